@@ -1,0 +1,55 @@
+//! Writes the records folder from the importer's JSON (tools/import_source.py).
+//! Used once to create `records/`; kept so the import can be reviewed.
+//!
+//! cargo run --example import_json -- /tmp/import.json records
+
+use std::process::ExitCode;
+
+use kensho::model::Report;
+use kensho::records::{Layout, Records, recommendation_file_name};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(json), Some(dir)) = (args.get(1), args.get(2)) else {
+        eprintln!("usage: import_json IMPORT.json RECORDS_DIR");
+        return ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(json) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{json}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let report: Report = match serde_json::from_str(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{json}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let files = report
+        .recommendations
+        .iter()
+        .map(|r| recommendation_file_name(r.number))
+        .collect();
+    let records = Records {
+        report,
+        layout: Layout::Folder {
+            dir: dir.into(),
+            files,
+        },
+    };
+    match kensho::store::write_records(&records) {
+        Ok(written) => {
+            for p in written {
+                println!("wrote {}", p.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}

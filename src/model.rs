@@ -1,0 +1,222 @@
+//! The records model: the report and its table, as serde types.
+//!
+//! Names follow `GLOSSARY.md`: a [`Report`] holds [`Recommendation`]s, each with
+//! [`Point`]s; a point has one [`Policy`] and its [`Measure`]s; a measure holds the
+//! [`Item`]s, the rows that carry a [`Phase`] and a [`Direction`]. The two scales
+//! (実施区分 and 評価区分) are data of the report, not code: another report with
+//! other codes loads without a code change.
+//!
+//! Every struct denies unknown fields, so a misspelt field is an error instead of
+//! being dropped silently. Field order here is the order written to disk.
+
+use serde::{Deserialize, Serialize};
+
+/// The verification report whose recommendations are tracked (検証報告書).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub title: String,
+    /// Where the table comes from (publisher, document).
+    pub source: String,
+    /// 実施区分: when a measure is carried out or examined.
+    pub phase_scale: Scale,
+    /// 評価区分: what to do next, given the self-assessment.
+    pub direction_scale: Scale,
+    /// Empty in the folder layout's `report.ron`, where each recommendation has
+    /// its own file; filled in the single-file layout.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// A scale of codes with their meanings, as printed in the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// The scale's Japanese name, e.g. 実施区分.
+    pub name: String,
+    /// What the scale says, e.g. 具体的な取組の実施・検討の時期.
+    pub description: String,
+    pub codes: Vec<ScaleCode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleCode {
+    pub code: String,
+    pub meaning: String,
+}
+
+impl Scale {
+    /// The meaning of `code`, if it is a code of this scale.
+    pub fn meaning(&self, code: &str) -> Option<&str> {
+        self.codes
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| c.meaning.as_str())
+    }
+
+    /// The position of `code` in the scale (for ordering and colours).
+    pub fn index(&self, code: &str) -> Option<usize> {
+        self.codes.iter().position(|c| c.code == code)
+    }
+
+    pub fn code_list(&self) -> Vec<String> {
+        self.codes.iter().map(|c| c.code.clone()).collect()
+    }
+}
+
+/// 提言: a numbered recommendation of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recommendation {
+    pub number: u32,
+    pub title: String,
+    pub points: Vec<Point>,
+}
+
+/// 提言の項目: a numbered point under a recommendation (①–⑤).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub number: u32,
+    pub title: String,
+    pub policy: Policy,
+    pub measures: Vec<Measure>,
+}
+
+/// 取組方針: the approach taken for one point, with its self-assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Katakana label: ア イ ウ エ オ.
+    pub label: String,
+    pub text: String,
+    /// 取組方針に対する自己評価.
+    pub assessment: String,
+    /// What had to be interpreted when the policy was read from the source.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// 具体的な取組内容: a concrete measure, labelled (ア) (イ) …; some rows have none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// The katakana inside the parentheses, e.g. `ア` for (ア); `None` when the
+    /// source gives the rows no measure label.
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub text: Option<String>,
+    pub items: Vec<Item>,
+}
+
+/// One row that carries a phase and a direction: the unit that is reviewed and edited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Short, stable, ASCII id, stored once and never recomputed (see README).
+    pub id: String,
+    /// 実施状況.
+    pub progress: String,
+    /// 実施区分 code.
+    pub phase: Phase,
+    /// 自己評価.
+    pub assessment: String,
+    /// 評価区分 code.
+    pub direction: Direction,
+    /// 担当部, one entry per department with its bureau prefix, e.g. `子) 児童相談所`.
+    pub departments: Vec<String>,
+    /// 【再掲】: the row repeats one listed elsewhere.
+    pub relisted: bool,
+    /// The id of the row this one repeats, where it could be found.
+    #[serde(default)]
+    pub relists: Option<String>,
+    /// What had to be interpreted when the row was read from the source.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A code of the report's phase scale (実施区分), e.g. `A`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Phase(pub String);
+
+/// A code of the report's direction scale (評価区分), e.g. `III`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Direction(pub String);
+
+impl Phase {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Direction {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One item with everything above it: what export, search and the board read.
+#[derive(Debug, Clone, Copy)]
+pub struct ItemRef<'a> {
+    pub recommendation: &'a Recommendation,
+    pub point: &'a Point,
+    pub measure: &'a Measure,
+    pub item: &'a Item,
+}
+
+impl Report {
+    /// Every item in source order, with its context.
+    pub fn items(&self) -> impl Iterator<Item = ItemRef<'_>> {
+        self.recommendations.iter().flat_map(|recommendation| {
+            recommendation.points.iter().flat_map(move |point| {
+                point.measures.iter().flat_map(move |measure| {
+                    measure.items.iter().map(move |item| ItemRef {
+                        recommendation,
+                        point,
+                        measure,
+                        item,
+                    })
+                })
+            })
+        })
+    }
+
+    pub fn item(&self, id: &str) -> Option<ItemRef<'_>> {
+        self.items().find(|r| r.item.id == id)
+    }
+
+    pub fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
+        self.recommendations
+            .iter_mut()
+            .flat_map(|r| r.points.iter_mut())
+            .flat_map(|p| p.measures.iter_mut())
+            .flat_map(|m| m.items.iter_mut())
+            .find(|i| i.id == id)
+    }
+
+    pub fn point_count(&self) -> usize {
+        self.recommendations.iter().map(|r| r.points.len()).sum()
+    }
+
+    /// Measures that carry a label or a text (the unlabelled, textless groups of
+    /// 1-③ are rows directly under the policy, not measures).
+    pub fn measure_count(&self) -> usize {
+        self.recommendations
+            .iter()
+            .flat_map(|r| r.points.iter())
+            .flat_map(|p| p.measures.iter())
+            .filter(|m| m.label.is_some() || m.text.is_some())
+            .count()
+    }
+}
+
+impl ItemRef<'_> {
+    /// The measure label as shown: `(ア)`, or `None`.
+    pub fn measure_label(&self) -> Option<String> {
+        self.measure.label.as_ref().map(|l| format!("({l})"))
+    }
+}
