@@ -61,12 +61,13 @@ pub enum LoadError {
         "{path}: no records here: a records folder holds report.ron and one .ron file per recommendation"
     )]
     NoRecords { path: DisplayPath },
-    #[error("{path}: refused: records files may not be symbolic links")]
-    Symlink { path: DisplayPath },
-    #[error("{path}: refused: the path leaves the records folder {folder}")]
-    OutsideFolder {
+    #[error(
+        "{path}: refused: a symbolic link (to {target}); records files must be plain files \
+         inside the records folder"
+    )]
+    Symlink {
         path: DisplayPath,
-        folder: DisplayPath,
+        target: DisplayPath,
     },
 }
 

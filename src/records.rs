@@ -116,7 +116,7 @@ pub fn load(path: &Path) -> Result<Records, LoadErrors> {
         // A symlinked folder (e.g. a home-directory shortcut to a shared folder)
         // is followed; a symlinked records file is refused.
         if fs::metadata(path).map(|m| m.is_file()).unwrap_or(true) {
-            return Err(LoadError::Symlink { path: path.into() }.into());
+            return Err(symlink(path).into());
         }
     }
     if fs::metadata(path).map(|m| m.is_dir()).unwrap_or(false) {
@@ -146,10 +146,6 @@ fn load_single(path: &Path) -> Result<Records, LoadErrors> {
 
 /// The record files of a folder, in name order: (path, is it the report file).
 fn folder_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadErrors> {
-    let canonical_dir = fs::canonicalize(dir).map_err(|source| LoadError::Io {
-        path: dir.into(),
-        source,
-    })?;
     let entries = fs::read_dir(dir).map_err(|source| LoadError::Io {
         path: dir.into(),
         source,
@@ -183,23 +179,14 @@ fn folder_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadErrors> {
                 continue;
             }
         };
+        // A link could lead out of the folder (or to a file someone else
+        // controls): refused, wherever it points.
         if file_type.is_symlink() {
-            errors.push(LoadError::Symlink { path: path.into() });
+            errors.push(symlink(&path));
             continue;
         }
-        if !file_type.is_file() {
-            continue;
-        }
-        match fs::canonicalize(&path) {
-            Ok(real) if real.parent() == Some(canonical_dir.as_path()) => paths.push(path),
-            Ok(_) => errors.push(LoadError::OutsideFolder {
-                path: path.into(),
-                folder: dir.into(),
-            }),
-            Err(source) => errors.push(LoadError::Io {
-                path: path.into(),
-                source,
-            }),
+        if file_type.is_file() {
+            paths.push(path);
         }
     }
     if !errors.is_empty() {
@@ -295,6 +282,14 @@ fn load_folder(dir: &Path) -> Result<Records, LoadErrors> {
     };
     validate(&records, &texts)?;
     Ok(records)
+}
+
+fn symlink(path: &Path) -> LoadError {
+    let target = fs::read_link(path).unwrap_or_default();
+    LoadError::Symlink {
+        path: path.into(),
+        target: target.into(),
+    }
 }
 
 fn read_text(path: &Path, expected: &'static str) -> Result<String, LoadErrors> {
