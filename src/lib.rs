@@ -9,3 +9,4 @@ pub mod records;
 pub mod store;
 pub mod summary;
 pub mod text;
+pub mod textwidth;
