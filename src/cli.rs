@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::{App, ColorMode, Options};
 use crate::export::{Format, export};
+use crate::i18n::Lang;
 use crate::records::{default_path, load};
 use crate::summary::Summary;
 
@@ -19,6 +21,13 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Records folder or file [default: records]
     pub path: Option<PathBuf>,
+    /// Interface language [default: from LC_ALL / LANG: ja_* is Japanese]
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+    /// ASCII borders and symbols, for terminals that draw East-Asian ambiguous
+    /// characters double width
+    #[arg(long, global = true)]
+    pub ascii: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -70,6 +79,34 @@ fn check(path: Option<PathBuf>) -> ExitCode {
     }
 }
 
+/// Open the board; without a terminal (a pipe, CI) print the summary instead.
+fn board(path: Option<PathBuf>, lang: Option<Lang>, ascii: bool) -> ExitCode {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return check(path);
+    }
+    // Records are loaded and validated before the terminal is touched: a bad
+    // file prints its error on a normal screen.
+    let records = match load(&default_path(path)) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let options = Options {
+        lang: lang.unwrap_or_else(Lang::from_env),
+        ascii,
+        color: if no_color {
+            ColorMode::None
+        } else {
+            ColorMode::Ansi16
+        },
+    };
+    match crate::tui::run(App::new(records, options)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(format!("error: terminal: {e}")),
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { path }) => check(path),
@@ -80,7 +117,6 @@ pub fn run(cli: Cli) -> ExitCode {
             },
             Err(e) => fail(e),
         },
-        // The board comes with the interface; until then the summary is shown.
-        None => check(cli.path),
+        None => board(cli.path, cli.lang, cli.ascii),
     }
 }

@@ -1,12 +1,19 @@
 //! kensho: a keyboard-driven terminal review board for the progress table of a
 //! verification report. The binary is a thin shell over this library.
 
+pub mod app;
 pub mod cli;
 pub mod error;
 pub mod export;
+pub mod i18n;
+pub mod input;
+pub mod keys;
 pub mod model;
+pub mod outline;
 pub mod records;
 pub mod store;
 pub mod summary;
 pub mod text;
 pub mod textwidth;
+pub mod tui;
+pub mod ui;

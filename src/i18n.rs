@@ -1,0 +1,157 @@
+//! The interface's own words, in Japanese and English, in one catalogue.
+//! Domain labels (実施区分, 評価区分, the scale meanings) come from the records.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// Japanese when `LC_ALL`, `LC_MESSAGES` or `LANG` (first one set) says `ja…`.
+    pub fn from_env() -> Lang {
+        Self::from_locale(
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|k| std::env::var(k).ok())
+                .find(|v| !v.is_empty())
+                .as_deref(),
+        )
+    }
+
+    pub fn from_locale(locale: Option<&str>) -> Lang {
+        match locale {
+            Some(l) if l.starts_with("ja") => Lang::Ja,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// Every message of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Recommendation,
+    Policy,
+    PolicyAssessment,
+    Measure,
+    NoMeasure,
+    Progress,
+    Assessment,
+    Departments,
+    Note,
+    Relisted,
+    RelistedJump,
+    Points,
+    Outline,
+    Detail,
+    Help,
+    HelpTitle,
+    HelpClose,
+    JumpPrompt,
+    JumpNotFound,
+    Enlarge,
+    Empty,
+    // Key descriptions.
+    KeyMove,
+    KeyCollapse,
+    KeyExpand,
+    KeyToggle,
+    KeyPage,
+    KeyHalfPage,
+    KeyFirstLast,
+    KeyRecommendation,
+    KeyPoint,
+    KeyFocus,
+    KeyJump,
+    KeyRelisted,
+    KeyHelp,
+    KeyQuit,
+    KeyBack,
+    KeySuspend,
+    // Footer hints.
+    FootMove,
+    FootOpen,
+    FootDetail,
+    FootJump,
+    FootHelp,
+    FootQuit,
+    FootBack,
+    FootScroll,
+    FootConfirm,
+    FootCancel,
+}
+
+impl Msg {
+    pub fn text(self, lang: Lang) -> &'static str {
+        use Msg::*;
+        let (ja, en) = match self {
+            Recommendation => ("提言", "Recommendation"),
+            Policy => ("取組方針", "Policy"),
+            PolicyAssessment => ("取組方針に対する自己評価", "Self-assessment of the policy"),
+            Measure => ("具体的な取組内容", "Measure"),
+            NoMeasure => ("（具体的な取組内容の記載なし）", "(no measure in the source)"),
+            Progress => ("実施状況", "Progress"),
+            Assessment => ("自己評価", "Self-assessment"),
+            Departments => ("担当部", "Departments"),
+            Note => ("注記", "Note"),
+            Relisted => ("【再掲】", "[relisted]"),
+            RelistedJump => ("r キーで元の項目へ", "press r to go to the original row"),
+            Points => ("提言の項目", "Points"),
+            Outline => ("一覧", "Outline"),
+            Detail => ("詳細", "Detail"),
+            Help => ("ヘルプ", "Help"),
+            HelpTitle => ("キー操作", "Keys"),
+            HelpClose => ("Esc / ? / q で閉じる", "Esc / ? / q to close"),
+            JumpPrompt => ("ID へ移動: ", "Go to id: "),
+            JumpNotFound => ("その ID の項目はありません", "no item has that id"),
+            Enlarge => (
+                "画面が小さすぎます。ウィンドウを広げてください",
+                "The window is too small: please enlarge it",
+            ),
+            Empty => ("（空欄）", "(empty)"),
+            KeyMove => ("上下に移動", "move up / down"),
+            KeyCollapse => ("折りたたむ・親へ", "collapse / go to parent"),
+            KeyExpand => ("展開する", "expand"),
+            KeyToggle => ("展開の切替・詳細を開く", "toggle / open the detail"),
+            KeyPage => ("1 画面移動", "page up / down"),
+            KeyHalfPage => ("半画面移動", "half a page up / down"),
+            KeyFirstLast => ("先頭・末尾へ", "first / last"),
+            KeyRecommendation => ("次・前の提言", "next / previous recommendation"),
+            KeyPoint => ("次・前の提言の項目", "next / previous point"),
+            KeyFocus => ("一覧と詳細を切替（詳細は j k でスクロール）", "switch outline / detail (j k scroll the detail)"),
+            KeyJump => ("ID を入力して移動", "jump to an id"),
+            KeyRelisted => ("再掲の元の項目へ", "go to the row a relisted row repeats"),
+            KeyHelp => ("このヘルプ", "this help"),
+            KeyQuit => ("終了", "quit"),
+            KeyBack => ("戻る・閉じる", "back / close"),
+            KeySuspend => ("一時停止（fg で再開）", "suspend (fg resumes)"),
+            FootMove => ("移動", "move"),
+            FootOpen => ("開閉", "open"),
+            FootDetail => ("詳細", "detail"),
+            FootJump => ("ID", "id"),
+            FootHelp => ("ヘルプ", "help"),
+            FootQuit => ("終了", "quit"),
+            FootBack => ("戻る", "back"),
+            FootScroll => ("スクロール", "scroll"),
+            FootConfirm => ("決定", "go"),
+            FootCancel => ("取消", "cancel"),
+        };
+        match lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_chooses_the_language() {
+        assert_eq!(Lang::from_locale(Some("ja_JP.UTF-8")), Lang::Ja);
+        assert_eq!(Lang::from_locale(Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(Some("C")), Lang::En);
+        assert_eq!(Lang::from_locale(None), Lang::En);
+    }
+}

@@ -1,0 +1,102 @@
+//! A one-line text input (the `:` jump prompt, later the search line): edits by
+//! character, never by byte, with the cursor as a character index.
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineInput {
+    pub text: String,
+    /// Cursor position in characters.
+    pub cursor: usize,
+}
+
+impl LineInput {
+    fn byte_at(&self, char_index: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_index)
+            .map(|(b, _)| b)
+            .unwrap_or(self.text.len())
+    }
+
+    fn len(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    pub fn insert(&mut self, s: &str) {
+        // Pasted text may hold newlines or controls: keep it on one line.
+        let clean: String = s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, &clean);
+        self.cursor += clean.chars().count();
+    }
+
+    pub fn backspace(&mut self) {
+        if self.cursor == 0 {
+            return;
+        }
+        let at = self.byte_at(self.cursor - 1);
+        self.text.remove(at);
+        self.cursor -= 1;
+    }
+
+    pub fn left(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    pub fn right(&mut self) {
+        self.cursor = (self.cursor + 1).min(self.len());
+    }
+
+    /// Ctrl-w: delete the word before the cursor (and the spaces after it).
+    pub fn delete_word(&mut self) {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut start = self.cursor;
+        while start > 0 && chars[start - 1].is_whitespace() {
+            start -= 1;
+        }
+        while start > 0 && !chars[start - 1].is_whitespace() {
+            start -= 1;
+        }
+        let (a, b) = (self.byte_at(start), self.byte_at(self.cursor));
+        self.text.replace_range(a..b, "");
+        self.cursor = start;
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_by_character() {
+        let mut i = LineInput::default();
+        i.insert("警察");
+        i.insert("との");
+        assert_eq!((i.text.as_str(), i.cursor), ("警察との", 4));
+        i.backspace();
+        assert_eq!(i.text, "警察と");
+        i.left();
+        i.left();
+        i.insert("x");
+        assert_eq!(i.text, "警xと");
+        i.right();
+        i.right();
+        assert_eq!(i.cursor, 4.min(i.text.chars().count()));
+        i.insert(" 児童 相談");
+        i.delete_word();
+        assert_eq!(i.text, "警xと 児童 ");
+        i.delete_word();
+        assert_eq!(i.text, "警xと ");
+        i.insert("a\nb");
+        assert_eq!(i.text, "警xと a b");
+        i.clear();
+        assert_eq!((i.text.as_str(), i.cursor), ("", 0));
+    }
+}

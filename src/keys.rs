@@ -1,0 +1,207 @@
+//! The key table: one list that both dispatches keys and generates the `?` help,
+//! so that help can never drift from behaviour.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{Action, Mode};
+use crate::i18n::Msg;
+
+/// One key, as matched and as shown in help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+impl Key {
+    /// How the key is written in help: `j`, `Ctrl-d`, `PgDn`, `←`.
+    pub fn label(&self, ascii: bool) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => if ascii { "Up" } else { "↑" }.to_string(),
+            KeyCode::Down => if ascii { "Down" } else { "↓" }.to_string(),
+            KeyCode::Left => if ascii { "Left" } else { "←" }.to_string(),
+            KeyCode::Right => if ascii { "Right" } else { "→" }.to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// Keys, what they do, and the help line that says so.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub help: Msg,
+}
+
+/// The board's keys in normal mode, in the order help lists them. Where two
+/// actions share a help line (j/k), they are listed as separate bindings with
+/// the same message and help merges them.
+pub fn normal_bindings() -> Vec<Binding> {
+    use Action::*;
+    vec![
+        Binding { keys: vec![key(KeyCode::Up), ch('k')], action: Up, help: Msg::KeyMove },
+        Binding { keys: vec![key(KeyCode::Down), ch('j')], action: Down, help: Msg::KeyMove },
+        Binding { keys: vec![key(KeyCode::Left), ch('h')], action: Left, help: Msg::KeyCollapse },
+        Binding { keys: vec![key(KeyCode::Right), ch('l')], action: Right, help: Msg::KeyExpand },
+        Binding { keys: vec![key(KeyCode::Enter)], action: Enter, help: Msg::KeyToggle },
+        Binding { keys: vec![key(KeyCode::PageUp)], action: PageUp, help: Msg::KeyPage },
+        Binding { keys: vec![key(KeyCode::PageDown)], action: PageDown, help: Msg::KeyPage },
+        Binding { keys: vec![ctrl('u')], action: HalfPageUp, help: Msg::KeyHalfPage },
+        Binding { keys: vec![ctrl('d')], action: HalfPageDown, help: Msg::KeyHalfPage },
+        Binding { keys: vec![ch('g'), key(KeyCode::Home)], action: First, help: Msg::KeyFirstLast },
+        Binding { keys: vec![ch('G'), key(KeyCode::End)], action: Last, help: Msg::KeyFirstLast },
+        Binding { keys: vec![ch(']')], action: NextRecommendation, help: Msg::KeyRecommendation },
+        Binding { keys: vec![ch('[')], action: PreviousRecommendation, help: Msg::KeyRecommendation },
+        Binding { keys: vec![ch('}')], action: NextPoint, help: Msg::KeyPoint },
+        Binding { keys: vec![ch('{')], action: PreviousPoint, help: Msg::KeyPoint },
+        Binding { keys: vec![key(KeyCode::Tab)], action: SwitchFocus, help: Msg::KeyFocus },
+        Binding { keys: vec![ch(':')], action: OpenJump, help: Msg::KeyJump },
+        Binding { keys: vec![ch('r')], action: FollowRelisted, help: Msg::KeyRelisted },
+        Binding { keys: vec![key(KeyCode::Esc)], action: Back, help: Msg::KeyBack },
+        Binding { keys: vec![ch('?')], action: OpenHelp, help: Msg::KeyHelp },
+        Binding { keys: vec![ctrl('z')], action: Suspend, help: Msg::KeySuspend },
+        Binding { keys: vec![ch('q'), ctrl('c')], action: Quit, help: Msg::KeyQuit },
+    ]
+}
+
+/// Keys of the help screen.
+fn help_bindings() -> Vec<Binding> {
+    use Action::*;
+    vec![
+        Binding { keys: vec![key(KeyCode::Up), ch('k')], action: Up, help: Msg::KeyMove },
+        Binding { keys: vec![key(KeyCode::Down), ch('j')], action: Down, help: Msg::KeyMove },
+        Binding { keys: vec![key(KeyCode::Esc), ch('?'), ch('q')], action: Back, help: Msg::KeyBack },
+        Binding { keys: vec![ctrl('c')], action: Quit, help: Msg::KeyQuit },
+        Binding { keys: vec![ctrl('z')], action: Suspend, help: Msg::KeySuspend },
+    ]
+}
+
+fn matches(k: &Key, event: &KeyEvent) -> bool {
+    if k.code != event.code {
+        return false;
+    }
+    // Shifted characters arrive as the character itself (G, ?, {); ignore SHIFT
+    // for them, but never confuse Ctrl-d with d.
+    let relevant = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    relevant == k.modifiers
+}
+
+/// The action for a key event in `mode`, if any.
+pub fn dispatch(mode: &Mode, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    match mode {
+        Mode::Jump(_) => prompt_action(event),
+        Mode::Help => help_bindings()
+            .into_iter()
+            .find(|b| b.keys.iter().any(|k| matches(k, event)))
+            .map(|b| b.action),
+        Mode::Normal => normal_bindings()
+            .into_iter()
+            .find(|b| b.keys.iter().any(|k| matches(k, event)))
+            .map(|b| b.action),
+    }
+}
+
+/// Keys of a text prompt: everything printable is text.
+pub fn prompt_action(event: &KeyEvent) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match event.code {
+        KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char('z') if ctrl => Action::Suspend,
+        KeyCode::Char('w') if ctrl => Action::DeleteWord,
+        KeyCode::Char('u') if ctrl => Action::ClearInput,
+        KeyCode::Char(_) if ctrl => return None,
+        KeyCode::Char(c) => Action::Insert(c.to_string()),
+        KeyCode::Backspace => Action::Backspace,
+        KeyCode::Left => Action::CursorLeft,
+        KeyCode::Right => Action::CursorRight,
+        KeyCode::Enter => Action::Enter,
+        KeyCode::Esc => Action::Back,
+        _ => return None,
+    })
+}
+
+/// Help lines: (keys, description), bindings with the same message merged.
+pub fn help_lines(ascii: bool) -> Vec<(String, Msg)> {
+    let mut out: Vec<(Vec<String>, Msg)> = Vec::new();
+    for b in normal_bindings() {
+        let labels: Vec<String> = b.keys.iter().map(|k| k.label(ascii)).collect();
+        match out.iter_mut().find(|(_, m)| *m == b.help) {
+            Some((keys, _)) => keys.extend(labels),
+            None => out.push((labels, b.help)),
+        }
+    }
+    out.into_iter().map(|(k, m)| (k.join(" "), m)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::LineInput;
+
+    fn ev(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn every_binding_dispatches_to_its_action_and_appears_in_help() {
+        let help = help_lines(false);
+        for b in normal_bindings() {
+            for k in &b.keys {
+                let got = dispatch(&Mode::Normal, &ev(k.code, k.modifiers));
+                assert_eq!(got.as_ref(), Some(&b.action), "{k:?}");
+                assert!(help.iter().any(|(keys, m)| *m == b.help && keys.contains(&k.label(false))));
+            }
+        }
+    }
+
+    #[test]
+    fn ctrl_d_is_not_d_and_shift_is_ignored_for_symbols() {
+        assert_eq!(dispatch(&Mode::Normal, &ev(KeyCode::Char('d'), KeyModifiers::CONTROL)), Some(Action::HalfPageDown));
+        assert_eq!(dispatch(&Mode::Normal, &ev(KeyCode::Char('d'), KeyModifiers::NONE)), None);
+        assert_eq!(dispatch(&Mode::Normal, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Last));
+    }
+
+    #[test]
+    fn in_a_prompt_letters_are_text() {
+        let mode = Mode::Jump(LineInput::default());
+        assert_eq!(dispatch(&mode, &ev(KeyCode::Char('q'), KeyModifiers::NONE)), Some(Action::Insert("q".into())));
+        assert_eq!(dispatch(&mode, &ev(KeyCode::Char('w'), KeyModifiers::CONTROL)), Some(Action::DeleteWord));
+    }
+}

@@ -1,0 +1,132 @@
+//! The terminal loop: sets the terminal up, turns events into actions, performs
+//! effects, and puts the terminal back however the board ends (quit, panic,
+//! SIGTERM, SIGHUP, a dropped SSH connection).
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{execute, queue};
+
+use crate::app::{Action, App, Effect};
+use crate::keys::dispatch;
+use crate::ui::render;
+
+/// How long the loop waits for input before looking at the signal flags.
+const TICK: Duration = Duration::from_millis(200);
+
+fn to_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => dispatch(&app.mode, &key),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(text) => match app.mode {
+            crate::app::Mode::Jump(_) => Some(Action::Insert(text)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    // One synchronized update per frame: slow links never show half a frame.
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| render(frame, app))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}
+
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    leave()?;
+    #[cfg(unix)]
+    {
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    }
+    // Resumed (fg): take the terminal back and redraw everything.
+    enter()?;
+    terminal.clear()?;
+    Ok(())
+}
+
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        ratatui::crossterm::event::EnableBracketedPaste
+    )
+}
+
+fn leave() -> io::Result<()> {
+    let a = execute!(
+        io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let b = disable_raw_mode();
+    let _ = io::stdout().flush();
+    a.and(b)
+}
+
+/// Run the board until the user quits or a signal ends it.
+pub fn run(mut app: App) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    // ratatui::init: raw mode, alternate screen, and a panic hook that restores
+    // the terminal before the panic message is printed.
+    let mut terminal = ratatui::try_init()?;
+    execute!(io::stdout(), ratatui::crossterm::event::EnableBracketedPaste)?;
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    let restored = leave();
+    result.and(restored)
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if dirty {
+            draw(terminal, app)?;
+            dirty = false;
+        }
+        // An error here means the terminal is gone (SSH dropped): end, don't spin.
+        if !event::poll(TICK)? {
+            continue;
+        }
+        // Take every event already waiting before drawing again.
+        let mut events = vec![event::read()?];
+        while event::poll(Duration::ZERO)? {
+            events.push(event::read()?);
+        }
+        for ev in events {
+            let Some(action) = to_action(app, ev) else {
+                continue;
+            };
+            dirty = true;
+            for effect in app.update(action) {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::Suspend => suspend(terminal)?,
+                }
+            }
+        }
+    }
+}

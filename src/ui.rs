@@ -1,0 +1,460 @@
+//! Drawing: a pure function of the [`App`] state. Nothing here changes state or
+//! does IO; long texts are pre-wrapped by [`crate::textwidth`].
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::app::{App, ColorMode, Focus, MIN_HEIGHT, MIN_WIDTH, Mode};
+use crate::export::circled;
+use crate::i18n::Msg;
+use crate::model::{ItemRef, Scale};
+use crate::outline::NodeKind;
+use crate::textwidth::{cursor_column, pad, truncate, width, wrap};
+
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// Symbols of the chrome, with ASCII stand-ins for `--ascii`.
+struct Symbols {
+    expanded: &'static str,
+    collapsed: &'static str,
+    ellipsis: &'static str,
+    arrow: &'static str,
+}
+
+fn symbols(app: &App) -> Symbols {
+    if app.options.ascii {
+        Symbols {
+            expanded: "v",
+            collapsed: ">",
+            ellipsis: "...",
+            arrow: "->",
+        }
+    } else {
+        Symbols {
+            expanded: "▾",
+            collapsed: "▸",
+            ellipsis: "…",
+            arrow: "→",
+        }
+    }
+}
+
+/// The palette a scale's codes are drawn with, by position in the scale.
+const PHASE_COLORS: [Color; 4] = [Color::Green, Color::Cyan, Color::Yellow, Color::Red];
+const DIRECTION_COLORS: [Color; 3] = [Color::Magenta, Color::Blue, Color::Green];
+
+fn color(app: &App, style: Style) -> Style {
+    match app.options.color {
+        ColorMode::None => Style {
+            fg: None,
+            bg: None,
+            ..style
+        },
+        ColorMode::Ansi16 => style,
+    }
+}
+
+/// A coloured badge for `code` of `scale`, padded to the scale's widest code.
+pub fn badge<'a>(app: &App, scale: &Scale, code: &str, palette: &[Color]) -> Span<'a> {
+    let w = scale.codes.iter().map(|c| width(&c.code)).max().unwrap_or(1);
+    let text = format!(" {} ", pad(code, w, ""));
+    let style = match scale.index(code) {
+        Some(i) => Style::new()
+            .fg(Color::Black)
+            .bg(palette[i % palette.len()])
+            .add_modifier(Modifier::BOLD),
+        None => Style::new().add_modifier(Modifier::REVERSED),
+    };
+    Span::styled(text, color(app, style))
+}
+
+fn phase_badge<'a>(app: &App, code: &str) -> Span<'a> {
+    badge(app, &app.report().phase_scale, code, &PHASE_COLORS)
+}
+
+fn direction_badge<'a>(app: &App, code: &str) -> Span<'a> {
+    badge(app, &app.report().direction_scale, code, &DIRECTION_COLORS)
+}
+
+fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
+    let b = Block::bordered().title(format!(" {title} "));
+    let b = if app.options.ascii {
+        b.border_set(ASCII_BORDER)
+    } else {
+        b
+    };
+    if focused {
+        b.border_style(color(app, Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)))
+    } else {
+        b.border_style(color(app, Style::new().fg(Color::DarkGray)))
+    }
+}
+
+/// Draw the whole screen.
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, app, area);
+        return;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(frame, app, header);
+    if app.is_wide() {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+        render_outline(frame, app, left);
+        render_detail(frame, app, right);
+    } else if app.detail_open {
+        render_detail(frame, app, body);
+    } else {
+        render_outline(frame, app, body);
+    }
+    render_footer(frame, app, footer);
+    if app.mode == Mode::Help {
+        render_help(frame, app, body);
+    }
+}
+
+fn render_too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let text = format!(
+        "{} ({}x{} < {}x{})",
+        app.t(Msg::Enlarge),
+        area.width,
+        area.height,
+        MIN_WIDTH,
+        MIN_HEIGHT
+    );
+    let lines: Vec<Line> = wrap(&text, area.width as usize)
+        .into_iter()
+        .filter(|l| width(l) <= area.width as usize)
+        .take(area.height as usize)
+        .map(Line::from)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn render_header(frame: &mut Frame, app: &App, area: Rect) {
+    let (pos, total) = app.outline.position();
+    let right = format!(" {pos} / {total} ");
+    let left_width = (area.width as usize).saturating_sub(width(&right));
+    let title = format!(" kensho  {}", app.report().title);
+    let left = pad(&title, left_width, symbols(app).ellipsis);
+    let style = color(app, Style::new().fg(Color::White).bg(Color::Blue))
+        .add_modifier(Modifier::BOLD);
+    let line = Line::from(vec![Span::raw(left), Span::raw(right)]).style(style);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn render_outline(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = app.focus == Focus::Outline || !app.is_wide();
+    let b = block(app, app.t(Msg::Outline), focused && app.is_wide());
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let visible = app.outline.visible();
+    let height = inner.height as usize;
+    let offset = app
+        .outline
+        .offset
+        .min(visible.len().saturating_sub(height));
+    let w = inner.width as usize;
+    let sym = symbols(app);
+    let mut lines = Vec::new();
+    for &n in visible.iter().skip(offset).take(height) {
+        let node = &app.outline.nodes[n];
+        let selected = n == app.outline.selected;
+        let marker = if app.outline.is_expandable(n) {
+            if app.outline.is_collapsed(n) {
+                sym.collapsed
+            } else {
+                sym.expanded
+            }
+        } else {
+            " "
+        };
+        let report = app.report();
+        let rec = &report.recommendations[node.recommendation];
+        let line = match node.kind {
+            NodeKind::Recommendation => {
+                let text = format!("{marker} {}{} {}", app.t(Msg::Recommendation), rec.number, rec.title);
+                Line::from(Span::styled(
+                    pad(&text, w, sym.ellipsis),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ))
+            }
+            NodeKind::Point => {
+                let point = &rec.points[node.point.unwrap_or(0)];
+                let text = format!("  {marker} {}-{} {}", rec.number, point.number, point.title);
+                Line::from(Span::styled(
+                    pad(&text, w, sym.ellipsis),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ))
+            }
+            NodeKind::Item => match node.item.and_then(|i| app.item_ref(i)) {
+                Some(r) => item_row(app, &r, w, &sym),
+                None => Line::from(""),
+            },
+        };
+        let line = if selected {
+            line.patch_style(Style::new().add_modifier(Modifier::REVERSED))
+        } else {
+            line
+        };
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `    1-1-a  (ア) 令和2年4月から、…   A  I  `
+fn item_row<'a>(app: &App, r: &ItemRef, w: usize, sym: &Symbols) -> Line<'a> {
+    let report = app.report();
+    let pw = report.phase_scale.codes.iter().map(|c| width(&c.code)).max().unwrap_or(1) + 2;
+    let dw = report.direction_scale.codes.iter().map(|c| width(&c.code)).max().unwrap_or(1) + 2;
+    let label = r.measure_label().unwrap_or_default();
+    let excerpt = if r.item.progress.trim().is_empty() {
+        r.measure.text.clone().unwrap_or_default()
+    } else {
+        r.item.progress.clone()
+    };
+    let relisted = if r.item.relisted { "*" } else { " " };
+    let head = format!("    {} {relisted}{} ", pad(&r.item.id, 6, ""), pad(&label, 4, ""));
+    let text_w = w.saturating_sub(width(&head) + pw + dw + 1);
+    let mut spans = vec![
+        Span::raw(truncate(&head, w, "")),
+    ];
+    if w > width(&head) + pw + dw + 1 {
+        spans.push(Span::raw(pad(&excerpt, text_w, sym.ellipsis)));
+        spans.push(Span::raw(" "));
+        spans.push(phase_badge(app, r.item.phase.as_str()));
+        spans.push(direction_badge(app, r.item.direction.as_str()));
+    }
+    Line::from(spans)
+}
+
+fn heading<'a>(app: &App, text: String) -> Line<'a> {
+    Line::from(Span::styled(
+        text,
+        color(app, Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)),
+    ))
+}
+
+fn push_wrapped<'a>(lines: &mut Vec<Line<'a>>, text: &str, w: usize, indent: usize) {
+    let pad = " ".repeat(indent);
+    for l in wrap(text, w.saturating_sub(indent).max(1)) {
+        lines.push(Line::from(format!("{pad}{l}")));
+    }
+}
+
+/// The detail pane's lines for the selected node, wrapped to `w` columns.
+pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line> = Vec::new();
+    let Some(node) = app.outline.selected_node() else {
+        return lines;
+    };
+    let report = app.report();
+    let rec = &report.recommendations[node.recommendation];
+    let sym = symbols(app);
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    for l in wrap(&format!("{}{} {}", app.t(Msg::Recommendation), rec.number, rec.title), w) {
+        lines.push(Line::from(Span::styled(l, bold)));
+    }
+    let Some(point) = node.point.and_then(|p| rec.points.get(p)) else {
+        lines.push(Line::from(""));
+        lines.push(heading(app, app.t(Msg::Points).to_string()));
+        for p in &rec.points {
+            push_wrapped(&mut lines, &format!("{} {}", circled(p.number), p.title), w, 2);
+        }
+        return lines;
+    };
+    for l in wrap(&format!("{} {}", circled(point.number), point.title), w) {
+        lines.push(Line::from(Span::styled(l, bold)));
+    }
+    let item = node.item.and_then(|i| app.item_ref(i));
+    if let Some(r) = &item {
+        let mut spans = vec![Span::styled(r.item.id.clone(), bold), Span::raw("  ")];
+        spans.push(phase_badge(app, r.item.phase.as_str()));
+        spans.push(Span::raw(" "));
+        spans.push(direction_badge(app, r.item.direction.as_str()));
+        if r.item.relisted {
+            spans.push(Span::raw(format!(" {}", app.t(Msg::Relisted))));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::from(""));
+    let policy = &point.policy;
+    lines.push(heading(app, format!("{} {}", app.t(Msg::Policy), policy.label)));
+    push_wrapped(&mut lines, &policy.text, w, 2);
+    let Some(r) = item else {
+        lines.push(heading(app, app.t(Msg::PolicyAssessment).to_string()));
+        push_wrapped(&mut lines, &policy.assessment, w, 2);
+        if let Some(note) = &policy.note {
+            lines.push(heading(app, app.t(Msg::Note).to_string()));
+            push_wrapped(&mut lines, note, w, 2);
+        }
+        return lines;
+    };
+    let label = r.measure_label().map(|l| format!(" {l}")).unwrap_or_default();
+    lines.push(heading(app, format!("{}{label}", app.t(Msg::Measure))));
+    match &r.measure.text {
+        Some(t) => push_wrapped(&mut lines, t, w, 2),
+        None => push_wrapped(&mut lines, app.t(Msg::NoMeasure), w, 2),
+    }
+    let empty = app.t(Msg::Empty);
+    let or_empty = |s: &str| if s.trim().is_empty() { empty.to_string() } else { s.to_string() };
+    lines.push(heading(app, app.t(Msg::Progress).to_string()));
+    push_wrapped(&mut lines, &or_empty(&r.item.progress), w, 2);
+    let phase = &report.phase_scale;
+    lines.push(heading(app, phase.name.clone()));
+    let mut spans = vec![Span::raw("  "), phase_badge(app, r.item.phase.as_str()), Span::raw(" ")];
+    spans.push(Span::raw(phase.meaning(r.item.phase.as_str()).unwrap_or_default().to_string()));
+    lines.push(Line::from(spans));
+    lines.push(heading(app, app.t(Msg::Assessment).to_string()));
+    push_wrapped(&mut lines, &or_empty(&r.item.assessment), w, 2);
+    let direction = &report.direction_scale;
+    lines.push(heading(app, direction.name.clone()));
+    let mut spans = vec![Span::raw("  "), direction_badge(app, r.item.direction.as_str()), Span::raw(" ")];
+    spans.push(Span::raw(direction.meaning(r.item.direction.as_str()).unwrap_or_default().to_string()));
+    lines.push(Line::from(spans));
+    lines.push(heading(app, app.t(Msg::Departments).to_string()));
+    for d in &r.item.departments {
+        push_wrapped(&mut lines, d, w, 2);
+    }
+    if r.item.relisted {
+        lines.push(heading(app, app.t(Msg::Relisted).to_string()));
+        let text = match &r.item.relists {
+            Some(t) => format!("{} {t}  ({})", sym.arrow, app.t(Msg::RelistedJump)),
+            None => "-".to_string(),
+        };
+        push_wrapped(&mut lines, &text, w, 2);
+    }
+    if let Some(note) = &r.item.note {
+        lines.push(heading(app, app.t(Msg::Note).to_string()));
+        push_wrapped(&mut lines, note, w, 2);
+    }
+    lines.push(heading(app, app.t(Msg::PolicyAssessment).to_string()));
+    push_wrapped(&mut lines, &policy.assessment, w, 2);
+    lines
+}
+
+fn render_detail(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = app.focus == Focus::Detail;
+    let b = block(app, app.t(Msg::Detail), focused && app.is_wide());
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let lines = detail_lines(app, inner.width as usize);
+    let height = inner.height as usize;
+    let scroll = app.detail_scroll.min(lines.len().saturating_sub(height));
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+fn hint(keys: &str, what: &str) -> [Span<'static>; 2] {
+    [
+        Span::styled(format!(" {keys}"), Style::new().add_modifier(Modifier::BOLD)),
+        Span::raw(format!(" {what} ")),
+    ]
+}
+
+fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
+    let w = area.width as usize;
+    if let Mode::Jump(input) = &app.mode {
+        let prompt = app.t(Msg::JumpPrompt);
+        let line = format!("{prompt}{}", input.text);
+        frame.render_widget(Paragraph::new(truncate(&line, w, "")), area);
+        let col = width(prompt) + cursor_column(&input.text, input.cursor);
+        let x = area.x + (col.min(w.saturating_sub(1)) as u16);
+        frame.set_cursor_position(Position::new(x, area.y));
+        return;
+    }
+    if let Some(m) = &app.message {
+        let style = color(app, Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD));
+        frame.render_widget(Paragraph::new(Span::styled(truncate(m, w, ""), style)), area);
+        return;
+    }
+    let ascii = app.options.ascii;
+    let t = |m| app.t(m);
+    let pairs: Vec<(String, &str)> = match (&app.mode, app.focus) {
+        (Mode::Help, _) => vec![("Esc".into(), t(Msg::FootBack))],
+        (_, Focus::Detail) => vec![
+            (if ascii { "j/k" } else { "↑↓" }.into(), t(Msg::FootScroll)),
+            ("Esc/Tab".into(), t(Msg::FootBack)),
+            ("?".into(), t(Msg::FootHelp)),
+            ("q".into(), t(Msg::FootQuit)),
+        ],
+        _ => vec![
+            (if ascii { "j/k" } else { "↑↓" }.into(), t(Msg::FootMove)),
+            ("Enter".into(), t(Msg::FootOpen)),
+            ("Tab".into(), t(Msg::FootDetail)),
+            (":".into(), t(Msg::FootJump)),
+            ("?".into(), t(Msg::FootHelp)),
+            ("q".into(), t(Msg::FootQuit)),
+        ],
+    };
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (k, what) in pairs {
+        let [a, b] = hint(&k, what);
+        let sw = width(&a.content) + width(&b.content);
+        if used + sw > w {
+            break;
+        }
+        used += sw;
+        spans.push(a);
+        spans.push(b);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_help(frame: &mut Frame, app: &App, body: Rect) {
+    let lines_src = crate::keys::help_lines(app.options.ascii);
+    let key_w = lines_src.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    let w = body.width.saturating_sub(4).min(76);
+    let h = body.height;
+    let area = Rect {
+        x: body.x + (body.width - w) / 2,
+        y: body.y,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, area);
+    let b = block(app, app.t(Msg::HelpTitle), true);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let iw = inner.width as usize;
+    let mut lines = Vec::new();
+    for (keys, msg) in lines_src {
+        let key_col = key_w.min(iw / 2);
+        let text_w = iw.saturating_sub(key_col + 2).max(1);
+        for (i, l) in wrap(msg.text(app.options.lang), text_w).into_iter().enumerate() {
+            let k = if i == 0 { pad(&keys, key_col, "") } else { " ".repeat(key_col) };
+            lines.push(Line::from(vec![
+                Span::styled(k, Style::new().add_modifier(Modifier::BOLD)),
+                Span::raw("  "),
+                Span::raw(l),
+            ]));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(app.t(Msg::HelpClose)));
+    let height = inner.height as usize;
+    let scroll = app.help_scroll.min(lines.len().saturating_sub(height));
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
