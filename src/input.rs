@@ -85,17 +85,18 @@ mod tests {
         i.left();
         i.left();
         i.insert("x");
-        assert_eq!(i.text, "警xと");
+        assert_eq!((i.text.as_str(), i.cursor), ("警x察と", 2));
         i.right();
         i.right();
-        assert_eq!(i.cursor, 4.min(i.text.chars().count()));
+        i.right();
+        assert_eq!(i.cursor, 4, "the cursor stops at the end");
         i.insert(" 児童 相談");
         i.delete_word();
-        assert_eq!(i.text, "警xと 児童 ");
+        assert_eq!(i.text, "警x察と 児童 ");
         i.delete_word();
-        assert_eq!(i.text, "警xと ");
+        assert_eq!(i.text, "警x察と ");
         i.insert("a\nb");
-        assert_eq!(i.text, "警xと a b");
+        assert_eq!(i.text, "警x察と a b");
         i.clear();
         assert_eq!((i.text.as_str(), i.cursor), ("", 0));
     }

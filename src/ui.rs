@@ -193,7 +193,7 @@ fn render_outline(frame: &mut Frame, app: &App, area: Rect) {
         let rec = &report.recommendations[node.recommendation];
         let line = match node.kind {
             NodeKind::Recommendation => {
-                let text = format!("{marker} {}{} {}", app.t(Msg::Recommendation), rec.number, rec.title);
+                let text = format!("{marker} {} {}", recommendation_label(app, rec.number), rec.title);
                 Line::from(Span::styled(
                     pad(&text, w, sym.ellipsis),
                     Style::new().add_modifier(Modifier::BOLD),
@@ -234,7 +234,7 @@ fn item_row<'a>(app: &App, r: &ItemRef, w: usize, sym: &Symbols) -> Line<'a> {
         r.item.progress.clone()
     };
     let relisted = if r.item.relisted { "*" } else { " " };
-    let head = format!("    {} {relisted}{} ", pad(&r.item.id, 6, ""), pad(&label, 4, ""));
+    let head = format!("    {} {relisted}{} ", pad(&r.item.id, 7, ""), pad(&label, 4, ""));
     let text_w = w.saturating_sub(width(&head) + pw + dw + 1);
     let mut spans = vec![
         Span::raw(truncate(&head, w, "")),
@@ -246,6 +246,14 @@ fn item_row<'a>(app: &App, r: &ItemRef, w: usize, sym: &Symbols) -> Line<'a> {
         spans.push(direction_badge(app, r.item.direction.as_str()));
     }
     Line::from(spans)
+}
+
+/// 提言1 / Recommendation 1.
+fn recommendation_label(app: &App, number: u32) -> String {
+    match app.options.lang {
+        crate::i18n::Lang::Ja => format!("{}{number}", app.t(Msg::Recommendation)),
+        crate::i18n::Lang::En => format!("{} {number}", app.t(Msg::Recommendation)),
+    }
 }
 
 fn heading<'a>(app: &App, text: String) -> Line<'a> {
@@ -272,7 +280,7 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
     let rec = &report.recommendations[node.recommendation];
     let sym = symbols(app);
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    for l in wrap(&format!("{}{} {}", app.t(Msg::Recommendation), rec.number, rec.title), w) {
+    for l in wrap(&format!("{} {}", recommendation_label(app, rec.number), rec.title), w) {
         lines.push(Line::from(Span::styled(l, bold)));
     }
     let Some(point) = node.point.and_then(|p| rec.points.get(p)) else {

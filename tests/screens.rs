@@ -1,0 +1,229 @@
+//! Screen tests: the board drawn into a TestBackend, as a user would see it.
+
+mod common;
+
+use kensho::app::{Action, App, ColorMode, Options};
+use kensho::i18n::Lang;
+use kensho::records::load;
+use kensho::ui::render;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn app(lang: Lang, w: u16, h: u16) -> App {
+    let records = load(&common::records_dir()).unwrap();
+    let mut app = App::new(records, Options { lang, ascii: false, color: ColorMode::Ansi16 });
+    app.update(Action::Resize(w, h));
+    app
+}
+
+fn draw(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| render(f, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row (wide characters once).
+fn screen(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn jump(app: &mut App, id: &str) {
+    app.update(Action::OpenJump);
+    app.update(Action::Insert(id.into()));
+    app.update(Action::Enter);
+}
+
+#[test]
+fn outline_80x24_ja() {
+    let a = app(Lang::Ja, 80, 24);
+    insta::assert_snapshot!(screen(&draw(&a)));
+}
+
+#[test]
+fn outline_80x24_en() {
+    let a = app(Lang::En, 80, 24);
+    insta::assert_snapshot!(screen(&draw(&a)));
+}
+
+#[test]
+fn detail_80x24_ja() {
+    let mut a = app(Lang::Ja, 80, 24);
+    jump(&mut a, "4-2-a");
+    a.update(Action::Enter);
+    insta::assert_snapshot!(screen(&draw(&a)));
+}
+
+#[test]
+fn help_80x24_en() {
+    let mut a = app(Lang::En, 80, 24);
+    a.update(Action::OpenHelp);
+    insta::assert_snapshot!(screen(&draw(&a)));
+}
+
+#[test]
+fn help_80x24_ja() {
+    let mut a = app(Lang::Ja, 80, 24);
+    a.update(Action::OpenHelp);
+    insta::assert_snapshot!(screen(&draw(&a)));
+}
+
+#[test]
+fn board_160x48_ja() {
+    let mut a = app(Lang::Ja, 160, 48);
+    jump(&mut a, "1-5-b");
+    insta::assert_snapshot!(screen(&draw(&a)));
+}
+
+#[test]
+fn board_160x48_en() {
+    let mut a = app(Lang::En, 160, 48);
+    jump(&mut a, "3-4-c");
+    insta::assert_snapshot!(screen(&draw(&a)));
+}
+
+#[test]
+fn a_point_shows_its_policy_and_assessment() {
+    let mut a = app(Lang::Ja, 160, 48);
+    a.update(Action::Left); // from the first item to its point
+    let s = screen(&draw(&a));
+    assert!(s.contains("取組方針 ア"));
+    assert!(s.contains("取組方針に対する自己評価"));
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && *c != '│').collect()
+}
+
+#[test]
+fn long_japanese_texts_appear_entire_in_the_detail_pane() {
+    let mut a = app(Lang::Ja, 160, 48);
+    jump(&mut a, "1-5-b");
+    let r = a.selected_item().unwrap();
+    let texts = [
+        r.item.progress.clone(),
+        r.item.assessment.clone(),
+        r.measure.text.clone().unwrap(),
+        r.point.policy.assessment.clone(),
+    ];
+    // The detail pane is the right-hand part of the screen.
+    let buf = draw(&a);
+    let detail_x = (0..buf.area.width).rev().find(|&x| buf[(x, 1)].symbol() == "┌").unwrap();
+    let mut pane = String::new();
+    for y in 0..buf.area.height {
+        for x in detail_x..buf.area.width {
+            pane.push_str(buf[(x, y)].symbol());
+        }
+    }
+    let pane = squash(&pane);
+    for t in texts {
+        assert!(pane.contains(&squash(&t)), "missing: {t}");
+    }
+}
+
+#[test]
+fn on_a_narrow_screen_every_word_can_be_read_by_scrolling() {
+    let mut a = app(Lang::Ja, 80, 24);
+    jump(&mut a, "3-4-c");
+    a.update(Action::Enter);
+    let r = a.selected_item().unwrap();
+    let wanted = [r.item.note.clone().unwrap(), r.item.assessment.clone()];
+    let mut seen = String::new();
+    for _ in 0..40 {
+        let buf = draw(&a);
+        for y in 2..buf.area.height - 2 {
+            let mut line = String::new();
+            for x in 0..buf.area.width {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            seen.push_str(&line);
+        }
+        a.update(Action::Down);
+    }
+    let seen = squash(&seen);
+    for t in wanted {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        for w in words {
+            assert!(seen.contains(w), "never shown: {w}");
+        }
+    }
+}
+
+#[test]
+fn badges_and_selection_carry_their_colours() {
+    let a = app(Lang::Ja, 80, 24);
+    let buf = draw(&a);
+    // Row 4 is the first item (1-1-a, phase A, direction I), selected.
+    let row: Vec<_> = (0..80).map(|x| buf[(x, 4)].clone()).collect();
+    assert!(row.iter().any(|c| c.symbol() == "A" && c.bg == Color::Green), "phase A is green");
+    assert!(row.iter().any(|c| c.symbol() == "I" && c.bg == Color::Magenta), "direction I is magenta");
+    assert!(row[5].modifier.contains(Modifier::REVERSED), "the selected row is reversed");
+    let row5: Vec<_> = (0..80).map(|x| buf[(x, 5)].clone()).collect();
+    assert!(!row5[5].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn no_color_draws_without_colours_and_ascii_without_box_drawing() {
+    let records = load(&common::records_dir()).unwrap();
+    let mut a = App::new(records, Options { lang: Lang::En, ascii: true, color: ColorMode::None });
+    a.update(Action::Resize(120, 30));
+    let buf = draw(&a);
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            assert!(c.bg == Color::Reset && c.fg == Color::Reset, "colour at {x},{y}");
+        }
+    }
+    let s = screen(&buf);
+    assert!(!s.contains('┌') && !s.contains('│') && !s.contains('▾') && !s.contains('…'), "{s}");
+    assert!(s.contains("+-"));
+}
+
+#[test]
+fn every_size_from_1x1_to_40x15_draws_without_panic() {
+    let base = app(Lang::Ja, 80, 24);
+    for w in 1..=40 {
+        for h in 1..=15 {
+            let mut a = base.clone();
+            a.update(Action::Resize(w, h));
+            let buf = draw(&a);
+            if w < kensho::app::MIN_WIDTH || h < kensho::app::MIN_HEIGHT {
+                if w >= 20 && h >= 3 {
+                    assert!(squash(&screen(&buf)).contains("画面が小さすぎます"), "{w}x{h}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_burst_of_resizes_never_panics() {
+    let mut a = app(Lang::Ja, 80, 24);
+    jump(&mut a, "6-2-b3");
+    a.update(Action::Enter);
+    for (i, (w, h)) in [(200, 60), (1, 1), (39, 9), (100, 30), (41, 10), (3, 200), (80, 24)].into_iter().cycle().take(50).enumerate() {
+        a.update(Action::Resize(w, h));
+        if i % 3 == 0 {
+            a.update(Action::Down);
+        }
+        draw(&a);
+    }
+}
