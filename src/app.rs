@@ -265,7 +265,9 @@ impl App {
             Action::Back if self.focus == Focus::Detail => self.focus = Focus::Outline,
             Action::SwitchFocus => {
                 self.focus = match self.focus {
-                    Focus::Outline if self.detail_showing() || self.outline.selected_item().is_some() => {
+                    Focus::Outline
+                        if self.detail_showing() || self.outline.selected_item().is_some() =>
+                    {
                         if !self.is_wide() {
                             self.detail_open = true;
                         }
@@ -309,9 +311,7 @@ impl App {
                 }
             }
             Action::FollowRelisted => {
-                let target = self
-                    .selected_item()
-                    .and_then(|r| r.item.relists.clone());
+                let target = self.selected_item().and_then(|r| r.item.relists.clone());
                 if let Some(target) = target {
                     self.select_id(&target);
                     self.outline.scroll_into_view(self.outline_height());
@@ -374,7 +374,11 @@ mod tests {
         assert_eq!(a.focus, Focus::Detail);
         a.update(Action::Down);
         assert_eq!(a.detail_scroll, 1);
-        assert_eq!(a.selected_item().unwrap().item.id, "1-1-a", "j scrolls the detail");
+        assert_eq!(
+            a.selected_item().unwrap().item.id,
+            "1-1-a",
+            "j scrolls the detail"
+        );
         a.update(Action::Back);
         assert!(!a.detail_open);
         a.update(Action::Down);

@@ -89,7 +89,10 @@ impl Msg {
             Policy => ("取組方針", "Policy"),
             PolicyAssessment => ("取組方針に対する自己評価", "Self-assessment of the policy"),
             Measure => ("具体的な取組内容", "Measure"),
-            NoMeasure => ("（具体的な取組内容の記載なし）", "(no measure in the source)"),
+            NoMeasure => (
+                "（具体的な取組内容の記載なし）",
+                "(no measure in the source)",
+            ),
             Progress => ("実施状況", "Progress"),
             Assessment => ("自己評価", "Self-assessment"),
             Departments => ("担当部", "Departments"),
@@ -118,7 +121,10 @@ impl Msg {
             KeyFirstLast => ("先頭・末尾へ", "first / last"),
             KeyRecommendation => ("次・前の提言", "next / previous recommendation"),
             KeyPoint => ("次・前の提言の項目", "next / previous point"),
-            KeyFocus => ("一覧と詳細を切替（詳細は j k でスクロール）", "switch outline / detail (j k scroll the detail)"),
+            KeyFocus => (
+                "一覧と詳細を切替（詳細は j k でスクロール）",
+                "switch outline / detail (j k scroll the detail)",
+            ),
             KeyJump => ("ID を入力して移動", "jump to an id"),
             KeyRelisted => ("再掲の元の項目へ", "go to the row a relisted row repeats"),
             KeyHelp => ("このヘルプ", "this help"),

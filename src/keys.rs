@@ -73,28 +73,116 @@ pub struct Binding {
 pub fn normal_bindings() -> Vec<Binding> {
     use Action::*;
     vec![
-        Binding { keys: vec![key(KeyCode::Up), ch('k')], action: Up, help: Msg::KeyMove },
-        Binding { keys: vec![key(KeyCode::Down), ch('j')], action: Down, help: Msg::KeyMove },
-        Binding { keys: vec![key(KeyCode::Left), ch('h')], action: Left, help: Msg::KeyCollapse },
-        Binding { keys: vec![key(KeyCode::Right), ch('l')], action: Right, help: Msg::KeyExpand },
-        Binding { keys: vec![key(KeyCode::Enter)], action: Enter, help: Msg::KeyToggle },
-        Binding { keys: vec![key(KeyCode::PageUp)], action: PageUp, help: Msg::KeyPage },
-        Binding { keys: vec![key(KeyCode::PageDown)], action: PageDown, help: Msg::KeyPage },
-        Binding { keys: vec![ctrl('u')], action: HalfPageUp, help: Msg::KeyHalfPage },
-        Binding { keys: vec![ctrl('d')], action: HalfPageDown, help: Msg::KeyHalfPage },
-        Binding { keys: vec![ch('g'), key(KeyCode::Home)], action: First, help: Msg::KeyFirstLast },
-        Binding { keys: vec![ch('G'), key(KeyCode::End)], action: Last, help: Msg::KeyFirstLast },
-        Binding { keys: vec![ch(']')], action: NextRecommendation, help: Msg::KeyRecommendation },
-        Binding { keys: vec![ch('[')], action: PreviousRecommendation, help: Msg::KeyRecommendation },
-        Binding { keys: vec![ch('}')], action: NextPoint, help: Msg::KeyPoint },
-        Binding { keys: vec![ch('{')], action: PreviousPoint, help: Msg::KeyPoint },
-        Binding { keys: vec![key(KeyCode::Tab)], action: SwitchFocus, help: Msg::KeyFocus },
-        Binding { keys: vec![ch(':')], action: OpenJump, help: Msg::KeyJump },
-        Binding { keys: vec![ch('r')], action: FollowRelisted, help: Msg::KeyRelisted },
-        Binding { keys: vec![key(KeyCode::Esc)], action: Back, help: Msg::KeyBack },
-        Binding { keys: vec![ch('?')], action: OpenHelp, help: Msg::KeyHelp },
-        Binding { keys: vec![ctrl('z')], action: Suspend, help: Msg::KeySuspend },
-        Binding { keys: vec![ch('q'), ctrl('c')], action: Quit, help: Msg::KeyQuit },
+        Binding {
+            keys: vec![key(KeyCode::Up), ch('k')],
+            action: Up,
+            help: Msg::KeyMove,
+        },
+        Binding {
+            keys: vec![key(KeyCode::Down), ch('j')],
+            action: Down,
+            help: Msg::KeyMove,
+        },
+        Binding {
+            keys: vec![key(KeyCode::Left), ch('h')],
+            action: Left,
+            help: Msg::KeyCollapse,
+        },
+        Binding {
+            keys: vec![key(KeyCode::Right), ch('l')],
+            action: Right,
+            help: Msg::KeyExpand,
+        },
+        Binding {
+            keys: vec![key(KeyCode::Enter)],
+            action: Enter,
+            help: Msg::KeyToggle,
+        },
+        Binding {
+            keys: vec![key(KeyCode::PageUp)],
+            action: PageUp,
+            help: Msg::KeyPage,
+        },
+        Binding {
+            keys: vec![key(KeyCode::PageDown)],
+            action: PageDown,
+            help: Msg::KeyPage,
+        },
+        Binding {
+            keys: vec![ctrl('u')],
+            action: HalfPageUp,
+            help: Msg::KeyHalfPage,
+        },
+        Binding {
+            keys: vec![ctrl('d')],
+            action: HalfPageDown,
+            help: Msg::KeyHalfPage,
+        },
+        Binding {
+            keys: vec![ch('g'), key(KeyCode::Home)],
+            action: First,
+            help: Msg::KeyFirstLast,
+        },
+        Binding {
+            keys: vec![ch('G'), key(KeyCode::End)],
+            action: Last,
+            help: Msg::KeyFirstLast,
+        },
+        Binding {
+            keys: vec![ch(']')],
+            action: NextRecommendation,
+            help: Msg::KeyRecommendation,
+        },
+        Binding {
+            keys: vec![ch('[')],
+            action: PreviousRecommendation,
+            help: Msg::KeyRecommendation,
+        },
+        Binding {
+            keys: vec![ch('}')],
+            action: NextPoint,
+            help: Msg::KeyPoint,
+        },
+        Binding {
+            keys: vec![ch('{')],
+            action: PreviousPoint,
+            help: Msg::KeyPoint,
+        },
+        Binding {
+            keys: vec![key(KeyCode::Tab)],
+            action: SwitchFocus,
+            help: Msg::KeyFocus,
+        },
+        Binding {
+            keys: vec![ch(':')],
+            action: OpenJump,
+            help: Msg::KeyJump,
+        },
+        Binding {
+            keys: vec![ch('r')],
+            action: FollowRelisted,
+            help: Msg::KeyRelisted,
+        },
+        Binding {
+            keys: vec![key(KeyCode::Esc)],
+            action: Back,
+            help: Msg::KeyBack,
+        },
+        Binding {
+            keys: vec![ch('?')],
+            action: OpenHelp,
+            help: Msg::KeyHelp,
+        },
+        Binding {
+            keys: vec![ctrl('z')],
+            action: Suspend,
+            help: Msg::KeySuspend,
+        },
+        Binding {
+            keys: vec![ch('q'), ctrl('c')],
+            action: Quit,
+            help: Msg::KeyQuit,
+        },
     ]
 }
 
@@ -102,11 +190,31 @@ pub fn normal_bindings() -> Vec<Binding> {
 fn help_bindings() -> Vec<Binding> {
     use Action::*;
     vec![
-        Binding { keys: vec![key(KeyCode::Up), ch('k')], action: Up, help: Msg::KeyMove },
-        Binding { keys: vec![key(KeyCode::Down), ch('j')], action: Down, help: Msg::KeyMove },
-        Binding { keys: vec![key(KeyCode::Esc), ch('?'), ch('q')], action: Back, help: Msg::KeyBack },
-        Binding { keys: vec![ctrl('c')], action: Quit, help: Msg::KeyQuit },
-        Binding { keys: vec![ctrl('z')], action: Suspend, help: Msg::KeySuspend },
+        Binding {
+            keys: vec![key(KeyCode::Up), ch('k')],
+            action: Up,
+            help: Msg::KeyMove,
+        },
+        Binding {
+            keys: vec![key(KeyCode::Down), ch('j')],
+            action: Down,
+            help: Msg::KeyMove,
+        },
+        Binding {
+            keys: vec![key(KeyCode::Esc), ch('?'), ch('q')],
+            action: Back,
+            help: Msg::KeyBack,
+        },
+        Binding {
+            keys: vec![ctrl('c')],
+            action: Quit,
+            help: Msg::KeyQuit,
+        },
+        Binding {
+            keys: vec![ctrl('z')],
+            action: Suspend,
+            help: Msg::KeySuspend,
+        },
     ]
 }
 
@@ -186,22 +294,43 @@ mod tests {
             for k in &b.keys {
                 let got = dispatch(&Mode::Normal, &ev(k.code, k.modifiers));
                 assert_eq!(got.as_ref(), Some(&b.action), "{k:?}");
-                assert!(help.iter().any(|(keys, m)| *m == b.help && keys.contains(&k.label(false))));
+                assert!(
+                    help.iter()
+                        .any(|(keys, m)| *m == b.help && keys.contains(&k.label(false)))
+                );
             }
         }
     }
 
     #[test]
     fn ctrl_d_is_not_d_and_shift_is_ignored_for_symbols() {
-        assert_eq!(dispatch(&Mode::Normal, &ev(KeyCode::Char('d'), KeyModifiers::CONTROL)), Some(Action::HalfPageDown));
-        assert_eq!(dispatch(&Mode::Normal, &ev(KeyCode::Char('d'), KeyModifiers::NONE)), None);
-        assert_eq!(dispatch(&Mode::Normal, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Last));
+        assert_eq!(
+            dispatch(
+                &Mode::Normal,
+                &ev(KeyCode::Char('d'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            dispatch(&Mode::Normal, &ev(KeyCode::Char('d'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            dispatch(&Mode::Normal, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Last)
+        );
     }
 
     #[test]
     fn in_a_prompt_letters_are_text() {
         let mode = Mode::Jump(LineInput::default());
-        assert_eq!(dispatch(&mode, &ev(KeyCode::Char('q'), KeyModifiers::NONE)), Some(Action::Insert("q".into())));
-        assert_eq!(dispatch(&mode, &ev(KeyCode::Char('w'), KeyModifiers::CONTROL)), Some(Action::DeleteWord));
+        assert_eq!(
+            dispatch(&mode, &ev(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::Insert("q".into()))
+        );
+        assert_eq!(
+            dispatch(&mode, &ev(KeyCode::Char('w'), KeyModifiers::CONTROL)),
+            Some(Action::DeleteWord)
+        );
     }
 }

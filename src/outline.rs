@@ -114,7 +114,9 @@ impl Outline {
 
     /// The nodes shown, in order.
     pub fn visible(&self) -> Vec<usize> {
-        (0..self.nodes.len()).filter(|&n| !self.is_hidden(n)).collect()
+        (0..self.nodes.len())
+            .filter(|&n| !self.is_hidden(n))
+            .collect()
     }
 
     /// The selected node's row among the visible ones.
@@ -315,7 +317,10 @@ mod tests {
         assert_eq!(o.selected_node().unwrap().recommendation, 0);
         o.jump_kind(NodeKind::Point, true);
         assert_eq!(o.selected_node().unwrap().point, Some(0));
-        assert!(!o.is_collapsed(0), "jumping into a collapsed recommendation opens it");
+        assert!(
+            !o.is_collapsed(0),
+            "jumping into a collapsed recommendation opens it"
+        );
         assert_eq!(report.recommendations[0].points.len(), 5);
     }
 

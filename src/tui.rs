@@ -89,7 +89,10 @@ pub fn run(mut app: App) -> io::Result<()> {
     // ratatui::init: raw mode, alternate screen, and a panic hook that restores
     // the terminal before the panic message is printed.
     let mut terminal = ratatui::try_init()?;
-    execute!(io::stdout(), ratatui::crossterm::event::EnableBracketedPaste)?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste
+    )?;
     let result = event_loop(&mut terminal, &mut app, &stop);
     let restored = leave();
     result.and(restored)

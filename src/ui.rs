@@ -69,7 +69,12 @@ fn color(app: &App, style: Style) -> Style {
 
 /// A coloured badge for `code` of `scale`, padded to the scale's widest code.
 pub fn badge<'a>(app: &App, scale: &Scale, code: &str, palette: &[Color]) -> Span<'a> {
-    let w = scale.codes.iter().map(|c| width(&c.code)).max().unwrap_or(1);
+    let w = scale
+        .codes
+        .iter()
+        .map(|c| width(&c.code))
+        .max()
+        .unwrap_or(1);
     let text = format!(" {} ", pad(code, w, ""));
     let style = match scale.index(code) {
         Some(i) => Style::new()
@@ -97,7 +102,10 @@ fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
         b
     };
     if focused {
-        b.border_style(color(app, Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)))
+        b.border_style(color(
+            app,
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        ))
     } else {
         b.border_style(color(app, Style::new().fg(Color::DarkGray)))
     }
@@ -119,7 +127,8 @@ pub fn render(frame: &mut Frame, app: &App) {
     render_header(frame, app, header);
     if app.is_wide() {
         let [left, right] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(body);
         render_outline(frame, app, left);
         render_detail(frame, app, right);
     } else if app.detail_open {
@@ -157,8 +166,8 @@ fn render_header(frame: &mut Frame, app: &App, area: Rect) {
     let left_width = (area.width as usize).saturating_sub(width(&right));
     let title = format!(" kensho  {}", app.report().title);
     let left = pad(&title, left_width, symbols(app).ellipsis);
-    let style = color(app, Style::new().fg(Color::White).bg(Color::Blue))
-        .add_modifier(Modifier::BOLD);
+    let style =
+        color(app, Style::new().fg(Color::White).bg(Color::Blue)).add_modifier(Modifier::BOLD);
     let line = Line::from(vec![Span::raw(left), Span::raw(right)]).style(style);
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -170,10 +179,7 @@ fn render_outline(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(b, area);
     let visible = app.outline.visible();
     let height = inner.height as usize;
-    let offset = app
-        .outline
-        .offset
-        .min(visible.len().saturating_sub(height));
+    let offset = app.outline.offset.min(visible.len().saturating_sub(height));
     let w = inner.width as usize;
     let sym = symbols(app);
     let mut lines = Vec::new();
@@ -193,7 +199,11 @@ fn render_outline(frame: &mut Frame, app: &App, area: Rect) {
         let rec = &report.recommendations[node.recommendation];
         let line = match node.kind {
             NodeKind::Recommendation => {
-                let text = format!("{marker} {} {}", recommendation_label(app, rec.number), rec.title);
+                let text = format!(
+                    "{marker} {} {}",
+                    recommendation_label(app, rec.number),
+                    rec.title
+                );
                 Line::from(Span::styled(
                     pad(&text, w, sym.ellipsis),
                     Style::new().add_modifier(Modifier::BOLD),
@@ -225,8 +235,22 @@ fn render_outline(frame: &mut Frame, app: &App, area: Rect) {
 /// `    1-1-a  (ア) 令和2年4月から、…   A  I  `
 fn item_row<'a>(app: &App, r: &ItemRef, w: usize, sym: &Symbols) -> Line<'a> {
     let report = app.report();
-    let pw = report.phase_scale.codes.iter().map(|c| width(&c.code)).max().unwrap_or(1) + 2;
-    let dw = report.direction_scale.codes.iter().map(|c| width(&c.code)).max().unwrap_or(1) + 2;
+    let pw = report
+        .phase_scale
+        .codes
+        .iter()
+        .map(|c| width(&c.code))
+        .max()
+        .unwrap_or(1)
+        + 2;
+    let dw = report
+        .direction_scale
+        .codes
+        .iter()
+        .map(|c| width(&c.code))
+        .max()
+        .unwrap_or(1)
+        + 2;
     let label = r.measure_label().unwrap_or_default();
     let excerpt = if r.item.progress.trim().is_empty() {
         r.measure.text.clone().unwrap_or_default()
@@ -234,11 +258,13 @@ fn item_row<'a>(app: &App, r: &ItemRef, w: usize, sym: &Symbols) -> Line<'a> {
         r.item.progress.clone()
     };
     let relisted = if r.item.relisted { "*" } else { " " };
-    let head = format!("    {} {relisted}{} ", pad(&r.item.id, 7, ""), pad(&label, 4, ""));
+    let head = format!(
+        "    {} {relisted}{} ",
+        pad(&r.item.id, 7, ""),
+        pad(&label, 4, "")
+    );
     let text_w = w.saturating_sub(width(&head) + pw + dw + 1);
-    let mut spans = vec![
-        Span::raw(truncate(&head, w, "")),
-    ];
+    let mut spans = vec![Span::raw(truncate(&head, w, ""))];
     if w > width(&head) + pw + dw + 1 {
         spans.push(Span::raw(pad(&excerpt, text_w, sym.ellipsis)));
         spans.push(Span::raw(" "));
@@ -259,7 +285,10 @@ fn recommendation_label(app: &App, number: u32) -> String {
 fn heading<'a>(app: &App, text: String) -> Line<'a> {
     Line::from(Span::styled(
         text,
-        color(app, Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)),
+        color(
+            app,
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        ),
     ))
 }
 
@@ -280,14 +309,22 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
     let rec = &report.recommendations[node.recommendation];
     let sym = symbols(app);
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    for l in wrap(&format!("{} {}", recommendation_label(app, rec.number), rec.title), w) {
+    for l in wrap(
+        &format!("{} {}", recommendation_label(app, rec.number), rec.title),
+        w,
+    ) {
         lines.push(Line::from(Span::styled(l, bold)));
     }
     let Some(point) = node.point.and_then(|p| rec.points.get(p)) else {
         lines.push(Line::from(""));
         lines.push(heading(app, app.t(Msg::Points).to_string()));
         for p in &rec.points {
-            push_wrapped(&mut lines, &format!("{} {}", circled(p.number), p.title), w, 2);
+            push_wrapped(
+                &mut lines,
+                &format!("{} {}", circled(p.number), p.title),
+                w,
+                2,
+            );
         }
         return lines;
     };
@@ -307,7 +344,10 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
     }
     lines.push(Line::from(""));
     let policy = &point.policy;
-    lines.push(heading(app, format!("{} {}", app.t(Msg::Policy), policy.label)));
+    lines.push(heading(
+        app,
+        format!("{} {}", app.t(Msg::Policy), policy.label),
+    ));
     push_wrapped(&mut lines, &policy.text, w, 2);
     let Some(r) = item else {
         lines.push(heading(app, app.t(Msg::PolicyAssessment).to_string()));
@@ -318,27 +358,54 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
         }
         return lines;
     };
-    let label = r.measure_label().map(|l| format!(" {l}")).unwrap_or_default();
+    let label = r
+        .measure_label()
+        .map(|l| format!(" {l}"))
+        .unwrap_or_default();
     lines.push(heading(app, format!("{}{label}", app.t(Msg::Measure))));
     match &r.measure.text {
         Some(t) => push_wrapped(&mut lines, t, w, 2),
         None => push_wrapped(&mut lines, app.t(Msg::NoMeasure), w, 2),
     }
     let empty = app.t(Msg::Empty);
-    let or_empty = |s: &str| if s.trim().is_empty() { empty.to_string() } else { s.to_string() };
+    let or_empty = |s: &str| {
+        if s.trim().is_empty() {
+            empty.to_string()
+        } else {
+            s.to_string()
+        }
+    };
     lines.push(heading(app, app.t(Msg::Progress).to_string()));
     push_wrapped(&mut lines, &or_empty(&r.item.progress), w, 2);
     let phase = &report.phase_scale;
     lines.push(heading(app, phase.name.clone()));
-    let mut spans = vec![Span::raw("  "), phase_badge(app, r.item.phase.as_str()), Span::raw(" ")];
-    spans.push(Span::raw(phase.meaning(r.item.phase.as_str()).unwrap_or_default().to_string()));
+    let mut spans = vec![
+        Span::raw("  "),
+        phase_badge(app, r.item.phase.as_str()),
+        Span::raw(" "),
+    ];
+    spans.push(Span::raw(
+        phase
+            .meaning(r.item.phase.as_str())
+            .unwrap_or_default()
+            .to_string(),
+    ));
     lines.push(Line::from(spans));
     lines.push(heading(app, app.t(Msg::Assessment).to_string()));
     push_wrapped(&mut lines, &or_empty(&r.item.assessment), w, 2);
     let direction = &report.direction_scale;
     lines.push(heading(app, direction.name.clone()));
-    let mut spans = vec![Span::raw("  "), direction_badge(app, r.item.direction.as_str()), Span::raw(" ")];
-    spans.push(Span::raw(direction.meaning(r.item.direction.as_str()).unwrap_or_default().to_string()));
+    let mut spans = vec![
+        Span::raw("  "),
+        direction_badge(app, r.item.direction.as_str()),
+        Span::raw(" "),
+    ];
+    spans.push(Span::raw(
+        direction
+            .meaning(r.item.direction.as_str())
+            .unwrap_or_default()
+            .to_string(),
+    ));
     lines.push(Line::from(spans));
     lines.push(heading(app, app.t(Msg::Departments).to_string()));
     for d in &r.item.departments {
@@ -375,7 +442,10 @@ fn render_detail(frame: &mut Frame, app: &App, area: Rect) {
 
 fn hint(keys: &str, what: &str) -> [Span<'static>; 2] {
     [
-        Span::styled(format!(" {keys}"), Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(
+            format!(" {keys}"),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
         Span::raw(format!(" {what} ")),
     ]
 }
@@ -392,8 +462,14 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     if let Some(m) = &app.message {
-        let style = color(app, Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD));
-        frame.render_widget(Paragraph::new(Span::styled(truncate(m, w, ""), style)), area);
+        let style = color(
+            app,
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(truncate(m, w, ""), style)),
+            area,
+        );
         return;
     }
     let ascii = app.options.ascii;
@@ -450,8 +526,15 @@ fn render_help(frame: &mut Frame, app: &App, body: Rect) {
     for (keys, msg) in lines_src {
         let key_col = key_w.min(iw / 2);
         let text_w = iw.saturating_sub(key_col + 2).max(1);
-        for (i, l) in wrap(msg.text(app.options.lang), text_w).into_iter().enumerate() {
-            let k = if i == 0 { pad(&keys, key_col, "") } else { " ".repeat(key_col) };
+        for (i, l) in wrap(msg.text(app.options.lang), text_w)
+            .into_iter()
+            .enumerate()
+        {
+            let k = if i == 0 {
+                pad(&keys, key_col, "")
+            } else {
+                " ".repeat(key_col)
+            };
             lines.push(Line::from(vec![
                 Span::styled(k, Style::new().add_modifier(Modifier::BOLD)),
                 Span::raw("  "),

@@ -13,7 +13,14 @@ use ratatui::style::{Color, Modifier};
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
     let records = load(&common::records_dir()).unwrap();
-    let mut app = App::new(records, Options { lang, ascii: false, color: ColorMode::Ansi16 });
+    let mut app = App::new(
+        records,
+        Options {
+            lang,
+            ascii: false,
+            color: ColorMode::Ansi16,
+        },
+    );
     app.update(Action::Resize(w, h));
     app
 }
@@ -110,7 +117,9 @@ fn a_point_shows_its_policy_and_assessment() {
 }
 
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '│').collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '│')
+        .collect()
 }
 
 #[test]
@@ -126,7 +135,10 @@ fn long_japanese_texts_appear_entire_in_the_detail_pane() {
     ];
     // The detail pane is the right-hand part of the screen.
     let buf = draw(&a);
-    let detail_x = (0..buf.area.width).rev().find(|&x| buf[(x, 1)].symbol() == "┌").unwrap();
+    let detail_x = (0..buf.area.width)
+        .rev()
+        .find(|&x| buf[(x, 1)].symbol() == "┌")
+        .unwrap();
     let mut pane = String::new();
     for y in 0..buf.area.height {
         for x in detail_x..buf.area.width {
@@ -173,9 +185,20 @@ fn badges_and_selection_carry_their_colours() {
     let buf = draw(&a);
     // Row 4 is the first item (1-1-a, phase A, direction I), selected.
     let row: Vec<_> = (0..80).map(|x| buf[(x, 4)].clone()).collect();
-    assert!(row.iter().any(|c| c.symbol() == "A" && c.bg == Color::Green), "phase A is green");
-    assert!(row.iter().any(|c| c.symbol() == "I" && c.bg == Color::Magenta), "direction I is magenta");
-    assert!(row[5].modifier.contains(Modifier::REVERSED), "the selected row is reversed");
+    assert!(
+        row.iter()
+            .any(|c| c.symbol() == "A" && c.bg == Color::Green),
+        "phase A is green"
+    );
+    assert!(
+        row.iter()
+            .any(|c| c.symbol() == "I" && c.bg == Color::Magenta),
+        "direction I is magenta"
+    );
+    assert!(
+        row[5].modifier.contains(Modifier::REVERSED),
+        "the selected row is reversed"
+    );
     let row5: Vec<_> = (0..80).map(|x| buf[(x, 5)].clone()).collect();
     assert!(!row5[5].modifier.contains(Modifier::REVERSED));
 }
@@ -183,17 +206,30 @@ fn badges_and_selection_carry_their_colours() {
 #[test]
 fn no_color_draws_without_colours_and_ascii_without_box_drawing() {
     let records = load(&common::records_dir()).unwrap();
-    let mut a = App::new(records, Options { lang: Lang::En, ascii: true, color: ColorMode::None });
+    let mut a = App::new(
+        records,
+        Options {
+            lang: Lang::En,
+            ascii: true,
+            color: ColorMode::None,
+        },
+    );
     a.update(Action::Resize(120, 30));
     let buf = draw(&a);
     for y in 0..buf.area.height {
         for x in 0..buf.area.width {
             let c = &buf[(x, y)];
-            assert!(c.bg == Color::Reset && c.fg == Color::Reset, "colour at {x},{y}");
+            assert!(
+                c.bg == Color::Reset && c.fg == Color::Reset,
+                "colour at {x},{y}"
+            );
         }
     }
     let s = screen(&buf);
-    assert!(!s.contains('┌') && !s.contains('│') && !s.contains('▾') && !s.contains('…'), "{s}");
+    assert!(
+        !s.contains('┌') && !s.contains('│') && !s.contains('▾') && !s.contains('…'),
+        "{s}"
+    );
     assert!(s.contains("+-"));
 }
 
@@ -207,7 +243,10 @@ fn every_size_from_1x1_to_40x15_draws_without_panic() {
             let buf = draw(&a);
             if w < kensho::app::MIN_WIDTH || h < kensho::app::MIN_HEIGHT {
                 if w >= 20 && h >= 3 {
-                    assert!(squash(&screen(&buf)).contains("画面が小さすぎます"), "{w}x{h}");
+                    assert!(
+                        squash(&screen(&buf)).contains("画面が小さすぎます"),
+                        "{w}x{h}"
+                    );
                 }
             }
         }
@@ -219,7 +258,20 @@ fn a_burst_of_resizes_never_panics() {
     let mut a = app(Lang::Ja, 80, 24);
     jump(&mut a, "6-2-b3");
     a.update(Action::Enter);
-    for (i, (w, h)) in [(200, 60), (1, 1), (39, 9), (100, 30), (41, 10), (3, 200), (80, 24)].into_iter().cycle().take(50).enumerate() {
+    for (i, (w, h)) in [
+        (200, 60),
+        (1, 1),
+        (39, 9),
+        (100, 30),
+        (41, 10),
+        (3, 200),
+        (80, 24),
+    ]
+    .into_iter()
+    .cycle()
+    .take(50)
+    .enumerate()
+    {
         a.update(Action::Resize(w, h));
         if i % 3 == 0 {
             a.update(Action::Down);

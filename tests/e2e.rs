@@ -1,0 +1,204 @@
+//! End-to-end: the real binary in a real pseudo-terminal, read through a vt100
+//! parser as a terminal would show it.
+
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(args: &[&str], lang: &str) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kensho"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", lang);
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(24).unwrap(),
+            std::num::NonZeroU16::new(80).unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            parser,
+            raw,
+            writer,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_gone(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.screen();
+            if !s.contains(text) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{text:?} did not go away; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Let a lone Esc be read as Esc, not as the start of a sequence.
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self, within: Duration) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + within;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the process did not exit within {within:?}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn walk_the_board_and_quit_leaving_the_terminal_as_it_was() {
+    let mut s = Session::start(&["records"], "ja_JP.UTF-8");
+    let first = s.wait_for("1 / 88");
+    assert!(first.contains("提言1 区及び生活圏を単位とした支援体制の強化の必要性"));
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+
+    s.send("j");
+    s.wait_for("2 / 88");
+
+    // ← to the point, ← collapses it: its items disappear; → brings them back.
+    s.send("h");
+    s.send("h");
+    let collapsed = s.wait_gone("1-1-e");
+    assert!(collapsed.contains("▸ 1-1 区を単位とした"), "{collapsed}");
+    s.send("l");
+    s.wait_for("1-1-e");
+
+    s.send("?");
+    s.wait_for("キー操作");
+    s.send("\x1b");
+    s.wait_gone("キー操作");
+
+    s.send(":4-2-a\r");
+    let detail_hidden = s.wait_for("59 / 88");
+    assert!(detail_hidden.contains("4-2-a"));
+    s.send("\r");
+    let detail = s.wait_for("警察からの同行要請に対する即応体制の整備");
+    assert!(detail.contains("実施区分"));
+    assert!(detail.contains("具体的な取組内容 (ア)"));
+    s.send("\x1b");
+    s.wait_gone("具体的な取組内容 (ア)");
+
+    s.send("q");
+    let status = s.wait_exit(Duration::from_secs(5));
+    assert!(status.success());
+    std::thread::sleep(Duration::from_millis(100));
+    let screen = s.parser.lock().unwrap();
+    assert!(!screen.screen().alternate_screen(), "alternate screen left");
+    assert!(!screen.screen().hide_cursor(), "cursor shown again");
+    let raw = s.raw.lock().unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("\x1b[?1049l"), "alternate screen restored");
+    assert!(text.contains("\x1b[?2004l"), "bracketed paste turned off");
+    assert!(
+        !text.contains("\x1b[?1000h"),
+        "mouse capture is off by default"
+    );
+}
+
+#[test]
+fn english_interface_and_sighup_ends_within_two_seconds() {
+    let mut s = Session::start(&["records", "--lang", "en"], "ja_JP.UTF-8");
+    let first = s.wait_for("1 / 88");
+    assert!(
+        first.contains("Outline") || first.contains("Recommendation 1"),
+        "{first}"
+    );
+    let pid = s.child.process_id().unwrap();
+    let sent = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    s.wait_exit(Duration::from_secs(2));
+}
+
+#[test]
+fn bad_records_print_their_error_on_a_normal_screen() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("report.ron"), "Report(").unwrap();
+    let mut s = Session::start(&[tmp.path().to_str().unwrap()], "en_US.UTF-8");
+    let status = s.wait_exit(Duration::from_secs(5));
+    assert!(!status.success());
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(s.screen().contains("report.ron:1:"), "{}", s.screen());
+    let raw = s.raw.lock().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&raw).contains("\x1b[?1049h"),
+        "the terminal was never touched"
+    );
+}
