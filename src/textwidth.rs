@@ -75,10 +75,11 @@ fn fix_line_starts(lines: &mut Vec<String>, max: usize) {
             .next()
             .is_some_and(|c| NO_LINE_START.contains(c));
         let prev_len = lines[i - 1].chars().count();
-        if starts_bad && prev_len >= 2 {
-            if let Some(last) = lines[i - 1].pop() {
-                lines[i].insert(0, last);
-            }
+        if starts_bad
+            && prev_len >= 2
+            && let Some(last) = lines[i - 1].pop()
+        {
+            lines[i].insert(0, last);
         }
         if width(&lines[i]) > max {
             let fit = take_width(&lines[i], max);

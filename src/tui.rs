@@ -75,6 +75,42 @@ fn leave() -> io::Result<()> {
     a.and(b)
 }
 
+/// Whether the terminal on standard input has hung up (the SSH connection or
+/// the terminal window went away).
+#[cfg(unix)]
+fn terminal_hung_up() -> bool {
+    let mut fds = libc::pollfd {
+        fd: 0,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, zero timeout; poll only writes `revents`.
+    let ready = unsafe { libc::poll(&mut fds, 1, 0) };
+    ready > 0 && (fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL)) != 0
+}
+
+/// crossterm keeps reading a hung-up terminal (reads of 0 bytes) inside `poll`
+/// without returning, so the loop alone cannot notice a dropped connection. This
+/// thread can: when the terminal hangs up, or a stop signal is not acted on
+/// within a second, it restores what it can and ends the process.
+#[cfg(unix)]
+fn spawn_watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        let mut stop_seen: Option<std::time::Instant> = None;
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            if stop.load(Ordering::Relaxed) {
+                stop_seen.get_or_insert_with(std::time::Instant::now);
+            }
+            let stuck = stop_seen.is_some_and(|t| t.elapsed() > Duration::from_secs(1));
+            if terminal_hung_up() || stuck {
+                let _ = leave();
+                std::process::exit(129);
+            }
+        }
+    });
+}
+
 /// Run the board until the user quits or a signal ends it.
 pub fn run(mut app: App) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -86,6 +122,8 @@ pub fn run(mut app: App) -> io::Result<()> {
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    #[cfg(unix)]
+    spawn_watchdog(Arc::clone(&stop));
     // ratatui::init: raw mode, alternate screen, and a panic hook that restores
     // the terminal before the panic message is printed.
     let mut terminal = ratatui::try_init()?;

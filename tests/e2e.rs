@@ -202,3 +202,39 @@ fn bad_records_print_their_error_on_a_normal_screen() {
         "the terminal was never touched"
     );
 }
+
+#[test]
+fn a_dropped_connection_ends_the_process() {
+    // No reader thread here: a cloned reader would keep the master side open.
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kensho"));
+    cmd.arg("records");
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let writer = pty.master.take_writer().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(child.try_wait().unwrap().is_none(), "the board is running");
+    // Closing the terminal's master side is what sshd does when the link drops.
+    drop(writer);
+    drop(pty.master);
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "still running 2 s after the terminal went away"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
