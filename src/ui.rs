@@ -299,6 +299,36 @@ fn push_wrapped<'a>(lines: &mut Vec<Line<'a>>, text: &str, w: usize, indent: usi
     }
 }
 
+/// A scale's name as a heading, then the code's badge and its meaning (wrapped).
+fn scale_value<'a>(
+    lines: &mut Vec<Line<'a>>,
+    app: &App,
+    scale: &Scale,
+    code: &str,
+    palette: &[Color],
+    w: usize,
+) {
+    lines.push(heading(app, scale.name.clone()));
+    let b = badge(app, scale, code, palette);
+    let indent = 2 + width(&b.content) + 1;
+    let meaning = wrap(
+        scale.meaning(code).unwrap_or_default(),
+        w.saturating_sub(indent).max(1),
+    );
+    for (i, m) in meaning.into_iter().enumerate() {
+        if i == 0 {
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                b.clone(),
+                Span::raw(" "),
+                Span::raw(m),
+            ]));
+        } else {
+            lines.push(Line::from(format!("{}{m}", " ".repeat(indent))));
+        }
+    }
+}
+
 /// The detail pane's lines for the selected node, wrapped to `w` columns.
 pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = Vec::new();
@@ -377,36 +407,24 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
     };
     lines.push(heading(app, app.t(Msg::Progress).to_string()));
     push_wrapped(&mut lines, &or_empty(&r.item.progress), w, 2);
-    let phase = &report.phase_scale;
-    lines.push(heading(app, phase.name.clone()));
-    let mut spans = vec![
-        Span::raw("  "),
-        phase_badge(app, r.item.phase.as_str()),
-        Span::raw(" "),
-    ];
-    spans.push(Span::raw(
-        phase
-            .meaning(r.item.phase.as_str())
-            .unwrap_or_default()
-            .to_string(),
-    ));
-    lines.push(Line::from(spans));
+    scale_value(
+        &mut lines,
+        app,
+        &report.phase_scale,
+        r.item.phase.as_str(),
+        &PHASE_COLORS,
+        w,
+    );
     lines.push(heading(app, app.t(Msg::Assessment).to_string()));
     push_wrapped(&mut lines, &or_empty(&r.item.assessment), w, 2);
-    let direction = &report.direction_scale;
-    lines.push(heading(app, direction.name.clone()));
-    let mut spans = vec![
-        Span::raw("  "),
-        direction_badge(app, r.item.direction.as_str()),
-        Span::raw(" "),
-    ];
-    spans.push(Span::raw(
-        direction
-            .meaning(r.item.direction.as_str())
-            .unwrap_or_default()
-            .to_string(),
-    ));
-    lines.push(Line::from(spans));
+    scale_value(
+        &mut lines,
+        app,
+        &report.direction_scale,
+        r.item.direction.as_str(),
+        &DIRECTION_COLORS,
+        w,
+    );
     lines.push(heading(app, app.t(Msg::Departments).to_string()));
     for d in &r.item.departments {
         push_wrapped(&mut lines, d, w, 2);
