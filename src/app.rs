@@ -265,22 +265,12 @@ impl App {
             Action::Back if self.focus == Focus::Detail => self.focus = Focus::Outline,
             Action::SwitchFocus => {
                 self.focus = match self.focus {
-                    Focus::Outline
-                        if self.detail_showing() || self.outline.selected_item().is_some() =>
-                    {
-                        if !self.is_wide() {
-                            self.detail_open = true;
-                        }
-                        Focus::Detail
-                    }
-                    Focus::Outline => Focus::Outline,
-                    Focus::Detail => {
-                        if !self.is_wide() {
-                            self.detail_open = false;
-                        }
-                        Focus::Outline
-                    }
+                    Focus::Outline => Focus::Detail,
+                    Focus::Detail => Focus::Outline,
                 };
+                if !self.is_wide() {
+                    self.detail_open = self.focus == Focus::Detail;
+                }
             }
             Action::Up => self.select(|o| o.move_by(-1)),
             Action::Down => self.select(|o| o.move_by(1)),

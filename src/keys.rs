@@ -67,122 +67,46 @@ pub struct Binding {
     pub help: Msg,
 }
 
+fn bind(keys: Vec<Key>, action: Action, help: Msg) -> Binding {
+    Binding { keys, action, help }
+}
+
 /// The board's keys in normal mode, in the order help lists them. Where two
 /// actions share a help line (j/k), they are listed as separate bindings with
 /// the same message and help merges them.
 pub fn normal_bindings() -> Vec<Binding> {
     use Action::*;
     vec![
-        Binding {
-            keys: vec![key(KeyCode::Up), ch('k')],
-            action: Up,
-            help: Msg::KeyMove,
-        },
-        Binding {
-            keys: vec![key(KeyCode::Down), ch('j')],
-            action: Down,
-            help: Msg::KeyMove,
-        },
-        Binding {
-            keys: vec![key(KeyCode::Left), ch('h')],
-            action: Left,
-            help: Msg::KeyCollapse,
-        },
-        Binding {
-            keys: vec![key(KeyCode::Right), ch('l')],
-            action: Right,
-            help: Msg::KeyExpand,
-        },
-        Binding {
-            keys: vec![key(KeyCode::Enter)],
-            action: Enter,
-            help: Msg::KeyToggle,
-        },
-        Binding {
-            keys: vec![key(KeyCode::PageUp)],
-            action: PageUp,
-            help: Msg::KeyPage,
-        },
-        Binding {
-            keys: vec![key(KeyCode::PageDown)],
-            action: PageDown,
-            help: Msg::KeyPage,
-        },
-        Binding {
-            keys: vec![ctrl('u')],
-            action: HalfPageUp,
-            help: Msg::KeyHalfPage,
-        },
-        Binding {
-            keys: vec![ctrl('d')],
-            action: HalfPageDown,
-            help: Msg::KeyHalfPage,
-        },
-        Binding {
-            keys: vec![ch('g'), key(KeyCode::Home)],
-            action: First,
-            help: Msg::KeyFirstLast,
-        },
-        Binding {
-            keys: vec![ch('G'), key(KeyCode::End)],
-            action: Last,
-            help: Msg::KeyFirstLast,
-        },
+        bind(vec![key(KeyCode::Up), ch('k')], Up, Msg::KeyMove),
+        bind(vec![key(KeyCode::Down), ch('j')], Down, Msg::KeyMove),
+        bind(vec![key(KeyCode::Left), ch('h')], Left, Msg::KeyCollapse),
+        bind(vec![key(KeyCode::Right), ch('l')], Right, Msg::KeyExpand),
+        bind(vec![key(KeyCode::Enter)], Enter, Msg::KeyToggle),
+        bind(vec![key(KeyCode::PageUp)], PageUp, Msg::KeyPage),
+        bind(vec![key(KeyCode::PageDown)], PageDown, Msg::KeyPage),
+        bind(vec![ctrl('u')], HalfPageUp, Msg::KeyHalfPage),
+        bind(vec![ctrl('d')], HalfPageDown, Msg::KeyHalfPage),
+        bind(vec![ch('g'), key(KeyCode::Home)], First, Msg::KeyFirstLast),
+        bind(vec![ch('G'), key(KeyCode::End)], Last, Msg::KeyFirstLast),
         Binding {
             keys: vec![ch(']')],
             action: NextRecommendation,
             help: Msg::KeyRecommendation,
         },
-        Binding {
-            keys: vec![ch('[')],
-            action: PreviousRecommendation,
-            help: Msg::KeyRecommendation,
-        },
-        Binding {
-            keys: vec![ch('}')],
-            action: NextPoint,
-            help: Msg::KeyPoint,
-        },
-        Binding {
-            keys: vec![ch('{')],
-            action: PreviousPoint,
-            help: Msg::KeyPoint,
-        },
-        Binding {
-            keys: vec![key(KeyCode::Tab)],
-            action: SwitchFocus,
-            help: Msg::KeyFocus,
-        },
-        Binding {
-            keys: vec![ch(':')],
-            action: OpenJump,
-            help: Msg::KeyJump,
-        },
-        Binding {
-            keys: vec![ch('r')],
-            action: FollowRelisted,
-            help: Msg::KeyRelisted,
-        },
-        Binding {
-            keys: vec![key(KeyCode::Esc)],
-            action: Back,
-            help: Msg::KeyBack,
-        },
-        Binding {
-            keys: vec![ch('?')],
-            action: OpenHelp,
-            help: Msg::KeyHelp,
-        },
-        Binding {
-            keys: vec![ctrl('z')],
-            action: Suspend,
-            help: Msg::KeySuspend,
-        },
-        Binding {
-            keys: vec![ch('q'), ctrl('c')],
-            action: Quit,
-            help: Msg::KeyQuit,
-        },
+        bind(
+            vec![ch('[')],
+            PreviousRecommendation,
+            Msg::KeyRecommendation,
+        ),
+        bind(vec![ch('}')], NextPoint, Msg::KeyPoint),
+        bind(vec![ch('{')], PreviousPoint, Msg::KeyPoint),
+        bind(vec![key(KeyCode::Tab)], SwitchFocus, Msg::KeyFocus),
+        bind(vec![ch(':')], OpenJump, Msg::KeyJump),
+        bind(vec![ch('r')], FollowRelisted, Msg::KeyRelisted),
+        bind(vec![key(KeyCode::Esc)], Back, Msg::KeyBack),
+        bind(vec![ch('?')], OpenHelp, Msg::KeyHelp),
+        bind(vec![ctrl('z')], Suspend, Msg::KeySuspend),
+        bind(vec![ch('q'), ctrl('c')], Quit, Msg::KeyQuit),
     ]
 }
 
@@ -190,31 +114,15 @@ pub fn normal_bindings() -> Vec<Binding> {
 fn help_bindings() -> Vec<Binding> {
     use Action::*;
     vec![
-        Binding {
-            keys: vec![key(KeyCode::Up), ch('k')],
-            action: Up,
-            help: Msg::KeyMove,
-        },
-        Binding {
-            keys: vec![key(KeyCode::Down), ch('j')],
-            action: Down,
-            help: Msg::KeyMove,
-        },
-        Binding {
-            keys: vec![key(KeyCode::Esc), ch('?'), ch('q')],
-            action: Back,
-            help: Msg::KeyBack,
-        },
-        Binding {
-            keys: vec![ctrl('c')],
-            action: Quit,
-            help: Msg::KeyQuit,
-        },
-        Binding {
-            keys: vec![ctrl('z')],
-            action: Suspend,
-            help: Msg::KeySuspend,
-        },
+        bind(vec![key(KeyCode::Up), ch('k')], Up, Msg::KeyMove),
+        bind(vec![key(KeyCode::Down), ch('j')], Down, Msg::KeyMove),
+        bind(
+            vec![key(KeyCode::Esc), ch('?'), ch('q')],
+            Back,
+            Msg::KeyBack,
+        ),
+        bind(vec![ctrl('c')], Quit, Msg::KeyQuit),
+        bind(vec![ctrl('z')], Suspend, Msg::KeySuspend),
     ]
 }
 

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::{DisplayPath, LoadError, LoadErrors, Location};
+use crate::error::{LoadError, LoadErrors, Location};
 use crate::model::{Recommendation, Report, Scale};
 
 /// The name of the report file in the folder layout.
@@ -144,7 +144,7 @@ fn load_single(path: &Path) -> Result<Records, LoadErrors> {
     Ok(records)
 }
 
-/// The record files of a folder, in name order: (path, is it the report file).
+/// The `.ron` files directly in a folder, in name order; symbolic links refused.
 fn folder_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadErrors> {
     let entries = fs::read_dir(dir).map_err(|source| LoadError::Io {
         path: dir.into(),
@@ -599,10 +599,4 @@ fn validate(records: &Records, texts: &BTreeMap<PathBuf, String>) -> Result<(), 
 /// Records given by a path on the command line, or `records` in the current folder.
 pub fn default_path(path: Option<PathBuf>) -> PathBuf {
     path.unwrap_or_else(|| PathBuf::from("records"))
-}
-
-impl From<&Records> for DisplayPath {
-    fn from(r: &Records) -> Self {
-        DisplayPath(r.layout.dir())
-    }
 }

@@ -173,8 +173,12 @@ fn render_header(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn render_outline(frame: &mut Frame, app: &App, area: Rect) {
-    let focused = app.focus == Focus::Outline || !app.is_wide();
-    let b = block(app, app.t(Msg::Outline), focused && app.is_wide());
+    // The focused pane is marked only when both are on screen.
+    let b = block(
+        app,
+        app.t(Msg::Outline),
+        app.focus == Focus::Outline && app.is_wide(),
+    );
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let visible = app.outline.visible();
@@ -447,8 +451,11 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
 }
 
 fn render_detail(frame: &mut Frame, app: &App, area: Rect) {
-    let focused = app.focus == Focus::Detail;
-    let b = block(app, app.t(Msg::Detail), focused && app.is_wide());
+    let b = block(
+        app,
+        app.t(Msg::Detail),
+        app.focus == Focus::Detail && app.is_wide(),
+    );
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let lines = detail_lines(app, inner.width as usize);

@@ -17,27 +17,33 @@ struct Session {
     _master: Box<dyn MasterPty + Send>,
 }
 
+/// The release binary started in a fresh 80x24 pseudo-terminal.
+fn spawn(args: &[&str], lang: &str) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kensho"));
+    cmd.args(args);
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", lang);
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("NO_COLOR");
+    let child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    (pty.master, child)
+}
+
 impl Session {
     fn start(args: &[&str], lang: &str) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kensho"));
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", lang);
-        cmd.env_remove("LC_ALL");
-        cmd.env_remove("NO_COLOR");
-        let child = pty.slave.spawn_command(cmd).unwrap();
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
+        let (master, child) = spawn(args, lang);
+        let mut reader = master.try_clone_reader().unwrap();
+        let writer = master.take_writer().unwrap();
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
             std::num::NonZeroU16::new(24).unwrap(),
             std::num::NonZeroU16::new(80).unwrap(),
@@ -60,7 +66,7 @@ impl Session {
             raw,
             writer,
             child,
-            _master: pty.master,
+            _master: master,
         }
     }
 
@@ -206,26 +212,13 @@ fn bad_records_print_their_error_on_a_normal_screen() {
 #[test]
 fn a_dropped_connection_ends_the_process() {
     // No reader thread here: a cloned reader would keep the master side open.
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kensho"));
-    cmd.arg("records");
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    cmd.env("TERM", "xterm-256color");
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let writer = pty.master.take_writer().unwrap();
+    let (master, mut child) = spawn(&["records"], "ja_JP.UTF-8");
+    let writer = master.take_writer().unwrap();
     std::thread::sleep(Duration::from_millis(500));
     assert!(child.try_wait().unwrap().is_none(), "the board is running");
     // Closing the terminal's master side is what sshd does when the link drops.
     drop(writer);
-    drop(pty.master);
+    drop(master);
     let deadline = Instant::now() + Duration::from_secs(2);
     loop {
         if child.try_wait().unwrap().is_some() {
