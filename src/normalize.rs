@@ -1,0 +1,135 @@
+//! Japanese-aware normalization for search, with a map back to the original.
+//!
+//! Both the query and the searched text are folded the same way: NFKC (ＳＳＷ →
+//! SSW, ２ → 2, half-width ｶﾀｶﾅ → カタカナ), katakana → hiragana (so すくーる finds
+//! スクール), and lower case. Folding changes lengths (ｶﾞ is two characters,
+//! ガ one), so every folded character remembers the original character it came
+//! from: highlights land on the right characters of the text as shown.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folded text and, for each of its characters, the index of the original
+/// character it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    pub origin: Vec<u32>,
+}
+
+const VOICED: char = '\u{3099}';
+const SEMI_VOICED: char = '\u{309A}';
+
+fn fold_kana(c: char) -> char {
+    match c {
+        // Katakana ァ..ヶ → hiragana ぁ..ゖ.
+        '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Fold `text` for matching.
+pub fn fold(text: &str) -> Folded {
+    let mut out = Folded {
+        text: String::with_capacity(text.len()),
+        origin: Vec::with_capacity(text.len()),
+    };
+    let mut buf = [0u8; 4];
+    for (i, c) in text.chars().enumerate() {
+        let i = i as u32;
+        if c.is_ascii() {
+            out.text.push(c.to_ascii_lowercase());
+            out.origin.push(i);
+            continue;
+        }
+        for n in c.encode_utf8(&mut buf).nfkc() {
+            // A (half-width) voiced sound mark joins the kana before it: ｶﾞ → が.
+            if (n == VOICED || n == SEMI_VOICED)
+                && let Some(prev) = out.text.pop()
+            {
+                let joined: String = [prev, n].iter().collect::<String>().nfc().collect();
+                let mut it = joined.chars();
+                match (it.next(), it.next()) {
+                    (Some(j), None) => {
+                        out.text.push(fold_kana(j));
+                        continue;
+                    }
+                    _ => out.text.push(prev),
+                }
+            }
+            for l in n.to_lowercase() {
+                out.text.push(fold_kana(l));
+                out.origin.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// Fold a query term (no map needed).
+pub fn fold_query(text: &str) -> String {
+    fold(text).text
+}
+
+impl Folded {
+    /// Original character indices for folded character indices (sorted, unique).
+    pub fn to_original(&self, folded: &[usize]) -> Vec<usize> {
+        let mut v: Vec<usize> = folded
+            .iter()
+            .filter_map(|&i| self.origin.get(i).map(|&o| o as usize))
+            .collect();
+        v.dedup();
+        v
+    }
+
+    /// Folded character count.
+    pub fn len(&self) -> usize {
+        self.origin.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.origin.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_letters_and_digits_fold_to_ascii() {
+        assert_eq!(fold("ＳＳＷ２名").text, "ssw2名");
+    }
+
+    #[test]
+    fn half_width_katakana_folds_to_hiragana() {
+        assert_eq!(fold("ｶﾀｶﾅ").text, "かたかな");
+        assert_eq!(fold("ｶﾞｲﾄﾞ").text, "がいど");
+        assert_eq!(fold("ﾊﾟﾊﾟ").text, "ぱぱ");
+    }
+
+    #[test]
+    fn katakana_and_hiragana_meet() {
+        assert_eq!(fold("スクール").text, fold("すくーる").text);
+        assert_eq!(fold("シングルママ").text, "しんぐるまま");
+    }
+
+    #[test]
+    fn case_folds() {
+        assert_eq!(fold("Off-JT").text, "off-jt");
+    }
+
+    #[test]
+    fn the_map_points_back_to_the_original_characters() {
+        // ｶﾞ (two characters) folds to が (one): both map back to index 0..1.
+        let f = fold("aｶﾞｲﾄﾞ警察");
+        assert_eq!(f.text, "aがいど警察");
+        assert_eq!(f.origin, vec![0, 1, 3, 4, 6, 7]);
+        // 警察 is at folded 4..6 and original 6..8.
+        assert_eq!(f.to_original(&[4, 5]), vec![6, 7]);
+        // ㈱ expands to (株): three folded characters from one original.
+        let g = fold("x㈱y");
+        assert_eq!(g.text, "x(株)y");
+        assert_eq!(g.to_original(&[1, 2, 3]), vec![1]);
+        assert_eq!(g.to_original(&[4]), vec![2]);
+    }
+}

@@ -1,0 +1,615 @@
+//! Search: fzf's query syntax over every text of an item and its context,
+//! with Japanese-aware folding ([`crate::normalize`]) and filters.
+//!
+//! Matcher: `fuzzy-matcher`'s SkimMatcherV2 (see BENCHMARKS.md). Scores rank
+//! a hit in the item's own texts above a hit found only in its context (policy,
+//! point and recommendation); match positions are computed only for what is on
+//! screen, and mapped back to the original characters.
+
+use std::collections::BTreeSet;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::model::{Item, Report};
+use crate::normalize::{Folded, fold, fold_query};
+
+/// How a term matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    /// `abc`: the characters in order, anywhere.
+    Fuzzy,
+    /// `'abc`: the exact text anywhere.
+    Exact,
+    /// `^abc`: a text starts with it.
+    Prefix,
+    /// `abc$`: a text ends with it.
+    Suffix,
+    /// `^abc$`: a whole text.
+    Whole,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub kind: TermKind,
+    /// Folded text of the term.
+    pub text: String,
+    /// `!term`: must not match.
+    pub negate: bool,
+}
+
+/// A query: every group must match; a group matches when any of its terms does
+/// (`a | b`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub groups: Vec<Vec<Term>>,
+}
+
+fn parse_term(token: &str) -> Option<Term> {
+    let (negate, rest) = match token.strip_prefix('!') {
+        Some(r) => (true, r),
+        None => (false, token),
+    };
+    let (exact, rest) = match rest.strip_prefix('\'') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let (prefix, rest) = match rest.strip_prefix('^') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let (suffix, rest) = match rest.strip_suffix('$') {
+        Some(r) if !r.is_empty() => (true, r),
+        _ => (false, rest),
+    };
+    let text = fold_query(rest);
+    if text.is_empty() {
+        return None;
+    }
+    let kind = match (prefix, suffix) {
+        (true, true) => TermKind::Whole,
+        (true, false) => TermKind::Prefix,
+        (false, true) => TermKind::Suffix,
+        // As in fzf, a negated term is matched exactly.
+        (false, false) if exact || negate => TermKind::Exact,
+        (false, false) => TermKind::Fuzzy,
+    };
+    Some(Term { kind, text, negate })
+}
+
+impl Query {
+    /// Parse fzf syntax: space-separated terms all match; `'t` exact; `^t`
+    /// prefix; `t$` suffix; `!t` must not match; `a | b` either.
+    pub fn parse(input: &str) -> Query {
+        let mut groups: Vec<Vec<Term>> = Vec::new();
+        let mut join = false;
+        for token in input.split_whitespace() {
+            if token == "|" {
+                join = !groups.is_empty();
+                continue;
+            }
+            let Some(term) = parse_term(token) else {
+                continue;
+            };
+            match groups.last_mut() {
+                Some(g) if join => g.push(term),
+                _ => groups.push(vec![term]),
+            }
+            join = false;
+        }
+        Query { groups }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Whether every item matching `self` also matches `other` is guaranteed
+    /// because `other` only adds characters to terms (typing on): then the next
+    /// search may start from this one's hits.
+    pub fn narrows_to(&self, other: &Query) -> bool {
+        if self.groups.len() > other.groups.len() || self.is_empty() {
+            return false;
+        }
+        self.groups.iter().zip(&other.groups).all(|(a, b)| {
+            a.len() == 1
+                && b.len() == 1
+                && !a[0].negate
+                && !b[0].negate
+                && a[0].kind == b[0].kind
+                && match a[0].kind {
+                    TermKind::Fuzzy => b[0].text.starts_with(&a[0].text),
+                    TermKind::Exact => b[0].text.contains(&a[0].text),
+                    TermKind::Prefix => b[0].text.starts_with(&a[0].text),
+                    TermKind::Suffix => b[0].text.ends_with(&a[0].text),
+                    TermKind::Whole => a[0].text == b[0].text,
+                }
+        })
+    }
+}
+
+/// Which text of an item (or of its context) a field is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FieldKind {
+    Id,
+    MeasureText,
+    Progress,
+    Assessment,
+    Departments,
+    Note,
+    PolicyText,
+    PolicyAssessment,
+    PointTitle,
+    RecommendationTitle,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub kind: FieldKind,
+    pub folded: Folded,
+}
+
+fn field(kind: FieldKind, text: &str) -> Field {
+    Field {
+        kind,
+        folded: fold(text),
+    }
+}
+
+/// The departments of an item as one searchable text (and as shown in the
+/// detail pane, one per line).
+pub fn departments_text(item: &Item) -> String {
+    item.departments.join("\n")
+}
+
+#[derive(Debug, Clone)]
+struct ItemDoc {
+    fields: Vec<Field>,
+    context: usize,
+}
+
+/// Folded texts of every item and context, built once per load.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    items: Vec<ItemDoc>,
+    contexts: Vec<Vec<Field>>,
+}
+
+impl SearchIndex {
+    pub fn new(report: &Report) -> SearchIndex {
+        let mut items = Vec::new();
+        let mut contexts = Vec::new();
+        for rec in &report.recommendations {
+            for point in &rec.points {
+                let context = contexts.len();
+                contexts.push(vec![
+                    field(FieldKind::PolicyText, &point.policy.text),
+                    field(FieldKind::PolicyAssessment, &point.policy.assessment),
+                    field(FieldKind::PointTitle, &point.title),
+                    field(FieldKind::RecommendationTitle, &rec.title),
+                ]);
+                for measure in &point.measures {
+                    for item in &measure.items {
+                        let mut fields = vec![
+                            field(FieldKind::Id, &item.id),
+                            field(FieldKind::Progress, &item.progress),
+                            field(FieldKind::Assessment, &item.assessment),
+                            field(FieldKind::Departments, &departments_text(item)),
+                        ];
+                        if let Some(t) = &measure.text {
+                            fields.push(field(FieldKind::MeasureText, t));
+                        }
+                        if let Some(n) = &item.note {
+                            fields.push(field(FieldKind::Note, n));
+                        }
+                        items.push(ItemDoc { fields, context });
+                    }
+                }
+            }
+        }
+        SearchIndex { items, contexts }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// Active filters; an empty set lets everything through.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub phases: BTreeSet<String>,
+    pub directions: BTreeSet<String>,
+    pub departments: BTreeSet<String>,
+    pub hide_relisted: bool,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    pub fn accepts(&self, item: &Item) -> bool {
+        (self.phases.is_empty() || self.phases.contains(item.phase.as_str()))
+            && (self.directions.is_empty() || self.directions.contains(item.direction.as_str()))
+            && (self.departments.is_empty()
+                || item.departments.iter().any(|d| self.departments.contains(d)))
+            && !(self.hide_relisted && item.relisted)
+    }
+}
+
+/// Every department present in the report, in order of first appearance.
+pub fn all_departments(report: &Report) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in report.items() {
+        for d in &r.item.departments {
+            if !out.contains(d) {
+                out.push(d.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Departments whose name or bureau prefix contains `text` (folded).
+pub fn departments_matching(report: &Report, text: &str) -> Vec<String> {
+    let wanted = fold_query(text.trim());
+    all_departments(report)
+        .into_iter()
+        .filter(|d| fold_query(d).contains(&wanted))
+        .collect()
+}
+
+/// One matching item: its index in source order and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub item: usize,
+    pub score: i64,
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    #[default]
+    Score,
+    Source,
+}
+
+/// A hit found only in the context counts this much less.
+const CONTEXT_DIVISOR: i64 = 4;
+
+pub struct Searcher {
+    matcher: SkimMatcherV2,
+}
+
+impl Default for Searcher {
+    fn default() -> Self {
+        Searcher {
+            matcher: SkimMatcherV2::default().respect_case(),
+        }
+    }
+}
+
+impl Searcher {
+    fn term_score(&self, term: &Term, text: &str) -> Option<i64> {
+        let found = match term.kind {
+            TermKind::Fuzzy => return self.matcher.fuzzy_match(text, &term.text),
+            TermKind::Exact => text.contains(&term.text),
+            TermKind::Prefix => text.starts_with(&term.text),
+            TermKind::Suffix => text.ends_with(&term.text),
+            TermKind::Whole => text == term.text,
+        };
+        // Exact kinds score like a contiguous match of their length.
+        found.then(|| 16 * term.text.chars().count() as i64 + 8)
+    }
+
+    fn best(&self, term: &Term, fields: &[Field]) -> Option<i64> {
+        fields
+            .iter()
+            .filter_map(|f| self.term_score(term, &f.folded.text))
+            .max()
+    }
+
+    /// The score of a positive term for one item, or None.
+    fn positive(&self, term: &Term, doc: &ItemDoc, index: &SearchIndex) -> Option<i64> {
+        self.best(term, &doc.fields).or_else(|| {
+            self.best(term, &index.contexts[doc.context])
+                .map(|s| (s / CONTEXT_DIVISOR).max(1))
+        })
+    }
+
+    fn group_score(&self, group: &[Term], doc: &ItemDoc, index: &SearchIndex) -> Option<i64> {
+        let mut best: Option<i64> = None;
+        for term in group {
+            let s = if term.negate {
+                let present = self.best(term, &doc.fields).is_some()
+                    || self.best(term, &index.contexts[doc.context]).is_some();
+                (!present).then_some(0)
+            } else {
+                self.positive(term, doc, index)
+            };
+            best = best.max(s);
+        }
+        best
+    }
+
+    /// The score of `query` for item `i`, or None when it does not match.
+    pub fn score(&self, index: &SearchIndex, query: &Query, i: usize) -> Option<i64> {
+        let doc = index.items.get(i)?;
+        let mut total = 0;
+        for group in &query.groups {
+            total += self.group_score(group, doc, index)?;
+        }
+        Some(total)
+    }
+
+    /// Items among `candidates` (all when None) that pass `filters` and match
+    /// `query`, ordered by `order` (ties and `Order::Source` in source order).
+    pub fn search(
+        &self,
+        index: &SearchIndex,
+        report: &Report,
+        query: &Query,
+        filters: &Filters,
+        order: Order,
+        candidates: Option<&[usize]>,
+    ) -> Vec<Hit> {
+        let items: Vec<&Item> = report.items().map(|r| r.item).collect();
+        let all: Vec<usize>;
+        let candidates = match candidates {
+            Some(c) => c,
+            None => {
+                all = (0..index.len()).collect();
+                &all
+            }
+        };
+        let mut hits: Vec<Hit> = candidates
+            .iter()
+            .filter(|&&i| items.get(i).is_some_and(|it| filters.accepts(it)))
+            .filter_map(|&i| self.score(index, query, i).map(|score| Hit { item: i, score }))
+            .collect();
+        match order {
+            Order::Source => hits.sort_by_key(|h| h.item),
+            Order::Score => hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item))),
+        }
+        hits
+    }
+
+    /// Original character positions matched by `query` in `text` (a text of an
+    /// item or its context as shown), for highlighting.
+    pub fn highlight(&self, query: &Query, text: &str) -> Vec<usize> {
+        let folded = fold(text);
+        let mut positions = Vec::new();
+        for term in query.groups.iter().flatten().filter(|t| !t.negate) {
+            let found: Vec<usize> = match term.kind {
+                TermKind::Fuzzy => self
+                    .matcher
+                    .fuzzy_indices(&folded.text, &term.text)
+                    .map(|(_, idx)| idx)
+                    .unwrap_or_default(),
+                TermKind::Exact | TermKind::Prefix | TermKind::Suffix | TermKind::Whole => {
+                    let at = match term.kind {
+                        TermKind::Prefix | TermKind::Whole => {
+                            folded.text.starts_with(&term.text).then_some(0)
+                        }
+                        TermKind::Suffix => folded
+                            .text
+                            .ends_with(&term.text)
+                            .then(|| folded.text.len() - term.text.len()),
+                        _ => folded.text.find(&term.text),
+                    };
+                    match at {
+                        Some(byte) => {
+                            let start = folded.text[..byte].chars().count();
+                            (start..start + term.text.chars().count()).collect()
+                        }
+                        None => Vec::new(),
+                    }
+                }
+            };
+            positions.extend(folded.to_original(&found));
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::load;
+
+    fn report() -> Report {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
+        load(&path).unwrap().report
+    }
+
+    fn ids(report: &Report, query: &str, filters: &Filters, order: Order) -> Vec<String> {
+        let index = SearchIndex::new(report);
+        let items: Vec<String> = report.items().map(|r| r.item.id.clone()).collect();
+        Searcher::default()
+            .search(&index, report, &Query::parse(query), filters, order, None)
+            .iter()
+            .map(|h| items[h.item].clone())
+            .collect()
+    }
+
+    fn t(kind: TermKind, text: &str, negate: bool) -> Term {
+        Term { kind, text: text.into(), negate }
+    }
+
+    #[test]
+    fn the_query_syntax_parses_as_fzf() {
+        let q = Query::parse("警察 'ssw ^令和 する。$ !再掲 a | b");
+        assert_eq!(
+            q.groups,
+            vec![
+                vec![t(TermKind::Fuzzy, "警察", false)],
+                vec![t(TermKind::Exact, "ssw", false)],
+                vec![t(TermKind::Prefix, "令和", false)],
+                vec![t(TermKind::Suffix, "する。", false)],
+                vec![t(TermKind::Exact, "再掲", true)],
+                vec![t(TermKind::Fuzzy, "a", false), t(TermKind::Fuzzy, "b", false)],
+            ]
+        );
+        assert_eq!(Query::parse("^全文$").groups, vec![vec![t(TermKind::Whole, "全文", false)]]);
+        assert!(Query::parse("  ").is_empty());
+        assert!(Query::parse("| !").is_empty());
+    }
+
+    #[test]
+    fn every_operator_finds_what_it_should() {
+        let r = report();
+        let none = Filters::default();
+        let police = ids(&r, "警察", &none, Order::Source);
+        assert!(police.contains(&"4-2-a".to_string()), "{police:?}");
+        // Exact: ハンドブック (the handbook of 1-⑤ and the 会議ハンドブック of 3-④).
+        let exact = ids(&r, "'ハンドブック", &none, Order::Source);
+        assert_eq!(exact, vec!["1-5-a", "1-5-b", "3-4-d"]);
+        // Prefix: progress texts that start with 令和3年度から.
+        let prefix = ids(&r, "^令和3年度から", &none, Order::Source);
+        assert!(prefix.contains(&"6-1-a".to_string()), "{prefix:?}");
+        assert!(!prefix.contains(&"1-1-a".to_string()));
+        // Suffix: a text that ends with 【再掲】.
+        let suffix = ids(&r, "【再掲】$", &none, Order::Source);
+        assert_eq!(suffix.len(), 13, "{suffix:?}");
+        // Negation: everything but the relisted rows.
+        let not = ids(&r, "!【再掲】", &none, Order::Source);
+        assert_eq!(not.len(), 88 - 13);
+        // Or.
+        let either = ids(&r, "'ビジネスチャット | 'デートDV", &none, Order::Source);
+        assert_eq!(either, vec!["3-4-d", "6-3-b"]);
+        // And: both terms.
+        let both = ids(&r, "警察 '法医学", &none, Order::Source);
+        assert_eq!(both, vec!["4-2-a"]);
+    }
+
+    #[test]
+    fn kana_width_and_case_do_not_matter() {
+        let r = report();
+        let none = Filters::default();
+        let katakana = ids(&r, "'スクールソーシャルワーカー", &none, Order::Source);
+        assert!(!katakana.is_empty());
+        assert_eq!(ids(&r, "'すくーるそーしゃるわーかー", &none, Order::Source), katakana);
+        assert_eq!(ids(&r, "'ｽｸｰﾙｿｰｼｬﾙﾜｰｶｰ", &none, Order::Source), katakana);
+        let ssw = ids(&r, "'ssw", &none, Order::Source);
+        assert!(!ssw.is_empty());
+        assert_eq!(ids(&r, "'ＳＳＷ", &none, Order::Source), ssw);
+        assert_eq!(ids(&r, "'SSW", &none, Order::Source), ssw);
+    }
+
+    #[test]
+    fn ids_are_searchable_and_own_hits_rank_above_context_hits() {
+        let r = report();
+        let none = Filters::default();
+        let by_id = ids(&r, "'4-2-a", &none, Order::Score);
+        assert_eq!(by_id.first().map(String::as_str), Some("4-2-a"));
+        // 思春期 appears only in recommendation 6's titles: every item there is a
+        // (context) hit, and nothing else.
+        let ctx = ids(&r, "'思春期", &none, Order::Score);
+        assert!(ctx.iter().all(|i| i.starts_with("6-")) && ctx.len() == 11, "{ctx:?}");
+        // 児童相談所と警察 stands in 4-2-a's own texts and in the policy of 4-2
+        // (context of the same item): the own hit ranks first.
+        let index = SearchIndex::new(&r);
+        let s = Searcher::default();
+        let q = Query::parse("'児童相談所と警察");
+        let hits = s.search(&index, &r, &q, &none, Order::Score, None);
+        let items: Vec<_> = r.items().map(|x| x.item.id.clone()).collect();
+        assert_eq!(items[hits[0].item], "4-2-a");
+        // 子ども家庭総合支援拠点 is in the policy of 1-① (context of all its items)
+        // and in the own measure text of 1-1-d: 1-1-d ranks above 1-1-a.
+        let q = Query::parse("'子ども家庭総合支援拠点");
+        let hits = s.search(&index, &r, &q, &none, Order::Score, None);
+        let pos = |id: &str| hits.iter().position(|h| items[h.item] == id).unwrap();
+        assert!(pos("1-1-d") < pos("1-1-a"));
+        assert!(hits[pos("1-1-d")].score > hits[pos("1-1-a")].score);
+        let own = ["1-1-d", "1-2-e", "3-1-c", "4-4-a"];
+        let own_positions: Vec<usize> = own.iter().map(|id| pos(id)).collect();
+        assert!(own_positions.iter().all(|&p| p < own.len()), "{own_positions:?}");
+    }
+
+    #[test]
+    fn ranking_is_stable() {
+        let r = report();
+        let none = Filters::default();
+        let a = ids(&r, "支援", &none, Order::Score);
+        let b = ids(&r, "支援", &none, Order::Score);
+        assert_eq!(a, b);
+        assert!(a.len() > 50);
+        let source = ids(&r, "支援", &none, Order::Source);
+        let mut sorted = source.clone();
+        sorted.sort_by_key(|id| r.items().position(|x| &x.item.id == id));
+        assert_eq!(source, sorted);
+    }
+
+    #[test]
+    fn filters_combine_with_each_other_and_with_search() {
+        let r = report();
+        let mut f = Filters::default();
+        f.phases.insert("D".into());
+        assert_eq!(ids(&r, "", &f, Order::Source), vec!["1-1-d", "1-1-e"]);
+        f.directions.insert("III".into());
+        assert_eq!(ids(&r, "", &f, Order::Source), vec!["1-1-d"]);
+        let mut f = Filters::default();
+        f.phases.extend(["C".to_string(), "D".to_string()]);
+        assert_eq!(ids(&r, "", &f, Order::Source).len(), 3);
+        let mut f = Filters::default();
+        f.departments.insert("市) 男女共同参画室".into());
+        assert_eq!(ids(&r, "", &f, Order::Source), vec!["6-3-a", "6-3-b", "6-3-c", "6-3-d"]);
+        assert_eq!(ids(&r, "心理", &f, Order::Source), vec!["6-3-c"]);
+        let mut f = Filters { hide_relisted: true, ..Filters::default() };
+        assert_eq!(ids(&r, "", &f, Order::Source).len(), 75);
+        f.directions.insert("III".into());
+        assert_eq!(ids(&r, "", &f, Order::Source), vec!["1-1-d", "6-1-b"]);
+    }
+
+    #[test]
+    fn departments_match_by_name_or_bureau() {
+        let r = report();
+        assert_eq!(departments_matching(&r, "児童相談所"), vec!["子) 児童相談所"]);
+        let bureau = departments_matching(&r, "総)");
+        assert!(bureau.len() >= 3 && bureau.iter().all(|d| d.starts_with("総)")), "{bureau:?}");
+        assert!(departments_matching(&r, "消防").is_empty());
+    }
+
+    #[test]
+    fn highlights_land_on_the_original_characters() {
+        let s = Searcher::default();
+        let text = "令和2年に、ｽｸｰﾙソーシャルワーカー（ＳＳＷ）と警察が連携";
+        let chars: Vec<char> = text.chars().collect();
+        let pick = |p: &[usize]| p.iter().map(|&i| chars[i]).collect::<String>();
+        assert_eq!(pick(&s.highlight(&Query::parse("'ssw"), text)), "ＳＳＷ");
+        assert_eq!(pick(&s.highlight(&Query::parse("警察"), text)), "警察");
+        assert_eq!(pick(&s.highlight(&Query::parse("'すくーる"), text)), "ｽｸｰﾙ");
+        assert_eq!(pick(&s.highlight(&Query::parse("^令和"), text)), "令和");
+        assert_eq!(pick(&s.highlight(&Query::parse("連携$"), text)), "連携");
+        assert!(s.highlight(&Query::parse("!警察"), text).is_empty());
+        // Fuzzy: the matched characters, in order.
+        assert_eq!(pick(&s.highlight(&Query::parse("警連"), text)), "警連");
+    }
+
+    #[test]
+    fn typing_on_narrows_the_previous_result() {
+        let a = Query::parse("警");
+        assert!(a.narrows_to(&Query::parse("警察")));
+        assert!(a.narrows_to(&Query::parse("警察 支援")));
+        assert!(!a.narrows_to(&Query::parse("察")));
+        assert!(!Query::parse("!警").narrows_to(&Query::parse("!警察")));
+        assert!(!Query::parse("a | b").narrows_to(&Query::parse("a | bc")));
+        // Narrowing gives the same hits as a full search.
+        let r = report();
+        let index = SearchIndex::new(&r);
+        let s = Searcher::default();
+        let none = Filters::default();
+        let first = s.search(&index, &r, &Query::parse("支"), &none, Order::Source, None);
+        let from: Vec<usize> = first.iter().map(|h| h.item).collect();
+        let narrowed = s.search(&index, &r, &Query::parse("支援"), &none, Order::Source, Some(&from));
+        let full = s.search(&index, &r, &Query::parse("支援"), &none, Order::Source, None);
+        assert_eq!(narrowed, full);
+    }
+}
