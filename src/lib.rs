@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod error;
 pub mod export;
+pub mod generate;
 pub mod i18n;
 pub mod input;
 pub mod keys;

@@ -12,7 +12,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model::{Item, Report};
-use crate::normalize::{Folded, fold, fold_query};
+use crate::normalize::{fold, fold_query};
 
 /// How a term matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,79 +143,168 @@ pub enum FieldKind {
     RecommendationTitle,
 }
 
-#[derive(Debug, Clone)]
-pub struct Field {
-    pub kind: FieldKind,
-    pub folded: Folded,
-}
-
-fn field(kind: FieldKind, text: &str) -> Field {
-    Field {
-        kind,
-        folded: fold(text),
-    }
-}
-
 /// The departments of an item as one searchable text (and as shown in the
 /// detail pane, one per line).
 pub fn departments_text(item: &Item) -> String {
     item.departments.join("\n")
 }
 
-#[derive(Debug, Clone)]
-struct ItemDoc {
-    fields: Vec<Field>,
-    context: usize,
+/// A set of items (or points) as a bitset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn full(n: usize) -> Bits {
+        let mut b = Bits(vec![u64::MAX; n.div_ceil(64)]);
+        if n % 64 != 0
+            && let Some(last) = b.0.last_mut()
+        {
+            *last = (1u64 << (n % 64)) - 1;
+        }
+        b
+    }
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn get(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+    fn and(&mut self, other: Option<&Bits>) {
+        match other {
+            Some(o) => self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a &= b),
+            None => self.0.iter_mut().for_each(|a| *a = 0),
+        }
+    }
 }
 
-/// Folded texts of every item and context, built once per load.
+/// For every character, the set of texts (items or points) that contain it.
+#[derive(Debug, Clone)]
+struct CharIndex {
+    len: usize,
+    sets: std::collections::HashMap<char, Bits>,
+}
+
+impl CharIndex {
+    fn new(texts: &[String]) -> CharIndex {
+        let mut sets: std::collections::HashMap<char, Bits> = std::collections::HashMap::new();
+        for (i, t) in texts.iter().enumerate() {
+            for c in t.chars() {
+                sets.entry(c)
+                    .or_insert_with(|| Bits::new(texts.len()))
+                    .set(i);
+            }
+        }
+        CharIndex {
+            len: texts.len(),
+            sets,
+        }
+    }
+
+    /// Texts that contain every character of `term` (a necessary condition
+    /// for any kind of match).
+    fn containing_all(&self, term: &str) -> Bits {
+        let mut out = Bits::full(self.len);
+        for c in term.chars() {
+            out.and(self.sets.get(&c));
+        }
+        out
+    }
+}
+
+/// Folded texts of every item and context, built once per load. Each item's
+/// own texts are one string, fields separated (and surrounded) by newlines, so
+/// that one matcher call covers them and `^`/`$` find field starts and ends.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
-    items: Vec<ItemDoc>,
-    contexts: Vec<Vec<Field>>,
+    own: Vec<String>,
+    point_of: Vec<usize>,
+    contexts: Vec<String>,
+    own_chars: CharIndex,
+    context_chars: CharIndex,
+}
+
+fn blob<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut s = String::from("\n");
+    for t in texts {
+        s.push_str(&fold(&t.replace('\n', " ")).text);
+        s.push('\n');
+    }
+    s
 }
 
 impl SearchIndex {
     pub fn new(report: &Report) -> SearchIndex {
-        let mut items = Vec::new();
+        let mut own = Vec::new();
+        let mut point_of = Vec::new();
         let mut contexts = Vec::new();
         for rec in &report.recommendations {
             for point in &rec.points {
                 let context = contexts.len();
-                contexts.push(vec![
-                    field(FieldKind::PolicyText, &point.policy.text),
-                    field(FieldKind::PolicyAssessment, &point.policy.assessment),
-                    field(FieldKind::PointTitle, &point.title),
-                    field(FieldKind::RecommendationTitle, &rec.title),
-                ]);
+                contexts.push(blob([
+                    point.policy.text.as_str(),
+                    point.policy.assessment.as_str(),
+                    point.title.as_str(),
+                    rec.title.as_str(),
+                ]));
                 for measure in &point.measures {
                     for item in &measure.items {
-                        let mut fields = vec![
-                            field(FieldKind::Id, &item.id),
-                            field(FieldKind::Progress, &item.progress),
-                            field(FieldKind::Assessment, &item.assessment),
-                            field(FieldKind::Departments, &departments_text(item)),
+                        let mut texts = vec![
+                            item.id.as_str(),
+                            item.progress.as_str(),
+                            item.assessment.as_str(),
                         ];
-                        if let Some(t) = &measure.text {
-                            fields.push(field(FieldKind::MeasureText, t));
-                        }
-                        if let Some(n) = &item.note {
-                            fields.push(field(FieldKind::Note, n));
-                        }
-                        items.push(ItemDoc { fields, context });
+                        texts.extend(item.departments.iter().map(String::as_str));
+                        texts.extend(measure.text.as_deref());
+                        texts.extend(item.note.as_deref());
+                        own.push(blob(texts));
+                        point_of.push(context);
                     }
                 }
             }
         }
-        SearchIndex { items, contexts }
+        SearchIndex {
+            own_chars: CharIndex::new(&own),
+            context_chars: CharIndex::new(&contexts),
+            own,
+            point_of,
+            contexts,
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.own.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.own.is_empty()
+    }
+
+    /// Items that could match every positive single-term group of `query`
+    /// (None when the query has no such group).
+    fn prefilter(&self, query: &Query) -> Option<Bits> {
+        let mut possible: Option<Bits> = None;
+        for group in &query.groups {
+            if let [term] = group.as_slice()
+                && !term.negate
+            {
+                // An item passes a term through its own texts or its context.
+                let mut pass = self.own_chars.containing_all(&term.text);
+                let context = self.context_chars.containing_all(&term.text);
+                for (i, p) in self.point_of.iter().enumerate() {
+                    if context.get(*p) {
+                        pass.set(i);
+                    }
+                }
+                match &mut possible {
+                    Some(bits) => bits.and(Some(&pass)),
+                    None => possible = Some(pass),
+                }
+            }
+        }
+        possible
     }
 }
 
@@ -237,7 +326,10 @@ impl Filters {
         (self.phases.is_empty() || self.phases.contains(item.phase.as_str()))
             && (self.directions.is_empty() || self.directions.contains(item.direction.as_str()))
             && (self.departments.is_empty()
-                || item.departments.iter().any(|d| self.departments.contains(d)))
+                || item
+                    .departments
+                    .iter()
+                    .any(|d| self.departments.contains(d)))
             && !(self.hide_relisted && item.relisted)
     }
 }
@@ -299,38 +391,28 @@ impl Searcher {
         let found = match term.kind {
             TermKind::Fuzzy => return self.matcher.fuzzy_match(text, &term.text),
             TermKind::Exact => text.contains(&term.text),
-            TermKind::Prefix => text.starts_with(&term.text),
-            TermKind::Suffix => text.ends_with(&term.text),
-            TermKind::Whole => text == term.text,
+            TermKind::Prefix => text.contains(&format!("\n{}", term.text)),
+            TermKind::Suffix => text.contains(&format!("{}\n", term.text)),
+            TermKind::Whole => text.contains(&format!("\n{}\n", term.text)),
         };
         // Exact kinds score like a contiguous match of their length.
         found.then(|| 16 * term.text.chars().count() as i64 + 8)
     }
 
-    fn best(&self, term: &Term, fields: &[Field]) -> Option<i64> {
-        fields
-            .iter()
-            .filter_map(|f| self.term_score(term, &f.folded.text))
-            .max()
-    }
-
-    /// The score of a positive term for one item, or None.
-    fn positive(&self, term: &Term, doc: &ItemDoc, index: &SearchIndex) -> Option<i64> {
-        self.best(term, &doc.fields).or_else(|| {
-            self.best(term, &index.contexts[doc.context])
-                .map(|s| (s / CONTEXT_DIVISOR).max(1))
-        })
-    }
-
-    fn group_score(&self, group: &[Term], doc: &ItemDoc, index: &SearchIndex) -> Option<i64> {
+    fn group_score(&self, group: &[Term], i: usize, index: &SearchIndex) -> Option<i64> {
+        let own = &index.own[i];
+        let context = &index.contexts[index.point_of[i]];
         let mut best: Option<i64> = None;
         for term in group {
             let s = if term.negate {
-                let present = self.best(term, &doc.fields).is_some()
-                    || self.best(term, &index.contexts[doc.context]).is_some();
+                let present = self.term_score(term, own).is_some()
+                    || self.term_score(term, context).is_some();
                 (!present).then_some(0)
             } else {
-                self.positive(term, doc, index)
+                self.term_score(term, own).or_else(|| {
+                    self.term_score(term, context)
+                        .map(|s| (s / CONTEXT_DIVISOR).max(1))
+                })
             };
             best = best.max(s);
         }
@@ -339,16 +421,19 @@ impl Searcher {
 
     /// The score of `query` for item `i`, or None when it does not match.
     pub fn score(&self, index: &SearchIndex, query: &Query, i: usize) -> Option<i64> {
-        let doc = index.items.get(i)?;
+        if i >= index.len() {
+            return None;
+        }
         let mut total = 0;
         for group in &query.groups {
-            total += self.group_score(group, doc, index)?;
+            total += self.group_score(group, i, index)?;
         }
         Some(total)
     }
 
     /// Items among `candidates` (all when None) that pass `filters` and match
     /// `query`, ordered by `order` (ties and `Order::Source` in source order).
+    /// The work is shared among the machine's cores.
     pub fn search(
         &self,
         index: &SearchIndex,
@@ -359,6 +444,7 @@ impl Searcher {
         candidates: Option<&[usize]>,
     ) -> Vec<Hit> {
         let items: Vec<&Item> = report.items().map(|r| r.item).collect();
+        let possible = index.prefilter(query);
         let all: Vec<usize>;
         let candidates = match candidates {
             Some(c) => c,
@@ -367,11 +453,36 @@ impl Searcher {
                 &all
             }
         };
-        let mut hits: Vec<Hit> = candidates
+        let keep: Vec<usize> = candidates
             .iter()
-            .filter(|&&i| items.get(i).is_some_and(|it| filters.accepts(it)))
-            .filter_map(|&i| self.score(index, query, i).map(|score| Hit { item: i, score }))
+            .copied()
+            .filter(|&i| possible.as_ref().is_none_or(|p| p.get(i)))
+            .filter(|&i| items.get(i).is_some_and(|it| filters.accepts(it)))
             .collect();
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .min(keep.len() / 256 + 1);
+        let chunk = keep.len().div_ceil(threads.max(1)).max(1);
+        let mut hits: Vec<Hit> = std::thread::scope(|scope| {
+            let workers: Vec<_> = keep
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .filter_map(|&i| {
+                                self.score(index, query, i)
+                                    .map(|score| Hit { item: i, score })
+                            })
+                            .collect::<Vec<Hit>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_default())
+                .collect()
+        });
         match order {
             Order::Source => hits.sort_by_key(|h| h.item),
             Order::Score => hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item))),
@@ -440,7 +551,11 @@ mod tests {
     }
 
     fn t(kind: TermKind, text: &str, negate: bool) -> Term {
-        Term { kind, text: text.into(), negate }
+        Term {
+            kind,
+            text: text.into(),
+            negate,
+        }
     }
 
     #[test]
@@ -454,10 +569,16 @@ mod tests {
                 vec![t(TermKind::Prefix, "令和", false)],
                 vec![t(TermKind::Suffix, "する。", false)],
                 vec![t(TermKind::Exact, "再掲", true)],
-                vec![t(TermKind::Fuzzy, "a", false), t(TermKind::Fuzzy, "b", false)],
+                vec![
+                    t(TermKind::Fuzzy, "a", false),
+                    t(TermKind::Fuzzy, "b", false)
+                ],
             ]
         );
-        assert_eq!(Query::parse("^全文$").groups, vec![vec![t(TermKind::Whole, "全文", false)]]);
+        assert_eq!(
+            Query::parse("^全文$").groups,
+            vec![vec![t(TermKind::Whole, "全文", false)]]
+        );
         assert!(Query::parse("  ").is_empty());
         assert!(Query::parse("| !").is_empty());
     }
@@ -495,7 +616,10 @@ mod tests {
         let none = Filters::default();
         let katakana = ids(&r, "'スクールソーシャルワーカー", &none, Order::Source);
         assert!(!katakana.is_empty());
-        assert_eq!(ids(&r, "'すくーるそーしゃるわーかー", &none, Order::Source), katakana);
+        assert_eq!(
+            ids(&r, "'すくーるそーしゃるわーかー", &none, Order::Source),
+            katakana
+        );
         assert_eq!(ids(&r, "'ｽｸｰﾙｿｰｼｬﾙﾜｰｶｰ", &none, Order::Source), katakana);
         let ssw = ids(&r, "'ssw", &none, Order::Source);
         assert!(!ssw.is_empty());
@@ -512,7 +636,10 @@ mod tests {
         // 思春期 appears only in recommendation 6's titles: every item there is a
         // (context) hit, and nothing else.
         let ctx = ids(&r, "'思春期", &none, Order::Score);
-        assert!(ctx.iter().all(|i| i.starts_with("6-")) && ctx.len() == 11, "{ctx:?}");
+        assert!(
+            ctx.iter().all(|i| i.starts_with("6-")) && ctx.len() == 11,
+            "{ctx:?}"
+        );
         // 児童相談所と警察 stands in 4-2-a's own texts and in the policy of 4-2
         // (context of the same item): the own hit ranks first.
         let index = SearchIndex::new(&r);
@@ -530,7 +657,10 @@ mod tests {
         assert!(hits[pos("1-1-d")].score > hits[pos("1-1-a")].score);
         let own = ["1-1-d", "1-2-e", "3-1-c", "4-4-a"];
         let own_positions: Vec<usize> = own.iter().map(|id| pos(id)).collect();
-        assert!(own_positions.iter().all(|&p| p < own.len()), "{own_positions:?}");
+        assert!(
+            own_positions.iter().all(|&p| p < own.len()),
+            "{own_positions:?}"
+        );
     }
 
     #[test]
@@ -560,9 +690,15 @@ mod tests {
         assert_eq!(ids(&r, "", &f, Order::Source).len(), 3);
         let mut f = Filters::default();
         f.departments.insert("市) 男女共同参画室".into());
-        assert_eq!(ids(&r, "", &f, Order::Source), vec!["6-3-a", "6-3-b", "6-3-c", "6-3-d"]);
+        assert_eq!(
+            ids(&r, "", &f, Order::Source),
+            vec!["6-3-a", "6-3-b", "6-3-c", "6-3-d"]
+        );
         assert_eq!(ids(&r, "心理", &f, Order::Source), vec!["6-3-c"]);
-        let mut f = Filters { hide_relisted: true, ..Filters::default() };
+        let mut f = Filters {
+            hide_relisted: true,
+            ..Filters::default()
+        };
         assert_eq!(ids(&r, "", &f, Order::Source).len(), 75);
         f.directions.insert("III".into());
         assert_eq!(ids(&r, "", &f, Order::Source), vec!["1-1-d", "6-1-b"]);
@@ -571,9 +707,15 @@ mod tests {
     #[test]
     fn departments_match_by_name_or_bureau() {
         let r = report();
-        assert_eq!(departments_matching(&r, "児童相談所"), vec!["子) 児童相談所"]);
+        assert_eq!(
+            departments_matching(&r, "児童相談所"),
+            vec!["子) 児童相談所"]
+        );
         let bureau = departments_matching(&r, "総)");
-        assert!(bureau.len() >= 3 && bureau.iter().all(|d| d.starts_with("総)")), "{bureau:?}");
+        assert!(
+            bureau.len() >= 3 && bureau.iter().all(|d| d.starts_with("総)")),
+            "{bureau:?}"
+        );
         assert!(departments_matching(&r, "消防").is_empty());
     }
 
@@ -608,8 +750,22 @@ mod tests {
         let none = Filters::default();
         let first = s.search(&index, &r, &Query::parse("支"), &none, Order::Source, None);
         let from: Vec<usize> = first.iter().map(|h| h.item).collect();
-        let narrowed = s.search(&index, &r, &Query::parse("支援"), &none, Order::Source, Some(&from));
-        let full = s.search(&index, &r, &Query::parse("支援"), &none, Order::Source, None);
+        let narrowed = s.search(
+            &index,
+            &r,
+            &Query::parse("支援"),
+            &none,
+            Order::Source,
+            Some(&from),
+        );
+        let full = s.search(
+            &index,
+            &r,
+            &Query::parse("支援"),
+            &none,
+            Order::Source,
+            None,
+        );
         assert_eq!(narrowed, full);
     }
 }

@@ -1,0 +1,112 @@
+//! Search time per keystroke while a query is typed, at 1k, 10k and 100k items.
+//!
+//! cargo bench --bench search
+//!
+//! Each keystroke is searched as the board does it: the first character over
+//! every item, each further character over the previous keystroke's hits.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use kensho::generate::generate;
+use kensho::records::load;
+use kensho::search::{Filters, Order, Query, SearchIndex, Searcher};
+
+/// The query typed, one character per keystroke (8 characters).
+pub const TYPED: &str = "児童相談所との連";
+
+fn keystrokes(c: &mut Criterion) {
+    let template = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
+        .expect("bundled records")
+        .report;
+    let searcher = Searcher::default();
+    let filters = Filters::default();
+    let mut group = c.benchmark_group("keystroke");
+    group.sample_size(10);
+    for n in [1_000usize, 10_000, 100_000] {
+        let report = generate(&template, n, 1);
+        let index = SearchIndex::new(&report);
+        let chars: Vec<char> = TYPED.chars().collect();
+        // The hits before each keystroke, as the board would hold them.
+        let mut before: Vec<Option<Vec<usize>>> = vec![None];
+        for k in 1..chars.len() {
+            let q = Query::parse(&chars[..k].iter().collect::<String>());
+            let prev = before[k - 1].clone();
+            let hits =
+                searcher.search(&index, &report, &q, &filters, Order::Score, prev.as_deref());
+            before.push(Some(hits.iter().map(|h| h.item).collect()));
+        }
+        for k in [1usize, 2, 4, 8] {
+            let q = Query::parse(&chars[..k].iter().collect::<String>());
+            let prev = before[k - 1].clone();
+            group.bench_with_input(BenchmarkId::new(format!("{n}"), k), &k, |b, _| {
+                b.iter(|| {
+                    black_box(searcher.search(
+                        &index,
+                        &report,
+                        &q,
+                        &filters,
+                        Order::Score,
+                        prev.as_deref(),
+                    ))
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+/// The two matchers side by side on the same folded texts (10k items): one
+/// fuzzy match of a 4-character Japanese pattern against every item.
+fn matchers(c: &mut Criterion) {
+    use fuzzy_matcher::FuzzyMatcher;
+    use kensho::normalize::fold;
+    let template = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
+        .expect("bundled records")
+        .report;
+    let report = generate(&template, 10_000, 1);
+    let texts: Vec<String> = report
+        .items()
+        .map(|r| {
+            fold(&format!(
+                "{}\n{}\n{}",
+                r.item.progress,
+                r.item.assessment,
+                r.measure.text.clone().unwrap_or_default()
+            ))
+            .text
+        })
+        .collect();
+    let pattern = "児童相談";
+    let mut group = c.benchmark_group("matcher-10k");
+    group.sample_size(10);
+    let skim = fuzzy_matcher::skim::SkimMatcherV2::default().respect_case();
+    group.bench_function("skim-v2", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .filter(|t| skim.fuzzy_match(t, pattern).is_some())
+                .count()
+        })
+    });
+    let utf32: Vec<nucleo_matcher::Utf32String> = texts.iter().map(|t| t.as_str().into()).collect();
+    let needle: nucleo_matcher::Utf32String = pattern.into();
+    let mut config = nucleo_matcher::Config::DEFAULT;
+    config.normalize = false;
+    config.ignore_case = false;
+    let mut nucleo = nucleo_matcher::Matcher::new(config);
+    group.bench_function("nucleo", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .zip(&utf32)
+                .filter(|(_, t)| nucleo.fuzzy_match(t.slice(..), needle.slice(..)).is_some())
+                .count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, keystrokes, matchers);
+criterion_main!(benches);
