@@ -9,7 +9,12 @@ use clap::{Parser, Subcommand};
 use crate::app::{App, ColorMode, Options};
 use crate::export::{Format, export};
 use crate::i18n::Lang;
+use crate::model::Report;
 use crate::records::{default_path, load};
+use crate::search::{
+    Filters, Order, Query, SearchIndex, Searcher, all_departments, best_text, departments_matching,
+    excerpt,
+};
 use crate::summary::Summary;
 
 /// kensho: a keyboard-driven review board for the progress table of a
@@ -37,6 +42,35 @@ pub enum Command {
         /// Records folder or file [default: records]
         path: Option<PathBuf>,
     },
+    /// Print the items matching QUERY (fzf syntax), best first; exit 1 when
+    /// nothing matches.
+    Search {
+        /// [PATH] QUERY: records folder or file (default: records), and the query
+        #[arg(num_args = 1..=2, required = true, value_names = ["PATH", "QUERY"])]
+        args: Vec<String>,
+        /// Print at most N hits
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// JSON output: one object per hit
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        filters: FilterArgs,
+    },
+    /// Write a large synthetic report (for benchmarks) to the folder OUT.
+    Generate {
+        /// Number of items
+        #[arg(long)]
+        items: usize,
+        /// Seed: the same seed gives the same report
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Records whose scales, departments and phrases are used [default: records]
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// The folder to write (created; must not hold records already)
+        out: PathBuf,
+    },
     /// Print the records as JSON, CSV or Markdown on standard output.
     Export {
         /// Records folder or file [default: records]
@@ -46,7 +80,70 @@ pub enum Command {
     },
 }
 
-/// Exit codes: 0 success, 2 error (bad records, bad usage), as grep does.
+/// Filters given on the command line.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
+    /// Only items at these phases (実施区分), e.g. C,D
+    #[arg(long, value_delimiter = ',', global = true)]
+    pub phase: Vec<String>,
+    /// Only items with these directions (評価区分), e.g. III
+    #[arg(long, value_delimiter = ',', global = true)]
+    pub direction: Vec<String>,
+    /// Only items of departments whose name or bureau contains TEXT (repeatable)
+    #[arg(long = "dept", value_name = "TEXT", global = true)]
+    pub departments: Vec<String>,
+    /// Hide relisted (【再掲】) rows
+    #[arg(long, global = true)]
+    pub hide_relisted: bool,
+}
+
+impl FilterArgs {
+    /// The filters, checked against the report's scales and departments.
+    pub fn to_filters(&self, report: &Report) -> Result<Filters, String> {
+        let mut f = Filters {
+            hide_relisted: self.hide_relisted,
+            ..Filters::default()
+        };
+        for (codes, scale, set, flag) in [
+            (&self.phase, &report.phase_scale, &mut f.phases, "--phase"),
+            (
+                &self.direction,
+                &report.direction_scale,
+                &mut f.directions,
+                "--direction",
+            ),
+        ] {
+            for code in codes.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                let Some(known) = scale
+                    .codes
+                    .iter()
+                    .find(|c| c.code.eq_ignore_ascii_case(code))
+                else {
+                    return Err(format!(
+                        "error: {flag} {code:?} is not a code of {}; allowed: {}",
+                        scale.name,
+                        scale.code_list().join(", ")
+                    ));
+                };
+                set.insert(known.code.clone());
+            }
+        }
+        for text in &self.departments {
+            let found = departments_matching(report, text);
+            if found.is_empty() {
+                return Err(format!(
+                    "error: --dept {text:?} matches no department; there are: {}",
+                    all_departments(report).join(", ")
+                ));
+            }
+            f.departments.extend(found);
+        }
+        Ok(f)
+    }
+}
+
+/// Exit codes: 0 success, 1 no match (search), 2 error (bad records, bad
+/// usage), as grep does.
 pub const EXIT_ERROR: u8 = 2;
 
 fn print(text: &str) -> ExitCode {
@@ -76,6 +173,97 @@ fn check(path: Option<PathBuf>) -> ExitCode {
             Summary::of(&records.report)
         )),
         Err(e) => fail(e),
+    }
+}
+
+fn search(args: Vec<String>, limit: usize, json: bool, filter_args: &FilterArgs) -> ExitCode {
+    let (path, query) = match args.as_slice() {
+        [q] => (None, q.clone()),
+        [p, q] => (Some(PathBuf::from(p)), q.clone()),
+        _ => return fail("error: give [PATH] QUERY"),
+    };
+    let records = match load(&default_path(path)) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let report = &records.report;
+    let filters = match filter_args.to_filters(report) {
+        Ok(f) => f,
+        Err(e) => return fail(e),
+    };
+    let index = SearchIndex::new(report);
+    let searcher = Searcher::default();
+    let query = Query::parse(&query);
+    let hits = searcher.search(&index, report, &query, &filters, Order::Score, None);
+    if hits.is_empty() {
+        return ExitCode::from(1);
+    }
+    let items: Vec<_> = report.items().collect();
+    use std::io::IsTerminal;
+    let styled = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let (open, close) = if styled {
+        ("\u{1b}[1;7m", "\u{1b}[0m")
+    } else {
+        ("[", "]")
+    };
+    let mut out = String::new();
+    for hit in hits.iter().take(limit) {
+        let Some(r) = items.get(hit.item) else {
+            continue;
+        };
+        let best = best_text(&searcher, &query, r);
+        if json {
+            let (field, text, positions) = best.unwrap_or(("", String::new(), Vec::new()));
+            let line = serde_json::json!({
+                "id": r.item.id,
+                "score": hit.score,
+                "field": field,
+                "text": text,
+                "positions": positions,
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        } else {
+            let shown = match best {
+                Some((field, text, positions)) => {
+                    format!("{field}: {}", excerpt(&text, &positions, 60, open, close))
+                }
+                None => crate::textwidth::truncate(&r.item.progress, 60, "…"),
+            };
+            out.push_str(&format!("{}\t{}\t{}\n", r.item.id, hit.score, shown));
+        }
+    }
+    print(&out)
+}
+
+fn generate(items: usize, seed: u64, from: Option<PathBuf>, out: PathBuf) -> ExitCode {
+    let template = match load(&default_path(from)) {
+        Ok(r) => r.report,
+        Err(e) => return fail(e),
+    };
+    if out.join(crate::records::REPORT_FILE).exists() {
+        return fail(format!(
+            "error: {} already holds records; choose an empty folder",
+            out.display()
+        ));
+    }
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        return fail(format!("error: {}: {e}", out.display()));
+    }
+    let report = crate::generate::generate(&template, items, seed);
+    let files = report
+        .recommendations
+        .iter()
+        .map(|r| crate::records::recommendation_file_name(r.number))
+        .collect();
+    let records = crate::records::Records {
+        report,
+        layout: crate::records::Layout::Folder { dir: out, files },
+    };
+    match crate::store::write_records(&records) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => fail(format!("error: {e}")),
     }
 }
 
@@ -117,6 +305,18 @@ pub fn run(cli: Cli) -> ExitCode {
             },
             Err(e) => fail(e),
         },
+        Some(Command::Search {
+            args,
+            limit,
+            json,
+            filters,
+        }) => search(args, limit, json, &filters),
+        Some(Command::Generate {
+            items,
+            seed,
+            from,
+            out,
+        }) => generate(items, seed, from, out),
         None => board(cli.path, cli.lang, cli.ascii),
     }
 }

@@ -769,3 +769,89 @@ mod tests {
         assert_eq!(narrowed, full);
     }
 }
+
+/// The texts of an item as shown, own texts first, then context, with their
+/// names (for excerpts and highlighting).
+pub fn item_texts<'a>(r: &crate::model::ItemRef<'a>) -> Vec<(&'static str, String)> {
+    let mut out = vec![
+        ("id", r.item.id.clone()),
+        ("progress", r.item.progress.clone()),
+        ("assessment", r.item.assessment.clone()),
+        ("departments", r.item.departments.join(" ")),
+    ];
+    if let Some(t) = &r.measure.text {
+        out.push(("measure_text", t.clone()));
+    }
+    if let Some(n) = &r.item.note {
+        out.push(("note", n.clone()));
+    }
+    out.extend([
+        ("policy_text", r.point.policy.text.clone()),
+        ("policy_assessment", r.point.policy.assessment.clone()),
+        ("point_title", r.point.title.clone()),
+        ("recommendation_title", r.recommendation.title.clone()),
+    ]);
+    out
+}
+
+/// The first text of the item where `query` matches, with the matched
+/// character positions: (field name, text, positions).
+pub fn best_text(
+    searcher: &Searcher,
+    query: &Query,
+    r: &crate::model::ItemRef<'_>,
+) -> Option<(&'static str, String, Vec<usize>)> {
+    item_texts(r).into_iter().find_map(|(name, text)| {
+        let text = crate::text::visible(&text).into_owned();
+        let positions = searcher.highlight(query, &text);
+        (!positions.is_empty()).then_some((name, text, positions))
+    })
+}
+
+/// A window of `text` around its first match, at most `width` columns, with the
+/// matched runs wrapped in `open`/`close`.
+pub fn excerpt(text: &str, positions: &[usize], width: usize, open: &str, close: &str) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let first = positions.first().copied().unwrap_or(0);
+    // Start a little before the first match.
+    let mut start = first;
+    let mut before = 0;
+    while start > 0 && before < width / 4 {
+        start -= 1;
+        before += chars[start].width().unwrap_or(0);
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut used = 0;
+    let mut in_match = false;
+    let mut end = start;
+    for (i, &c) in chars.iter().enumerate().skip(start) {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        let hit = positions.binary_search(&i).is_ok();
+        if hit && !in_match {
+            out.push_str(open);
+        } else if !hit && in_match {
+            out.push_str(close);
+        }
+        in_match = hit;
+        out.push(c);
+        used += w;
+        end = i + 1;
+    }
+    if in_match {
+        out.push_str(close);
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}

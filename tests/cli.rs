@@ -173,3 +173,103 @@ fn no_subcommand_without_a_terminal_prints_the_summary() {
     assert_eq!(code, 0);
     assert!(out.contains("items             88"));
 }
+
+#[test]
+fn search_prints_ranked_hits_with_the_match_marked() {
+    let (code, out, err) = kensho(&["search", "警察"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.iter().any(|l| l.starts_with("4-2-a\t")), "{out}");
+    for l in &lines {
+        let cols: Vec<&str> = l.split('\t').collect();
+        assert_eq!(cols.len(), 3, "{l}");
+        assert!(cols[1].parse::<i64>().is_ok());
+        assert!(cols[2].contains("[警察]"), "{l}");
+    }
+    // The same input always gives the same order.
+    assert_eq!(kensho(&["search", "警察"]).1, out);
+}
+
+#[test]
+fn search_folds_kana_and_width_and_takes_a_path_and_a_limit() {
+    let (code, out, _) = kensho(&["search", "records", "'ｽｸｰﾙ", "--limit", "2"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2);
+    assert!(out.contains("[スクール]"), "{out}");
+}
+
+#[test]
+fn search_exits_1_when_nothing_matches_and_2_on_bad_filters() {
+    let (code, out, _) = kensho(&["search", "zzzqqq"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    let (code, _, err) = kensho(&["search", "支援", "--phase", "E"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("allowed: A, B, C, D"), "{err}");
+    let (code, _, err) = kensho(&["search", "支援", "--dept", "消防局"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("子) 児童相談所"),
+        "the departments are listed: {err}"
+    );
+}
+
+#[test]
+fn search_json_and_filters() {
+    // An empty query (as in fzf) lists every item that passes the filters.
+    let (code, out, _) = kensho(&[
+        "search",
+        "'",
+        "--json",
+        "--limit",
+        "1000",
+        "--hide-relisted",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 75);
+    let (code, out, _) = kensho(&[
+        "search", "支援", "--phase", "C,D", "--json", "--limit", "100",
+    ]);
+    assert_eq!(code, 0);
+    let hits: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = hits.iter().map(|h| h["id"].as_str().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(sorted, vec!["1-1-d", "1-1-e", "3-4-d"]);
+    for h in &hits {
+        let text: Vec<char> = h["text"].as_str().unwrap().chars().collect();
+        let positions = h["positions"].as_array().unwrap();
+        assert!(!positions.is_empty());
+        let picked: String = positions
+            .iter()
+            .map(|p| text[p.as_u64().unwrap() as usize])
+            .collect();
+        assert!(picked.contains('支') && picked.contains('援'), "{picked}");
+    }
+}
+
+#[test]
+fn generate_writes_a_loadable_deterministic_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    for out in [&a, &b] {
+        let (code, _, err) = kensho(&[
+            "generate",
+            "--items",
+            "500",
+            "--seed",
+            "7",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+    }
+    assert_eq!(common::snapshot(&a), common::snapshot(&b));
+    let (code, out, _) = kensho(&["check", a.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("items            500"), "{out}");
+    let (code, _, err) = kensho(&["generate", "--items", "5", a.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+}
