@@ -6,6 +6,7 @@ use crate::input::LineInput;
 use crate::model::{ItemRef, Report};
 use crate::outline::{NodeKind, Outline};
 use crate::records::Records;
+use crate::search::{Filters, Hit, Order, Query};
 
 /// How colours are used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,40 @@ pub enum Mode {
     Help,
     /// `:` typed: the id being entered.
     Jump(LineInput),
+    /// `/` typed: the search line has focus.
+    Search,
+    /// `f`: the filter panel, with the row under the cursor.
+    Filter(usize),
+    /// The department picker, with its narrowing text and the row under the cursor.
+    Departments(LineInput, usize),
+}
+
+/// The search and what it found.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    /// What is typed on the search line.
+    pub input: LineInput,
+    pub query: Query,
+    pub order: Order,
+    /// Incremented for every search asked for; a result for an older one is dropped.
+    pub generation: u64,
+    /// The hits of the newest finished search (None: no search or filter).
+    pub hits: Option<Vec<Hit>>,
+    /// The query and filters those hits answer, for narrowing the next search.
+    answered: Option<(Query, Filters)>,
+    /// A search is running.
+    pub pending: bool,
+}
+
+/// A search for the loop to run (off the input path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: Query,
+    pub filters: Filters,
+    pub order: Order,
+    /// Search only these items (typing on narrows the previous result).
+    pub within: Option<Vec<usize>>,
 }
 
 /// What a key (or the terminal) asks for.
@@ -75,6 +110,19 @@ pub enum Action {
     Quit,
     Suspend,
     Resize(u16, u16),
+    OpenSearch,
+    NextHit,
+    PreviousHit,
+    ToggleOrder,
+    OpenFilters,
+    ClearFilters,
+    /// A finished search.
+    SearchDone {
+        generation: u64,
+        hits: Vec<Hit>,
+    },
+    /// Space in a list: toggle the row under the cursor.
+    ToggleRow,
     // Text input (jump prompt).
     Insert(String),
     Backspace,
@@ -89,6 +137,16 @@ pub enum Action {
 pub enum Effect {
     Quit,
     Suspend,
+    Search(SearchRequest),
+}
+
+/// A row of the filter panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterRow {
+    Phase(String),
+    Direction(String),
+    HideRelisted,
+    Departments,
 }
 
 /// The smallest terminal the board draws into; below it, "please enlarge".
@@ -111,12 +169,20 @@ pub struct App {
     pub message: Option<String>,
     pub options: Options,
     pub size: (u16, u16),
+    pub search: SearchState,
+    pub filters: Filters,
+    /// Every department of the report, for the picker.
+    pub departments: Vec<String>,
 }
 
 impl App {
     pub fn new(records: Records, options: Options) -> App {
         let outline = Outline::new(&records.report);
+        let departments = crate::search::all_departments(&records.report);
         App {
+            search: SearchState::default(),
+            filters: Filters::default(),
+            departments,
             records,
             outline,
             focus: Focus::Outline,
@@ -183,6 +249,15 @@ impl App {
         });
         match found {
             Some(i) => {
+                if !self.outline.is_shown(i) {
+                    // The item is not among the results: show everything again.
+                    self.search.input.clear();
+                    self.search.query = Query::default();
+                    self.filters = Filters::default();
+                    self.search.hits = None;
+                    self.search.answered = None;
+                    self.outline.show(None, false);
+                }
                 self.outline.select_item(i);
                 self.detail_scroll = 0;
                 true
@@ -201,8 +276,15 @@ impl App {
             self.outline.scroll_into_view(self.outline_height());
             return Vec::new();
         }
+        if let Action::SearchDone { generation, hits } = action {
+            self.apply_hits(generation, hits);
+            return Vec::new();
+        }
         self.message = None;
         match &mut self.mode {
+            Mode::Search => return self.update_search_line(action),
+            Mode::Filter(_) => return self.update_filter_panel(action),
+            Mode::Departments(..) => return self.update_departments(action),
             Mode::Help => {
                 match action {
                     Action::Quit => return vec![Effect::Quit],
@@ -250,6 +332,25 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::OpenJump => self.mode = Mode::Jump(LineInput::default()),
+            Action::OpenSearch => self.mode = Mode::Search,
+            Action::OpenFilters => self.mode = Mode::Filter(0),
+            Action::ClearFilters => {
+                self.filters = Filters::default();
+                return self.request_search();
+            }
+            Action::ToggleOrder => {
+                self.search.order = match self.search.order {
+                    Order::Score => Order::Source,
+                    Order::Source => Order::Score,
+                };
+                return self.request_search();
+            }
+            Action::NextHit => self.select(|o| o.next_shown(true)),
+            Action::PreviousHit => self.select(|o| o.next_shown(false)),
+            Action::Back if self.search.hits.is_some() && !self.search.input.text.is_empty() => {
+                self.search.input.clear();
+                return self.request_search();
+            }
             Action::Up if detail => self.detail_scroll = self.detail_scroll.saturating_sub(1),
             Action::Down if detail => self.detail_scroll += 1,
             Action::PageUp | Action::HalfPageUp if detail => {
@@ -310,6 +411,235 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// The rows of the filter panel: each phase code, each direction code,
+    /// relisted rows, departments.
+    pub fn filter_rows(&self) -> Vec<FilterRow> {
+        let report = self.report();
+        let mut rows: Vec<FilterRow> = report
+            .phase_scale
+            .codes
+            .iter()
+            .map(|c| FilterRow::Phase(c.code.clone()))
+            .collect();
+        rows.extend(
+            report
+                .direction_scale
+                .codes
+                .iter()
+                .map(|c| FilterRow::Direction(c.code.clone())),
+        );
+        rows.push(FilterRow::HideRelisted);
+        rows.push(FilterRow::Departments);
+        rows
+    }
+
+    /// Departments matching the picker's narrowing text, best first.
+    pub fn department_choices(&self, text: &str) -> Vec<String> {
+        if text.trim().is_empty() {
+            return self.departments.clone();
+        }
+        let searcher = crate::search::Searcher::default();
+        let query = Query::parse(text);
+        let mut scored: Vec<(i64, usize, &String)> = self
+            .departments
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| searcher.text_score(&query, d).map(|s| (s, i, d)))
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, _, d)| d.clone()).collect()
+    }
+
+    /// Ask for a search of the current query and filters (or show everything).
+    fn request_search(&mut self) -> Vec<Effect> {
+        self.search.query = Query::parse(&self.search.input.text);
+        self.search.generation += 1;
+        if self.search.query.is_empty() && self.filters.is_empty() {
+            self.search.hits = None;
+            self.search.answered = None;
+            self.search.pending = false;
+            self.outline.show(None, false);
+            self.outline.scroll_into_view(self.outline_height());
+            return Vec::new();
+        }
+        let within = match (&self.search.answered, &self.search.hits) {
+            (Some((q, f)), Some(hits))
+                if *f == self.filters && q.narrows_to(&self.search.query) =>
+            {
+                Some(hits.iter().map(|h| h.item).collect())
+            }
+            _ => None,
+        };
+        self.search.pending = true;
+        vec![Effect::Search(SearchRequest {
+            generation: self.search.generation,
+            query: self.search.query.clone(),
+            filters: self.filters.clone(),
+            order: self.search.order,
+            within,
+        })]
+    }
+
+    fn apply_hits(&mut self, generation: u64, hits: Vec<Hit>) {
+        if generation != self.search.generation {
+            return; // an older keystroke's result: the newest wins
+        }
+        self.search.pending = false;
+        let flat = self.search.order == Order::Score && !self.search.query.is_empty();
+        self.outline
+            .show(Some(hits.iter().map(|h| h.item).collect()), flat);
+        self.search.answered = Some((self.search.query.clone(), self.filters.clone()));
+        self.search.hits = Some(hits);
+        self.detail_scroll = 0;
+        self.outline.scroll_into_view(self.outline_height());
+    }
+
+    fn update_search_line(&mut self, action: Action) -> Vec<Effect> {
+        let input = &mut self.search.input;
+        let changed = match action {
+            Action::Insert(s) => {
+                input.insert(&s);
+                true
+            }
+            Action::Backspace => {
+                input.backspace();
+                true
+            }
+            Action::DeleteWord => {
+                input.delete_word();
+                true
+            }
+            Action::ClearInput => {
+                input.clear();
+                true
+            }
+            Action::CursorLeft => {
+                input.left();
+                false
+            }
+            Action::CursorRight => {
+                input.right();
+                false
+            }
+            Action::Enter => {
+                self.mode = Mode::Normal;
+                false
+            }
+            Action::Back => {
+                self.mode = Mode::Normal;
+                input.clear();
+                true
+            }
+            Action::ToggleOrder => {
+                self.search.order = match self.search.order {
+                    Order::Score => Order::Source,
+                    Order::Source => Order::Score,
+                };
+                true
+            }
+            Action::Quit => return vec![Effect::Quit],
+            Action::Suspend => return vec![Effect::Suspend],
+            _ => false,
+        };
+        if changed {
+            self.request_search()
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn update_filter_panel(&mut self, action: Action) -> Vec<Effect> {
+        let rows = self.filter_rows();
+        let Mode::Filter(cursor) = &mut self.mode else {
+            return Vec::new();
+        };
+        match action {
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::Down => *cursor = (*cursor + 1).min(rows.len().saturating_sub(1)),
+            Action::Back | Action::OpenFilters => self.mode = Mode::Normal,
+            Action::ClearFilters => {
+                self.filters = Filters::default();
+                return self.request_search();
+            }
+            Action::ToggleRow | Action::Enter => {
+                let set_toggle = |set: &mut std::collections::BTreeSet<String>, code: &String| {
+                    if !set.remove(code) {
+                        set.insert(code.clone());
+                    }
+                };
+                match rows.get(*cursor) {
+                    Some(FilterRow::Phase(c)) => set_toggle(&mut self.filters.phases, c),
+                    Some(FilterRow::Direction(c)) => set_toggle(&mut self.filters.directions, c),
+                    Some(FilterRow::HideRelisted) => {
+                        self.filters.hide_relisted = !self.filters.hide_relisted
+                    }
+                    Some(FilterRow::Departments) => {
+                        self.mode = Mode::Departments(LineInput::default(), 0);
+                        return Vec::new();
+                    }
+                    None => return Vec::new(),
+                }
+                return self.request_search();
+            }
+            Action::Quit => return vec![Effect::Quit],
+            Action::Suspend => return vec![Effect::Suspend],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn update_departments(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Departments(input, cursor) = &self.mode else {
+            return Vec::new();
+        };
+        let (mut input, mut cursor) = (input.clone(), *cursor);
+        let count = self.department_choices(&input.text).len();
+        match action {
+            // Space toggles (department names hold spaces, the narrowing text does not).
+            Action::Enter => return self.toggle_department(&input.text, cursor),
+            Action::Insert(s) if s == " " => return self.toggle_department(&input.text, cursor),
+            Action::Insert(s) => {
+                input.insert(&s);
+                cursor = 0;
+            }
+            Action::Backspace => {
+                input.backspace();
+                cursor = 0;
+            }
+            Action::DeleteWord => input.delete_word(),
+            Action::ClearInput => input.clear(),
+            Action::Up => cursor = cursor.saturating_sub(1),
+            Action::Down => cursor = (cursor + 1).min(count.saturating_sub(1)),
+            Action::Back => {
+                self.mode = Mode::Filter(self.filter_rows().len().saturating_sub(1));
+                return Vec::new();
+            }
+            Action::Quit => return vec![Effect::Quit],
+            Action::Suspend => return vec![Effect::Suspend],
+            _ => {}
+        }
+        self.mode = Mode::Departments(input, cursor);
+        Vec::new()
+    }
+
+    fn toggle_department(&mut self, text: &str, cursor: usize) -> Vec<Effect> {
+        let Some(d) = self.department_choices(text).get(cursor).cloned() else {
+            return Vec::new();
+        };
+        if !self.filters.departments.remove(&d) {
+            self.filters.departments.insert(d);
+        }
+        self.request_search()
+    }
+
+    /// Start with a query and filters (from the command line).
+    pub fn start_with(&mut self, query: &str, filters: Filters) -> Vec<Effect> {
+        self.search.input.clear();
+        self.search.input.insert(query);
+        self.filters = filters;
+        self.request_search()
     }
 
     fn select(&mut self, f: impl FnOnce(&mut Outline)) {

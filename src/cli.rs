@@ -33,6 +33,11 @@ pub struct Cli {
     /// characters double width
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Open the board with this search (fzf syntax)
+    #[arg(long)]
+    pub query: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,8 +59,6 @@ pub enum Command {
         /// JSON output: one object per hit
         #[arg(long)]
         json: bool,
-        #[command(flatten)]
-        filters: FilterArgs,
     },
     /// Write a large synthetic report (for benchmarks) to the folder OUT.
     Generate {
@@ -268,7 +271,13 @@ fn generate(items: usize, seed: u64, from: Option<PathBuf>, out: PathBuf) -> Exi
 }
 
 /// Open the board; without a terminal (a pipe, CI) print the summary instead.
-fn board(path: Option<PathBuf>, lang: Option<Lang>, ascii: bool) -> ExitCode {
+fn board(
+    path: Option<PathBuf>,
+    lang: Option<Lang>,
+    ascii: bool,
+    query: Option<String>,
+    filter_args: &FilterArgs,
+) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return check(path);
@@ -289,7 +298,13 @@ fn board(path: Option<PathBuf>, lang: Option<Lang>, ascii: bool) -> ExitCode {
             ColorMode::Ansi16
         },
     };
-    match crate::tui::run(App::new(records, options)) {
+    let filters = match filter_args.to_filters(&records.report) {
+        Ok(f) => f,
+        Err(e) => return fail(e),
+    };
+    let mut app = App::new(records, options);
+    let initial = app.start_with(query.as_deref().unwrap_or_default(), filters);
+    match crate::tui::run(app, initial) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(format!("error: terminal: {e}")),
     }
@@ -305,18 +320,13 @@ pub fn run(cli: Cli) -> ExitCode {
             },
             Err(e) => fail(e),
         },
-        Some(Command::Search {
-            args,
-            limit,
-            json,
-            filters,
-        }) => search(args, limit, json, &filters),
+        Some(Command::Search { args, limit, json }) => search(args, limit, json, &cli.filters),
         Some(Command::Generate {
             items,
             seed,
             from,
             out,
         }) => generate(items, seed, from, out),
-        None => board(cli.path, cli.lang, cli.ascii),
+        None => board(cli.path, cli.lang, cli.ascii, cli.query, &cli.filters),
     }
 }

@@ -101,12 +101,40 @@ pub fn normal_bindings() -> Vec<Binding> {
         bind(vec![ch('}')], NextPoint, Msg::KeyPoint),
         bind(vec![ch('{')], PreviousPoint, Msg::KeyPoint),
         bind(vec![key(KeyCode::Tab)], SwitchFocus, Msg::KeyFocus),
+        bind(vec![ch('/')], OpenSearch, Msg::KeySearch),
+        bind(vec![ch('n')], NextHit, Msg::KeyHit),
+        bind(vec![ch('N')], PreviousHit, Msg::KeyHit),
+        bind(vec![ch('o')], ToggleOrder, Msg::KeyOrder),
+        bind(vec![ch('f')], OpenFilters, Msg::KeyFilters),
+        bind(vec![ch('F')], ClearFilters, Msg::KeyClearFilters),
         bind(vec![ch(':')], OpenJump, Msg::KeyJump),
         bind(vec![ch('r')], FollowRelisted, Msg::KeyRelisted),
         bind(vec![key(KeyCode::Esc)], Back, Msg::KeyBack),
         bind(vec![ch('?')], OpenHelp, Msg::KeyHelp),
         bind(vec![ctrl('z')], Suspend, Msg::KeySuspend),
         bind(vec![ch('q'), ctrl('c')], Quit, Msg::KeyQuit),
+    ]
+}
+
+/// Keys of the filter panel.
+fn filter_bindings() -> Vec<Binding> {
+    use Action::*;
+    vec![
+        bind(vec![key(KeyCode::Up), ch('k')], Up, Msg::KeyMove),
+        bind(vec![key(KeyCode::Down), ch('j')], Down, Msg::KeyMove),
+        bind(
+            vec![ch(' '), key(KeyCode::Enter)],
+            ToggleRow,
+            Msg::KeyToggleFilter,
+        ),
+        bind(vec![ch('c'), ch('F')], ClearFilters, Msg::KeyClearFilters),
+        bind(
+            vec![key(KeyCode::Esc), ch('f'), ch('q')],
+            Back,
+            Msg::KeyBack,
+        ),
+        bind(vec![ctrl('c')], Quit, Msg::KeyQuit),
+        bind(vec![ctrl('z')], Suspend, Msg::KeySuspend),
     ]
 }
 
@@ -142,7 +170,16 @@ pub fn dispatch(mode: &Mode, event: &KeyEvent) -> Option<Action> {
         return None;
     }
     match mode {
-        Mode::Jump(_) => prompt_action(event),
+        Mode::Jump(_) | Mode::Search => prompt_action(event),
+        Mode::Departments(..) => match event.code {
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            _ => prompt_action(event),
+        },
+        Mode::Filter(_) => filter_bindings()
+            .into_iter()
+            .find(|b| b.keys.iter().any(|k| matches(k, event)))
+            .map(|b| b.action),
         Mode::Help => help_bindings()
             .into_iter()
             .find(|b| b.keys.iter().any(|k| matches(k, event)))
@@ -162,6 +199,7 @@ pub fn prompt_action(event: &KeyEvent) -> Option<Action> {
         KeyCode::Char('z') if ctrl => Action::Suspend,
         KeyCode::Char('w') if ctrl => Action::DeleteWord,
         KeyCode::Char('u') if ctrl => Action::ClearInput,
+        KeyCode::Char('o') if ctrl => Action::ToggleOrder,
         KeyCode::Char(_) if ctrl => return None,
         KeyCode::Char(c) => Action::Insert(c.to_string()),
         KeyCode::Backspace => Action::Backspace,

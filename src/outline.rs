@@ -39,6 +39,22 @@ pub struct Outline {
     pub selected: usize,
     /// The first visible row shown (scroll position).
     pub offset: usize,
+    /// When a search or filter is active: the items shown, in order.
+    pub shown: Option<Shown>,
+    /// The node of each item.
+    item_node: Vec<usize>,
+}
+
+/// The items a search or filter lets through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// Item indices, in the order shown.
+    pub items: Vec<usize>,
+    /// Ranked: a flat list of items in this order. Otherwise the tree, with
+    /// the parents of the shown items kept for context.
+    pub flat: bool,
+    /// Per node: does it stand in the tree (an item shown, or a parent of one)?
+    in_tree: Vec<bool>,
 }
 
 impl Outline {
@@ -88,12 +104,20 @@ impl Outline {
             .iter()
             .position(|n| n.kind == NodeKind::Item)
             .unwrap_or(0);
+        let mut item_node = vec![0; items.len()];
+        for (n, node) in nodes.iter().enumerate() {
+            if let Some(i) = node.item {
+                item_node[i] = n;
+            }
+        }
         Outline {
             nodes,
             items,
             collapsed,
             selected,
             offset: 0,
+            shown: None,
+            item_node,
         }
     }
 
@@ -114,9 +138,86 @@ impl Outline {
 
     /// The nodes shown, in order.
     pub fn visible(&self) -> Vec<usize> {
-        (0..self.nodes.len())
-            .filter(|&n| !self.is_hidden(n))
-            .collect()
+        match &self.shown {
+            None => (0..self.nodes.len())
+                .filter(|&n| !self.is_hidden(n))
+                .collect(),
+            Some(s) if s.flat => s.items.iter().map(|&i| self.item_node[i]).collect(),
+            Some(s) => (0..self.nodes.len())
+                .filter(|&n| s.in_tree[n] && !self.is_hidden(n))
+                .collect(),
+        }
+    }
+
+    /// Show only `items` (None: everything). The selection stays where it is
+    /// when still shown, otherwise moves to the first shown item.
+    pub fn show(&mut self, items: Option<Vec<usize>>, flat: bool) {
+        self.shown = items.map(|items| {
+            let mut in_tree = vec![false; self.nodes.len()];
+            for &i in &items {
+                let mut n = Some(self.item_node[i]);
+                while let Some(x) = n {
+                    in_tree[x] = true;
+                    n = self.nodes[x].parent;
+                }
+            }
+            Shown {
+                items,
+                flat,
+                in_tree,
+            }
+        });
+        let visible = self.visible();
+        if !visible.contains(&self.selected) {
+            let first_item = self
+                .shown
+                .as_ref()
+                .and_then(|s| s.items.first())
+                .map(|&i| self.item_node[i]);
+            if let Some(n) = first_item {
+                self.reveal(n);
+                self.selected = n;
+            } else if let Some(&n) = self.visible().first() {
+                self.selected = n;
+            }
+        }
+        self.offset = 0;
+    }
+
+    /// Whether node `n` is only context for the shown items (a dimmed parent).
+    pub fn is_context(&self, n: usize) -> bool {
+        self.shown.is_some() && self.nodes[n].kind != NodeKind::Item
+    }
+
+    /// Move to the next (or previous) shown item after the selection, in the
+    /// order shown; wraps around.
+    pub fn next_shown(&mut self, forward: bool) {
+        let order: Vec<usize> = match &self.shown {
+            Some(s) => s.items.clone(),
+            None => (0..self.items.len()).collect(),
+        };
+        if order.is_empty() {
+            return;
+        }
+        let current = self
+            .selected_item()
+            .and_then(|i| order.iter().position(|&x| x == i));
+        let next = match (current, forward) {
+            (Some(p), true) => (p + 1) % order.len(),
+            (Some(p), false) => (p + order.len() - 1) % order.len(),
+            (None, true) => {
+                // The first shown item after the selected node.
+                let sel = self.selected;
+                order
+                    .iter()
+                    .position(|&i| self.item_node[i] > sel)
+                    .unwrap_or(0)
+            }
+            (None, false) => order.len() - 1,
+        };
+        let n = self.item_node[order[next]];
+        self.reveal(n);
+        self.selected = n;
     }
 
     /// The selected node's row among the visible ones.
@@ -199,15 +300,24 @@ impl Outline {
     /// Select the next (or previous) node of `kind`, expanding what hides it.
     pub fn jump_kind(&mut self, kind: NodeKind, forward: bool) {
         let current = self.selected;
+        let eligible = |n: usize| {
+            self.nodes[n].kind == kind
+                && self.shown.as_ref().is_none_or(|s| !s.flat && s.in_tree[n])
+        };
         let found = if forward {
-            (current + 1..self.nodes.len()).find(|&n| self.nodes[n].kind == kind)
+            (current + 1..self.nodes.len()).find(|&n| eligible(n))
         } else {
-            (0..current).rev().find(|&n| self.nodes[n].kind == kind)
+            (0..current).rev().find(|&n| eligible(n))
         };
         if let Some(n) = found {
             self.reveal(n);
             self.selected = n;
         }
+    }
+
+    /// Whether item `index` is among the items shown.
+    pub fn is_shown(&self, index: usize) -> bool {
+        self.shown.as_ref().is_none_or(|s| s.items.contains(&index))
     }
 
     /// Select item `index` (of [`Outline::items`]), expanding its parents.

@@ -159,7 +159,7 @@ impl Bits {
     }
     fn full(n: usize) -> Bits {
         let mut b = Bits(vec![u64::MAX; n.div_ceil(64)]);
-        if n % 64 != 0
+        if !n.is_multiple_of(64)
             && let Some(last) = b.0.last_mut()
         {
             *last = (1u64 << (n % 64)) - 1;
@@ -409,10 +409,17 @@ impl Searcher {
                     || self.term_score(term, context).is_some();
                 (!present).then_some(0)
             } else {
-                self.term_score(term, own).or_else(|| {
-                    self.term_score(term, context)
-                        .map(|s| (s / CONTEXT_DIVISOR).max(1))
-                })
+                // The item's own texts count fully; its context adds a
+                // quarter (so an item whose policy is about the term ranks
+                // above one that mentions it in passing), and alone ranks
+                // below any own hit.
+                let in_context = self
+                    .term_score(term, context)
+                    .map(|s| (s / CONTEXT_DIVISOR).max(1));
+                match (self.term_score(term, own), in_context) {
+                    (Some(o), c) => Some(o + c.unwrap_or(0)),
+                    (None, c) => c,
+                }
             };
             best = best.max(s);
         }
@@ -488,6 +495,25 @@ impl Searcher {
             Order::Score => hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item))),
         }
         hits
+    }
+
+    /// The score of `query` against one plain text (the department picker).
+    pub fn text_score(&self, query: &Query, text: &str) -> Option<i64> {
+        let folded = blob([text]);
+        let mut total = 0;
+        for group in &query.groups {
+            let mut best: Option<i64> = None;
+            for term in group {
+                let s = match self.term_score(term, &folded) {
+                    Some(_) if term.negate => None,
+                    None if term.negate => Some(0),
+                    other => other,
+                };
+                best = best.max(s);
+            }
+            total += best?;
+        }
+        Some(total)
     }
 
     /// Original character positions matched by `query` in `text` (a text of an

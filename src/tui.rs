@@ -15,19 +15,58 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{execute, queue};
 
-use crate::app::{Action, App, Effect};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::app::{Action, App, Effect, SearchRequest};
 use crate::keys::dispatch;
+use crate::model::Report;
+use crate::search::{Hit, SearchIndex, Searcher};
 use crate::ui::render;
 
 /// How long the loop waits for input before looking at the signal flags.
 const TICK: Duration = Duration::from_millis(200);
+
+/// Searches run on their own thread, so typing is never blocked; when several
+/// requests are waiting, only the newest is run.
+struct SearchWorker {
+    requests: Sender<SearchRequest>,
+    results: Receiver<(u64, Vec<Hit>)>,
+}
+
+fn spawn_search_worker(report: Report) -> SearchWorker {
+    let (requests, inbox) = channel::<SearchRequest>();
+    let (outbox, results) = channel();
+    std::thread::spawn(move || {
+        let index = SearchIndex::new(&report);
+        let searcher = Searcher::default();
+        while let Ok(mut request) = inbox.recv() {
+            while let Ok(newer) = inbox.try_recv() {
+                request = newer;
+            }
+            let hits = searcher.search(
+                &index,
+                &report,
+                &request.query,
+                &request.filters,
+                request.order,
+                request.within.as_deref(),
+            );
+            if outbox.send((request.generation, hits)).is_err() {
+                break;
+            }
+        }
+    });
+    SearchWorker { requests, results }
+}
 
 fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => dispatch(&app.mode, &key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(text) => match app.mode {
-            crate::app::Mode::Jump(_) => Some(Action::Insert(text)),
+            crate::app::Mode::Jump(_)
+            | crate::app::Mode::Search
+            | crate::app::Mode::Departments(..) => Some(Action::Insert(text)),
             _ => None,
         },
         _ => None,
@@ -112,7 +151,7 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
 }
 
 /// Run the board until the user quits or a signal ends it.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(mut app: App, initial: Vec<Effect>) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [
@@ -131,12 +170,23 @@ pub fn run(mut app: App) -> io::Result<()> {
         io::stdout(),
         ratatui::crossterm::event::EnableBracketedPaste
     )?;
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    let worker = spawn_search_worker(app.report().clone());
+    for effect in initial {
+        if let Effect::Search(request) = effect {
+            let _ = worker.requests.send(request);
+        }
+    }
+    let result = event_loop(&mut terminal, &mut app, &stop, &worker);
     let restored = leave();
     result.and(restored)
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+    worker: &SearchWorker,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
@@ -148,8 +198,21 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
             draw(terminal, app)?;
             dirty = false;
         }
+        while let Ok((generation, hits)) = worker.results.try_recv() {
+            app.update(Action::SearchDone { generation, hits });
+            dirty = true;
+        }
+        if dirty {
+            continue;
+        }
+        // While a search runs, look for its result often.
+        let wait = if app.search.pending {
+            Duration::from_millis(5)
+        } else {
+            TICK
+        };
         // An error here means the terminal is gone (SSH dropped): end, don't spin.
-        if !event::poll(TICK)? {
+        if !event::poll(wait)? {
             continue;
         }
         // Take every event already waiting before drawing again.
@@ -166,6 +229,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => suspend(terminal)?,
+                    Effect::Search(request) => {
+                        let _ = worker.requests.send(request);
+                    }
                 }
             }
         }

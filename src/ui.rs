@@ -13,6 +13,8 @@ use crate::export::circled;
 use crate::i18n::Msg;
 use crate::model::{ItemRef, Scale};
 use crate::outline::NodeKind;
+use crate::search::Order;
+use crate::text::visible;
 use crate::textwidth::{cursor_column, pad, truncate, width, wrap};
 
 const ASCII_BORDER: border::Set<'static> = border::Set {
@@ -137,8 +139,11 @@ pub fn render(frame: &mut Frame, app: &App) {
         render_outline(frame, app, body);
     }
     render_footer(frame, app, footer);
-    if app.mode == Mode::Help {
-        render_help(frame, app, body);
+    match &app.mode {
+        Mode::Help => render_help(frame, app, body),
+        Mode::Filter(cursor) => render_filters(frame, app, body, *cursor),
+        Mode::Departments(input, cursor) => render_departments(frame, app, body, input, *cursor),
+        _ => {}
     }
 }
 
@@ -160,16 +165,149 @@ fn render_too_small(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// What narrows the board, for the header: query, filters, order.
+pub fn filter_summary(app: &App) -> String {
+    let report = app.report();
+    let mut parts = Vec::new();
+    if !app.search.input.text.trim().is_empty() {
+        parts.push(format!("/{}", app.search.input.text.trim()));
+    }
+    let f = &app.filters;
+    if !f.phases.is_empty() {
+        let codes: Vec<&str> = f.phases.iter().map(String::as_str).collect();
+        parts.push(format!("{}:{}", report.phase_scale.name, codes.join(",")));
+    }
+    if !f.directions.is_empty() {
+        let codes: Vec<&str> = f.directions.iter().map(String::as_str).collect();
+        parts.push(format!(
+            "{}:{}",
+            report.direction_scale.name,
+            codes.join(",")
+        ));
+    }
+    if !f.departments.is_empty() {
+        let names: Vec<&str> = f.departments.iter().map(String::as_str).collect();
+        parts.push(format!("{}:{}", app.t(Msg::Departments), names.join(",")));
+    }
+    if f.hide_relisted {
+        parts.push(app.t(Msg::FilterHideRelisted).to_string());
+    }
+    if app.search.hits.is_some() && !app.search.query.is_empty() {
+        parts.push(
+            match app.search.order {
+                Order::Score => app.t(Msg::OrderScore),
+                Order::Source => app.t(Msg::OrderSource),
+            }
+            .to_string(),
+        );
+    }
+    parts.join(" | ")
+}
+
 fn render_header(frame: &mut Frame, app: &App, area: Rect) {
-    let (pos, total) = app.outline.position();
-    let right = format!(" {pos} / {total} ");
-    let left_width = (area.width as usize).saturating_sub(width(&right));
-    let title = format!(" kensho  {}", app.report().title);
-    let left = pad(&title, left_width, symbols(app).ellipsis);
+    let total = app.outline.items.len();
+    let count = match &app.search.hits {
+        Some(hits) => format!("{} / {total}", hits.len()),
+        None => format!("{} / {total}", app.outline.position().0),
+    };
+    let pending = if app.search.pending {
+        format!("{} ", app.t(Msg::Searching))
+    } else {
+        String::new()
+    };
+    let right = format!(" {pending}{count} ");
+    let summary = filter_summary(app);
     let style =
         color(app, Style::new().fg(Color::White).bg(Color::Blue)).add_modifier(Modifier::BOLD);
-    let line = Line::from(vec![Span::raw(left), Span::raw(right)]).style(style);
-    frame.render_widget(Paragraph::new(line), area);
+    let w = area.width as usize;
+    let ell = symbols(app).ellipsis;
+    let mut spans = Vec::new();
+    let right_w = width(&right);
+    if summary.is_empty() {
+        let title = format!(" kensho  {}", app.report().title);
+        spans.push(Span::raw(pad(&title, w.saturating_sub(right_w), ell)));
+    } else {
+        // The filters matter more than the title: they get the room.
+        let filters = format!(" [{summary}]");
+        let fw = width(&filters).min(w.saturating_sub(right_w + 8));
+        let title = format!(" kensho  {}", app.report().title);
+        spans.push(Span::raw(pad(&title, w.saturating_sub(right_w + fw), ell)));
+        spans.push(Span::styled(
+            pad(&filters, fw, ell),
+            color(app, Style::new().fg(Color::Yellow).bg(Color::Blue)),
+        ));
+    }
+    spans.push(Span::raw(right));
+    frame.render_widget(Paragraph::new(Line::from(spans).style(style)), area);
+}
+
+/// Spans of `text` cut to `cols` columns (padded), the characters at
+/// `positions` highlighted.
+fn fit_highlighted<'a>(
+    app: &App,
+    text: &str,
+    cols: usize,
+    positions: &[usize],
+    ellipsis: &str,
+) -> Vec<Span<'a>> {
+    let full = pad(text, cols, ellipsis);
+    if positions.is_empty() {
+        return vec![Span::raw(full)];
+    }
+    let kept = crate::textwidth::take_width(&visible(text).replace('\n', " "), cols)
+        .chars()
+        .count();
+    let marks: Vec<bool> = full
+        .chars()
+        .enumerate()
+        .map(|(i, _)| i < kept && positions.binary_search(&i).is_ok())
+        .collect();
+    group_spans(app, full.chars().zip(marks))
+}
+
+fn highlight_style(app: &App) -> Style {
+    color(
+        app,
+        Style::new()
+            .fg(Color::Black)
+            .bg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+    )
+}
+
+/// Consecutive characters of the same kind as one span each.
+fn group_spans<'a>(app: &App, chars: impl Iterator<Item = (char, bool)>) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut current = String::new();
+    let mut marked = false;
+    for (c, m) in chars {
+        if m != marked && !current.is_empty() {
+            let text = std::mem::take(&mut current);
+            spans.push(if marked {
+                Span::styled(text, highlight_style(app))
+            } else {
+                Span::raw(text)
+            });
+        }
+        marked = m;
+        current.push(c);
+    }
+    if !current.is_empty() {
+        spans.push(if marked {
+            Span::styled(current, highlight_style(app))
+        } else {
+            Span::raw(current)
+        });
+    }
+    spans
+}
+
+/// Match positions of the current search in `text` (as displayed).
+fn matches_in(app: &App, text: &str) -> Vec<usize> {
+    if app.search.query.is_empty() {
+        return Vec::new();
+    }
+    crate::search::Searcher::default().highlight(&app.search.query, &visible(text))
 }
 
 fn render_outline(frame: &mut Frame, app: &App, area: Rect) {
@@ -226,6 +364,11 @@ fn render_outline(frame: &mut Frame, app: &App, area: Rect) {
                 None => Line::from(""),
             },
         };
+        let line = if app.outline.is_context(n) {
+            line.patch_style(Style::new().add_modifier(Modifier::DIM))
+        } else {
+            line
+        };
         let line = if selected {
             line.patch_style(Style::new().add_modifier(Modifier::REVERSED))
         } else {
@@ -270,12 +413,45 @@ fn item_row<'a>(app: &App, r: &ItemRef, w: usize, sym: &Symbols) -> Line<'a> {
     let text_w = w.saturating_sub(width(&head) + pw + dw + 1);
     let mut spans = vec![Span::raw(truncate(&head, w, ""))];
     if w > width(&head) + pw + dw + 1 {
-        spans.push(Span::raw(pad(&excerpt, text_w, sym.ellipsis)));
+        let (excerpt, positions) = found_excerpt(app, r, excerpt, sym.ellipsis);
+        spans.extend(fit_highlighted(
+            app,
+            &excerpt,
+            text_w,
+            &positions,
+            sym.ellipsis,
+        ));
         spans.push(Span::raw(" "));
         spans.push(phase_badge(app, r.item.phase.as_str()));
         spans.push(direction_badge(app, r.item.direction.as_str()));
     }
     Line::from(spans)
+}
+
+/// While searching, the row's excerpt is the first text of the item with a
+/// match, starting a little before the match; otherwise `default`.
+fn found_excerpt(app: &App, r: &ItemRef, default: String, ellipsis: &str) -> (String, Vec<usize>) {
+    if app.search.query.is_empty() {
+        return (default, Vec::new());
+    }
+    let searcher = crate::search::Searcher::default();
+    let Some((_, text, positions)) = crate::search::best_text(&searcher, &app.search.query, r)
+    else {
+        return (default, Vec::new());
+    };
+    let first = positions.first().copied().unwrap_or(0);
+    let start = first.saturating_sub(6);
+    if start == 0 {
+        return (text, positions);
+    }
+    let lead = ellipsis.chars().count();
+    let shown: String = ellipsis.chars().chain(text.chars().skip(start)).collect();
+    let shifted = positions
+        .iter()
+        .filter(|&&p| p >= start)
+        .map(|&p| p - start + lead)
+        .collect();
+    (shown, shifted)
 }
 
 /// 提言1 / Recommendation 1.
@@ -300,6 +476,31 @@ fn push_wrapped<'a>(lines: &mut Vec<Line<'a>>, text: &str, w: usize, indent: usi
     let pad = " ".repeat(indent);
     for l in wrap(text, w.saturating_sub(indent).max(1)) {
         lines.push(Line::from(format!("{pad}{l}")));
+    }
+}
+
+/// Wrapped like [`push_wrapped`], with the current search's matches highlighted.
+fn push_found<'a>(lines: &mut Vec<Line<'a>>, app: &App, text: &str, w: usize, indent: usize) {
+    let positions = matches_in(app, text);
+    if positions.is_empty() {
+        return push_wrapped(lines, text, w, indent);
+    }
+    // Follow the wrapped characters back to the text: wrapping only drops
+    // spaces at line breaks.
+    let original: Vec<char> = visible(text).chars().collect();
+    let mut at = 0;
+    for l in wrap(text, w.saturating_sub(indent).max(1)) {
+        let mut marked = Vec::new();
+        for c in l.chars() {
+            while at < original.len() && original[at] != c {
+                at += 1;
+            }
+            marked.push((c, positions.binary_search(&at).is_ok()));
+            at += 1;
+        }
+        let mut spans = vec![Span::raw(" ".repeat(indent))];
+        spans.extend(group_spans(app, marked.into_iter()));
+        lines.push(Line::from(spans));
     }
 }
 
@@ -382,13 +583,13 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
         app,
         format!("{} {}", app.t(Msg::Policy), policy.label),
     ));
-    push_wrapped(&mut lines, &policy.text, w, 2);
+    push_found(&mut lines, app, &policy.text, w, 2);
     let Some(r) = item else {
         lines.push(heading(app, app.t(Msg::PolicyAssessment).to_string()));
-        push_wrapped(&mut lines, &policy.assessment, w, 2);
+        push_found(&mut lines, app, &policy.assessment, w, 2);
         if let Some(note) = &policy.note {
             lines.push(heading(app, app.t(Msg::Note).to_string()));
-            push_wrapped(&mut lines, note, w, 2);
+            push_found(&mut lines, app, note, w, 2);
         }
         return lines;
     };
@@ -398,7 +599,7 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
         .unwrap_or_default();
     lines.push(heading(app, format!("{}{label}", app.t(Msg::Measure))));
     match &r.measure.text {
-        Some(t) => push_wrapped(&mut lines, t, w, 2),
+        Some(t) => push_found(&mut lines, app, t, w, 2),
         None => push_wrapped(&mut lines, app.t(Msg::NoMeasure), w, 2),
     }
     let empty = app.t(Msg::Empty);
@@ -410,7 +611,7 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
         }
     };
     lines.push(heading(app, app.t(Msg::Progress).to_string()));
-    push_wrapped(&mut lines, &or_empty(&r.item.progress), w, 2);
+    push_found(&mut lines, app, &or_empty(&r.item.progress), w, 2);
     scale_value(
         &mut lines,
         app,
@@ -420,7 +621,7 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
         w,
     );
     lines.push(heading(app, app.t(Msg::Assessment).to_string()));
-    push_wrapped(&mut lines, &or_empty(&r.item.assessment), w, 2);
+    push_found(&mut lines, app, &or_empty(&r.item.assessment), w, 2);
     scale_value(
         &mut lines,
         app,
@@ -431,7 +632,7 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
     );
     lines.push(heading(app, app.t(Msg::Departments).to_string()));
     for d in &r.item.departments {
-        push_wrapped(&mut lines, d, w, 2);
+        push_found(&mut lines, app, d, w, 2);
     }
     if r.item.relisted {
         lines.push(heading(app, app.t(Msg::Relisted).to_string()));
@@ -443,10 +644,10 @@ pub fn detail_lines<'a>(app: &App, w: usize) -> Vec<Line<'a>> {
     }
     if let Some(note) = &r.item.note {
         lines.push(heading(app, app.t(Msg::Note).to_string()));
-        push_wrapped(&mut lines, note, w, 2);
+        push_found(&mut lines, app, note, w, 2);
     }
     lines.push(heading(app, app.t(Msg::PolicyAssessment).to_string()));
-    push_wrapped(&mut lines, &policy.assessment, w, 2);
+    push_found(&mut lines, app, &policy.assessment, w, 2);
     lines
 }
 
@@ -477,8 +678,12 @@ fn hint(keys: &str, what: &str) -> [Span<'static>; 2] {
 
 fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
     let w = area.width as usize;
-    if let Mode::Jump(input) = &app.mode {
-        let prompt = app.t(Msg::JumpPrompt);
+    let prompt_input = match &app.mode {
+        Mode::Jump(input) => Some((app.t(Msg::JumpPrompt), input)),
+        Mode::Search => Some((app.t(Msg::SearchPrompt), &app.search.input)),
+        _ => None,
+    };
+    if let Some((prompt, input)) = prompt_input {
         let line = format!("{prompt}{}", input.text);
         frame.render_widget(Paragraph::new(truncate(&line, w, "")), area);
         let col = width(prompt) + cursor_column(&input.text, input.cursor);
@@ -499,8 +704,24 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
     }
     let ascii = app.options.ascii;
     let t = |m| app.t(m);
+    let searching = app.search.hits.is_some();
     let pairs: Vec<(String, &str)> = match (&app.mode, app.focus) {
         (Mode::Help, _) => vec![("Esc".into(), t(Msg::FootBack))],
+        (Mode::Filter(_), _) | (Mode::Departments(..), _) => vec![
+            ("Space".into(), t(Msg::FootToggle)),
+            ("F".into(), t(Msg::FootClear)),
+            ("Esc".into(), t(Msg::FootBack)),
+        ],
+        (_, Focus::Outline) if searching => vec![
+            ("n/N".into(), t(Msg::FootNext)),
+            ("/".into(), t(Msg::FootSearch)),
+            ("o".into(), t(Msg::FootOrder)),
+            ("f".into(), t(Msg::FootFilter)),
+            ("Esc".into(), t(Msg::FootBack)),
+            ("Enter".into(), t(Msg::FootOpen)),
+            ("?".into(), t(Msg::FootHelp)),
+            ("q".into(), t(Msg::FootQuit)),
+        ],
         (_, Focus::Detail) => vec![
             (if ascii { "j/k" } else { "↑↓" }.into(), t(Msg::FootScroll)),
             ("Esc/Tab".into(), t(Msg::FootBack)),
@@ -511,6 +732,8 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
             (if ascii { "j/k" } else { "↑↓" }.into(), t(Msg::FootMove)),
             ("Enter".into(), t(Msg::FootOpen)),
             ("Tab".into(), t(Msg::FootDetail)),
+            ("/".into(), t(Msg::FootSearch)),
+            ("f".into(), t(Msg::FootFilter)),
             (":".into(), t(Msg::FootJump)),
             ("?".into(), t(Msg::FootHelp)),
             ("q".into(), t(Msg::FootQuit)),
@@ -568,9 +791,146 @@ fn render_help(frame: &mut Frame, app: &App, body: Rect) {
         }
     }
     lines.push(Line::from(""));
+    lines.push(heading(app, app.t(Msg::SyntaxTitle).to_string()));
+    for m in [
+        Msg::SyntaxAnd,
+        Msg::SyntaxExact,
+        Msg::SyntaxPrefix,
+        Msg::SyntaxSuffix,
+        Msg::SyntaxNot,
+        Msg::SyntaxOr,
+    ] {
+        push_wrapped(&mut lines, m.text(app.options.lang), iw, 2);
+    }
+    lines.push(Line::from(""));
     lines.push(Line::from(app.t(Msg::HelpClose)));
     let height = inner.height as usize;
     let scroll = app.help_scroll.min(lines.len().saturating_sub(height));
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// A centred popup of at most `w` x `h` inside `body`, cleared and framed.
+fn popup(frame: &mut Frame, app: &App, body: Rect, w: u16, h: u16, title: &str) -> Rect {
+    let w = w.min(body.width);
+    let h = h.min(body.height);
+    let area = Rect {
+        x: body.x + (body.width - w) / 2,
+        y: body.y + (body.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, area);
+    let b = block(app, title, true);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    inner
+}
+
+fn check(on: bool) -> &'static str {
+    if on { "[x] " } else { "[ ] " }
+}
+
+fn render_filters(frame: &mut Frame, app: &App, body: Rect, cursor: usize) {
+    let report = app.report();
+    let rows = app.filter_rows();
+    let inner = popup(
+        frame,
+        app,
+        body,
+        64,
+        rows.len() as u16 + 2,
+        app.t(Msg::FilterTitle),
+    );
+    let iw = inner.width as usize;
+    let ell = symbols(app).ellipsis;
+    let mut lines = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let text = match row {
+            crate::app::FilterRow::Phase(c) => format!(
+                "{}{} {} {}",
+                check(app.filters.phases.contains(c)),
+                report.phase_scale.name,
+                c,
+                report.phase_scale.meaning(c).unwrap_or_default()
+            ),
+            crate::app::FilterRow::Direction(c) => format!(
+                "{}{} {} {}",
+                check(app.filters.directions.contains(c)),
+                report.direction_scale.name,
+                c,
+                report.direction_scale.meaning(c).unwrap_or_default()
+            ),
+            crate::app::FilterRow::HideRelisted => format!(
+                "{}{}",
+                check(app.filters.hide_relisted),
+                app.t(Msg::FilterHideRelisted)
+            ),
+            crate::app::FilterRow::Departments => {
+                let chosen: Vec<&str> =
+                    app.filters.departments.iter().map(String::as_str).collect();
+                format!(
+                    "    {} {}",
+                    app.t(Msg::FilterDepartments),
+                    chosen.join(", ")
+                )
+            }
+        };
+        let line = Line::from(pad(&text, iw, ell));
+        lines.push(if i == cursor {
+            line.patch_style(Style::new().add_modifier(Modifier::REVERSED))
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_departments(
+    frame: &mut Frame,
+    app: &App,
+    body: Rect,
+    input: &crate::input::LineInput,
+    cursor: usize,
+) {
+    let choices = app.department_choices(&input.text);
+    let inner = popup(
+        frame,
+        app,
+        body,
+        64,
+        body.height,
+        app.t(Msg::DepartmentsTitle),
+    );
+    if inner.height == 0 {
+        return;
+    }
+    let iw = inner.width as usize;
+    let ell = symbols(app).ellipsis;
+    let prompt = "> ";
+    let mut lines = vec![Line::from(truncate(
+        &format!("{prompt}{}", input.text),
+        iw,
+        "",
+    ))];
+    let height = inner.height.saturating_sub(1) as usize;
+    let offset = cursor.saturating_sub(height.saturating_sub(1));
+    for (i, d) in choices.iter().enumerate().skip(offset).take(height) {
+        let line = Line::from(pad(
+            &format!("{}{d}", check(app.filters.departments.contains(d))),
+            iw,
+            ell,
+        ));
+        lines.push(if i == cursor {
+            line.patch_style(Style::new().add_modifier(Modifier::REVERSED))
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let col = width(prompt) + cursor_column(&input.text, input.cursor);
+    frame.set_cursor_position(Position::new(
+        inner.x + col.min(iw.saturating_sub(1)) as u16,
+        inner.y,
+    ));
 }

@@ -231,3 +231,64 @@ fn a_dropped_connection_ends_the_process() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn search_for_a_japanese_word_selects_and_highlights_and_esc_restores() {
+    let mut s = Session::start(&["records"], "ja_JP.UTF-8");
+    s.wait_for("1 / 88");
+    s.send("/");
+    s.wait_for("検索:");
+    // Typed as an IME commits it: UTF-8 text.
+    s.send("警察");
+    let screen = s.wait_for("4 / 88");
+    assert!(screen.contains("[/警察"), "{screen}");
+    // The best hit is selected (reverse video) and its match highlighted.
+    let (row, col) = {
+        let parser = s.parser.lock().unwrap();
+        let sc = parser.screen();
+        let row = (0..24)
+            .find(|&r| sc.contents_between(r, 0, r, 80).contains("4-2-a"))
+            .unwrap();
+        let col = (0..80)
+            .find(|&c| sc.cell(row, c).is_some_and(|cell| cell.contents() == "警"))
+            .unwrap();
+        assert!(
+            sc.cell(row, 5).unwrap().inverse(),
+            "the row of 4-2-a is selected"
+        );
+        (row, col)
+    };
+    {
+        let parser = s.parser.lock().unwrap();
+        let cell = parser.screen().cell(row, col).unwrap().clone();
+        assert_eq!(
+            cell.bgcolor(),
+            vt100::Color::Idx(3),
+            "警 is highlighted (yellow)"
+        );
+    }
+    // The terminal cursor sits after the query, where an IME composes.
+    let (cy, cx) = s.parser.lock().unwrap().screen().cursor_position();
+    assert_eq!((cy, cx), (23, 6 + 4));
+    s.send("\r");
+    s.send("\x1b");
+    // The full outline is back, the selection kept on the item found.
+    let restored = s.wait_gone("[/警察");
+    assert!(restored.contains("59 / 88"), "{restored}");
+    assert!(
+        restored.contains("3-4-a3"),
+        "rows that did not match are shown again: {restored}"
+    );
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+}
+
+#[test]
+fn the_board_opens_straight_onto_an_agenda() {
+    let mut s = Session::start(&["records", "--phase", "C,D"], "ja_JP.UTF-8");
+    let screen = s.wait_for("3 / 88");
+    assert!(screen.contains("実施区分:C,D"), "{screen}");
+    assert!(screen.contains("1-1-d") && screen.contains("3-4-d") && !screen.contains("1-1-a "));
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+}

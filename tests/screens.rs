@@ -279,3 +279,29 @@ fn a_burst_of_resizes_never_panics() {
         draw(&a);
     }
 }
+
+#[test]
+fn search_results_80x24_ja() {
+    let mut a = app(Lang::Ja, 80, 24);
+    a.update(Action::OpenSearch);
+    let index = kensho::search::SearchIndex::new(a.report());
+    for c in "警察".chars() {
+        for e in a.update(Action::Insert(c.to_string())) {
+            if let kensho::app::Effect::Search(req) = e {
+                let hits = kensho::search::Searcher::default().search(
+                    &index,
+                    a.report(),
+                    &req.query,
+                    &req.filters,
+                    req.order,
+                    req.within.as_deref(),
+                );
+                a.update(Action::SearchDone {
+                    generation: req.generation,
+                    hits,
+                });
+            }
+        }
+    }
+    insta::assert_snapshot!(screen(&draw(&a)));
+}
