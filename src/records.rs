@@ -380,57 +380,84 @@ fn find_from(path: &Path, text: &str, needle: &str, from: usize) -> (Location, u
     )
 }
 
-/// Where each item's fields stand in the files, found by reading the texts in
-/// item order.
-struct ItemPlaces {
-    id: Location,
-    phase: Location,
-    direction: Location,
-    relists: Location,
+/// Where each item's fields stand in the files (byte offsets), found by reading
+/// the texts in item order. Offsets become line:column only for an error, so
+/// that loading stays linear in the size of the records.
+struct ItemPlace {
+    path: usize,
+    id: usize,
+    phase: usize,
+    direction: usize,
+    relists: usize,
 }
 
-fn item_places(records: &Records, texts: &BTreeMap<PathBuf, String>) -> Vec<ItemPlaces> {
-    let mut out = Vec::new();
-    let per_file: Vec<(PathBuf, &Recommendation)> = match &records.layout {
-        Layout::SingleFile { path } => records
-            .report
-            .recommendations
-            .iter()
-            .map(|r| (path.clone(), r))
-            .collect(),
-        Layout::Folder { dir, files } => records
-            .report
-            .recommendations
-            .iter()
-            .zip(files)
-            .map(|(r, f)| (dir.join(f), r))
-            .collect(),
+struct Places<'a> {
+    paths: Vec<PathBuf>,
+    texts: &'a BTreeMap<PathBuf, String>,
+    items: Vec<ItemPlace>,
+}
+
+impl Places<'_> {
+    fn at(&self, item: usize, field: fn(&ItemPlace) -> usize) -> Location {
+        let place = &self.items[item];
+        let path = &self.paths[place.path];
+        let text = self.texts.get(path).map(String::as_str).unwrap_or_default();
+        let (line, column) = line_column(text, field(place));
+        Location {
+            path: path.clone(),
+            line,
+            column,
+        }
+    }
+}
+
+fn offset_of(text: &str, needle: &str, from: usize) -> (usize, usize) {
+    match text.get(from..).and_then(|t| t.find(needle)) {
+        Some(o) => (from + o, from + o + needle.len()),
+        None => (from.min(text.len()), from),
+    }
+}
+
+fn item_places<'a>(records: &Records, texts: &'a BTreeMap<PathBuf, String>) -> Places<'a> {
+    let paths: Vec<PathBuf> = match &records.layout {
+        Layout::SingleFile { path } => vec![path.clone(); records.report.recommendations.len()],
+        Layout::Folder { dir, files } => files.iter().map(|f| dir.join(f)).collect(),
     };
-    let mut cursors: BTreeMap<PathBuf, usize> = BTreeMap::new();
-    for (path, rec) in per_file {
-        let empty = String::new();
-        let text = texts.get(&path).unwrap_or(&empty);
+    let mut cursors: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut items = Vec::new();
+    for (file, rec) in records.report.recommendations.iter().enumerate() {
+        let text = paths
+            .get(file)
+            .and_then(|p| texts.get(p))
+            .map(String::as_str)
+            .unwrap_or_default();
+        // In the single-file layout every recommendation shares one cursor.
+        let key = match records.layout {
+            Layout::SingleFile { .. } => 0,
+            Layout::Folder { .. } => file,
+        };
         for point in &rec.points {
             for measure in &point.measures {
                 for item in &measure.items {
-                    let cursor = cursors.entry(path.clone()).or_insert(0);
-                    let needle = format!("{:?}", item.id);
-                    let (id, after) = find_from(&path, text, &needle, *cursor);
-                    let (phase, _) = find_from(&path, text, "phase:", after);
-                    let (direction, _) = find_from(&path, text, "direction:", after);
-                    let (relists, _) = find_from(&path, text, "relists:", after);
+                    let cursor = cursors.entry(key).or_insert(0);
+                    let (id, after) = offset_of(text, &format!("{:?}", item.id), *cursor);
                     *cursor = after;
-                    out.push(ItemPlaces {
+                    items.push(ItemPlace {
+                        path: file,
                         id,
-                        phase,
-                        direction,
-                        relists,
+                        phase: offset_of(text, "phase:", after).0,
+                        direction: offset_of(text, "direction:", after).0,
+                        relists: offset_of(text, "relists:", after).0,
                     });
                 }
             }
         }
     }
-    out
+    Places {
+        paths,
+        texts,
+        items,
+    }
 }
 
 fn is_valid_id(id: &str) -> bool {
@@ -520,10 +547,9 @@ fn validate(records: &Records, texts: &BTreeMap<PathBuf, String>) -> Result<(), 
     let items: Vec<_> = report.items().collect();
     for (n, r) in items.iter().enumerate() {
         let item = r.item;
-        let place = &places[n];
         if !is_valid_id(&item.id) {
             errors.push(LoadError::Invalid {
-                at: place.id.clone(),
+                at: places.at(n, |p| p.id),
                 message: format!(
                     "id {:?} is not allowed: ids are 1 to 32 ASCII letters, digits, '-', '.' or '_'",
                     item.id
@@ -533,15 +559,15 @@ fn validate(records: &Records, texts: &BTreeMap<PathBuf, String>) -> Result<(), 
         if let Some(&first) = ids.get(item.id.as_str()) {
             errors.push(LoadError::DuplicateId {
                 id: item.id.clone(),
-                first: places[first].id.clone(),
-                second: place.id.clone(),
+                first: places.at(first, |p| p.id),
+                second: places.at(n, |p| p.id),
             });
         } else {
             ids.insert(&item.id, n);
         }
         if report.phase_scale.index(item.phase.as_str()).is_none() {
             errors.push(LoadError::UnknownCode {
-                at: place.phase.clone(),
+                at: places.at(n, |p| p.phase),
                 id: item.id.clone(),
                 field: "phase",
                 code: item.phase.0.clone(),
@@ -555,7 +581,7 @@ fn validate(records: &Records, texts: &BTreeMap<PathBuf, String>) -> Result<(), 
             .is_none()
         {
             errors.push(LoadError::UnknownCode {
-                at: place.direction.clone(),
+                at: places.at(n, |p| p.direction),
                 id: item.id.clone(),
                 field: "direction",
                 code: item.direction.0.clone(),
@@ -583,7 +609,7 @@ fn validate(records: &Records, texts: &BTreeMap<PathBuf, String>) -> Result<(), 
             };
             if let Some(message) = message {
                 errors.push(LoadError::Invalid {
-                    at: places[n].relists.clone(),
+                    at: places.at(n, |p| p.relists),
                     message,
                 });
             }

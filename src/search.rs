@@ -363,6 +363,18 @@ pub struct Hit {
     pub score: i64,
 }
 
+/// Whether the characters of `pattern` appear in `text` in order.
+fn holds_in_order(text: &str, pattern: &str) -> bool {
+    let mut rest = text;
+    for c in pattern.chars() {
+        match rest.find(c) {
+            Some(at) => rest = &rest[at + c.len_utf8()..],
+            None => return false,
+        }
+    }
+    true
+}
+
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Order {
@@ -381,7 +393,7 @@ pub struct Searcher {
 impl Default for Searcher {
     fn default() -> Self {
         Searcher {
-            matcher: SkimMatcherV2::default().respect_case(),
+            matcher: SkimMatcherV2::default().respect_case().element_limit(256),
         }
     }
 }
@@ -389,7 +401,15 @@ impl Default for Searcher {
 impl Searcher {
     fn term_score(&self, term: &Term, text: &str) -> Option<i64> {
         let found = match term.kind {
-            TermKind::Fuzzy => return self.matcher.fuzzy_match(text, &term.text),
+            // A cheap test first (str::find is memchr-fast): most texts
+            // do not hold the characters in order and never reach the matcher.
+            TermKind::Fuzzy => {
+                return if holds_in_order(text, &term.text) {
+                    self.matcher.fuzzy_match(text, &term.text)
+                } else {
+                    None
+                };
+            }
             TermKind::Exact => text.contains(&term.text),
             TermKind::Prefix => text.contains(&format!("\n{}", term.text)),
             TermKind::Suffix => text.contains(&format!("{}\n", term.text)),
@@ -399,43 +419,71 @@ impl Searcher {
         found.then(|| 16 * term.text.chars().count() as i64 + 8)
     }
 
-    fn group_score(&self, group: &[Term], i: usize, index: &SearchIndex) -> Option<i64> {
-        let own = &index.own[i];
-        let context = &index.contexts[index.point_of[i]];
-        let mut best: Option<i64> = None;
-        for term in group {
-            let s = if term.negate {
-                let present = self.term_score(term, own).is_some()
-                    || self.term_score(term, context).is_some();
-                (!present).then_some(0)
-            } else {
-                // The item's own texts count fully; its context adds a
-                // quarter (so an item whose policy is about the term ranks
-                // above one that mentions it in passing), and alone ranks
-                // below any own hit.
-                let in_context = self
-                    .term_score(term, context)
-                    .map(|s| (s / CONTEXT_DIVISOR).max(1));
-                match (self.term_score(term, own), in_context) {
-                    (Some(o), c) => Some(o + c.unwrap_or(0)),
-                    (None, c) => c,
+    /// Scores of every term against the contexts of `points` (each context is
+    /// shared by the items of its point, so it is matched once per search):
+    /// `[term][point]`, terms in query order.
+    fn context_scores(
+        &self,
+        index: &SearchIndex,
+        query: &Query,
+        points: &[usize],
+    ) -> Vec<Vec<Option<i64>>> {
+        query
+            .groups
+            .iter()
+            .flatten()
+            .map(|term| {
+                let mut v = vec![None; index.contexts.len()];
+                for &p in points {
+                    v[p] = self.term_score(term, &index.contexts[p]);
                 }
-            };
-            best = best.max(s);
+                v
+            })
+            .collect()
+    }
+
+    fn item_score(
+        &self,
+        index: &SearchIndex,
+        query: &Query,
+        ctx: &[Vec<Option<i64>>],
+        i: usize,
+    ) -> Option<i64> {
+        let own = &index.own[i];
+        let point = index.point_of[i];
+        let mut total = 0;
+        let mut t = 0;
+        for group in &query.groups {
+            let mut best: Option<i64> = None;
+            for term in group {
+                let in_context = ctx[t][point];
+                t += 1;
+                let s = if term.negate {
+                    let present = in_context.is_some() || self.term_score(term, own).is_some();
+                    (!present).then_some(0)
+                } else {
+                    // The item's own texts count fully; its context adds a
+                    // quarter (so an item whose policy is about the term ranks
+                    // above one that mentions it in passing), and alone ranks
+                    // below any own hit.
+                    let in_context = in_context.map(|s| (s / CONTEXT_DIVISOR).max(1));
+                    match (self.term_score(term, own), in_context) {
+                        (Some(o), c) => Some(o + c.unwrap_or(0)),
+                        (None, c) => c,
+                    }
+                };
+                best = best.max(s);
+            }
+            total += best?;
         }
-        best
+        Some(total)
     }
 
     /// The score of `query` for item `i`, or None when it does not match.
     pub fn score(&self, index: &SearchIndex, query: &Query, i: usize) -> Option<i64> {
-        if i >= index.len() {
-            return None;
-        }
-        let mut total = 0;
-        for group in &query.groups {
-            total += self.group_score(group, i, index)?;
-        }
-        Some(total)
+        let point = *index.point_of.get(i)?;
+        let ctx = self.context_scores(index, query, &[point]);
+        self.item_score(index, query, &ctx, i)
     }
 
     /// Items among `candidates` (all when None) that pass `filters` and match
@@ -466,6 +514,10 @@ impl Searcher {
             .filter(|&i| possible.as_ref().is_none_or(|p| p.get(i)))
             .filter(|&i| items.get(i).is_some_and(|it| filters.accepts(it)))
             .collect();
+        let mut points: Vec<usize> = keep.iter().map(|&i| index.point_of[i]).collect();
+        points.dedup();
+        let ctx = self.context_scores(index, query, &points);
+        let ctx = &ctx;
         let threads = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
@@ -478,7 +530,7 @@ impl Searcher {
                     scope.spawn(move || {
                         part.iter()
                             .filter_map(|&i| {
-                                self.score(index, query, i)
+                                self.item_score(index, query, ctx, i)
                                     .map(|score| Hit { item: i, score })
                             })
                             .collect::<Vec<Hit>>()
