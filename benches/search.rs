@@ -26,7 +26,7 @@ fn keystrokes(c: &mut Criterion) {
     group.sample_size(10);
     for n in [1_000usize, 10_000, 100_000] {
         let report = generate(&template, n, 1);
-        let index = SearchIndex::new(&report);
+        let index = SearchIndex::new(&report).with_char_index();
         let chars: Vec<char> = TYPED.chars().collect();
         // The hits before each keystroke, as the board would hold them.
         let mut before: Vec<Option<Vec<usize>>> = vec![None];

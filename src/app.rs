@@ -490,6 +490,11 @@ impl App {
         let flat = self.search.order == Order::Score && !self.search.query.is_empty();
         self.outline
             .show(Some(hits.iter().map(|h| h.item).collect()), flat);
+        // Ranked, the best hit is selected (as in fzf); in source order the
+        // selection stays where it was when it is still shown.
+        if flat && let Some(best) = hits.first() {
+            self.outline.select_item(best.item);
+        }
         self.search.answered = Some((self.search.query.clone(), self.filters.clone()));
         self.search.hits = Some(hits);
         self.detail_scroll = 0;

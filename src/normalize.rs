@@ -41,6 +41,14 @@ pub fn fold(text: &str) -> Folded {
             out.origin.push(i);
             continue;
         }
+        // Most characters (kanji, kana, punctuation) are their own NFKC form
+        // and have no case: skip the normalizer for them.
+        if matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30F6}' | '\u{4E00}'..='\u{9FFF}' | '、' | '。' | '「' | '」' | 'ー')
+        {
+            out.text.push(fold_kana(c));
+            out.origin.push(i);
+            continue;
+        }
         for n in c.encode_utf8(&mut buf).nfkc() {
             // A (half-width) voiced sound mark joins the kana before it: ｶﾞ → が.
             if (n == VOICED || n == SEMI_VOICED)

@@ -219,47 +219,24 @@ fn load_folder(dir: &Path) -> Result<Records, LoadErrors> {
     let mut texts = BTreeMap::new();
     let mut header = None;
     let mut recs: Vec<(Recommendation, String)> = Vec::new();
-    for path in &paths {
-        let is_report = path == &report_path;
-        let text = match read_text(
-            path,
-            if is_report {
-                "Report"
-            } else {
-                "Recommendation"
-            },
-        ) {
-            Ok(t) => t,
-            Err(e) => {
-                errors.extend(e.0);
-                continue;
+    // Files are read and parsed on all cores (a large report is mostly parsing).
+    let results = parallel_map(&paths, |path| load_file(path, path == &report_path));
+    for (path, (text, parsed)) in paths.iter().zip(results) {
+        match parsed {
+            Ok(Parsed::Report(r)) => header = Some(r),
+            Ok(Parsed::Recommendation(r)) => {
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+                    .to_string();
+                recs.push((r, name));
             }
-        };
-        if is_report {
-            match parse::<Report>(path, &text) {
-                Ok(r) if !r.recommendations.is_empty() => errors.push(LoadError::Invalid {
-                    at: find(path, &text, "recommendations:"),
-                    message: "report.ron in a records folder holds no recommendations; they go in \
-                              their own files"
-                        .to_string(),
-                }),
-                Ok(r) => header = Some(r),
-                Err(e) => errors.extend(e.0),
-            }
-        } else {
-            match parse::<Recommendation>(path, &text) {
-                Ok(r) => {
-                    let name = path
-                        .file_name()
-                        .and_then(|n| n.to_str())
-                        .unwrap_or_default()
-                        .to_string();
-                    recs.push((r, name));
-                }
-                Err(e) => errors.extend(e.0),
-            }
+            Err(e) => errors.extend(e.0),
         }
-        texts.insert(path.clone(), text);
+        if let Some(text) = text {
+            texts.insert(path.clone(), text);
+        }
     }
     if !errors.is_empty() {
         return Err(LoadErrors(errors));
@@ -282,6 +259,73 @@ fn load_folder(dir: &Path) -> Result<Records, LoadErrors> {
     };
     validate(&records, &texts)?;
     Ok(records)
+}
+
+enum Parsed {
+    Report(Report),
+    Recommendation(Recommendation),
+}
+
+/// Read and parse one file of a records folder: its text (when it could be
+/// read) and what it holds.
+fn load_file(path: &Path, is_report: bool) -> (Option<String>, Result<Parsed, LoadErrors>) {
+    let expected = if is_report {
+        "Report"
+    } else {
+        "Recommendation"
+    };
+    let text = match read_text(path, expected) {
+        Ok(t) => t,
+        Err(e) => return (None, Err(e)),
+    };
+    let parsed = if is_report {
+        match parse::<Report>(path, &text) {
+            Ok(r) if !r.recommendations.is_empty() => Err(LoadError::Invalid {
+                at: find(path, &text, "recommendations:"),
+                message: "report.ron in a records folder holds no recommendations; they go in \
+                          their own files"
+                    .to_string(),
+            }
+            .into()),
+            Ok(r) => Ok(Parsed::Report(r)),
+            Err(e) => Err(e),
+        }
+    } else {
+        parse::<Recommendation>(path, &text).map(Parsed::Recommendation)
+    };
+    (Some(text), parsed)
+}
+
+/// `f` over `items` on all cores, results in order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(items.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let mut out: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, f(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, r)| r).collect()
 }
 
 fn symlink(path: &Path) -> LoadError {

@@ -37,7 +37,7 @@ fn spawn_search_worker(report: Report) -> SearchWorker {
     let (requests, inbox) = channel::<SearchRequest>();
     let (outbox, results) = channel();
     std::thread::spawn(move || {
-        let index = SearchIndex::new(&report);
+        let index = SearchIndex::new(&report).with_char_index();
         let searcher = Searcher::default();
         while let Ok(mut request) = inbox.recv() {
             while let Ok(newer) = inbox.try_recv() {
