@@ -32,7 +32,8 @@ echo "corpus: $items items, $(du -h "$work/corpus.txt" | cut -f1) as lines, $(du
 for q in "${queries[@]}"; do
   echo "== query: $q"
   echo "   hits: kensho $("$bin" search "$work/records" "$q" --limit 100000000 | wc -l), fzf $(fzf --filter "$q" < "$work/corpus.txt" | wc -l)"
+  printf -v qq '%q' "$q"
   hyperfine --warmup 1 --runs 5 --style basic \
-    -n "kensho search" "$bin search '$work/records' '$q' --limit 100000000 > /dev/null" \
-    -n "fzf --filter" "fzf --filter '$q' < '$work/corpus.txt' > /dev/null" 2>&1 | grep -E "Time|±|faster|slower|kensho|fzf" || true
+    -n "kensho search" "$bin search $work/records $qq --limit 100000000 > /dev/null" \
+    -n "fzf --filter" "fzf --filter $qq < $work/corpus.txt > /dev/null" 2>&1 | grep -E "Time|±|faster|slower|kensho|fzf" || true
 done
