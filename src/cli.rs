@@ -74,6 +74,37 @@ pub enum Command {
         /// The folder to write (created; must not hold records already)
         out: PathBuf,
     },
+    /// Set fields of one item: kensho set [PATH] ID phase=B direction=III [--reason TEXT]
+    Set {
+        /// [PATH] ID FIELD=VALUE...: fields are phase, direction, progress, assessment
+        #[arg(num_args = 2.., required = true, value_names = ["PATH", "ID"])]
+        args: Vec<String>,
+        /// Why (the meeting's decision); stored in the change log
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Print the change log.
+    Log {
+        /// Records folder or file [default: records]
+        path: Option<PathBuf>,
+        /// Only this item
+        #[arg(long)]
+        item: Option<String>,
+        /// Only changes on or after this date (YYYY-MM-DD) or time (RFC 3339)
+        #[arg(long)]
+        since: Option<String>,
+        /// Only this user
+        #[arg(long)]
+        user: Option<String>,
+        /// One JSON object per line, as stored
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check that the latest logged value of every logged field equals the records.
+    Verify {
+        /// Records folder or file [default: records]
+        path: Option<PathBuf>,
+    },
     /// Print the records as JSON, CSV or Markdown on standard output.
     Export {
         /// Records folder or file [default: records]
@@ -240,6 +271,161 @@ fn search(args: Vec<String>, limit: usize, json: bool, filter_args: &FilterArgs)
     print(&out)
 }
 
+fn set(args: Vec<String>, reason: Option<String>) -> ExitCode {
+    // [PATH] ID FIELD=VALUE...: the first argument is a path when the second is the id.
+    let (path, rest) = if args.len() >= 2 && !args[1].contains('=') {
+        (Some(PathBuf::from(&args[0])), &args[1..])
+    } else {
+        (None, &args[..])
+    };
+    let Some((id, assignments)) = rest.split_first() else {
+        return fail("error: give [PATH] ID FIELD=VALUE...");
+    };
+    if assignments.is_empty() {
+        return fail(
+            "error: nothing to set; give FIELD=VALUE (fields: phase, direction, progress, assessment)",
+        );
+    }
+    let mut edits = Vec::new();
+    for a in assignments {
+        let Some((name, value)) = a.split_once('=') else {
+            return fail(format!("error: {a:?} is not FIELD=VALUE"));
+        };
+        let Some(field) = crate::store::Field::parse(name.trim()) else {
+            return fail(format!(
+                "error: {name:?} is not a field that can be set; allowed: phase, direction, progress, assessment"
+            ));
+        };
+        edits.push(crate::store::Edit {
+            item: id.clone(),
+            field,
+            value: value.to_string(),
+        });
+    }
+    let path = default_path(path);
+    match crate::store::apply_edits(&path, &edits, reason.as_deref(), None) {
+        Ok(saved) if saved.changes.is_empty() => print(&format!("{id}: unchanged\n")),
+        Ok(saved) => {
+            let lines: Vec<String> = saved
+                .changes
+                .iter()
+                .map(|c| format!("{} {}: {} -> {}", c.item, c.field, c.old, c.new))
+                .collect();
+            print(&format!("{}\n", lines.join("\n")))
+        }
+        Err(e) => fail(format!("error: {e}")),
+    }
+}
+
+fn log_path(path: Option<PathBuf>) -> Result<(crate::records::Records, PathBuf), ExitCode> {
+    let records = load(&default_path(path)).map_err(fail)?;
+    let log = records.layout.dir().join(crate::changelog::LOG_FILE);
+    Ok((records, log))
+}
+
+fn log(
+    path: Option<PathBuf>,
+    item: Option<String>,
+    since: Option<String>,
+    user: Option<String>,
+    json: bool,
+) -> ExitCode {
+    let (_, log_file) = match log_path(path) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let since = match since.as_deref().map(parse_since).transpose() {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let (changes, problems) = match crate::changelog::read(&log_file) {
+        Ok(x) => x,
+        Err(e) => return fail(format!("error: {}: {e}", log_file.display())),
+    };
+    for p in &problems {
+        eprintln!("warning: {p}");
+    }
+    let mut out = String::new();
+    for c in changes.iter().filter(|c| {
+        item.as_ref().is_none_or(|i| &c.item == i)
+            && user.as_ref().is_none_or(|u| &c.user == u)
+            && since.is_none_or(|s| c.timestamp.parse::<jiff::Timestamp>().is_ok_and(|t| t >= s))
+    }) {
+        if json {
+            out.push_str(&crate::changelog::lines(std::slice::from_ref(c)).unwrap_or_default());
+        } else {
+            let who = match &c.ssh_client {
+                Some(a) => format!("{} ({a})", c.user),
+                None => c.user.clone(),
+            };
+            let reason = c
+                .reason
+                .as_deref()
+                .map(|r| format!("  -- {r}"))
+                .unwrap_or_default();
+            let aborted = if c.status == "applied" {
+                ""
+            } else {
+                " [aborted]"
+            };
+            let line = format!(
+                "{}  {who}  {} {}: {} -> {}{aborted}{reason}",
+                c.timestamp, c.item, c.field, c.old, c.new
+            );
+            // Record text is shown, never sent raw to the terminal.
+            out.push_str(&crate::text::visible(&line.replace('\n', "\\n")));
+            out.push('\n');
+        }
+    }
+    print(&out)
+}
+
+/// A date (start of that day, UTC) or an RFC 3339 time.
+fn parse_since(s: &str) -> Result<jiff::Timestamp, String> {
+    if let Ok(t) = s.parse::<jiff::Timestamp>() {
+        return Ok(t);
+    }
+    format!("{s}T00:00:00Z")
+        .parse::<jiff::Timestamp>()
+        .map_err(|_| format!("error: --since {s:?}: give a date (2026-11-24) or an RFC 3339 time"))
+}
+
+fn verify(path: Option<PathBuf>) -> ExitCode {
+    let (records, log_file) = match log_path(path) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let (changes, problems) = match crate::changelog::read(&log_file) {
+        Ok(x) => x,
+        Err(e) => return fail(format!("error: {}: {e}", log_file.display())),
+    };
+    let v = crate::changelog::verify(&changes, problems, &records.report);
+    for p in &v.problems {
+        eprintln!("warning: {p}");
+    }
+    if v.interrupted {
+        eprintln!(
+            "note: the last save was interrupted before the data was written; it will be recorded as aborted at the next save"
+        );
+    }
+    let damaged = v
+        .problems
+        .iter()
+        .any(|p| matches!(p, crate::changelog::LogProblem::Damaged { .. }));
+    if v.differences.is_empty() && !damaged {
+        print(&format!(
+            "ok: {} logged fields agree with the records ({} changes)\n",
+            v.checked,
+            changes.len()
+        ))
+    } else {
+        for d in &v.differences {
+            eprintln!("differs: {d}");
+        }
+        ExitCode::from(1)
+    }
+}
+
 fn generate(items: usize, seed: u64, from: Option<PathBuf>, out: PathBuf) -> ExitCode {
     let template = match load(&default_path(from)) {
         Ok(r) => r.report,
@@ -327,6 +513,15 @@ pub fn run(cli: Cli) -> ExitCode {
             from,
             out,
         }) => generate(items, seed, from, out),
+        Some(Command::Set { args, reason }) => set(args, reason),
+        Some(Command::Log {
+            path,
+            item,
+            since,
+            user,
+            json,
+        }) => log(path, item, since, user, json),
+        Some(Command::Verify { path }) => verify(path),
         None => board(cli.path, cli.lang, cli.ascii, cli.query, &cli.filters),
     }
 }

@@ -2,6 +2,7 @@
 //! verification report. The binary is a thin shell over this library.
 
 pub mod app;
+pub mod changelog;
 pub mod cli;
 pub mod error;
 pub mod export;
