@@ -1,12 +1,14 @@
 //! The board's state and its pure update: an [`Action`] in, [`Effect`]s out.
 //! No IO here; the terminal loop ([`crate::tui`]) performs the effects.
 
+use crate::changelog::Change;
 use crate::i18n::{Lang, Msg};
 use crate::input::LineInput;
 use crate::model::{ItemRef, Report};
 use crate::outline::{NodeKind, Outline};
 use crate::records::Records;
 use crate::search::{Filters, Hit, Order, Query};
+use crate::store::{Edit, Field};
 
 /// How colours are used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +56,52 @@ pub enum Mode {
     Filter(usize),
     /// The department picker, with its narrowing text and the row under the cursor.
     Departments(LineInput, usize),
+    /// `m`: the reason for the last change being typed.
+    Reason(LineInput),
+    /// A save found that someone else changed the same field first.
+    Conflict {
+        request: SaveRequest,
+        item: String,
+        field: &'static str,
+        seen: String,
+        theirs: String,
+        ours: String,
+    },
+}
+
+/// Why a save is made (for the undo and redo stacks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveKind {
+    Edit,
+    Undo,
+    Redo,
+}
+
+/// A save for the loop to perform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveRequest {
+    pub edits: Vec<Edit>,
+    pub reason: Option<String>,
+    /// Overwrite even if someone else changed the field since it was loaded.
+    pub force: bool,
+    pub kind: SaveKind,
+}
+
+/// What came of a save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved {
+        changes: Vec<Change>,
+        records: Box<Records>,
+    },
+    Conflict {
+        item: String,
+        field: &'static str,
+        seen: String,
+        theirs: String,
+        ours: String,
+    },
+    Failed(String),
 }
 
 /// The search and what it found.
@@ -123,6 +171,19 @@ pub enum Action {
     },
     /// Space in a list: toggle the row under the cursor.
     ToggleRow,
+    SetPhase(String),
+    SetDirection(String),
+    OpenReason,
+    Undo,
+    Redo,
+    KeepTheirs,
+    KeepMine,
+    /// A save finished.
+    SaveDone(SaveRequest, SaveOutcome),
+    /// The records changed on disk (someone else saved): here they are.
+    Reloaded(Box<Records>),
+    /// Time passes (retries of pending saves).
+    Tick,
     // Text input (jump prompt).
     Insert(String),
     Backspace,
@@ -138,6 +199,12 @@ pub enum Effect {
     Quit,
     Suspend,
     Search(SearchRequest),
+    Save(SaveRequest),
+    /// Record a reason for an earlier change (a line of its own in the log).
+    AddReason {
+        change: Change,
+        reason: String,
+    },
 }
 
 /// A row of the filter panel.
@@ -173,6 +240,15 @@ pub struct App {
     pub filters: Filters,
     /// Every department of the report, for the picker.
     pub departments: Vec<String>,
+    /// Items changed since the board was opened (marked in the outline).
+    pub changed: std::collections::BTreeSet<String>,
+    /// Saved changes that `u` can undo, newest last; each a save's changes.
+    pub undo: Vec<Vec<Change>>,
+    pub redo: Vec<Vec<Change>>,
+    /// A save that failed and is retried on every tick.
+    pub pending: Option<SaveRequest>,
+    /// Ticks until the next retry.
+    retry_in: u32,
 }
 
 impl App {
@@ -183,6 +259,11 @@ impl App {
             search: SearchState::default(),
             filters: Filters::default(),
             departments,
+            changed: Default::default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            pending: None,
+            retry_in: 0,
             records,
             outline,
             focus: Focus::Outline,
@@ -276,12 +357,56 @@ impl App {
             self.outline.scroll_into_view(self.outline_height());
             return Vec::new();
         }
-        if let Action::SearchDone { generation, hits } = action {
-            self.apply_hits(generation, hits);
-            return Vec::new();
+        match action {
+            Action::SearchDone { generation, hits } => {
+                self.apply_hits(generation, hits);
+                return Vec::new();
+            }
+            Action::SaveDone(request, outcome) => return self.save_done(request, outcome),
+            Action::Reloaded(records) => return self.reloaded(*records),
+            Action::Tick => return self.tick(),
+            _ => {}
         }
         self.message = None;
         match &mut self.mode {
+            Mode::Reason(input) => {
+                match action {
+                    Action::Insert(t) => input.insert(&t),
+                    Action::Backspace => input.backspace(),
+                    Action::CursorLeft => input.left(),
+                    Action::CursorRight => input.right(),
+                    Action::DeleteWord => input.delete_word(),
+                    Action::ClearInput => input.clear(),
+                    Action::Back => self.mode = Mode::Normal,
+                    Action::Enter => {
+                        let reason = input.text.trim().to_string();
+                        self.mode = Mode::Normal;
+                        let last = self.undo.last().and_then(|b| b.last()).cloned();
+                        if let (Some(change), false) = (last, reason.is_empty()) {
+                            return vec![Effect::AddReason { change, reason }];
+                        }
+                    }
+                    Action::Quit => return vec![Effect::Quit],
+                    _ => {}
+                }
+                return Vec::new();
+            }
+            Mode::Conflict { request, .. } => {
+                let mut request = request.clone();
+                match action {
+                    Action::KeepTheirs => {
+                        self.mode = Mode::Normal;
+                        self.message = Some(self.t(Msg::SaveFailed).to_string());
+                    }
+                    Action::KeepMine => {
+                        self.mode = Mode::Normal;
+                        request.force = true;
+                        return vec![Effect::Save(request)];
+                    }
+                    _ => {}
+                }
+                return Vec::new();
+            }
             Mode::Search => return self.update_search_line(action),
             Mode::Filter(_) => return self.update_filter_panel(action),
             Mode::Departments(..) => return self.update_departments(action),
@@ -345,6 +470,17 @@ impl App {
                 };
                 return self.request_search();
             }
+            Action::SetPhase(code) => return self.edit_selected(Field::Phase, code),
+            Action::SetDirection(code) => return self.edit_selected(Field::Direction, code),
+            Action::OpenReason => {
+                if self.undo.is_empty() {
+                    self.message = Some(self.t(Msg::NothingToUndo).to_string());
+                } else {
+                    self.mode = Mode::Reason(LineInput::default());
+                }
+            }
+            Action::Undo => return self.undo_redo(SaveKind::Undo),
+            Action::Redo => return self.undo_redo(SaveKind::Redo),
             Action::NextHit => self.select(|o| o.next_shown(true)),
             Action::PreviousHit => self.select(|o| o.next_shown(false)),
             Action::Back if self.search.hits.is_some() && !self.search.input.text.is_empty() => {
@@ -637,6 +773,207 @@ impl App {
             self.filters.departments.insert(d);
         }
         self.request_search()
+    }
+
+    fn edit_selected(&mut self, field: Field, code: String) -> Vec<Effect> {
+        let Some(r) = self.selected_item() else {
+            self.message = Some(self.t(Msg::NoItemSelected).to_string());
+            return Vec::new();
+        };
+        if field.get(r.item) == code {
+            return Vec::new();
+        }
+        let edit = Edit {
+            item: r.item.id.clone(),
+            field,
+            value: code,
+        };
+        vec![Effect::Save(SaveRequest {
+            edits: vec![edit],
+            reason: None,
+            force: false,
+            kind: SaveKind::Edit,
+        })]
+    }
+
+    fn undo_redo(&mut self, kind: SaveKind) -> Vec<Effect> {
+        let stack = if kind == SaveKind::Undo {
+            &self.undo
+        } else {
+            &self.redo
+        };
+        let Some(batch) = stack.last() else {
+            self.message = Some(self.t(Msg::NothingToUndo).to_string());
+            return Vec::new();
+        };
+        let edits = batch
+            .iter()
+            .rev()
+            .filter_map(|c| {
+                Field::parse(&c.field).map(|field| Edit {
+                    item: c.item.clone(),
+                    field,
+                    value: if kind == SaveKind::Undo {
+                        c.old.clone()
+                    } else {
+                        c.new.clone()
+                    },
+                })
+            })
+            .collect();
+        let reason = if kind == SaveKind::Undo {
+            "undo"
+        } else {
+            "redo"
+        };
+        vec![Effect::Save(SaveRequest {
+            edits,
+            reason: Some(reason.to_string()),
+            force: false,
+            kind,
+        })]
+    }
+
+    fn save_done(&mut self, request: SaveRequest, outcome: SaveOutcome) -> Vec<Effect> {
+        match outcome {
+            SaveOutcome::Saved { changes, records } => {
+                self.pending = None;
+                if !changes.is_empty() {
+                    match request.kind {
+                        SaveKind::Edit => {
+                            self.undo.push(changes.clone());
+                            self.redo.clear();
+                        }
+                        SaveKind::Undo => {
+                            if let Some(b) = self.undo.pop() {
+                                self.redo.push(b);
+                            }
+                        }
+                        SaveKind::Redo => {
+                            if let Some(b) = self.redo.pop() {
+                                self.undo.push(b);
+                            }
+                        }
+                    }
+                }
+                for c in &changes {
+                    self.changed.insert(c.item.clone());
+                }
+                let said: Vec<String> = changes
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} {}: {} → {}",
+                            c.item,
+                            self.field_label(&c.field),
+                            c.old,
+                            c.new
+                        )
+                    })
+                    .collect();
+                self.message = Some(format!("{}: {}", self.t(Msg::SavedMsg), said.join(", ")));
+                self.replace_records(*records)
+            }
+            SaveOutcome::Conflict {
+                item,
+                field,
+                seen,
+                theirs,
+                ours,
+            } => {
+                self.mode = Mode::Conflict {
+                    request,
+                    item,
+                    field,
+                    seen,
+                    theirs,
+                    ours,
+                };
+                Vec::new()
+            }
+            SaveOutcome::Failed(why) => {
+                self.message = Some(format!(
+                    "{}: {why} — {}",
+                    self.t(Msg::SaveFailed),
+                    self.t(Msg::Retrying)
+                ));
+                self.pending = Some(request);
+                self.retry_in = 10;
+                Vec::new()
+            }
+        }
+    }
+
+    fn tick(&mut self) -> Vec<Effect> {
+        if self.pending.is_none() {
+            return Vec::new();
+        }
+        if self.retry_in > 0 {
+            self.retry_in -= 1;
+            return Vec::new();
+        }
+        self.retry_in = 10;
+        self.pending.clone().map(Effect::Save).into_iter().collect()
+    }
+
+    /// 実施区分 / 評価区分 for the scale fields, the catalogue's words for the rest.
+    pub fn field_label(&self, field: &str) -> String {
+        match field {
+            "phase" => self.report().phase_scale.name.clone(),
+            "direction" => self.report().direction_scale.name.clone(),
+            "progress" => self.t(Msg::Progress).to_string(),
+            "assessment" => self.t(Msg::Assessment).to_string(),
+            other => other.to_string(),
+        }
+    }
+
+    fn reloaded(&mut self, records: Records) -> Vec<Effect> {
+        let mut said = Vec::new();
+        for r in records.report.items() {
+            let Some(old) = self.report().item(&r.item.id) else {
+                continue;
+            };
+            for f in Field::ALL {
+                let (a, b) = (f.get(old.item), f.get(r.item));
+                if a != b {
+                    said.push(match f {
+                        Field::Phase | Field::Direction => {
+                            format!("{} {}: {a} → {b}", r.item.id, self.field_label(f.name()))
+                        }
+                        _ => format!("{} {}", r.item.id, self.field_label(f.name())),
+                    });
+                }
+            }
+        }
+        if said.is_empty() && records.report == *self.report() {
+            return Vec::new();
+        }
+        self.message = Some(format!("{}: {}", self.t(Msg::ReloadedMsg), said.join(", ")));
+        self.replace_records(records)
+    }
+
+    /// New records from disk: keep the selection, the expanded nodes and the
+    /// search; the search is run again on the new data.
+    fn replace_records(&mut self, records: Records) -> Vec<Effect> {
+        let selected = self.selected_item().map(|r| r.item.id.clone());
+        let collapsed = self.outline.collapsed.clone();
+        let same_shape = records.report.items().count() == self.outline.items.len();
+        self.records = records;
+        self.outline = Outline::new(&self.records.report);
+        if same_shape {
+            self.outline.collapsed = collapsed;
+        }
+        self.departments = crate::search::all_departments(&self.records.report);
+        if let Some(id) = selected {
+            let index = self.report().items().position(|r| r.item.id == id);
+            if let Some(i) = index {
+                self.outline.select_item(i);
+            }
+        }
+        self.search.answered = None;
+        let effects = self.request_search();
+        self.outline.scroll_into_view(self.outline_height());
+        effects
     }
 
     /// Start with a query and filters (from the command line).

@@ -74,9 +74,30 @@ fn bind(keys: Vec<Key>, action: Action, help: Msg) -> Binding {
 /// The board's keys in normal mode, in the order help lists them. Where two
 /// actions share a help line (j/k), they are listed as separate bindings with
 /// the same message and help merges them.
-pub fn normal_bindings() -> Vec<Binding> {
+pub fn normal_bindings(report: &crate::model::Report) -> Vec<Binding> {
     use Action::*;
-    vec![
+    let mut edits = Vec::new();
+    // One key per code: Shift + the code's letter for the phase (A..D), the
+    // code's position for the direction (1, 2, 3).
+    for c in &report.phase_scale.codes {
+        if let Some(k) = c.code.chars().next().filter(|k| k.is_ascii_alphabetic()) {
+            edits.push(bind(
+                vec![ch(k.to_ascii_uppercase())],
+                SetPhase(c.code.clone()),
+                Msg::KeySetPhase,
+            ));
+        }
+    }
+    for (i, c) in report.direction_scale.codes.iter().enumerate().take(9) {
+        if let Some(k) = char::from_digit(i as u32 + 1, 10) {
+            edits.push(bind(
+                vec![ch(k)],
+                SetDirection(c.code.clone()),
+                Msg::KeySetDirection,
+            ));
+        }
+    }
+    let mut table = vec![
         bind(vec![key(KeyCode::Up), ch('k')], Up, Msg::KeyMove),
         bind(vec![key(KeyCode::Down), ch('j')], Down, Msg::KeyMove),
         bind(vec![key(KeyCode::Left), ch('h')], Left, Msg::KeyCollapse),
@@ -112,8 +133,13 @@ pub fn normal_bindings() -> Vec<Binding> {
         bind(vec![key(KeyCode::Esc)], Back, Msg::KeyBack),
         bind(vec![ch('?')], OpenHelp, Msg::KeyHelp),
         bind(vec![ctrl('z')], Suspend, Msg::KeySuspend),
+        bind(vec![ch('m')], OpenReason, Msg::KeyReason),
+        bind(vec![ch('u')], Undo, Msg::KeyUndo),
+        bind(vec![ctrl('r')], Redo, Msg::KeyRedo),
         bind(vec![ch('q'), ctrl('c')], Quit, Msg::KeyQuit),
-    ]
+    ];
+    table.splice(0..0, edits);
+    table
 }
 
 /// Keys of the filter panel.
@@ -165,7 +191,7 @@ fn matches(k: &Key, event: &KeyEvent) -> bool {
 }
 
 /// The action for a key event in `mode`, if any.
-pub fn dispatch(mode: &Mode, event: &KeyEvent) -> Option<Action> {
+pub fn dispatch(mode: &Mode, event: &KeyEvent, report: &crate::model::Report) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -184,7 +210,14 @@ pub fn dispatch(mode: &Mode, event: &KeyEvent) -> Option<Action> {
             .into_iter()
             .find(|b| b.keys.iter().any(|k| matches(k, event)))
             .map(|b| b.action),
-        Mode::Normal => normal_bindings()
+        Mode::Conflict { .. } => match event.code {
+            KeyCode::Char('1') => Some(Action::KeepTheirs),
+            KeyCode::Char('2') => Some(Action::KeepMine),
+            KeyCode::Esc => Some(Action::KeepTheirs),
+            _ => None,
+        },
+        Mode::Reason(_) => prompt_action(event),
+        Mode::Normal => normal_bindings(report)
             .into_iter()
             .find(|b| b.keys.iter().any(|k| matches(k, event)))
             .map(|b| b.action),
@@ -212,9 +245,9 @@ pub fn prompt_action(event: &KeyEvent) -> Option<Action> {
 }
 
 /// Help lines: (keys, description), bindings with the same message merged.
-pub fn help_lines(ascii: bool) -> Vec<(String, Msg)> {
+pub fn help_lines(ascii: bool, report: &crate::model::Report) -> Vec<(String, Msg)> {
     let mut out: Vec<(Vec<String>, Msg)> = Vec::new();
-    for b in normal_bindings() {
+    for b in normal_bindings(report) {
         let labels: Vec<String> = b.keys.iter().map(|k| k.label(ascii)).collect();
         match out.iter_mut().find(|(_, m)| *m == b.help) {
             Some((keys, _)) => keys.extend(labels),
@@ -229,16 +262,26 @@ mod tests {
     use super::*;
     use crate::input::LineInput;
 
+    fn report() -> crate::model::Report {
+        crate::records::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
+            .unwrap()
+            .report
+    }
+
     fn ev(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
     }
 
     #[test]
     fn every_binding_dispatches_to_its_action_and_appears_in_help() {
-        let help = help_lines(false);
-        for b in normal_bindings() {
+        let report =
+            crate::records::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
+                .unwrap()
+                .report;
+        let help = help_lines(false, &report);
+        for b in normal_bindings(&report) {
             for k in &b.keys {
-                let got = dispatch(&Mode::Normal, &ev(k.code, k.modifiers));
+                let got = dispatch(&Mode::Normal, &ev(k.code, k.modifiers), &report);
                 assert_eq!(got.as_ref(), Some(&b.action), "{k:?}");
                 assert!(
                     help.iter()
@@ -253,16 +296,25 @@ mod tests {
         assert_eq!(
             dispatch(
                 &Mode::Normal,
-                &ev(KeyCode::Char('d'), KeyModifiers::CONTROL)
+                &ev(KeyCode::Char('d'), KeyModifiers::CONTROL),
+                &report()
             ),
             Some(Action::HalfPageDown)
         );
         assert_eq!(
-            dispatch(&Mode::Normal, &ev(KeyCode::Char('d'), KeyModifiers::NONE)),
+            dispatch(
+                &Mode::Normal,
+                &ev(KeyCode::Char('d'), KeyModifiers::NONE),
+                &report()
+            ),
             None
         );
         assert_eq!(
-            dispatch(&Mode::Normal, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            dispatch(
+                &Mode::Normal,
+                &ev(KeyCode::Char('G'), KeyModifiers::SHIFT),
+                &report()
+            ),
             Some(Action::Last)
         );
     }
@@ -271,11 +323,19 @@ mod tests {
     fn in_a_prompt_letters_are_text() {
         let mode = Mode::Jump(LineInput::default());
         assert_eq!(
-            dispatch(&mode, &ev(KeyCode::Char('q'), KeyModifiers::NONE)),
+            dispatch(
+                &mode,
+                &ev(KeyCode::Char('q'), KeyModifiers::NONE),
+                &report()
+            ),
             Some(Action::Insert("q".into()))
         );
         assert_eq!(
-            dispatch(&mode, &ev(KeyCode::Char('w'), KeyModifiers::CONTROL)),
+            dispatch(
+                &mode,
+                &ev(KeyCode::Char('w'), KeyModifiers::CONTROL),
+                &report()
+            ),
             Some(Action::DeleteWord)
         );
     }

@@ -44,6 +44,14 @@ pub enum Layout {
 }
 
 impl Layout {
+    /// The path the records were loaded from (folder or file).
+    pub fn path(&self) -> PathBuf {
+        match self {
+            Layout::Folder { dir, .. } => dir.clone(),
+            Layout::SingleFile { path } => path.clone(),
+        }
+    }
+
     /// The folder that holds the records (and the change log beside them).
     pub fn dir(&self) -> PathBuf {
         match self {

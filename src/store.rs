@@ -419,3 +419,26 @@ pub fn apply_edits(
         Ok(Saved { changes, records })
     })?
 }
+
+/// Record `reason` for an earlier change: a line of its own (status `reason`,
+/// same transaction, old = new = the value it set), since the log is never
+/// rewritten.
+pub fn add_reason(path: &Path, change: &Change, reason: &str) -> Result<(), EditError> {
+    let dir = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let (user, ssh_client) = changelog::who();
+    let line = Change {
+        timestamp: changelog::now(),
+        user,
+        ssh_client,
+        old: change.new.clone(),
+        reason: Some(reason.to_string()),
+        status: "reason".to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        ..change.clone()
+    };
+    with_lock(&dir, || append_log(&dir, &[line]))?
+}

@@ -17,10 +17,11 @@ use ratatui::crossterm::{execute, queue};
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::app::{Action, App, Effect, SearchRequest};
+use crate::app::{Action, App, Effect, SaveOutcome, SearchRequest};
 use crate::keys::dispatch;
 use crate::model::Report;
 use crate::search::{Hit, SearchIndex, Searcher};
+use crate::store::EditError;
 use crate::ui::render;
 
 /// How long the loop waits for input before looking at the signal flags.
@@ -59,12 +60,103 @@ fn spawn_search_worker(report: Report) -> SearchWorker {
     SearchWorker { requests, results }
 }
 
+/// Perform an effect that writes: the store does the work; the outcome comes
+/// back as actions.
+fn perform(app: &App, effect: Effect) -> Vec<Action> {
+    let path = app.records.layout.path();
+    match effect {
+        Effect::Save(request) => {
+            let seen = (!request.force).then(|| app.report());
+            let outcome = match crate::store::apply_edits(
+                &path,
+                &request.edits,
+                request.reason.as_deref(),
+                seen,
+            ) {
+                Ok(saved) => SaveOutcome::Saved {
+                    changes: saved.changes,
+                    records: Box::new(saved.records),
+                },
+                Err(EditError::Conflict {
+                    item,
+                    field,
+                    seen,
+                    theirs,
+                    ours,
+                }) => SaveOutcome::Conflict {
+                    item,
+                    field,
+                    seen,
+                    theirs,
+                    ours,
+                },
+                Err(e) => SaveOutcome::Failed(e.to_string()),
+            };
+            vec![Action::SaveDone(request, outcome)]
+        }
+        Effect::AddReason { change, reason } => {
+            match crate::store::add_reason(&path, &change, &reason) {
+                Ok(()) => Vec::new(),
+                Err(e) => vec![Action::SaveDone(
+                    crate::app::SaveRequest {
+                        edits: Vec::new(),
+                        reason: Some(reason),
+                        force: false,
+                        kind: crate::app::SaveKind::Edit,
+                    },
+                    SaveOutcome::Failed(e.to_string()),
+                )],
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Notices when the records files change on disk (by size and time, then by
+/// content), and loads them.
+struct Watcher {
+    seen: Vec<(std::path::PathBuf, Option<(u64, std::time::SystemTime)>)>,
+}
+
+fn stamp(path: &std::path::Path) -> Option<(u64, std::time::SystemTime)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
+}
+
+impl Watcher {
+    fn new(records: &crate::records::Records) -> Watcher {
+        let seen = crate::records::render(records)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(p, _)| {
+                let s = stamp(&p);
+                (p, s)
+            })
+            .collect();
+        Watcher { seen }
+    }
+
+    /// Fresh records when the files differ from `current` (None otherwise, or
+    /// when they cannot be read whole: the board keeps what it has).
+    fn changed(&mut self, current: &crate::records::Records) -> Option<crate::records::Records> {
+        let moved = self.seen.iter().any(|(p, s)| stamp(p) != *s);
+        if !moved {
+            return None;
+        }
+        *self = Watcher::new(current);
+        let fresh = crate::records::load(&current.layout.path()).ok()?;
+        *self = Watcher::new(&fresh);
+        (fresh != *current).then_some(fresh)
+    }
+}
+
 fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => dispatch(&app.mode, &key),
+        Event::Key(key) => dispatch(&app.mode, &key, app.report()),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(text) => match app.mode {
             crate::app::Mode::Jump(_)
+            | crate::app::Mode::Reason(_)
             | crate::app::Mode::Search
             | crate::app::Mode::Departments(..) => Some(Action::Insert(text)),
             _ => None,
@@ -189,6 +281,8 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let mut watcher = Watcher::new(&app.records);
+    let mut last_check = std::time::Instant::now();
     let mut dirty = true;
     loop {
         if stop.load(Ordering::Relaxed) {
@@ -197,6 +291,36 @@ fn event_loop(
         if dirty {
             draw(terminal, app)?;
             dirty = false;
+        }
+        // Every 2 s: notice saves made by others; retry a pending save.
+        if last_check.elapsed() >= Duration::from_secs(2) {
+            last_check = std::time::Instant::now();
+            let fresh = watcher.changed(&app.records);
+            let mut actions: Vec<Action> = fresh
+                .into_iter()
+                .map(|r| Action::Reloaded(Box::new(r)))
+                .collect();
+            for _ in 0..10 {
+                actions.push(Action::Tick);
+            }
+            for action in actions {
+                for e in app.update(action) {
+                    dirty = true;
+                    match e {
+                        Effect::Search(request) => {
+                            let _ = worker.requests.send(request);
+                        }
+                        other => {
+                            for a in perform(app, other) {
+                                let _ = app.update(a);
+                            }
+                        }
+                    }
+                }
+            }
+            if app.message.is_some() {
+                dirty = true;
+            }
         }
         while let Ok((generation, hits)) = worker.results.try_recv() {
             app.update(Action::SearchDone { generation, hits });
@@ -231,6 +355,15 @@ fn event_loop(
                     Effect::Suspend => suspend(terminal)?,
                     Effect::Search(request) => {
                         let _ = worker.requests.send(request);
+                    }
+                    other => {
+                        for action in perform(app, other) {
+                            for e in app.update(action) {
+                                if let Effect::Search(request) = e {
+                                    let _ = worker.requests.send(request);
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -143,6 +143,14 @@ pub fn render(frame: &mut Frame, app: &App) {
         Mode::Help => render_help(frame, app, body),
         Mode::Filter(cursor) => render_filters(frame, app, body, *cursor),
         Mode::Departments(input, cursor) => render_departments(frame, app, body, input, *cursor),
+        Mode::Conflict {
+            item,
+            field,
+            seen,
+            theirs,
+            ours,
+            ..
+        } => render_conflict(frame, app, body, item, field, [seen, theirs, ours]),
         _ => {}
     }
 }
@@ -405,8 +413,13 @@ fn item_row<'a>(app: &App, r: &ItemRef, w: usize, sym: &Symbols) -> Line<'a> {
         r.item.progress.clone()
     };
     let relisted = if r.item.relisted { "*" } else { " " };
+    let changed = if app.changed.contains(&r.item.id) {
+        "+"
+    } else {
+        " "
+    };
     let head = format!(
-        "    {} {relisted}{} ",
+        "  {changed} {} {relisted}{} ",
         pad(&r.item.id, 7, ""),
         pad(&label, 4, "")
     );
@@ -681,6 +694,7 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
     let prompt_input = match &app.mode {
         Mode::Jump(input) => Some((app.t(Msg::JumpPrompt), input)),
         Mode::Search => Some((app.t(Msg::SearchPrompt), &app.search.input)),
+        Mode::Reason(input) => Some((app.t(Msg::ReasonPrompt), input)),
         _ => None,
     };
     if let Some((prompt, input)) = prompt_input {
@@ -755,7 +769,7 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn render_help(frame: &mut Frame, app: &App, body: Rect) {
-    let lines_src = crate::keys::help_lines(app.options.ascii);
+    let lines_src = crate::keys::help_lines(app.options.ascii, app.report());
     let key_w = lines_src.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     let w = body.width.saturating_sub(4).min(76);
     let h = body.height;
@@ -933,4 +947,32 @@ fn render_departments(
         inner.x + col.min(iw.saturating_sub(1)) as u16,
         inner.y,
     ));
+}
+
+fn render_conflict(
+    frame: &mut Frame,
+    app: &App,
+    body: Rect,
+    item: &str,
+    field: &str,
+    [seen, theirs, ours]: [&String; 3],
+) {
+    let inner = popup(frame, app, body, 70, 12, app.t(Msg::ConflictTitle));
+    let w = inner.width as usize;
+    let label = app.field_label(field);
+    let mut lines = Vec::new();
+    push_wrapped(&mut lines, &format!("{item} {label}"), w, 0);
+    let en = app.options.lang == crate::i18n::Lang::En;
+    let (was, now, mine) = if en {
+        ("when you loaded it", "now (someone else)", "yours")
+    } else {
+        ("読み込んだ時", "現在（他の人）", "あなた")
+    };
+    push_wrapped(&mut lines, &format!("{was}: {seen}"), w, 2);
+    push_wrapped(&mut lines, &format!("{now}: {theirs}"), w, 2);
+    push_wrapped(&mut lines, &format!("{mine}: {ours}"), w, 2);
+    lines.push(Line::from(""));
+    lines.push(Line::from(app.t(Msg::ConflictTheirs)));
+    lines.push(Line::from(app.t(Msg::ConflictMine)));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
