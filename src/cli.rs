@@ -363,10 +363,10 @@ fn log(
                 .as_deref()
                 .map(|r| format!("  -- {r}"))
                 .unwrap_or_default();
-            let aborted = if c.status == "applied" {
-                ""
-            } else {
-                " [aborted]"
+            let aborted = match c.status.as_str() {
+                "applied" => "",
+                "reason" => " [reason]",
+                _ => " [aborted]",
             };
             let line = format!(
                 "{}  {who}  {} {}: {} -> {}{aborted}{reason}",

@@ -62,7 +62,7 @@ fn spawn_search_worker(report: Report) -> SearchWorker {
 
 /// Perform an effect that writes: the store does the work; the outcome comes
 /// back as actions.
-fn perform(app: &App, effect: Effect) -> Vec<Action> {
+pub fn perform(app: &App, effect: Effect) -> Vec<Action> {
     let path = app.records.layout.path();
     match effect {
         Effect::Save(request) => {

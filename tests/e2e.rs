@@ -292,3 +292,86 @@ fn the_board_opens_straight_onto_an_agenda() {
     s.send("q");
     assert!(s.wait_exit(Duration::from_secs(5)).success());
 }
+
+#[test]
+fn edit_with_keys_give_a_reason_undo_one_and_quit() {
+    let tmp = tempfile::tempdir().unwrap();
+    for e in
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records")).unwrap()
+    {
+        let e = e.unwrap();
+        if e.file_name().to_string_lossy().ends_with(".ron") {
+            std::fs::copy(e.path(), tmp.path().join(e.file_name())).unwrap();
+        }
+    }
+    let dir = tmp.path().to_str().unwrap().to_string();
+    let mut s = Session::start(&[&dir], "ja_JP.UTF-8");
+    s.wait_for("1 / 88");
+    s.send(":2-1-b\r");
+    s.wait_for("24 / 88");
+    s.send("D");
+    s.wait_for("2-1-b 実施区分: A → D");
+    s.send("3");
+    s.wait_for("2-1-b 評価区分: I → III");
+    s.send("m");
+    s.wait_for("理由:");
+    s.send("本部会議で決定\r");
+    s.wait_gone("理由:");
+    s.send("u");
+    s.wait_for("2-1-b 評価区分: III → I");
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+    let records = kensho::records::load(tmp.path()).unwrap();
+    let item = records.report.item("2-1-b").unwrap().item.clone();
+    assert_eq!(
+        (item.phase.0.as_str(), item.direction.0.as_str()),
+        ("D", "I")
+    );
+    let (log, problems) = kensho::changelog::read(&tmp.path().join("changes.jsonl")).unwrap();
+    assert!(problems.is_empty());
+    let said: Vec<(String, String, String, String, Option<String>)> = log
+        .iter()
+        .map(|c| {
+            (
+                c.field.clone(),
+                c.old.clone(),
+                c.new.clone(),
+                c.status.clone(),
+                c.reason.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            (
+                "phase".into(),
+                "A".into(),
+                "D".into(),
+                "applied".into(),
+                None
+            ),
+            (
+                "direction".into(),
+                "I".into(),
+                "III".into(),
+                "applied".into(),
+                None
+            ),
+            (
+                "direction".into(),
+                "III".into(),
+                "III".into(),
+                "reason".into(),
+                Some("本部会議で決定".into())
+            ),
+            (
+                "direction".into(),
+                "III".into(),
+                "I".into(),
+                "applied".into(),
+                Some("undo".into())
+            ),
+        ]
+    );
+}
