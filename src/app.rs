@@ -58,6 +58,10 @@ pub enum Mode {
     Departments(LineInput, usize),
     /// `m`: the reason for the last change being typed.
     Reason(LineInput),
+    /// `s`: both scales with their meanings; the row under the cursor.
+    Picker(usize),
+    /// `e`: which text to edit (0 progress, 1 assessment).
+    EditWhich(usize),
     /// A save found that someone else changed the same field first.
     Conflict {
         request: SaveRequest,
@@ -174,6 +178,14 @@ pub enum Action {
     SetPhase(String),
     SetDirection(String),
     OpenReason,
+    OpenPicker,
+    OpenEditor,
+    /// The editor closed: the text as saved there (None when it failed).
+    Edited {
+        item: String,
+        field: Field,
+        text: Result<String, String>,
+    },
     Undo,
     Redo,
     KeepTheirs,
@@ -204,6 +216,12 @@ pub enum Effect {
     AddReason {
         change: Change,
         reason: String,
+    },
+    /// Edit a text in `$VISUAL` / `$EDITOR` (the loop suspends the board).
+    EditText {
+        item: String,
+        field: Field,
+        text: String,
     },
 }
 
@@ -368,6 +386,11 @@ impl App {
             _ => {}
         }
         self.message = None;
+        let picker_rows = if matches!(self.mode, Mode::Picker(_)) {
+            self.picker_rows()
+        } else {
+            Vec::new()
+        };
         match &mut self.mode {
             Mode::Reason(input) => {
                 match action {
@@ -403,6 +426,57 @@ impl App {
                         request.force = true;
                         return vec![Effect::Save(request)];
                     }
+                    _ => {}
+                }
+                return Vec::new();
+            }
+            Mode::Picker(cursor) => {
+                let rows = picker_rows;
+                match action {
+                    Action::Up => *cursor = cursor.saturating_sub(1),
+                    Action::Down => *cursor = (*cursor + 1).min(rows.len().saturating_sub(1)),
+                    Action::Enter | Action::ToggleRow => {
+                        let (field, code) =
+                            rows[(*cursor).min(rows.len().saturating_sub(1))].clone();
+                        self.mode = Mode::Normal;
+                        return self.edit_selected(field, code);
+                    }
+                    Action::SetPhase(code) => {
+                        self.mode = Mode::Normal;
+                        return self.edit_selected(Field::Phase, code);
+                    }
+                    Action::SetDirection(code) => {
+                        self.mode = Mode::Normal;
+                        return self.edit_selected(Field::Direction, code);
+                    }
+                    Action::Back | Action::OpenPicker => self.mode = Mode::Normal,
+                    Action::Quit => return vec![Effect::Quit],
+                    _ => {}
+                }
+                return Vec::new();
+            }
+            Mode::EditWhich(cursor) => {
+                match action {
+                    Action::Up => *cursor = 0,
+                    Action::Down => *cursor = 1,
+                    Action::SetDirection(_) | Action::Enter | Action::ToggleRow => {
+                        let which = *cursor;
+                        self.mode = Mode::Normal;
+                        let field = if which == 0 {
+                            Field::Progress
+                        } else {
+                            Field::Assessment
+                        };
+                        if let Some(r) = self.selected_item() {
+                            return vec![Effect::EditText {
+                                item: r.item.id.clone(),
+                                field,
+                                text: field.get(r.item),
+                            }];
+                        }
+                    }
+                    Action::Back => self.mode = Mode::Normal,
+                    Action::Quit => return vec![Effect::Quit],
                     _ => {}
                 }
                 return Vec::new();
@@ -479,6 +553,33 @@ impl App {
                     self.mode = Mode::Reason(LineInput::default());
                 }
             }
+            Action::OpenPicker if self.outline.selected_item().is_some() => {
+                self.mode = Mode::Picker(0)
+            }
+            Action::OpenEditor if self.outline.selected_item().is_some() => {
+                self.mode = Mode::EditWhich(0)
+            }
+            Action::OpenPicker | Action::OpenEditor => {
+                self.message = Some(self.t(Msg::NoItemSelected).to_string())
+            }
+            Action::Edited { item, field, text } => match text {
+                Ok(text) => {
+                    let current = self.report().item(&item).map(|r| field.get(r.item));
+                    if current.as_deref() != Some(text.as_str()) {
+                        return vec![Effect::Save(SaveRequest {
+                            edits: vec![Edit {
+                                item,
+                                field,
+                                value: text,
+                            }],
+                            reason: None,
+                            force: false,
+                            kind: SaveKind::Edit,
+                        })];
+                    }
+                }
+                Err(why) => self.message = Some(format!("{}: {why}", self.t(Msg::SaveFailed))),
+            },
             Action::Undo => return self.undo_redo(SaveKind::Undo),
             Action::Redo => return self.undo_redo(SaveKind::Redo),
             Action::NextHit => self.select(|o| o.next_shown(true)),
@@ -775,6 +876,24 @@ impl App {
         self.request_search()
     }
 
+    /// The rows of the `s` picker: every phase code, then every direction code.
+    pub fn picker_rows(&self) -> Vec<(Field, String)> {
+        let report = self.report();
+        report
+            .phase_scale
+            .codes
+            .iter()
+            .map(|c| (Field::Phase, c.code.clone()))
+            .chain(
+                report
+                    .direction_scale
+                    .codes
+                    .iter()
+                    .map(|c| (Field::Direction, c.code.clone())),
+            )
+            .collect()
+    }
+
     fn edit_selected(&mut self, field: Field, code: String) -> Vec<Effect> {
         let Some(r) = self.selected_item() else {
             self.message = Some(self.t(Msg::NoItemSelected).to_string());
@@ -861,14 +980,15 @@ impl App {
                 }
                 let said: Vec<String> = changes
                     .iter()
-                    .map(|c| {
-                        format!(
+                    .map(|c| match c.field.as_str() {
+                        "phase" | "direction" => format!(
                             "{} {}: {} → {}",
                             c.item,
                             self.field_label(&c.field),
                             c.old,
                             c.new
-                        )
+                        ),
+                        _ => format!("{} {}", c.item, self.field_label(&c.field)),
                     })
                     .collect();
                 self.message = Some(format!("{}: {}", self.t(Msg::SavedMsg), said.join(", ")));

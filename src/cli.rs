@@ -488,6 +488,9 @@ fn board(
         Ok(f) => f,
         Err(e) => return fail(e),
     };
+    // What a killed save left behind is cleaned up at the next start.
+    let dir = records.layout.dir();
+    let _ = crate::store::with_lock(&dir, || crate::store::clean_leftovers(&dir));
     let mut app = App::new(records, options);
     let initial = app.start_with(query.as_deref().unwrap_or_default(), filters);
     match crate::tui::run(app, initial) {

@@ -133,6 +133,8 @@ pub fn normal_bindings(report: &crate::model::Report) -> Vec<Binding> {
         bind(vec![key(KeyCode::Esc)], Back, Msg::KeyBack),
         bind(vec![ch('?')], OpenHelp, Msg::KeyHelp),
         bind(vec![ctrl('z')], Suspend, Msg::KeySuspend),
+        bind(vec![ch('s')], OpenPicker, Msg::KeyPicker),
+        bind(vec![ch('e')], OpenEditor, Msg::KeyEditor),
         bind(vec![ch('m')], OpenReason, Msg::KeyReason),
         bind(vec![ch('u')], Undo, Msg::KeyUndo),
         bind(vec![ctrl('r')], Redo, Msg::KeyRedo),
@@ -217,6 +219,22 @@ pub fn dispatch(mode: &Mode, event: &KeyEvent, report: &crate::model::Report) ->
             _ => None,
         },
         Mode::Reason(_) => prompt_action(event),
+        Mode::Picker(_) | Mode::EditWhich(_) => match event.code {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Enter | KeyCode::Char(' ') => Some(Action::Enter),
+            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
+            KeyCode::Char('c') if event.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Action::Quit)
+            }
+            _ => normal_bindings(report)
+                .into_iter()
+                .find(|b| {
+                    matches!(b.action, Action::SetPhase(_) | Action::SetDirection(_))
+                        && b.keys.iter().any(|k| matches(k, event))
+                })
+                .map(|b| b.action),
+        },
         Mode::Normal => normal_bindings(report)
             .into_iter()
             .find(|b| b.keys.iter().any(|k| matches(k, event)))

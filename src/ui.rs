@@ -143,6 +143,24 @@ pub fn render(frame: &mut Frame, app: &App) {
         Mode::Help => render_help(frame, app, body),
         Mode::Filter(cursor) => render_filters(frame, app, body, *cursor),
         Mode::Departments(input, cursor) => render_departments(frame, app, body, input, *cursor),
+        Mode::Picker(cursor) => render_picker(frame, app, body, *cursor),
+        Mode::EditWhich(cursor) => {
+            let inner = popup(frame, app, body, 40, 4, app.t(Msg::EditWhichTitle));
+            let rows = [app.t(Msg::Progress), app.t(Msg::Assessment)];
+            let lines: Vec<Line> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let l = Line::from(pad(r, inner.width as usize, ""));
+                    if i == *cursor {
+                        l.patch_style(Style::new().add_modifier(Modifier::REVERSED))
+                    } else {
+                        l
+                    }
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
         Mode::Conflict {
             item,
             field,
@@ -974,5 +992,45 @@ fn render_conflict(
     lines.push(Line::from(""));
     lines.push(Line::from(app.t(Msg::ConflictTheirs)));
     lines.push(Line::from(app.t(Msg::ConflictMine)));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_picker(frame: &mut Frame, app: &App, body: Rect, cursor: usize) {
+    let rows = app.picker_rows();
+    let inner = popup(
+        frame,
+        app,
+        body,
+        64,
+        rows.len() as u16 + 2,
+        app.t(Msg::PickerTitle),
+    );
+    let report = app.report();
+    let item = app.selected_item();
+    let iw = inner.width as usize;
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (field, code))| {
+            let scale = match field {
+                crate::store::Field::Phase => &report.phase_scale,
+                _ => &report.direction_scale,
+            };
+            let current = item.as_ref().is_some_and(|r| &field.get(r.item) == code);
+            let text = format!(
+                "{}{} {} {}",
+                check(current),
+                scale.name,
+                code,
+                scale.meaning(code).unwrap_or_default()
+            );
+            let l = Line::from(pad(&text, iw, symbols(app).ellipsis));
+            if i == cursor {
+                l.patch_style(Style::new().add_modifier(Modifier::REVERSED))
+            } else {
+                l
+            }
+        })
+        .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -257,3 +257,55 @@ fn saves_by_others_are_loaded_keeping_the_selection() {
         b.app.message
     );
 }
+
+#[test]
+fn s_opens_both_scales_and_enter_sets_the_code() {
+    let mut b = Board::new();
+    b.jump("1-2-a");
+    b.act(Action::OpenPicker);
+    assert!(matches!(b.app.mode, Mode::Picker(0)));
+    // Rows: A B C D, I II III; the sixth is II.
+    for _ in 0..5 {
+        b.act(Action::Down);
+    }
+    b.act(Action::Enter);
+    assert_eq!(b.on_disk("1-2-a"), ("A".into(), "II".into()));
+    assert_eq!(b.app.mode, Mode::Normal);
+}
+
+#[test]
+fn e_edits_a_text_in_the_editor_and_saves_it() {
+    let mut b = Board::new();
+    b.jump("1-2-b");
+    b.act(Action::OpenEditor);
+    b.act(Action::Down); // assessment
+    let effects = b.app.update(Action::Enter);
+    let (item, field, text) = match effects.as_slice() {
+        [Effect::EditText { item, field, text }] => (item.clone(), *field, text.clone()),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(field, Field::Assessment);
+    assert!(text.starts_with("児童相談所と各区健康・子ども課の連携により"));
+    // The editor the loop runs: here a script that appends a sentence.
+    let script = b.dir.path().join("editor.sh");
+    std::fs::write(&script, "#!/bin/sh\nprintf '追記した。\\n' >> \"$1\"\n").unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    // SAFETY: the variable is read only by edit_in_editor, in this thread.
+    unsafe { std::env::set_var("VISUAL", &script) };
+    let edited = kensho::tui::edit_in_editor(&text);
+    unsafe { std::env::remove_var("VISUAL") };
+    let edited = edited.unwrap();
+    assert_eq!(edited, format!("{text}\n追記した。"));
+    b.act(Action::Edited {
+        item,
+        field,
+        text: Ok(edited.clone()),
+    });
+    let r = load(b.dir.path()).unwrap();
+    assert_eq!(r.report.item("1-2-b").unwrap().item.assessment, edited);
+    assert_eq!(b.log().last().unwrap().field, "assessment");
+}

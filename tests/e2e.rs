@@ -375,3 +375,37 @@ fn edit_with_keys_give_a_reason_undo_one_and_quit() {
         ]
     );
 }
+
+#[test]
+fn a_running_board_notices_a_change_made_elsewhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    for e in
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records")).unwrap()
+    {
+        let e = e.unwrap();
+        if e.file_name().to_string_lossy().ends_with(".ron") {
+            std::fs::copy(e.path(), tmp.path().join(e.file_name())).unwrap();
+        }
+    }
+    // A leftover from a save killed halfway is removed when the board starts.
+    std::fs::write(tmp.path().join(".recommendation-1.ron.Ab12Cd"), "half").unwrap();
+    let dir = tmp.path().to_str().unwrap().to_string();
+    let mut s = Session::start(&[&dir], "ja_JP.UTF-8");
+    s.wait_for("1 / 88");
+    assert!(!tmp.path().join(".recommendation-1.ron.Ab12Cd").exists());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kensho"))
+        .args(["set", &dir, "1-1-a", "phase=B"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let started = Instant::now();
+    let screen = s.wait_for("他の人の変更を読み込みました");
+    assert!(
+        started.elapsed() < Duration::from_millis(2600),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(screen.contains("1-1-a 実施区分: A → B"), "{screen}");
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+}
