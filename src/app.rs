@@ -225,6 +225,27 @@ pub enum Effect {
     },
 }
 
+/// Apply a text-editing action to `input`: Some(whether the text changed)
+/// when the action was one, None otherwise.
+fn edit_line(input: &mut LineInput, action: &Action) -> Option<bool> {
+    match action {
+        Action::Insert(t) => input.insert(t),
+        Action::Backspace => input.backspace(),
+        Action::DeleteWord => input.delete_word(),
+        Action::ClearInput => input.clear(),
+        Action::CursorLeft => {
+            input.left();
+            return Some(false);
+        }
+        Action::CursorRight => {
+            input.right();
+            return Some(false);
+        }
+        _ => return None,
+    }
+    Some(true)
+}
+
 /// A row of the filter panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FilterRow {
@@ -393,13 +414,10 @@ impl App {
         };
         match &mut self.mode {
             Mode::Reason(input) => {
+                if edit_line(input, &action).is_some() {
+                    return Vec::new();
+                }
                 match action {
-                    Action::Insert(t) => input.insert(&t),
-                    Action::Backspace => input.backspace(),
-                    Action::CursorLeft => input.left(),
-                    Action::CursorRight => input.right(),
-                    Action::DeleteWord => input.delete_word(),
-                    Action::ClearInput => input.clear(),
                     Action::Back => self.mode = Mode::Normal,
                     Action::Enter => {
                         let reason = input.text.trim().to_string();
@@ -496,13 +514,10 @@ impl App {
                 return Vec::new();
             }
             Mode::Jump(input) => {
+                if edit_line(input, &action).is_some() {
+                    return Vec::new();
+                }
                 match action {
-                    Action::Insert(s) => input.insert(&s),
-                    Action::Backspace => input.backspace(),
-                    Action::CursorLeft => input.left(),
-                    Action::CursorRight => input.right(),
-                    Action::DeleteWord => input.delete_word(),
-                    Action::ClearInput => input.clear(),
                     Action::Back => self.mode = Mode::Normal,
                     Action::Enter => {
                         let id = input.text.clone();
@@ -538,10 +553,7 @@ impl App {
                 return self.request_search();
             }
             Action::ToggleOrder => {
-                self.search.order = match self.search.order {
-                    Order::Score => Order::Source,
-                    Order::Source => Order::Score,
-                };
+                self.search.order = self.search.order.toggled();
                 return self.request_search();
             }
             Action::SetPhase(code) => return self.edit_selected(Field::Phase, code),
@@ -739,32 +751,15 @@ impl App {
     }
 
     fn update_search_line(&mut self, action: Action) -> Vec<Effect> {
+        if let Some(changed) = edit_line(&mut self.search.input, &action) {
+            return if changed {
+                self.request_search()
+            } else {
+                Vec::new()
+            };
+        }
         let input = &mut self.search.input;
         let changed = match action {
-            Action::Insert(s) => {
-                input.insert(&s);
-                true
-            }
-            Action::Backspace => {
-                input.backspace();
-                true
-            }
-            Action::DeleteWord => {
-                input.delete_word();
-                true
-            }
-            Action::ClearInput => {
-                input.clear();
-                true
-            }
-            Action::CursorLeft => {
-                input.left();
-                false
-            }
-            Action::CursorRight => {
-                input.right();
-                false
-            }
             Action::Enter => {
                 self.mode = Mode::Normal;
                 false
@@ -775,10 +770,7 @@ impl App {
                 true
             }
             Action::ToggleOrder => {
-                self.search.order = match self.search.order {
-                    Order::Score => Order::Source,
-                    Order::Source => Order::Score,
-                };
+                self.search.order = self.search.order.toggled();
                 true
             }
             Action::Quit => return vec![Effect::Quit],

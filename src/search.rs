@@ -396,6 +396,15 @@ pub enum Order {
     Source,
 }
 
+impl Order {
+    pub fn toggled(self) -> Order {
+        match self {
+            Order::Score => Order::Source,
+            Order::Source => Order::Score,
+        }
+    }
+}
+
 /// A hit found only in the context counts this much less.
 const CONTEXT_DIVISOR: i64 = 4;
 
