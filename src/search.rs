@@ -376,6 +376,12 @@ pub struct Hit {
     pub score: i64,
 }
 
+/// The score of a term found whole and contiguous: above any scattered match
+/// of the same term.
+fn exact_score(term: &Term) -> i64 {
+    32 * term.text.chars().count() as i64 + 16
+}
+
 /// Whether the characters of `pattern` appear in `text` in order.
 fn holds_in_order(text: &str, pattern: &str) -> bool {
     let mut rest = text;
@@ -426,19 +432,22 @@ impl Searcher {
             // A cheap test first (str::find is memchr-fast): most texts
             // do not hold the characters in order and never reach the matcher.
             TermKind::Fuzzy => {
-                return if holds_in_order(text, &term.text) {
-                    self.matcher.fuzzy_match(text, &term.text)
-                } else {
-                    None
-                };
+                if !holds_in_order(text, &term.text) {
+                    return None;
+                }
+                // The whole term standing together is the best fuzzy match
+                // there is; the matcher's greedy path for long texts can score
+                // a scattered match higher, so contiguity is scored here.
+                let fuzzy = self.matcher.fuzzy_match(text, &term.text);
+                let contiguous = text.contains(&term.text).then(|| exact_score(term));
+                return fuzzy.max(contiguous);
             }
             TermKind::Exact => text.contains(&term.text),
             TermKind::Prefix => text.contains(&format!("\n{}", term.text)),
             TermKind::Suffix => text.contains(&format!("{}\n", term.text)),
             TermKind::Whole => text.contains(&format!("\n{}\n", term.text)),
         };
-        // Exact kinds score like a contiguous match of their length.
-        found.then(|| 16 * term.text.chars().count() as i64 + 8)
+        found.then(|| exact_score(term))
     }
 
     /// Scores of every term against the contexts of `points` (each context is
@@ -597,11 +606,18 @@ impl Searcher {
         let mut positions = Vec::new();
         for term in query.groups.iter().flatten().filter(|t| !t.negate) {
             let found: Vec<usize> = match term.kind {
-                TermKind::Fuzzy => self
-                    .matcher
-                    .fuzzy_indices(&folded.text, &term.text)
-                    .map(|(_, idx)| idx)
-                    .unwrap_or_default(),
+                // Where the term stands whole, that is the match shown.
+                TermKind::Fuzzy => match folded.text.find(&term.text) {
+                    Some(byte) => {
+                        let start = folded.text[..byte].chars().count();
+                        (start..start + term.text.chars().count()).collect()
+                    }
+                    None => self
+                        .matcher
+                        .fuzzy_indices(&folded.text, &term.text)
+                        .map(|(_, idx)| idx)
+                        .unwrap_or_default(),
+                },
                 TermKind::Exact | TermKind::Prefix | TermKind::Suffix | TermKind::Whole => {
                     let at = match term.kind {
                         TermKind::Prefix | TermKind::Whole => {
@@ -761,6 +777,17 @@ mod tests {
             own_positions.iter().all(|&p| p < own.len()),
             "{own_positions:?}"
         );
+    }
+
+    #[test]
+    fn the_whole_term_together_ranks_above_scattered_characters() {
+        let r = report();
+        let none = Filters::default();
+        let top = ids(&r, "すくーる", &none, Order::Score);
+        // リスク評価…データ…する holds す く ー る scattered; スクール holds them together.
+        let mut first_three = top[..3].to_vec();
+        first_three.sort();
+        assert_eq!(first_three, vec!["1-4-a", "1-4-b", "6-2-a"], "{top:?}");
     }
 
     #[test]
