@@ -9,8 +9,8 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use kensho::generate::generate;
-use kensho::records::load;
+use kensho::domain::generate::generate;
+use kensho::domain::records::load;
 use kensho::search::{Filters, Order, Query, SearchIndex, Searcher};
 
 /// The query typed, one character per keystroke (8 characters).
@@ -61,7 +61,7 @@ fn keystrokes(c: &mut Criterion) {
 /// fuzzy match of a 4-character Japanese pattern against every item.
 fn matchers(c: &mut Criterion) {
     use fuzzy_matcher::FuzzyMatcher;
-    use kensho::normalize::fold;
+    use kensho::text::normalize::fold;
     let template = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
         .expect("bundled records")
         .report;

@@ -5,8 +5,8 @@
 
 use std::process::ExitCode;
 
-use kensho::model::Report;
-use kensho::records::{Layout, Records, recommendation_file_name};
+use kensho::domain::model::Report;
+use kensho::domain::records::{Layout, Records, recommendation_file_name};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();

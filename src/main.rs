@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    kensho::cli::run(kensho::cli::Cli::parse())
+    kensho::cli::main()
 }

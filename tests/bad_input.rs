@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use kensho::records::load;
+use kensho::domain::records::load;
 
 /// Edit `file` in a fresh copy of the records, load it, and return the error
 /// text; also checks that loading modified nothing.
@@ -229,7 +229,11 @@ fn a_symlinked_file_given_as_path_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let real = tmp.path().join("real.ron");
     let records = load(&common::records_dir()).unwrap();
-    std::fs::write(&real, kensho::records::to_ron(&records.report).unwrap()).unwrap();
+    std::fs::write(
+        &real,
+        kensho::domain::records::to_ron(&records.report).unwrap(),
+    )
+    .unwrap();
     let link = tmp.path().join("link.ron");
     std::os::unix::fs::symlink(&real, &link).unwrap();
     assert!(load(&real).is_ok());

@@ -1,87 +1,71 @@
 //! A save that fails in the board: said on screen, nothing reported saved,
-//! the change kept pending and retried until it is on disk.
+//! the change kept pending and retried until it is on disk; quitting with it
+//! pending asks first.
 
 mod common;
 
-use kensho::app::{Action, App, ColorMode, Effect, Options};
+use std::time::{Duration, Instant};
+
+use common::TestBoard;
+use kensho::board::action::Action;
+use kensho::domain::records::load;
 use kensho::i18n::Lang;
-use kensho::records::load;
+
+fn phase_on_disk(b: &TestBoard) -> String {
+    load(b.path())
+        .unwrap()
+        .report
+        .item("1-1-a")
+        .unwrap()
+        .item
+        .phase
+        .0
+        .clone()
+}
+
+fn ron_files(b: &TestBoard) -> Vec<(String, Vec<u8>)> {
+    common::snapshot(b.path())
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".ron"))
+        .collect()
+}
 
 #[test]
-fn a_failed_save_is_pending_and_retried() {
-    let dir = common::copy_records();
-    let mut app = App::new(
-        load(dir.path()).unwrap(),
-        Options {
-            lang: Lang::En,
-            ascii: false,
-            color: ColorMode::Ansi16,
-        },
-    );
-    app.update(Action::Resize(80, 24));
-    let before = common::snapshot(dir.path());
-    // SAFETY: this test binary has this one test; no other thread reads the environment.
+fn a_failed_save_is_pending_retried_and_guards_quitting() {
+    let mut b = TestBoard::on_copy(Lang::En, 80, 24);
+    let before = ron_files(&b);
+    // SAFETY: this test binary has this one test; the store worker reads the
+    // variable only while saving, after it is set here.
     unsafe { std::env::set_var("KENSHO_INJECT_FAULT", "records") };
-    let mut run = |app: &mut App, effects: Vec<Effect>| {
-        for e in effects {
-            for a in kensho::tui::perform(app, e) {
-                app.update(a);
-            }
-        }
-    };
-    let effects = app.update(Action::SetPhase("B".into()));
-    run(&mut app, effects);
-    let message = app.message.clone().unwrap();
+    b.keys("B");
+    let message = b.message();
     assert!(
         message.contains("not saved") && message.contains("retried"),
         "{message}"
     );
-    assert!(app.pending.is_some());
-    let after: Vec<_> = common::snapshot(dir.path())
-        .into_iter()
-        .filter(|(n, _)| n.ends_with(".ron"))
-        .collect();
-    let before: Vec<_> = before
-        .into_iter()
-        .filter(|(n, _)| n.ends_with(".ron"))
-        .collect();
-    assert_eq!(before, after, "records untouched");
-    assert_eq!(
-        load(dir.path())
-            .unwrap()
-            .report
-            .item("1-1-a")
-            .unwrap()
-            .item
-            .phase
-            .0,
-        "A"
-    );
-    // Still failing: retried, still pending.
-    for _ in 0..11 {
-        let e = app.update(Action::Tick);
-        run(&mut app, e);
-    }
-    assert!(app.pending.is_some());
+    assert!(b.app().board.edits.has_failed());
+    assert_eq!(before, ron_files(&b), "records untouched");
+    assert_eq!(phase_on_disk(&b), "A");
+    // q with the change pending: asked, not quit.
+    b.keys("q");
+    assert!(!b.rt.quitting());
+    assert!(b.message().contains("press q again"), "{}", b.message());
+    // Time passes; still failing: retried, still pending.
+    let t0 = Instant::now();
+    b.act(Action::Tick(t0));
+    b.act(Action::Tick(t0 + Duration::from_secs(3)));
+    assert!(b.app().board.edits.has_failed());
     // The disk recovers: the next retry saves it.
     unsafe { std::env::remove_var("KENSHO_INJECT_FAULT") };
-    for _ in 0..11 {
-        let e = app.update(Action::Tick);
-        run(&mut app, e);
-    }
-    assert!(app.pending.is_none());
-    assert_eq!(
-        load(dir.path())
-            .unwrap()
-            .report
-            .item("1-1-a")
-            .unwrap()
-            .item
-            .phase
-            .0,
-        "B"
-    );
-    let (log, _) = kensho::changelog::read(&dir.path().join("changes.jsonl")).unwrap();
-    let v = kensho::changelog::verify(&log, Vec::new(), &load(dir.path()).unwrap().report);
+    b.act(Action::Tick(t0 + Duration::from_secs(4)));
+    b.act(Action::Tick(t0 + Duration::from_secs(7)));
+    assert!(!b.app().board.edits.has_failed());
+    assert!(b.app().board.edits.is_idle());
+    assert_eq!(phase_on_disk(&b), "B");
+    let (log, _) = kensho::store::changelog::read(&b.path().join("changes.jsonl")).unwrap();
+    let v = kensho::store::verify::verify(&log, Vec::new(), &load(b.path()).unwrap().report);
     assert!(v.differences.is_empty(), "{v:?}");
+    // Saved now: q quits at once.
+    b.keys("q");
+    assert!(b.rt.quitting());
 }

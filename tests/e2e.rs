@@ -321,22 +321,23 @@ fn edit_with_keys_give_a_reason_undo_one_and_quit() {
     s.wait_for("2-1-b 評価区分: III → I");
     s.send("q");
     assert!(s.wait_exit(Duration::from_secs(5)).success());
-    let records = kensho::records::load(tmp.path()).unwrap();
+    let records = kensho::domain::records::load(tmp.path()).unwrap();
     let item = records.report.item("2-1-b").unwrap().item.clone();
     assert_eq!(
         (item.phase.0.as_str(), item.direction.0.as_str()),
         ("D", "I")
     );
-    let (log, problems) = kensho::changelog::read(&tmp.path().join("changes.jsonl")).unwrap();
+    let (log, problems) =
+        kensho::store::changelog::read(&tmp.path().join("changes.jsonl")).unwrap();
     assert!(problems.is_empty());
     let said: Vec<(String, String, String, String, Option<String>)> = log
         .iter()
         .map(|c| {
             (
-                c.field.clone(),
+                c.field.name().to_string(),
                 c.old.clone(),
                 c.new.clone(),
-                c.status.clone(),
+                format!("{:?}", c.status).to_lowercase(),
                 c.reason.clone(),
             )
         })
@@ -370,7 +371,7 @@ fn edit_with_keys_give_a_reason_undo_one_and_quit() {
                 "III".into(),
                 "I".into(),
                 "applied".into(),
-                Some("undo".into())
+                Some("元に戻す".into())
             ),
         ]
     );

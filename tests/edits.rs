@@ -7,8 +7,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use kensho::changelog::{self, Change};
-use kensho::records::{load, render};
+use kensho::domain::records::{load, render};
+use kensho::store::changelog::{self, Change};
 
 fn kensho_at(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_kensho"))
@@ -85,7 +85,7 @@ fn set_changes_the_records_and_logs_who_when_old_new_and_why() {
     assert_eq!(log.len(), 2);
     assert_eq!(
         (
-            log[0].field.as_str(),
+            log[0].field.name(),
             log[0].old.as_str(),
             log[0].new.as_str()
         ),

@@ -3,8 +3,8 @@
 
 mod common;
 
-use kensho::model::Report;
-use kensho::records::load;
+use kensho::domain::model::Report;
+use kensho::domain::records::load;
 
 const PHASES: [&str; 4] = ["A", "B", "C", "D"];
 const DIRECTIONS: [&str; 3] = ["I", "II", "III"];

@@ -3,7 +3,7 @@
 
 mod common;
 
-use kensho::records::{load, render};
+use kensho::domain::records::{load, render};
 use kensho::store::write_records;
 
 #[test]
@@ -37,7 +37,7 @@ fn load_write_load_is_identity() {
     // Writing into an empty folder gives the same bytes.
     let other = tempfile::tempdir().unwrap();
     let mut moved = records.clone();
-    if let kensho::records::Layout::Folder { dir, .. } = &mut moved.layout {
+    if let kensho::domain::records::Layout::Folder { dir, .. } = &mut moved.layout {
         *dir = other.path().to_path_buf();
     }
     write_records(&moved).unwrap();
@@ -108,9 +108,9 @@ fn a_single_file_report_loads_and_round_trips() {
     let records = load(&common::records_dir()).unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("whole.ron");
-    let single = kensho::records::Records {
+    let single = kensho::domain::records::Records {
         report: records.report.clone(),
-        layout: kensho::records::Layout::SingleFile { path: path.clone() },
+        layout: kensho::domain::records::Layout::SingleFile { path: path.clone() },
     };
     write_records(&single).unwrap();
     let again = load(&path).unwrap();

@@ -1,117 +1,75 @@
-//! Screen tests: the board drawn into a TestBackend, as a user would see it.
+//! Screen tests: the board drawn into a TestBackend, as a user would see it,
+//! driven through the same runtime as the terminal loop.
 
 mod common;
 
-use kensho::app::{Action, App, ColorMode, Options};
+use common::{TestBoard, screen_text};
+use kensho::board::action::Action;
 use kensho::i18n::Lang;
-use kensho::records::load;
-use kensho::ui::render;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-fn app(lang: Lang, w: u16, h: u16) -> App {
-    let records = load(&common::records_dir()).unwrap();
-    let mut app = App::new(
-        records,
-        Options {
-            lang,
-            ascii: false,
-            color: ColorMode::Ansi16,
-        },
-    );
-    app.update(Action::Resize(w, h));
-    app
+fn app(lang: Lang, w: u16, h: u16) -> TestBoard {
+    TestBoard::bundled(lang, w, h)
 }
 
-fn draw(app: &App) -> Buffer {
-    let (w, h) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| render(f, app)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as text, one line per row (wide characters once).
 fn screen(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            line.push_str(sym);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn jump(app: &mut App, id: &str) {
-    app.update(Action::OpenJump);
-    app.update(Action::Insert(id.into()));
-    app.update(Action::Enter);
+    screen_text(buf)
 }
 
 #[test]
 fn outline_80x24_ja() {
     let a = app(Lang::Ja, 80, 24);
-    insta::assert_snapshot!(screen(&draw(&a)));
+    insta::assert_snapshot!(a.screen());
 }
 
 #[test]
 fn outline_80x24_en() {
     let a = app(Lang::En, 80, 24);
-    insta::assert_snapshot!(screen(&draw(&a)));
+    insta::assert_snapshot!(a.screen());
 }
 
 #[test]
 fn detail_80x24_ja() {
     let mut a = app(Lang::Ja, 80, 24);
-    jump(&mut a, "4-2-a");
-    a.update(Action::Enter);
-    insta::assert_snapshot!(screen(&draw(&a)));
+    a.jump("4-2-a");
+    a.keys("Enter");
+    insta::assert_snapshot!(a.screen());
 }
 
 #[test]
 fn help_80x24_en() {
     let mut a = app(Lang::En, 80, 24);
-    a.update(Action::OpenHelp);
-    insta::assert_snapshot!(screen(&draw(&a)));
+    a.keys("?");
+    insta::assert_snapshot!(a.screen());
 }
 
 #[test]
 fn help_80x24_ja() {
     let mut a = app(Lang::Ja, 80, 24);
-    a.update(Action::OpenHelp);
-    insta::assert_snapshot!(screen(&draw(&a)));
+    a.keys("?");
+    insta::assert_snapshot!(a.screen());
 }
 
 #[test]
 fn board_160x48_ja() {
     let mut a = app(Lang::Ja, 160, 48);
-    jump(&mut a, "1-5-b");
-    insta::assert_snapshot!(screen(&draw(&a)));
+    a.jump("1-5-b");
+    insta::assert_snapshot!(a.screen());
 }
 
 #[test]
 fn board_160x48_en() {
     let mut a = app(Lang::En, 160, 48);
-    jump(&mut a, "3-4-c");
-    insta::assert_snapshot!(screen(&draw(&a)));
+    a.jump("3-4-c");
+    insta::assert_snapshot!(a.screen());
 }
 
 #[test]
 fn a_point_shows_its_policy_and_assessment() {
     let mut a = app(Lang::Ja, 160, 48);
-    a.update(Action::Left); // from the first item to its point
-    let s = screen(&draw(&a));
+    a.keys("h"); // from the first item to its point
+    let s = a.screen();
     assert!(s.contains("取組方針 ア"));
     assert!(s.contains("取組方針に対する自己評価"));
 }
@@ -125,8 +83,8 @@ fn squash(s: &str) -> String {
 #[test]
 fn long_japanese_texts_appear_entire_in_the_detail_pane() {
     let mut a = app(Lang::Ja, 160, 48);
-    jump(&mut a, "1-5-b");
-    let r = a.selected_item().unwrap();
+    a.jump("1-5-b");
+    let r = a.app().board.selected_item().unwrap();
     let texts = [
         r.item.progress.clone(),
         r.item.assessment.clone(),
@@ -134,7 +92,7 @@ fn long_japanese_texts_appear_entire_in_the_detail_pane() {
         r.point.policy.assessment.clone(),
     ];
     // The detail pane is the right-hand part of the screen.
-    let buf = draw(&a);
+    let buf = a.draw();
     let detail_x = (0..buf.area.width)
         .rev()
         .find(|&x| buf[(x, 1)].symbol() == "┌")
@@ -154,13 +112,13 @@ fn long_japanese_texts_appear_entire_in_the_detail_pane() {
 #[test]
 fn on_a_narrow_screen_every_word_can_be_read_by_scrolling() {
     let mut a = app(Lang::Ja, 80, 24);
-    jump(&mut a, "3-4-c");
-    a.update(Action::Enter);
-    let r = a.selected_item().unwrap();
+    a.jump("3-4-c");
+    a.keys("Enter");
+    let r = a.app().board.selected_item().unwrap();
     let wanted = [r.item.note.clone().unwrap(), r.item.assessment.clone()];
     let mut seen = String::new();
     for _ in 0..40 {
-        let buf = draw(&a);
+        let buf = a.draw();
         for y in 2..buf.area.height - 2 {
             let mut line = String::new();
             for x in 0..buf.area.width {
@@ -168,7 +126,7 @@ fn on_a_narrow_screen_every_word_can_be_read_by_scrolling() {
             }
             seen.push_str(&line);
         }
-        a.update(Action::Down);
+        a.keys("j");
     }
     let seen = squash(&seen);
     for t in wanted {
@@ -182,7 +140,7 @@ fn on_a_narrow_screen_every_word_can_be_read_by_scrolling() {
 #[test]
 fn badges_and_selection_carry_their_colours() {
     let a = app(Lang::Ja, 80, 24);
-    let buf = draw(&a);
+    let buf = a.draw();
     // Row 4 is the first item (1-1-a, phase A, direction I), selected.
     let row: Vec<_> = (0..80).map(|x| buf[(x, 4)].clone()).collect();
     assert!(
@@ -205,17 +163,15 @@ fn badges_and_selection_carry_their_colours() {
 
 #[test]
 fn no_color_draws_without_colours_and_ascii_without_box_drawing() {
-    let records = load(&common::records_dir()).unwrap();
-    let mut a = App::new(
-        records,
-        Options {
-            lang: Lang::En,
-            ascii: true,
-            color: ColorMode::None,
-        },
-    );
-    a.update(Action::Resize(120, 30));
-    let buf = draw(&a);
+    let records = kensho::domain::records::load(&common::records_dir()).unwrap();
+    let options = kensho::board::state::Options {
+        lang: Lang::En,
+        ascii: true,
+        color: kensho::board::state::ColorMode::None,
+    };
+    let app = kensho::board::app::App::new(records, options).unwrap();
+    let a = TestBoard::with(app, None, 120, 30);
+    let buf = a.draw();
     for y in 0..buf.area.height {
         for x in 0..buf.area.width {
             let c = &buf[(x, y)];
@@ -235,13 +191,12 @@ fn no_color_draws_without_colours_and_ascii_without_box_drawing() {
 
 #[test]
 fn every_size_from_1x1_to_40x15_draws_without_panic() {
-    let base = app(Lang::Ja, 80, 24);
+    let mut a = app(Lang::Ja, 80, 24);
     for w in 1..=40 {
         for h in 1..=15 {
-            let mut a = base.clone();
-            a.update(Action::Resize(w, h));
-            let buf = draw(&a);
-            if w < kensho::app::MIN_WIDTH || h < kensho::app::MIN_HEIGHT {
+            a.act(Action::Resize(w, h));
+            let buf = a.draw();
+            if w < kensho::board::state::MIN_WIDTH || h < kensho::board::state::MIN_HEIGHT {
                 if w >= 20 && h >= 3 {
                     assert!(
                         squash(&screen(&buf)).contains("画面が小さすぎます"),
@@ -256,8 +211,8 @@ fn every_size_from_1x1_to_40x15_draws_without_panic() {
 #[test]
 fn a_burst_of_resizes_never_panics() {
     let mut a = app(Lang::Ja, 80, 24);
-    jump(&mut a, "6-2-b3");
-    a.update(Action::Enter);
+    a.jump("6-2-b3");
+    a.keys("Enter");
     for (i, (w, h)) in [
         (200, 60),
         (1, 1),
@@ -272,36 +227,18 @@ fn a_burst_of_resizes_never_panics() {
     .take(50)
     .enumerate()
     {
-        a.update(Action::Resize(w, h));
+        a.act(Action::Resize(w, h));
         if i % 3 == 0 {
-            a.update(Action::Down);
+            a.keys("j");
         }
-        draw(&a);
+        a.draw();
     }
 }
 
 #[test]
 fn search_results_80x24_ja() {
     let mut a = app(Lang::Ja, 80, 24);
-    a.update(Action::OpenSearch);
-    let index = kensho::search::SearchIndex::new(a.report());
-    for c in "警察".chars() {
-        for e in a.update(Action::Insert(c.to_string())) {
-            if let kensho::app::Effect::Search(req) = e {
-                let hits = kensho::search::Searcher::default().search(
-                    &index,
-                    a.report(),
-                    &req.query,
-                    &req.filters,
-                    req.order,
-                    req.within.as_deref(),
-                );
-                a.update(Action::SearchDone {
-                    generation: req.generation,
-                    hits,
-                });
-            }
-        }
-    }
-    insta::assert_snapshot!(screen(&draw(&a)));
+    a.keys("/");
+    a.type_text("警察");
+    insta::assert_snapshot!(a.screen());
 }

@@ -1,0 +1,178 @@
+//! What goes into the board's update ([`Action`]) and what comes out of it
+//! ([`Effect`]): plain data, so that the update stays pure and every effect is
+//! performed in one place ([`crate::board::runtime`]).
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::field::{Conflict, Edit, Field};
+use crate::domain::records::Records;
+use crate::search::{Filters, Hit, Order, Query};
+use crate::store::changelog::Change;
+use crate::text::input::LineEdit;
+
+/// What a key asks for. Each command has one meaning wherever it is bound;
+/// a screen's key table says which commands it takes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Command {
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    First,
+    Last,
+    NextRecommendation,
+    PreviousRecommendation,
+    NextPoint,
+    PreviousPoint,
+    /// Enter on the outline: toggle a recommendation or point, open an item.
+    Open,
+    SwitchFocus,
+    /// Esc: back out of what you are in (close, cancel, clear).
+    Back,
+    /// Enter in a list or a prompt: take the choice or the text.
+    Confirm,
+    /// Space in a list: select or unselect the row.
+    Toggle,
+    Help,
+    Quit,
+    Suspend,
+    Jump,
+    FollowRelisted,
+    Search,
+    NextHit,
+    PreviousHit,
+    ToggleOrder,
+    Filters,
+    ClearFilters,
+    SetPhase(String),
+    SetDirection(String),
+    Picker,
+    Editor,
+    Reason,
+    Undo,
+    Redo,
+    KeepTheirs,
+    KeepMine,
+    Line(LineEdit),
+}
+
+/// Everything that can happen to the board: a command, typed text, the
+/// terminal's size, time passing, and what came back from the workers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Command(Command),
+    /// Typed or pasted text, for the screen that takes text.
+    Text(String),
+    Resize(u16, u16),
+    /// Time passes (pending saves are retried, the files are looked at).
+    Tick(Instant),
+    /// A finished search.
+    SearchDone {
+        generation: u64,
+        hits: Vec<Hit>,
+    },
+    /// A store job finished.
+    StoreDone {
+        job: Box<Job>,
+        outcome: StoreOutcome,
+    },
+    /// The files were looked at: here are the records, when others changed them.
+    DiskChecked(Option<Box<Records>>),
+    /// The editor closed: the text as saved there, or why it failed.
+    Edited {
+        item: String,
+        field: Field,
+        text: Result<String, String>,
+    },
+}
+
+impl From<Command> for Action {
+    fn from(c: Command) -> Action {
+        Action::Command(c)
+    }
+}
+
+/// What the runtime must do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Quit,
+    Suspend,
+    /// Run a search (on the search worker).
+    Search(SearchRequest),
+    /// Write through the store (on the store worker, one job at a time).
+    Store(Job),
+    /// Look whether others changed the files (on the store worker).
+    CheckDisk(Arc<Records>),
+    /// Edit a text in `$VISUAL` / `$EDITOR` (the terminal is handed over).
+    EditText {
+        item: String,
+        field: Field,
+        text: String,
+    },
+}
+
+/// A search to run. It carries the records it must answer from, so a result
+/// never comes from other data than the board's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub records: Arc<Records>,
+    pub query: Query,
+    pub filters: Filters,
+    pub order: Order,
+    /// Search only these items (typing on narrows the previous result).
+    pub within: Option<Vec<usize>>,
+}
+
+/// Why a save is made (for the undo and redo stacks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveKind {
+    Edit,
+    Undo,
+    Redo,
+}
+
+/// Fields to change, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveRequest {
+    pub edits: Vec<Edit>,
+    pub reason: Option<String>,
+    /// Overwrite even if someone else changed the field since it was seen.
+    pub force: bool,
+    pub kind: SaveKind,
+}
+
+/// A write for the store worker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job {
+    /// Save edits. `seen` is the data the change was asked on (with this
+    /// board's own earlier saves applied): a field someone else changed since
+    /// is a conflict, never overwritten.
+    Save {
+        request: SaveRequest,
+        seen: Arc<Records>,
+    },
+    /// Record a reason for an earlier change (a line of its own in the log).
+    Reason { change: Change, reason: String },
+}
+
+/// What came of a store job.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreOutcome {
+    Saved {
+        changes: Vec<Change>,
+        records: Box<Records>,
+    },
+    ReasonRecorded,
+    Conflict(Conflict),
+    /// Why it failed, in the board's language.
+    Failed(String),
+}

@@ -1,0 +1,146 @@
+//! The board as a whole: the shared [`Board`], the stack of screens and the
+//! keymap. [`App::update`] is pure: an [`Action`] in, [`Effect`]s out; the
+//! runtime performs them.
+
+use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+
+use super::action::{Action, Command, Effect};
+use super::keymap::{KeyError, Keymap};
+use super::screen::browse::Browse;
+use super::screen::help::Help;
+use super::screen::{Nav, Outcome, Screen};
+use super::state::{Board, Options};
+use crate::domain::records::Records;
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub board: Board,
+    /// The screens, the base first; keys go to the last.
+    pub screens: Vec<Screen>,
+    pub keymap: Keymap,
+    /// Counts the updates that changed something (the runtime redraws then).
+    pub revision: u64,
+}
+
+impl App {
+    /// The board on `records`, or an error when a scale code's key is a
+    /// command's key.
+    pub fn new(records: Records, options: Options) -> Result<App, KeyError> {
+        let keymap = Keymap::new(&records.report)?;
+        Ok(App {
+            board: Board::new(records, options),
+            screens: vec![Screen::Browse(Browse::default())],
+            keymap,
+            revision: 0,
+        })
+    }
+
+    /// The screen that has the keys.
+    pub fn top(&self) -> &Screen {
+        // The base screen is never popped.
+        &self.screens[self.screens.len() - 1]
+    }
+
+    /// Apply `action`; return what the runtime must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let before = (self.board.message.clone(), self.screens.len());
+        let idle_tick = matches!(action, Action::Tick(_));
+        let outcome = match action {
+            Action::Command(_) | Action::Text(_) => {
+                self.board.message = None;
+                self.command(action)
+            }
+            Action::Resize(w, h) => self.board.resize(w, h),
+            Action::Tick(now) => self.board.tick(now),
+            Action::SearchDone { generation, hits } => {
+                self.board.search_done(generation, hits);
+                Outcome::none()
+            }
+            Action::StoreDone { job, outcome } => self.board.store_done(*job, outcome),
+            Action::DiskChecked(records) => self.board.disk_checked(records),
+            Action::Edited { item, field, text } => self.board.edited(item, field, text),
+        };
+        self.navigate(outcome.nav);
+        self.board.prepare_marks();
+        let unchanged = idle_tick
+            && outcome.effects.is_empty()
+            && before == (self.board.message.clone(), self.screens.len());
+        if !unchanged {
+            self.revision += 1;
+        }
+        outcome.effects
+    }
+
+    /// The commands every screen shares, then the top screen's own.
+    fn command(&mut self, action: Action) -> Outcome {
+        // Behind the "too small" screen nothing may change what nobody sees.
+        if self.board.too_small()
+            && !matches!(action, Action::Command(Command::Quit | Command::Suspend))
+        {
+            return Outcome::none();
+        }
+        match action {
+            Action::Command(Command::Quit) => self.board.quit().into(),
+            Action::Command(Command::Suspend) => vec![Effect::Suspend].into(),
+            Action::Command(Command::Help) => {
+                let of = self.top().kind();
+                Outcome::nav(Nav::Push(Screen::Help(Help { of, scroll: 0 })))
+            }
+            action => {
+                let top = self.screens.len() - 1;
+                self.screens[top].update(&mut self.board, action)
+            }
+        }
+    }
+
+    fn navigate(&mut self, nav: Nav) {
+        match nav {
+            Nav::Stay => {}
+            Nav::Push(s) => self.screens.push(s),
+            Nav::Pop if self.screens.len() > 1 => {
+                self.screens.pop();
+            }
+            Nav::Pop => {}
+            Nav::Replace(s) if self.screens.len() > 1 => {
+                let top = self.screens.len() - 1;
+                self.screens[top] = s;
+            }
+            Nav::Replace(s) => self.screens.push(s),
+        }
+    }
+
+    /// The action for a key: the top screen's table and the global keys, or
+    /// text for a screen that takes text.
+    pub fn action_for_key(&self, event: &KeyEvent) -> Option<Action> {
+        let kind = self.top().kind();
+        if let Some(command) = self.keymap.command(kind, event) {
+            return Some(Action::Command(command));
+        }
+        let plain = !event
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match event.code {
+            KeyCode::Char(c)
+                if plain
+                    && kind.takes_text()
+                    && event.kind != ratatui::crossterm::event::KeyEventKind::Release =>
+            {
+                Some(Action::Text(c.to_string()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Pasted text goes to a screen that takes text, and nowhere else.
+    pub fn action_for_paste(&self, text: String) -> Option<Action> {
+        self.top().kind().takes_text().then_some(Action::Text(text))
+    }
+
+    /// Start with a query and filters (from the command line).
+    pub fn start_with(&mut self, query: &str, filters: crate::search::Filters) -> Vec<Effect> {
+        let effects = self.board.start_with(query, filters);
+        self.board.prepare_marks();
+        effects
+    }
+}

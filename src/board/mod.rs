@@ -1,0 +1,27 @@
+//! The review board: the terminal interface.
+//!
+//! A key press becomes an [`action::Action`] through the top screen's key
+//! table ([`keymap`]); [`app::App::update`] (pure) changes the state and
+//! returns [`action::Effect`]s; [`runtime::Runtime::step`] performs them
+//! (searches and saves on [`workers`], off the input path) and feeds their
+//! results back as actions; [`view::render`] draws the state. See
+//! ARCHITECTURE.md.
+
+pub mod action;
+pub mod app;
+mod editor;
+pub mod keymap;
+pub mod marks;
+pub mod outline;
+pub mod runtime;
+mod saves;
+pub mod screen;
+mod searching;
+pub mod state;
+pub mod terminal;
+pub mod view;
+mod workers;
+
+pub use editor::edit_in_editor;
+pub use saves::Edits;
+pub use searching::SearchState;

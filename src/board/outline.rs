@@ -1,0 +1,582 @@
+//! The outline of the board as plain data: recommendations → points → items,
+//! which nodes are collapsed, which one is selected, and where the view starts.
+
+use crate::domain::model::Report;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Recommendation,
+    Point,
+    Item,
+}
+
+/// Indices of an item in the report: recommendation, point, measure, item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemPath {
+    pub recommendation: usize,
+    pub point: usize,
+    pub measure: usize,
+    pub item: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub recommendation: usize,
+    pub point: Option<usize>,
+    /// Index into [`Outline::items`] for item nodes.
+    pub item: Option<usize>,
+    pub parent: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline {
+    pub nodes: Vec<Node>,
+    /// Every item in source order.
+    pub items: Vec<ItemPath>,
+    pub collapsed: Vec<bool>,
+    /// The selected node.
+    pub selected: usize,
+    /// The first visible row shown (scroll position).
+    pub offset: usize,
+    /// When a search or filter is active: the items shown, in order.
+    pub shown: Option<Shown>,
+    /// The node of each item.
+    item_node: Vec<usize>,
+}
+
+/// The items a search or filter lets through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// Item indices, in the order shown.
+    pub items: Vec<usize>,
+    /// Ranked: a flat list of items in this order. Otherwise the tree, with
+    /// the parents of the shown items kept for context.
+    pub flat: bool,
+    /// Per node: does it stand in the tree (an item shown, or a parent of one)?
+    in_tree: Vec<bool>,
+    /// An item shown although it does not match: it was selected when the
+    /// data changed under it, and stays until the selection moves.
+    pub kept: Option<usize>,
+}
+
+/// How a node stands in the outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShownState {
+    /// Not on screen (filtered out, or under a collapsed node).
+    Hidden,
+    /// A matching item, or any node when nothing narrows the outline.
+    Shown,
+    /// A parent shown for the items under it (dimmed).
+    Context,
+    /// An item kept although it no longer matches.
+    Kept,
+}
+
+impl Outline {
+    /// Everything expanded, the first item selected.
+    pub fn new(report: &Report) -> Outline {
+        let mut nodes = Vec::new();
+        let mut items = Vec::new();
+        for (ri, rec) in report.recommendations.iter().enumerate() {
+            let rn = nodes.len();
+            nodes.push(Node {
+                kind: NodeKind::Recommendation,
+                recommendation: ri,
+                point: None,
+                item: None,
+                parent: None,
+            });
+            for (pi, point) in rec.points.iter().enumerate() {
+                let pn = nodes.len();
+                nodes.push(Node {
+                    kind: NodeKind::Point,
+                    recommendation: ri,
+                    point: Some(pi),
+                    item: None,
+                    parent: Some(rn),
+                });
+                for (mi, measure) in point.measures.iter().enumerate() {
+                    for ii in 0..measure.items.len() {
+                        nodes.push(Node {
+                            kind: NodeKind::Item,
+                            recommendation: ri,
+                            point: Some(pi),
+                            item: Some(items.len()),
+                            parent: Some(pn),
+                        });
+                        items.push(ItemPath {
+                            recommendation: ri,
+                            point: pi,
+                            measure: mi,
+                            item: ii,
+                        });
+                    }
+                }
+            }
+        }
+        let collapsed = vec![false; nodes.len()];
+        let selected = nodes
+            .iter()
+            .position(|n| n.kind == NodeKind::Item)
+            .unwrap_or(0);
+        let mut item_node = vec![0; items.len()];
+        for (n, node) in nodes.iter().enumerate() {
+            if let Some(i) = node.item {
+                item_node[i] = n;
+            }
+        }
+        Outline {
+            nodes,
+            items,
+            collapsed,
+            selected,
+            offset: 0,
+            shown: None,
+            item_node,
+        }
+    }
+
+    fn has_children(&self, n: usize) -> bool {
+        self.nodes.get(n + 1).is_some_and(|c| c.parent == Some(n))
+    }
+
+    fn is_hidden(&self, n: usize) -> bool {
+        let mut p = self.nodes[n].parent;
+        while let Some(i) = p {
+            if self.collapsed[i] {
+                return true;
+            }
+            p = self.nodes[i].parent;
+        }
+        false
+    }
+
+    /// The nodes shown, in order.
+    pub fn visible(&self) -> Vec<usize> {
+        match &self.shown {
+            None => (0..self.nodes.len())
+                .filter(|&n| !self.is_hidden(n))
+                .collect(),
+            Some(s) if s.flat => s.items.iter().map(|&i| self.item_node[i]).collect(),
+            Some(s) => (0..self.nodes.len())
+                .filter(|&n| s.in_tree[n] && !self.is_hidden(n))
+                .collect(),
+        }
+    }
+
+    /// The same outline for a report of the same shape (selection, folds and
+    /// results kept), or a fresh one.
+    pub fn rebuilt(&self, report: &Report) -> Outline {
+        let fresh = Outline::new(report);
+        if fresh.nodes == self.nodes {
+            self.clone()
+        } else {
+            fresh
+        }
+    }
+
+    fn tree_of(&self, items: &[usize]) -> Vec<bool> {
+        let mut in_tree = vec![false; self.nodes.len()];
+        for &i in items {
+            let mut n = self.item_node.get(i).copied();
+            while let Some(x) = n {
+                in_tree[x] = true;
+                n = self.nodes[x].parent;
+            }
+        }
+        in_tree
+    }
+
+    /// Show `items` and also `kept` (an item that no longer matches but stays
+    /// until the selection moves): in source order where it belongs, ranked
+    /// where it stood before.
+    pub fn show_keeping(&mut self, mut items: Vec<usize>, flat: bool, kept: Option<usize>) {
+        if let Some(k) = kept {
+            let before = self
+                .shown
+                .as_ref()
+                .and_then(|s| s.items.iter().position(|&i| i == k));
+            let at = match (flat, before) {
+                (true, Some(p)) => p.min(items.len()),
+                (true, None) => items.len(),
+                (false, _) => items.partition_point(|&i| i < k),
+            };
+            items.insert(at, k);
+        }
+        self.show(Some(items), flat);
+        if let Some(s) = &mut self.shown {
+            s.kept = kept;
+        }
+    }
+
+    /// Drop the kept item from the list (the selection moved off it).
+    pub fn drop_kept(&mut self) {
+        let Some(k) = self.shown.as_ref().and_then(|s| s.kept) else {
+            return;
+        };
+        let items: Vec<usize> = self
+            .shown
+            .as_ref()
+            .map(|s| s.items.iter().copied().filter(|&i| i != k).collect())
+            .unwrap_or_default();
+        let in_tree = self.tree_of(&items);
+        if let Some(s) = &mut self.shown {
+            s.items = items;
+            s.in_tree = in_tree;
+            s.kept = None;
+        }
+    }
+
+    /// How node `n` stands in the outline now.
+    pub fn shown_state(&self, n: usize) -> ShownState {
+        let Some(node) = self.nodes.get(n) else {
+            return ShownState::Hidden;
+        };
+        match &self.shown {
+            None if self.is_hidden(n) => ShownState::Hidden,
+            None => ShownState::Shown,
+            Some(s) if !s.flat && (!s.in_tree[n] || self.is_hidden(n)) => ShownState::Hidden,
+            Some(s) => match node.item {
+                Some(i) if s.kept == Some(i) => ShownState::Kept,
+                Some(i) if s.items.contains(&i) => ShownState::Shown,
+                Some(_) => ShownState::Hidden,
+                None if s.flat => ShownState::Hidden,
+                None => ShownState::Context,
+            },
+        }
+    }
+
+    /// The selected item, when the selection is an item on screen.
+    pub fn selected_shown_item(&self) -> Option<usize> {
+        let i = self.selected_item()?;
+        (self.shown_state(self.selected) != ShownState::Hidden).then_some(i)
+    }
+
+    /// Whether item `i` is among the items shown.
+    pub fn is_shown_item(&self, i: usize) -> bool {
+        self.shown.as_ref().is_none_or(|s| s.items.contains(&i))
+    }
+
+    /// Show only `items` (None: everything). The selection stays where it is
+    /// when still shown, otherwise moves to the first shown item.
+    pub fn show(&mut self, items: Option<Vec<usize>>, flat: bool) {
+        self.shown = items.map(|items| Shown {
+            in_tree: self.tree_of(&items),
+            items,
+            flat,
+            kept: None,
+        });
+        let visible = self.visible();
+        if !visible.contains(&self.selected) {
+            let first_item = self
+                .shown
+                .as_ref()
+                .and_then(|s| s.items.first())
+                .map(|&i| self.item_node[i]);
+            if let Some(n) = first_item {
+                self.reveal(n);
+                self.selected = n;
+            } else if let Some(&n) = self.visible().first() {
+                self.selected = n;
+            }
+        }
+        self.offset = 0;
+    }
+
+    /// Move to the next (or previous) shown item after the selection, in the
+    /// order shown; wraps around.
+    pub fn next_shown(&mut self, forward: bool) {
+        let order: Vec<usize> = match &self.shown {
+            Some(s) => s
+                .items
+                .iter()
+                .copied()
+                .filter(|&i| Some(i) != s.kept)
+                .collect(),
+            None => (0..self.items.len()).collect(),
+        };
+        if order.is_empty() {
+            return;
+        }
+        let current = self
+            .selected_item()
+            .and_then(|i| order.iter().position(|&x| x == i));
+        let next = match (current, forward) {
+            (Some(p), true) => (p + 1) % order.len(),
+            (Some(p), false) => (p + order.len() - 1) % order.len(),
+            (None, true) => {
+                // The first shown item after the selected node.
+                let sel = self.selected;
+                order
+                    .iter()
+                    .position(|&i| self.item_node[i] > sel)
+                    .unwrap_or(0)
+            }
+            (None, false) => order.len() - 1,
+        };
+        let n = self.item_node[order[next]];
+        self.reveal(n);
+        self.selected = n;
+    }
+
+    /// The selected node's row among the visible ones.
+    pub fn selected_row(&self) -> usize {
+        self.visible()
+            .iter()
+            .position(|&n| n == self.selected)
+            .unwrap_or(0)
+    }
+
+    pub fn selected_node(&self) -> Option<&Node> {
+        self.nodes.get(self.selected)
+    }
+
+    /// The selected item's index in [`Outline::items`], if an item is selected.
+    pub fn selected_item(&self) -> Option<usize> {
+        self.selected_node().and_then(|n| n.item)
+    }
+
+    pub fn is_collapsed(&self, n: usize) -> bool {
+        self.collapsed.get(n).copied().unwrap_or(false)
+    }
+
+    pub fn is_expandable(&self, n: usize) -> bool {
+        self.nodes[n].kind != NodeKind::Item && self.has_children(n)
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let visible = self.visible();
+        if visible.is_empty() {
+            return;
+        }
+        let row = self.selected_row() as isize + delta;
+        let row = row.clamp(0, visible.len() as isize - 1) as usize;
+        self.selected = visible[row];
+    }
+
+    pub fn first(&mut self) {
+        if let Some(&n) = self.visible().first() {
+            self.selected = n;
+        }
+    }
+
+    pub fn last(&mut self) {
+        if let Some(&n) = self.visible().last() {
+            self.selected = n;
+        }
+    }
+
+    /// ←: collapse an expanded node, or go to the parent.
+    pub fn collapse(&mut self) {
+        let n = self.selected;
+        if self.is_expandable(n) && !self.collapsed[n] {
+            self.collapsed[n] = true;
+        } else if let Some(p) = self.nodes[n].parent {
+            self.selected = p;
+        }
+    }
+
+    /// →: expand a collapsed node, or go to its first child.
+    pub fn expand(&mut self) {
+        let n = self.selected;
+        if !self.is_expandable(n) {
+            return;
+        }
+        if self.collapsed[n] {
+            self.collapsed[n] = false;
+        } else {
+            self.selected = n + 1;
+        }
+    }
+
+    pub fn toggle(&mut self) {
+        let n = self.selected;
+        if self.is_expandable(n) {
+            self.collapsed[n] = !self.collapsed[n];
+        }
+    }
+
+    /// Select the next (or previous) node of `kind`, expanding what hides it.
+    pub fn jump_kind(&mut self, kind: NodeKind, forward: bool) {
+        let current = self.selected;
+        let eligible = |n: usize| {
+            self.nodes[n].kind == kind
+                && self.shown.as_ref().is_none_or(|s| !s.flat && s.in_tree[n])
+        };
+        let found = if forward {
+            (current + 1..self.nodes.len()).find(|&n| eligible(n))
+        } else {
+            (0..current).rev().find(|&n| eligible(n))
+        };
+        if let Some(n) = found {
+            self.reveal(n);
+            self.selected = n;
+        }
+    }
+
+    /// Whether item `index` is among the items shown.
+    pub fn is_shown(&self, index: usize) -> bool {
+        self.shown.as_ref().is_none_or(|s| s.items.contains(&index))
+    }
+
+    /// Select item `index` (of [`Outline::items`]), expanding its parents.
+    pub fn select_item(&mut self, index: usize) -> bool {
+        match self.nodes.iter().position(|n| n.item == Some(index)) {
+            Some(n) => {
+                self.reveal(n);
+                self.selected = n;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn reveal(&mut self, n: usize) {
+        let mut p = self.nodes[n].parent;
+        while let Some(i) = p {
+            self.collapsed[i] = false;
+            p = self.nodes[i].parent;
+        }
+    }
+
+    /// (1-based position of the selected item, or of the last item before the
+    /// selected node; number of items).
+    pub fn position(&self) -> (usize, usize) {
+        let before = self.nodes[..=self.selected.min(self.nodes.len().saturating_sub(1))]
+            .iter()
+            .filter(|n| n.kind == NodeKind::Item)
+            .count();
+        (before.max(1).min(self.items.len()), self.items.len())
+    }
+
+    /// Keep the selected row within a view of `height` rows.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        let row = self.selected_row();
+        let len = self.visible().len();
+        if row < self.offset {
+            self.offset = row;
+        } else if row >= self.offset + height {
+            self.offset = row + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::records::load;
+
+    fn outline() -> (Report, Outline) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
+        let report = load(&path).unwrap().report;
+        let o = Outline::new(&report);
+        (report, o)
+    }
+
+    #[test]
+    fn all_nodes_are_listed_and_the_first_item_selected() {
+        let (_, o) = outline();
+        assert_eq!(o.nodes.len(), 7 + 25 + 88);
+        assert_eq!(o.items.len(), 88);
+        assert_eq!(o.selected_item(), Some(0));
+        assert_eq!(o.position(), (1, 88));
+    }
+
+    #[test]
+    fn walking_down_reaches_every_item() {
+        let (_, mut o) = outline();
+        o.first();
+        let mut seen = Vec::new();
+        for _ in 0..200 {
+            if let Some(i) = o.selected_item()
+                && seen.last() != Some(&i)
+            {
+                seen.push(i);
+            }
+            o.move_by(1);
+        }
+        assert_eq!(seen, (0..88).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn collapse_hides_children_and_left_goes_to_the_parent() {
+        let (_, mut o) = outline();
+        // Selected: first item; ← goes to its point, ← again collapses it.
+        o.collapse();
+        assert_eq!(o.selected_node().unwrap().kind, NodeKind::Point);
+        let before = o.visible().len();
+        o.collapse();
+        assert_eq!(o.visible().len(), before - 5);
+        o.expand();
+        assert_eq!(o.visible().len(), before);
+        o.expand();
+        assert_eq!(o.selected_item(), Some(0));
+    }
+
+    #[test]
+    fn jumps_by_recommendation_and_point_reveal_hidden_nodes() {
+        let (report, mut o) = outline();
+        o.first();
+        o.toggle(); // collapse recommendation 1
+        o.jump_kind(NodeKind::Recommendation, true);
+        assert_eq!(o.selected_node().unwrap().recommendation, 1);
+        o.jump_kind(NodeKind::Recommendation, false);
+        assert_eq!(o.selected_node().unwrap().recommendation, 0);
+        o.jump_kind(NodeKind::Point, true);
+        assert_eq!(o.selected_node().unwrap().point, Some(0));
+        assert!(
+            !o.is_collapsed(0),
+            "jumping into a collapsed recommendation opens it"
+        );
+        assert_eq!(report.recommendations[0].points.len(), 5);
+    }
+
+    #[test]
+    fn select_item_and_position() {
+        let (_, mut o) = outline();
+        assert!(o.select_item(22));
+        assert_eq!(o.position(), (23, 88));
+        assert!(!o.select_item(88));
+    }
+
+    #[test]
+    fn the_view_follows_the_selection() {
+        let (_, mut o) = outline();
+        o.last();
+        o.scroll_into_view(10);
+        assert_eq!(o.offset, o.visible().len() - 10);
+        o.first();
+        o.scroll_into_view(10);
+        assert_eq!(o.offset, 0);
+    }
+
+    #[test]
+    fn a_kept_item_stays_until_the_selection_leaves_it() {
+        let (_, mut o) = outline();
+        o.select_item(5);
+        o.show(Some(vec![2, 3, 7]), false);
+        o.select_item(5);
+        o.show_keeping(vec![2, 7], false, Some(5));
+        let n = o.selected;
+        assert_eq!(o.shown_state(n), ShownState::Kept);
+        assert_eq!(o.selected_shown_item(), Some(5));
+        let items: Vec<usize> = o
+            .visible()
+            .iter()
+            .filter_map(|&n| o.nodes[n].item)
+            .collect();
+        assert_eq!(items, vec![2, 5, 7], "kept in source order");
+        o.move_by(1);
+        o.drop_kept();
+        let items: Vec<usize> = o
+            .visible()
+            .iter()
+            .filter_map(|&n| o.nodes[n].item)
+            .collect();
+        assert_eq!(items, vec![2, 7]);
+        assert_eq!(o.shown_state(n), ShownState::Hidden);
+    }
+}

@@ -1,0 +1,205 @@
+//! The one place where the board's effects are performed. [`Runtime::step`]
+//! runs the update, performs what it asks for and feeds the results back;
+//! the terminal loop, the editor hand-off, the watcher's ticks and every test
+//! go through it. Searches and saves run on the workers ([`super::workers`]),
+//! so typing and moving never wait for them: their answers come back as
+//! actions, taken in by [`Runtime::pump`] (or waited for by [`Runtime::settle`]).
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::Event;
+
+use super::action::{Action, Effect, SearchRequest};
+use super::app::App;
+use super::workers::{StoreWork, spawn_search_worker, spawn_store_worker};
+use crate::store::watch::Watcher;
+
+/// What the board needs from the terminal it runs in.
+pub trait Host {
+    /// Stop the process (Ctrl-z) and take the terminal back when resumed.
+    fn suspend(&mut self) -> io::Result<()>;
+    /// Give the terminal to another program (the editor) while `run` runs.
+    fn hand_over(&mut self, run: &mut dyn FnMut()) -> io::Result<()>;
+}
+
+/// No terminal (tests, scripts): nothing to suspend or hand over.
+#[derive(Debug, Default)]
+pub struct Headless;
+
+impl Host for Headless {
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn hand_over(&mut self, run: &mut dyn FnMut()) -> io::Result<()> {
+        run();
+        Ok(())
+    }
+}
+
+pub struct Runtime {
+    pub app: App,
+    searches: Sender<SearchRequest>,
+    store: Sender<StoreWork>,
+    results: Receiver<Action>,
+    /// Store work sent and not answered yet.
+    store_busy: usize,
+    quit: bool,
+}
+
+impl Runtime {
+    /// Start the workers for `app`'s records.
+    pub fn new(app: App) -> Runtime {
+        let (sender, results) = channel();
+        let records = &app.board.records;
+        let path: PathBuf = records.layout.path();
+        let watcher = Watcher::new(records);
+        let store = spawn_store_worker(path, app.board.options.lang, watcher, sender.clone());
+        let searches = spawn_search_worker(sender);
+        Runtime {
+            app,
+            searches,
+            store,
+            results,
+            store_busy: 0,
+            quit: false,
+        }
+    }
+
+    /// Apply `action` and perform what it asks for, feeding back the results
+    /// of what is done at once (the editor) until nothing is left; work for
+    /// the workers is sent and answered later.
+    pub fn step(&mut self, host: &mut dyn Host, action: impl Into<Action>) -> io::Result<()> {
+        let mut pending = vec![action.into()];
+        while let Some(action) = pending.pop() {
+            for effect in self.app.update(action) {
+                if let Some(back) = self.perform(host, effect)? {
+                    pending.push(back);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Perform one effect; an action when its result is known at once.
+    fn perform(&mut self, host: &mut dyn Host, effect: Effect) -> io::Result<Option<Action>> {
+        match effect {
+            Effect::Quit => self.quit = true,
+            Effect::Suspend => host.suspend()?,
+            Effect::Search(request) => {
+                // The worker only stops with the runtime.
+                let _ = self.searches.send(request);
+            }
+            Effect::Store(job) => self.send_store(StoreWork::Job(Box::new(job))),
+            Effect::CheckDisk(current) => self.send_store(StoreWork::Check(current)),
+            Effect::EditText { item, field, text } => {
+                let mut edited = Err(String::new());
+                host.hand_over(&mut || edited = super::editor::edit_in_editor(&text))?;
+                return Ok(Some(Action::Edited {
+                    item,
+                    field,
+                    text: edited,
+                }));
+            }
+        }
+        Ok(None)
+    }
+
+    fn send_store(&mut self, work: StoreWork) {
+        if self.store.send(work).is_ok() {
+            self.store_busy += 1;
+        }
+    }
+
+    /// Open on a query and filters (from the command line).
+    pub fn start_with(
+        &mut self,
+        host: &mut dyn Host,
+        query: &str,
+        filters: crate::search::Filters,
+    ) -> io::Result<()> {
+        for effect in self.app.start_with(query, filters) {
+            if let Some(back) = self.perform(host, effect)? {
+                self.step(host, back)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A terminal event: its key through the top screen's table, a paste,
+    /// a new size.
+    pub fn event(&mut self, host: &mut dyn Host, event: Event) -> io::Result<()> {
+        let action = match event {
+            Event::Key(key) => self.app.action_for_key(&key),
+            Event::Paste(text) => self.app.action_for_paste(text),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        match action {
+            Some(a) => self.step(host, a),
+            None => Ok(()),
+        }
+    }
+
+    fn take(&mut self, host: &mut dyn Host, answer: Action) -> io::Result<()> {
+        if matches!(answer, Action::StoreDone { .. } | Action::DiskChecked(_)) {
+            self.store_busy = self.store_busy.saturating_sub(1);
+        }
+        self.step(host, answer)
+    }
+
+    /// Take in every answer the workers have given so far.
+    pub fn pump(&mut self, host: &mut dyn Host) -> io::Result<()> {
+        while let Ok(answer) = self.results.try_recv() {
+            self.take(host, answer)?;
+        }
+        Ok(())
+    }
+
+    /// Whether a worker is still on something this board waits for.
+    pub fn busy(&self) -> bool {
+        self.store_busy > 0 || self.app.board.search.pending
+    }
+
+    /// Whether store work is still under way (a save must land before the
+    /// board quits).
+    pub fn saving(&self) -> bool {
+        self.store_busy > 0
+    }
+
+    /// Wait until the workers are done (or `within` has passed), taking their
+    /// answers in; whether they are done.
+    pub fn settle(&mut self, host: &mut dyn Host, within: Duration) -> io::Result<bool> {
+        let deadline = Instant::now() + within;
+        while self.busy() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.results.recv_timeout(left) {
+                Ok(answer) => self.take(host, answer)?,
+                Err(RecvTimeoutError::Timeout) => return Ok(false),
+                Err(RecvTimeoutError::Disconnected) => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Wait for the store alone (searches do not matter to a board that quits).
+    pub fn finish_saves(&mut self, host: &mut dyn Host, within: Duration) -> io::Result<bool> {
+        let deadline = Instant::now() + within;
+        while self.saving() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.results.recv_timeout(left) {
+                Ok(answer) => self.take(host, answer)?,
+                Err(_) => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Whether the board asked to quit.
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+}

@@ -1,0 +1,42 @@
+//! A save found that someone else changed the same field first: both values
+//! are shown, and the user keeps theirs (`1`, `Esc`) or writes this one over
+//! it (`2`). Nothing is overwritten silently.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::{Nav, Outcome};
+use crate::board::action::{Action, Command, SaveRequest};
+use crate::board::keymap::{Binding, When, bind, ch, key};
+use crate::board::state::Board;
+use crate::domain::field::Conflict;
+use crate::i18n::Msg;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictDialog {
+    /// The save that was refused.
+    pub request: SaveRequest,
+    pub conflict: Conflict,
+}
+
+pub fn keys() -> Vec<Binding> {
+    vec![
+        bind(
+            &[ch('1'), key(KeyCode::Esc)],
+            Command::KeepTheirs,
+            Msg::ConflictTheirs,
+        )
+        .foot(Msg::FootTheirs, When::Always),
+        bind(&[ch('2')], Command::KeepMine, Msg::ConflictMine).foot(Msg::FootMine, When::Always),
+    ]
+}
+
+pub fn update(state: &mut ConflictDialog, board: &mut Board, action: Action) -> Outcome {
+    let keep_mine = match action {
+        Action::Command(Command::KeepTheirs) => false,
+        Action::Command(Command::KeepMine) => true,
+        _ => return Outcome::none(),
+    };
+    board
+        .resolve_conflict(state.request.clone(), keep_mine)
+        .then(Nav::Pop)
+}

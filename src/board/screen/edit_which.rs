@@ -1,0 +1,42 @@
+//! `e`: which text to edit in `$VISUAL` / `$EDITOR`.
+
+use super::{Nav, Outcome, list_keys};
+use crate::board::action::{Action, Command, Effect};
+use crate::board::keymap::Binding;
+use crate::board::state::Board;
+use crate::domain::field::Field;
+use crate::i18n::Msg;
+
+/// The texts that can be edited, in the order shown.
+pub const TEXTS: [Field; 2] = [Field::Progress, Field::Assessment];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EditWhich {
+    pub cursor: usize,
+}
+
+pub fn keys() -> Vec<Binding> {
+    list_keys(Msg::KeyEditThis)
+}
+
+pub fn update(state: &mut EditWhich, board: &mut Board, action: Action) -> Outcome {
+    match action {
+        Action::Command(Command::Up) => state.cursor = state.cursor.saturating_sub(1),
+        Action::Command(Command::Down) => state.cursor = (state.cursor + 1).min(TEXTS.len() - 1),
+        Action::Command(Command::Confirm) => {
+            let field = TEXTS[state.cursor.min(TEXTS.len() - 1)];
+            let Some(r) = board.selected_item() else {
+                return Outcome::nav(Nav::Pop);
+            };
+            let effect = Effect::EditText {
+                item: r.item.id.clone(),
+                field,
+                text: field.get(r.item),
+            };
+            return Outcome::from(vec![effect]).then(Nav::Pop);
+        }
+        Action::Command(Command::Back) => return Outcome::nav(Nav::Pop),
+        _ => {}
+    }
+    Outcome::none()
+}

@@ -1,0 +1,25 @@
+//! `:`: type an id and go to it.
+
+use super::{Nav, Outcome, edit_line, prompt_keys};
+use crate::board::action::{Action, Command};
+use crate::board::keymap::Binding;
+use crate::board::state::Board;
+use crate::i18n::Msg;
+use crate::text::input::LineInput;
+
+pub fn keys() -> Vec<Binding> {
+    prompt_keys(Msg::KeyGoToId)
+}
+
+pub fn update(input: &mut LineInput, board: &mut Board, action: Action) -> Outcome {
+    if edit_line(input, &action).is_some() {
+        return Outcome::none();
+    }
+    match action {
+        Action::Command(Command::Confirm) => {
+            Outcome::from(board.select_id(&input.text)).then(Nav::Pop)
+        }
+        Action::Command(Command::Back) => Outcome::nav(Nav::Pop),
+        _ => Outcome::none(),
+    }
+}

@@ -1,0 +1,265 @@
+//! The board's screens. Each is one variant of [`Screen`] owning its state,
+//! with one module holding its key table and its update, and one module
+//! under [`crate::board::view`] drawing it. Screens stack: a popup is pushed
+//! over the screen it belongs to and `Esc` pops it.
+//!
+//! To add a screen: a variant here (and in [`ScreenKind`]), a module with
+//! `keys` and `update`, and a view.
+
+pub mod browse;
+pub mod conflict;
+pub mod departments;
+pub mod edit_which;
+pub mod filters;
+pub mod help;
+pub mod jump;
+pub mod picker;
+pub mod reason;
+pub mod search_line;
+
+use super::action::{Action, Command, Effect};
+use super::keymap::{Binding, bind, ch, ctrl, key};
+use super::state::Board;
+use crate::i18n::Msg;
+use crate::text::input::{LineEdit, LineInput};
+use ratatui::crossterm::event::KeyCode;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Browse(browse::Browse),
+    Help(help::Help),
+    SearchLine,
+    Filters(filters::FilterPanel),
+    Departments(departments::DepartmentPicker),
+    Picker(picker::CodePicker),
+    EditWhich(edit_which::EditWhich),
+    Conflict(conflict::ConflictDialog),
+    Reason(LineInput),
+    Jump(LineInput),
+}
+
+/// Which screen: names its key table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScreenKind {
+    Browse,
+    Help,
+    SearchLine,
+    Filters,
+    Departments,
+    Picker,
+    EditWhich,
+    Conflict,
+    Reason,
+    Jump,
+}
+
+impl ScreenKind {
+    pub const ALL: [ScreenKind; 10] = [
+        ScreenKind::Browse,
+        ScreenKind::Help,
+        ScreenKind::SearchLine,
+        ScreenKind::Filters,
+        ScreenKind::Departments,
+        ScreenKind::Picker,
+        ScreenKind::EditWhich,
+        ScreenKind::Conflict,
+        ScreenKind::Reason,
+        ScreenKind::Jump,
+    ];
+
+    /// The name of the screen's key table (in messages and configuration).
+    pub fn name(self) -> &'static str {
+        match self {
+            ScreenKind::Browse => "board",
+            ScreenKind::Help => "help",
+            ScreenKind::SearchLine => "search",
+            ScreenKind::Filters => "filters",
+            ScreenKind::Departments => "departments",
+            ScreenKind::Picker => "picker",
+            ScreenKind::EditWhich => "edit",
+            ScreenKind::Conflict => "conflict",
+            ScreenKind::Reason => "reason",
+            ScreenKind::Jump => "jump",
+        }
+    }
+
+    /// The screen's default key table; `codes` are the keys of the scale codes.
+    pub fn keys(self, codes: &[Binding]) -> Vec<Binding> {
+        match self {
+            ScreenKind::Browse => browse::keys(codes),
+            ScreenKind::Help => help::keys(),
+            ScreenKind::SearchLine => search_line::keys(),
+            ScreenKind::Filters => filters::keys(),
+            ScreenKind::Departments => departments::keys(),
+            ScreenKind::Picker => picker::keys(codes),
+            ScreenKind::EditWhich => edit_which::keys(),
+            ScreenKind::Conflict => conflict::keys(),
+            ScreenKind::Reason => reason::keys(),
+            ScreenKind::Jump => jump::keys(),
+        }
+    }
+
+    /// Whether typed text goes to the screen (keys not in its table are text).
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            ScreenKind::SearchLine
+                | ScreenKind::Departments
+                | ScreenKind::Reason
+                | ScreenKind::Jump
+        )
+    }
+}
+
+/// Where to go after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Nav {
+    Stay,
+    Push(Screen),
+    Pop,
+    Replace(Screen),
+}
+
+/// What an update asks for: where to go, and effects for the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub nav: Nav,
+    pub effects: Vec<Effect>,
+}
+
+impl Outcome {
+    pub fn none() -> Outcome {
+        Outcome {
+            nav: Nav::Stay,
+            effects: Vec::new(),
+        }
+    }
+
+    pub fn nav(nav: Nav) -> Outcome {
+        Outcome {
+            nav,
+            effects: Vec::new(),
+        }
+    }
+
+    pub fn then(mut self, nav: Nav) -> Outcome {
+        self.nav = nav;
+        self
+    }
+}
+
+impl From<Vec<Effect>> for Outcome {
+    fn from(effects: Vec<Effect>) -> Outcome {
+        Outcome {
+            nav: Nav::Stay,
+            effects,
+        }
+    }
+}
+
+impl Screen {
+    pub fn kind(&self) -> ScreenKind {
+        match self {
+            Screen::Browse(_) => ScreenKind::Browse,
+            Screen::Help(_) => ScreenKind::Help,
+            Screen::SearchLine => ScreenKind::SearchLine,
+            Screen::Filters(_) => ScreenKind::Filters,
+            Screen::Departments(_) => ScreenKind::Departments,
+            Screen::Picker(_) => ScreenKind::Picker,
+            Screen::EditWhich(_) => ScreenKind::EditWhich,
+            Screen::Conflict(_) => ScreenKind::Conflict,
+            Screen::Reason(_) => ScreenKind::Reason,
+            Screen::Jump(_) => ScreenKind::Jump,
+        }
+    }
+
+    /// A command or text for this screen.
+    pub fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
+        match self {
+            Screen::Browse(s) => browse::update(s, board, action),
+            Screen::Help(s) => help::update(s, action),
+            Screen::SearchLine => search_line::update(board, action),
+            Screen::Filters(s) => filters::update(s, board, action),
+            Screen::Departments(s) => departments::update(s, board, action),
+            Screen::Picker(s) => picker::update(s, board, action),
+            Screen::EditWhich(s) => edit_which::update(s, board, action),
+            Screen::Conflict(s) => conflict::update(s, board, action),
+            Screen::Reason(input) => reason::update(input, board, action),
+            Screen::Jump(input) => jump::update(input, board, action),
+        }
+    }
+}
+
+/// Keys of a list: move, take the row, back.
+fn list_keys(take: Msg) -> Vec<Binding> {
+    vec![
+        bind(&[key(KeyCode::Up), ch('k')], Command::Up, Msg::KeyMove)
+            .foot(Msg::FootMove, super::keymap::When::Always),
+        bind(&[key(KeyCode::Down), ch('j')], Command::Down, Msg::KeyMove)
+            .foot(Msg::FootMove, super::keymap::When::Always),
+        bind(&[key(KeyCode::Enter), ch(' ')], Command::Confirm, take)
+            .foot(Msg::FootConfirm, super::keymap::When::Always),
+        bind(&[key(KeyCode::Esc), ch('q')], Command::Back, Msg::KeyClose)
+            .foot(Msg::FootBack, super::keymap::When::Always),
+    ]
+}
+
+/// Keys of a one-line prompt: take the text, back, and the line-editing keys
+/// (every other key is text).
+fn prompt_keys(take: Msg) -> Vec<Binding> {
+    let mut keys = vec![
+        bind(&[key(KeyCode::Enter)], Command::Confirm, take)
+            .foot(Msg::FootConfirm, super::keymap::When::Always),
+        bind(&[key(KeyCode::Esc)], Command::Back, Msg::KeyCancel)
+            .foot(Msg::FootCancel, super::keymap::When::Always),
+    ];
+    keys.extend(line_keys());
+    keys
+}
+
+/// The line-editing keys every prompt shares.
+fn line_keys() -> Vec<Binding> {
+    use LineEdit::*;
+    vec![
+        bind(
+            &[key(KeyCode::Backspace)],
+            Command::Line(DeleteBack),
+            Msg::KeyDeleteBack,
+        ),
+        bind(
+            &[key(KeyCode::Left)],
+            Command::Line(CursorLeft),
+            Msg::KeyCursor,
+        ),
+        bind(
+            &[key(KeyCode::Right)],
+            Command::Line(CursorRight),
+            Msg::KeyCursor,
+        ),
+        bind(
+            &[key(KeyCode::Home), ctrl('a')],
+            Command::Line(CursorHome),
+            Msg::KeyLineEnds,
+        ),
+        bind(
+            &[key(KeyCode::End), ctrl('e')],
+            Command::Line(CursorEnd),
+            Msg::KeyLineEnds,
+        ),
+        bind(&[ctrl('w')], Command::Line(DeleteWord), Msg::KeyDeleteWord),
+        bind(&[ctrl('u')], Command::Line(Clear), Msg::KeyClearLine),
+    ]
+}
+
+/// Apply typed text or a line-editing key to `input`: Some(whether the text
+/// changed) when the action was one.
+fn edit_line(input: &mut LineInput, action: &Action) -> Option<bool> {
+    match action {
+        Action::Text(t) => {
+            input.insert(t);
+            Some(!t.is_empty())
+        }
+        Action::Command(Command::Line(edit)) => Some(input.apply(*edit)),
+        _ => None,
+    }
+}

@@ -1,0 +1,203 @@
+//! What every screen of the board shares: the records on screen, the outline,
+//! the search and filters, the edits in flight, the footer's message, the
+//! options and the terminal's size. Screens keep their own state in
+//! [`crate::board::screen::Screen`].
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::action::Effect;
+use super::marks::Marks;
+use super::outline::{Outline, ShownState};
+use super::saves::Edits;
+use super::screen::Outcome;
+use super::searching::SearchState;
+use crate::domain::model::{ItemRef, Report};
+use crate::domain::records::Records;
+use crate::i18n::{Lang, Msg};
+use crate::search::Filters;
+
+/// How colours are used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorMode {
+    /// `NO_COLOR`: no colour at all; meaning is carried by text.
+    None,
+    /// The 16 ANSI colours (the default: every terminal has them).
+    Ansi16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub lang: Lang,
+    /// ASCII borders and symbols, for terminals that draw East-Asian ambiguous
+    /// characters double width.
+    pub ascii: bool,
+    pub color: ColorMode,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lang: Lang::En,
+            ascii: false,
+            color: ColorMode::Ansi16,
+        }
+    }
+}
+
+/// The smallest terminal the board draws into; below it, "please enlarge".
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width on, outline and detail stand side by side.
+pub const WIDE: u16 = 100;
+/// How often the files are looked at for saves made by others, and a failed
+/// save is tried again.
+pub const CHECK_EVERY: Duration = Duration::from_secs(2);
+
+#[derive(Debug, Clone)]
+pub struct Board {
+    /// The records on screen; searches answer from exactly these.
+    pub records: Arc<Records>,
+    pub outline: Outline,
+    pub search: SearchState,
+    pub filters: Filters,
+    /// Every department of the report, for the picker.
+    pub departments: Vec<String>,
+    pub edits: Edits,
+    /// A short message in the footer (cleared by the next key).
+    pub message: Option<String>,
+    pub options: Options,
+    pub size: (u16, u16),
+    /// Highlights of the current search, prepared for the view.
+    pub marks: Marks,
+    /// When the files are next looked at.
+    next_check: Option<Instant>,
+}
+
+impl Board {
+    pub fn new(records: Records, options: Options) -> Board {
+        let outline = Outline::new(&records.report);
+        let departments = crate::search::all_departments(&records.report);
+        Board {
+            records: Arc::new(records),
+            outline,
+            search: SearchState::default(),
+            filters: Filters::default(),
+            departments,
+            edits: Edits::default(),
+            message: None,
+            options,
+            size: (80, 24),
+            marks: Marks::default(),
+            next_check: None,
+        }
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.records.report
+    }
+
+    pub fn t(&self, m: Msg) -> &'static str {
+        m.text(self.options.lang)
+    }
+
+    /// Show `m` in the footer.
+    pub fn say(&mut self, m: Msg) {
+        self.message = Some(self.t(m).to_string());
+    }
+
+    pub fn is_wide(&self) -> bool {
+        self.size.0 >= WIDE
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// Rows available to the outline (screen less header, footer and borders).
+    pub fn outline_height(&self) -> usize {
+        self.size.1.saturating_sub(4) as usize
+    }
+
+    /// The item at `index` of the outline's items, with its context.
+    pub fn item_ref(&self, index: usize) -> Option<ItemRef<'_>> {
+        let p = self.outline.items.get(index)?;
+        let recommendation = self.report().recommendations.get(p.recommendation)?;
+        let point = recommendation.points.get(p.point)?;
+        let measure = point.measures.get(p.measure)?;
+        let item = measure.items.get(p.item)?;
+        Some(ItemRef {
+            recommendation,
+            point,
+            measure,
+            item,
+        })
+    }
+
+    /// The selected item, when one is selected and on screen (a search with
+    /// no hit selects nothing).
+    pub fn selected_item(&self) -> Option<ItemRef<'_>> {
+        self.outline
+            .selected_shown_item()
+            .and_then(|i| self.item_ref(i))
+    }
+
+    /// Move the selection with `f`, keep it in view, and drop a row kept only
+    /// because it was selected when it stopped matching.
+    pub fn select(&mut self, f: impl FnOnce(&mut Outline)) {
+        f(&mut self.outline);
+        if self.outline.shown_state(self.outline.selected) != ShownState::Kept {
+            self.outline.drop_kept();
+        }
+        self.outline.scroll_into_view(self.outline_height());
+    }
+
+    /// Select the item with `id` (case does not matter); when it is not among
+    /// the results, the search and filters are cleared first.
+    pub fn select_id(&mut self, id: &str) -> Vec<Effect> {
+        let wanted = id.trim().to_ascii_lowercase();
+        let found = (0..self.outline.items.len()).find(|&i| {
+            self.item_ref(i)
+                .is_some_and(|r| r.item.id.to_ascii_lowercase() == wanted)
+        });
+        let Some(i) = found else {
+            self.message = Some(format!(
+                "{}: {}",
+                self.t(Msg::JumpNotFound),
+                crate::text::visible(id.trim())
+            ));
+            return Vec::new();
+        };
+        let mut effects = Vec::new();
+        if !self.outline.is_shown_item(i) {
+            self.search.input.clear();
+            self.filters = Filters::default();
+            effects = self.request_search();
+            self.say(Msg::NotShown);
+        }
+        self.select(|o| {
+            o.select_item(i);
+        });
+        effects
+    }
+
+    pub fn resize(&mut self, w: u16, h: u16) -> Outcome {
+        self.size = (w, h);
+        self.outline.scroll_into_view(self.outline_height());
+        Outcome::none()
+    }
+
+    /// Time passes: a failed save is tried again when its time has come, and
+    /// every [`CHECK_EVERY`] the files are looked at for saves by others.
+    pub fn tick(&mut self, now: Instant) -> Outcome {
+        let mut effects = self.edits.retry_due(now);
+        let due = self.next_check.is_none_or(|t| now >= t);
+        if due {
+            self.next_check = Some(now + CHECK_EVERY);
+            if !self.edits.is_writing() {
+                effects.push(Effect::CheckDisk(Arc::clone(&self.records)));
+            }
+        }
+        effects.into()
+    }
+}

@@ -1,0 +1,168 @@
+//! The real terminal: sets it up, turns its events into [`Runtime`] steps,
+//! draws after a change, and puts it back however the board ends (quit,
+//! panic, SIGTERM, SIGHUP, a dropped SSH connection).
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{execute, queue};
+
+use super::action::Action;
+use super::app::App;
+use super::runtime::{Host, Runtime};
+use super::view::render;
+use crate::search::Filters;
+
+/// How long the loop waits for input when nothing is under way.
+const IDLE_WAIT: Duration = Duration::from_millis(200);
+/// How long it waits while a worker is on something (its answer is taken
+/// in at once after).
+const BUSY_WAIT: Duration = Duration::from_millis(5);
+/// How long a quitting board waits for a save in flight to land.
+const SAVE_GRACE: Duration = Duration::from_secs(5);
+
+/// The terminal as the runtime's host.
+struct TerminalHost {
+    terminal: DefaultTerminal,
+}
+
+impl Host for TerminalHost {
+    fn suspend(&mut self) -> io::Result<()> {
+        leave()?;
+        #[cfg(unix)]
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        // Resumed (fg): take the terminal back and redraw everything.
+        enter()?;
+        self.terminal.clear()
+    }
+
+    fn hand_over(&mut self, run: &mut dyn FnMut()) -> io::Result<()> {
+        leave()?;
+        run();
+        enter()?;
+        self.terminal.clear()
+    }
+}
+
+fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    // One synchronized update per frame: slow links never show half a frame.
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| render(frame, app))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}
+
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)
+}
+
+fn leave() -> io::Result<()> {
+    let a = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let b = disable_raw_mode();
+    let _ = io::stdout().flush();
+    a.and(b)
+}
+
+/// Whether the terminal on standard input has hung up (the SSH connection or
+/// the terminal window went away).
+#[cfg(unix)]
+fn terminal_hung_up() -> bool {
+    let mut fds = libc::pollfd {
+        fd: 0,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, zero timeout; poll only writes `revents`.
+    let ready = unsafe { libc::poll(&mut fds, 1, 0) };
+    ready > 0 && (fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL)) != 0
+}
+
+/// crossterm keeps reading a hung-up terminal (reads of 0 bytes) inside `poll`
+/// without returning, so the loop alone cannot notice a dropped connection. This
+/// thread can: when the terminal hangs up, or a stop signal is not acted on
+/// within a second, it restores what it can and ends the process.
+#[cfg(unix)]
+fn spawn_watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        let mut stop_seen: Option<Instant> = None;
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            if stop.load(Ordering::Relaxed) {
+                stop_seen.get_or_insert_with(Instant::now);
+            }
+            let stuck = stop_seen.is_some_and(|t| t.elapsed() > Duration::from_secs(1));
+            if terminal_hung_up() || stuck {
+                let _ = leave();
+                std::process::exit(129);
+            }
+        }
+    });
+}
+
+/// Run the board until the user quits or a signal ends it.
+pub fn run(app: App, query: &str, filters: Filters) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    #[cfg(unix)]
+    spawn_watchdog(Arc::clone(&stop));
+    // ratatui::init: raw mode, alternate screen, and a panic hook that restores
+    // the terminal before the panic message is printed.
+    let terminal = ratatui::try_init()?;
+    execute!(io::stdout(), EnableBracketedPaste)?;
+    let mut host = TerminalHost { terminal };
+    let mut rt = Runtime::new(app);
+    let result = rt
+        .start_with(&mut host, query, filters)
+        .and_then(|()| event_loop(&mut host, &mut rt, &stop));
+    // A save under way lands before the board goes.
+    let saved = rt.finish_saves(&mut host, SAVE_GRACE);
+    let restored = leave();
+    result.and(saved.map(|_| ())).and(restored)
+}
+
+fn event_loop(host: &mut TerminalHost, rt: &mut Runtime, stop: &AtomicBool) -> io::Result<()> {
+    let size = host.terminal.size()?;
+    rt.step(host, Action::Resize(size.width, size.height))?;
+    let mut drawn = None;
+    loop {
+        if stop.load(Ordering::Relaxed) || rt.quitting() {
+            return Ok(());
+        }
+        if drawn != Some(rt.app.revision) {
+            draw(&mut host.terminal, &rt.app)?;
+            drawn = Some(rt.app.revision);
+        }
+        rt.pump(host)?;
+        let wait = if rt.busy() { BUSY_WAIT } else { IDLE_WAIT };
+        // An error here means the terminal is gone (SSH dropped): end, don't spin.
+        if event::poll(wait)? {
+            // Take every event already waiting before drawing again.
+            rt.event(host, event::read()?)?;
+            while event::poll(Duration::ZERO)? {
+                rt.event(host, event::read()?)?;
+            }
+        }
+        rt.step(host, Action::Tick(Instant::now()))?;
+    }
+}

@@ -1,0 +1,223 @@
+//! Drawing: a pure function of the [`App`] state. Nothing here changes state,
+//! searches or does IO; long texts are pre-wrapped by [`crate::text::width`],
+//! search highlights come prepared ([`crate::board::marks`]). The screens are
+//! drawn from the bottom of the stack up, so a popup stands over its screen;
+//! the footer belongs to the top screen.
+
+mod browse;
+mod detail;
+mod help;
+mod popups;
+pub mod style;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::App;
+use super::keymap::When;
+use super::screen::Screen;
+use super::screen::browse::Focus;
+use super::state::{Board, MIN_HEIGHT, MIN_WIDTH};
+use crate::i18n::Msg;
+use crate::search::Order;
+use crate::text::input::LineInput;
+use crate::text::visible;
+use crate::text::width::{cursor_column, pad, truncate, width, wrap};
+use style::{color, symbols};
+
+pub use browse::detail_lines;
+
+/// Draw the whole screen.
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let board = &app.board;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, board, area);
+        return;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(frame, board, header);
+    for screen in &app.screens {
+        match screen {
+            Screen::Browse(s) => browse::draw(frame, board, s, body),
+            Screen::Help(s) => help::draw(frame, app, s, body),
+            Screen::Filters(s) => popups::filters(frame, board, s, body),
+            Screen::Departments(s) => popups::departments(frame, board, s, body),
+            Screen::Picker(s) => popups::picker(frame, board, s, body),
+            Screen::EditWhich(s) => popups::edit_which(frame, board, s, body),
+            Screen::Conflict(s) => popups::conflict(frame, board, s, body),
+            Screen::SearchLine | Screen::Reason(_) | Screen::Jump(_) => {}
+        }
+    }
+    render_footer(frame, app, footer);
+}
+
+fn render_too_small(frame: &mut Frame, board: &Board, area: Rect) {
+    let text = format!(
+        "{} ({}x{} < {}x{})",
+        board.t(Msg::Enlarge),
+        area.width,
+        area.height,
+        MIN_WIDTH,
+        MIN_HEIGHT
+    );
+    let lines: Vec<Line> = wrap(&text, area.width as usize)
+        .into_iter()
+        .filter(|l| width(l) <= area.width as usize)
+        .take(area.height as usize)
+        .map(Line::from)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What narrows the board, for the header: query, filters, order.
+pub fn filter_summary(board: &Board) -> String {
+    let report = board.report();
+    let mut parts = Vec::new();
+    if !board.search.input.text.trim().is_empty() {
+        parts.push(format!("/{}", board.search.input.text.trim()));
+    }
+    let f = &board.filters;
+    let joined = |set: &std::collections::BTreeSet<String>| {
+        set.iter().map(String::as_str).collect::<Vec<_>>().join(",")
+    };
+    if !f.phases.is_empty() {
+        parts.push(format!("{}:{}", report.phase_scale.name, joined(&f.phases)));
+    }
+    if !f.directions.is_empty() {
+        parts.push(format!(
+            "{}:{}",
+            report.direction_scale.name,
+            joined(&f.directions)
+        ));
+    }
+    if !f.departments.is_empty() {
+        parts.push(format!(
+            "{}:{}",
+            board.t(Msg::Departments),
+            joined(&f.departments)
+        ));
+    }
+    if f.hide_relisted {
+        parts.push(board.t(Msg::FilterHideRelisted).to_string());
+    }
+    if board.search.is_narrowed() && !board.search.query.is_empty() {
+        let order = match board.search.order {
+            Order::Score => Msg::OrderScore,
+            Order::Source => Msg::OrderSource,
+        };
+        parts.push(board.t(order).to_string());
+    }
+    visible(&parts.join(" | ")).into_owned()
+}
+
+fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
+    let total = board.outline.items.len();
+    let count = match &board.search.hits {
+        Some(hits) => format!("{} / {total}", hits.len()),
+        None => format!("{} / {total}", board.outline.position().0),
+    };
+    let pending = if board.search.pending {
+        format!("{} ", board.t(Msg::Searching))
+    } else {
+        String::new()
+    };
+    let right = format!(" {pending}{count} ");
+    let summary = filter_summary(board);
+    let style =
+        color(board, Style::new().fg(Color::White).bg(Color::Blue)).add_modifier(Modifier::BOLD);
+    let w = area.width as usize;
+    let ell = symbols(board).ellipsis;
+    let title = format!(" kensho  {}", visible(&board.report().title));
+    let right_w = width(&right);
+    let mut spans = Vec::new();
+    if summary.is_empty() {
+        spans.push(Span::raw(pad(&title, w.saturating_sub(right_w), ell)));
+    } else {
+        // The filters matter more than the title: they get the room.
+        let filters = format!(" [{summary}]");
+        let fw = width(&filters).min(w.saturating_sub(right_w + 8));
+        spans.push(Span::raw(pad(&title, w.saturating_sub(right_w + fw), ell)));
+        spans.push(Span::styled(
+            pad(&filters, fw, ell),
+            color(board, Style::new().fg(Color::Yellow).bg(Color::Blue)),
+        ));
+    }
+    spans.push(Span::raw(right));
+    frame.render_widget(Paragraph::new(Line::from(spans).style(style)), area);
+}
+
+/// The prompt of the top screen, when it is a one-line prompt.
+fn prompt(app: &App) -> Option<(Msg, &LineInput)> {
+    match app.top() {
+        Screen::SearchLine => Some((Msg::SearchPrompt, &app.board.search.input)),
+        Screen::Reason(input) => Some((Msg::ReasonPrompt, input)),
+        Screen::Jump(input) => Some((Msg::JumpPrompt, input)),
+        _ => None,
+    }
+}
+
+/// Whether a footer hint applies now.
+fn applies(app: &App, when: When) -> bool {
+    let focus = app.screens.iter().find_map(|s| match s {
+        Screen::Browse(b) => Some(b.focus),
+        _ => None,
+    });
+    match when {
+        When::Always => true,
+        When::Outline => focus != Some(Focus::Detail),
+        When::Detail => focus == Some(Focus::Detail),
+        When::Searching => app.board.search.is_narrowed(),
+    }
+}
+
+fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
+    let board = &app.board;
+    let w = area.width as usize;
+    if let Some((label, input)) = prompt(app) {
+        let label = board.t(label);
+        let line = format!("{label}{}", input.text);
+        frame.render_widget(Paragraph::new(truncate(&line, w, "")), area);
+        let col = width(label) + cursor_column(&input.text, input.cursor);
+        let x = area.x + (col.min(w.saturating_sub(1)) as u16);
+        frame.set_cursor_position(Position::new(x, area.y));
+        return;
+    }
+    if let Some(m) = &board.message {
+        let style = color(
+            board,
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(truncate(&visible(m), w, ""), style)),
+            area,
+        );
+        return;
+    }
+    let hints = app
+        .keymap
+        .footer(app.top().kind(), board.options.ascii, |when| {
+            applies(app, when)
+        });
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (keys, label) in hints {
+        let k = Span::styled(format!(" {keys}"), style::bold());
+        let t = Span::raw(format!(" {} ", board.t(label)));
+        let sw = width(&k.content) + width(&t.content);
+        if used + sw > w {
+            break;
+        }
+        used += sw;
+        spans.extend([k, t]);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

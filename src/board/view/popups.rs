@@ -1,0 +1,184 @@
+//! The popups: filters, departments, the code picker, which text to edit,
+//! and a conflict.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::style::{check, popup, push_wrapped, reversed, symbols};
+use crate::board::screen::conflict::ConflictDialog;
+use crate::board::screen::departments::DepartmentPicker;
+use crate::board::screen::edit_which::{EditWhich, TEXTS};
+use crate::board::screen::filters::{FilterPanel, FilterRow};
+use crate::board::screen::picker::CodePicker;
+use crate::board::state::Board;
+use crate::domain::field::Field;
+use crate::domain::model::Scale;
+use crate::i18n::Msg;
+use crate::text::visible;
+use crate::text::width::{cursor_column, pad, truncate, width};
+
+/// Rows of a list, the one under the cursor reversed.
+fn list<'a>(
+    board: &Board,
+    rows: impl Iterator<Item = String>,
+    cursor: usize,
+    w: usize,
+) -> Vec<Line<'a>> {
+    let ell = symbols(board).ellipsis;
+    rows.enumerate()
+        .map(|(i, text)| {
+            let line = Line::from(pad(&text, w, ell));
+            if i == cursor {
+                line.patch_style(reversed())
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+fn code_row(scale: &Scale, code: &str, on: bool) -> String {
+    let meaning = scale.meaning(code).unwrap_or_default();
+    visible(&format!("{}{} {code} {meaning}", check(on), scale.name)).into_owned()
+}
+
+pub fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect) {
+    let report = board.report();
+    let f = &board.filters;
+    let inner = popup(
+        frame,
+        board,
+        body,
+        64,
+        state.rows.len() as u16 + 2,
+        board.t(Msg::FilterTitle),
+    );
+    let rows = state.rows.iter().map(|row| match row {
+        FilterRow::Phase(c) => code_row(&report.phase_scale, c, f.phases.contains(c)),
+        FilterRow::Direction(c) => code_row(&report.direction_scale, c, f.directions.contains(c)),
+        FilterRow::HideRelisted => format!(
+            "{}{}",
+            check(f.hide_relisted),
+            board.t(Msg::FilterHideRelisted)
+        ),
+        FilterRow::Departments => {
+            let chosen: Vec<&str> = f.departments.iter().map(String::as_str).collect();
+            visible(&format!(
+                "    {} {}",
+                board.t(Msg::FilterDepartments),
+                chosen.join(", ")
+            ))
+            .into_owned()
+        }
+    });
+    let lines = list(board, rows, state.cursor, inner.width as usize);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, body: Rect) {
+    let inner = popup(
+        frame,
+        board,
+        body,
+        64,
+        body.height,
+        board.t(Msg::DepartmentsTitle),
+    );
+    if inner.height == 0 {
+        return;
+    }
+    let iw = inner.width as usize;
+    let prompt = "> ";
+    let mut lines = vec![Line::from(truncate(
+        &format!("{prompt}{}", state.input.text),
+        iw,
+        "",
+    ))];
+    let height = inner.height.saturating_sub(1) as usize;
+    let offset = state.cursor.saturating_sub(height.saturating_sub(1));
+    if state.choices.is_empty() {
+        lines.push(Line::from(format!("  {}", board.t(Msg::NoMatches))));
+    }
+    let rows = state.choices.iter().map(|d| {
+        visible(&format!(
+            "{}{d}",
+            check(board.filters.departments.contains(d))
+        ))
+        .into_owned()
+    });
+    let listed = list(board, rows, state.cursor, iw);
+    lines.extend(listed.into_iter().skip(offset).take(height));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let col = width(prompt) + cursor_column(&state.input.text, state.input.cursor);
+    frame.set_cursor_position(Position::new(
+        inner.x + col.min(iw.saturating_sub(1)) as u16,
+        inner.y,
+    ));
+}
+
+pub fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) {
+    let report = board.report();
+    let inner = popup(
+        frame,
+        board,
+        body,
+        64,
+        state.rows.len() as u16 + 2,
+        board.t(Msg::PickerTitle),
+    );
+    let item = board.selected_item();
+    let rows = state.rows.iter().map(|(field, code)| {
+        let scale = if *field == Field::Phase {
+            &report.phase_scale
+        } else {
+            &report.direction_scale
+        };
+        let current = item.as_ref().is_some_and(|r| &field.get(r.item) == code);
+        code_row(scale, code, current)
+    });
+    let lines = list(board, rows, state.cursor, inner.width as usize);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn edit_which(frame: &mut Frame, board: &Board, state: &EditWhich, body: Rect) {
+    let inner = popup(
+        frame,
+        board,
+        body,
+        40,
+        TEXTS.len() as u16 + 2,
+        board.t(Msg::EditWhichTitle),
+    );
+    let rows = TEXTS
+        .iter()
+        .map(|f| f.label(board.report(), board.options.lang));
+    let lines = list(board, rows, state.cursor, inner.width as usize);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn conflict(frame: &mut Frame, board: &Board, state: &ConflictDialog, body: Rect) {
+    let inner = popup(frame, board, body, 70, 12, board.t(Msg::ConflictTitle));
+    let w = inner.width as usize;
+    let c = &state.conflict;
+    let label = c.field.label(board.report(), board.options.lang);
+    let mut lines = Vec::new();
+    push_wrapped(&mut lines, &visible(&format!("{} {label}", c.item)), w, 0);
+    for (m, value) in [
+        (Msg::ConflictSeen, &c.seen),
+        (Msg::ConflictNow, &c.theirs),
+        (Msg::ConflictYours, &c.ours),
+    ] {
+        push_wrapped(
+            &mut lines,
+            &visible(&format!("{}: {value}", board.t(m))),
+            w,
+            2,
+        );
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(board.t(Msg::ConflictTheirs)));
+    lines.push(Line::from(board.t(Msg::ConflictMine)));
+    frame.render_widget(Paragraph::new(lines), inner);
+}

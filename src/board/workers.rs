@@ -1,0 +1,119 @@
+//! The two threads that keep slow work off the input path: the search worker
+//! (newest request wins; its index is rebuilt whenever a request carries
+//! other records) and the store worker (saves, reasons and looks at the
+//! files, one at a time, in order). Both answer with [`Action`]s.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use super::action::{Action, Job, SearchRequest, StoreOutcome};
+use crate::domain::records::Records;
+use crate::i18n::Lang;
+use crate::search::{SearchIndex, Searcher};
+use crate::store::watch::Watcher;
+use crate::store::{EditError, add_reason, apply_edits};
+
+/// Work for the store worker.
+pub enum StoreWork {
+    Job(Box<Job>),
+    Check(Arc<Records>),
+}
+
+/// Answer searches on a thread of their own. When requests come faster than
+/// searches, only the newest is run.
+pub fn spawn_search_worker(results: Sender<Action>) -> Sender<SearchRequest> {
+    let (requests, inbox) = channel::<SearchRequest>();
+    std::thread::spawn(move || search_loop(&inbox, &results));
+    requests
+}
+
+fn search_loop(inbox: &Receiver<SearchRequest>, results: &Sender<Action>) {
+    let searcher = Searcher::default();
+    let mut index: Option<(Arc<Records>, SearchIndex)> = None;
+    while let Ok(mut request) = inbox.recv() {
+        while let Ok(newer) = inbox.try_recv() {
+            request = newer;
+        }
+        // The index answers for exactly the records the request carries.
+        let stale = index
+            .as_ref()
+            .is_none_or(|(r, _)| !Arc::ptr_eq(r, &request.records));
+        if stale {
+            let built = SearchIndex::new(&request.records.report).with_char_index();
+            index = Some((Arc::clone(&request.records), built));
+        }
+        let Some((records, built)) = &index else {
+            continue;
+        };
+        let hits = searcher.search(
+            built,
+            &records.report,
+            &request.query,
+            &request.filters,
+            request.order,
+            request.within.as_deref(),
+        );
+        let done = Action::SearchDone {
+            generation: request.generation,
+            hits,
+        };
+        if results.send(done).is_err() {
+            break;
+        }
+    }
+}
+
+/// Perform store work on a thread of its own, in order; each piece of work
+/// gets exactly one answer.
+pub fn spawn_store_worker(
+    path: PathBuf,
+    lang: Lang,
+    watcher: Watcher,
+    results: Sender<Action>,
+) -> Sender<StoreWork> {
+    let (requests, inbox) = channel::<StoreWork>();
+    std::thread::spawn(move || {
+        let mut watcher = watcher;
+        while let Ok(work) = inbox.recv() {
+            let answer = match work {
+                StoreWork::Job(job) => {
+                    let outcome = perform_job(&path, &job, lang);
+                    if let StoreOutcome::Saved { records, .. } = &outcome {
+                        // Our own save is no news to the watcher.
+                        watcher = Watcher::new(records);
+                    }
+                    Action::StoreDone { job, outcome }
+                }
+                StoreWork::Check(current) => {
+                    Action::DiskChecked(watcher.changed(&current).map(Box::new))
+                }
+            };
+            if results.send(answer).is_err() {
+                break;
+            }
+        }
+    });
+    requests
+}
+
+/// Save or record a reason, and say what came of it.
+fn perform_job(path: &std::path::Path, job: &Job, lang: Lang) -> StoreOutcome {
+    match job {
+        Job::Save { request, seen } => {
+            let seen = (!request.force).then_some(&seen.report);
+            match apply_edits(path, &request.edits, request.reason.as_deref(), seen) {
+                Ok(saved) => StoreOutcome::Saved {
+                    changes: saved.changes,
+                    records: Box::new(saved.records),
+                },
+                Err(EditError::Conflict(c)) => StoreOutcome::Conflict(c),
+                Err(e) => StoreOutcome::Failed(e.say(lang)),
+            }
+        }
+        Job::Reason { change, reason } => match add_reason(path, change, reason) {
+            Ok(()) => StoreOutcome::ReasonRecorded,
+            Err(e) => StoreOutcome::Failed(e.say(lang)),
+        },
+    }
+}

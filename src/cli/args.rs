@@ -1,0 +1,96 @@
+//! The command line as clap parses it. Every help text comes from the
+//! catalogue ([`super::help`]), in the reader's language.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::domain::export::Format;
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(name = "kensho", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Records folder or file
+    pub path: Option<PathBuf>,
+    /// Interface language
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+    /// ASCII borders and symbols
+    #[arg(long)]
+    pub ascii: bool,
+    /// Open the board with this search
+    #[arg(long)]
+    pub query: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load and validate the records, and print their counts.
+    Check { path: Option<PathBuf> },
+    /// Print the items matching QUERY, best first.
+    Search {
+        #[arg(num_args = 1..=2, required = true, value_names = ["PATH", "QUERY"])]
+        args: Vec<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        filters: FilterArgs,
+    },
+    /// Write a large synthetic report.
+    Generate {
+        #[arg(long)]
+        items: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        from: Option<PathBuf>,
+        out: PathBuf,
+    },
+    /// Set fields of one item.
+    Set {
+        #[arg(num_args = 2.., required = true, value_names = ["PATH", "ID"])]
+        args: Vec<String>,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Print the change log.
+    Log {
+        path: Option<PathBuf>,
+        #[arg(long)]
+        item: Option<String>,
+        #[arg(long)]
+        since: Option<String>,
+        #[arg(long)]
+        user: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the log against the records.
+    Verify { path: Option<PathBuf> },
+    /// Print the records as JSON, CSV or Markdown.
+    Export {
+        path: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        format: Format,
+    },
+}
+
+/// Filters given on the command line.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
+    #[arg(long, value_delimiter = ',')]
+    pub phase: Vec<String>,
+    #[arg(long, value_delimiter = ',')]
+    pub direction: Vec<String>,
+    #[arg(long = "dept", value_name = "TEXT")]
+    pub departments: Vec<String>,
+    #[arg(long)]
+    pub hide_relisted: bool,
+}

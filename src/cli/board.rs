@@ -1,0 +1,61 @@
+//! `kensho [PATH]`: the review board. Records are loaded and validated, and
+//! the keys checked, before the terminal is touched: a problem prints on a
+//! normal screen.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::args::FilterArgs;
+use super::output::{fail, fail_lines};
+use super::records_cmds::check;
+use crate::board::app::App;
+use crate::board::keymap::Keymap;
+use crate::board::state::{ColorMode, Options};
+use crate::domain::records::{default_path, load};
+use crate::i18n::{CliMsg, Lang};
+use crate::store::{clean_leftovers, with_lock};
+
+/// Open the board; without a terminal (a pipe, CI) print the summary instead.
+pub fn run(
+    path: Option<PathBuf>,
+    lang: Lang,
+    ascii: bool,
+    query: Option<String>,
+    filter_args: &FilterArgs,
+) -> ExitCode {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return check(path, lang);
+    }
+    let records = match load(&default_path(path)) {
+        Ok(r) => r,
+        Err(e) => return fail_lines(&e.say(lang)),
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let options = Options {
+        lang,
+        ascii,
+        color: if no_color {
+            ColorMode::None
+        } else {
+            ColorMode::Ansi16
+        },
+    };
+    let filters = match filter_args.to_filters(&records.report, lang) {
+        Ok(f) => f,
+        Err(e) => return fail(lang, &e),
+    };
+    // What a killed save left behind is cleaned up at the next start.
+    let dir = records.layout.dir();
+    let _ = with_lock(&dir, || clean_leftovers(&dir));
+    if let Err(e) = Keymap::new(&records.report) {
+        return fail(lang, &e.say(&records.report, lang));
+    }
+    let Ok(app) = App::new(records, options) else {
+        return ExitCode::from(super::EXIT_ERROR);
+    };
+    match crate::board::terminal::run(app, query.as_deref().unwrap_or_default(), filters) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(lang, &CliMsg::ErrTerminal.fill(lang, &[("error", &e)])),
+    }
+}

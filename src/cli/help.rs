@@ -1,0 +1,155 @@
+//! `--help` in the reader's language: every about and argument text, the
+//! headings, and clap's own errors, from the catalogue, as far as clap lets
+//! them be replaced (the value names such as PATH stay as they are).
+
+use std::process::ExitCode;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Command};
+
+use crate::i18n::{CliMsg, Lang};
+
+use super::output::EXIT_ERROR;
+
+/// The about text of each subcommand ("" is the program).
+const ABOUTS: &[(&str, CliMsg)] = &[
+    ("", CliMsg::AboutKensho),
+    ("check", CliMsg::AboutCheck),
+    ("search", CliMsg::AboutSearch),
+    ("generate", CliMsg::AboutGenerate),
+    ("set", CliMsg::AboutSet),
+    ("log", CliMsg::AboutLog),
+    ("verify", CliMsg::AboutVerify),
+    ("export", CliMsg::AboutExport),
+];
+
+/// The help of each argument: (subcommand, argument id, text); "" is the
+/// program, "*" any command.
+pub const ARGS: &[(&str, &str, CliMsg)] = &[
+    ("*", "help", CliMsg::ArgHelp),
+    ("*", "version", CliMsg::ArgVersion),
+    ("*", "lang", CliMsg::ArgLang),
+    ("*", "path", CliMsg::ArgPath),
+    ("*", "phase", CliMsg::ArgPhase),
+    ("*", "direction", CliMsg::ArgDirection),
+    ("*", "departments", CliMsg::ArgDept),
+    ("*", "hide_relisted", CliMsg::ArgHideRelisted),
+    ("*", "json", CliMsg::ArgJson),
+    ("", "ascii", CliMsg::ArgAscii),
+    ("", "query", CliMsg::ArgQuery),
+    ("search", "args", CliMsg::ArgSearchArgs),
+    ("search", "limit", CliMsg::ArgLimit),
+    ("generate", "items", CliMsg::ArgItems),
+    ("generate", "seed", CliMsg::ArgSeed),
+    ("generate", "from", CliMsg::ArgFrom),
+    ("generate", "out", CliMsg::ArgOut),
+    ("set", "args", CliMsg::ArgSetArgs),
+    ("set", "reason", CliMsg::ArgReason),
+    ("log", "item", CliMsg::ArgItem),
+    ("log", "since", CliMsg::ArgSince),
+    ("log", "user", CliMsg::ArgUser),
+    ("export", "format", CliMsg::ArgFormat),
+];
+
+/// The help text of argument `id` of subcommand `sub`.
+pub fn arg_help(sub: &str, id: &str) -> Option<CliMsg> {
+    ARGS.iter()
+        .find(|(s, a, _)| *s == sub && *a == id)
+        .or_else(|| ARGS.iter().find(|(s, a, _)| *s == "*" && *a == id))
+        .map(|(_, _, m)| *m)
+}
+
+/// `cmd` (the program, or subcommand `sub`) with every text in `lang`.
+fn localize_one(mut cmd: Command, sub: &str, lang: Lang) -> Command {
+    let t = |m: CliMsg| m.text(lang);
+    if let Some((_, m)) = ABOUTS.iter().find(|(s, _)| *s == sub) {
+        cmd = cmd.about(t(*m)).long_about(None);
+    }
+    cmd = cmd
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help),
+        )
+        .help_template(t(CliMsg::HelpTemplate))
+        .subcommand_help_heading(t(CliMsg::HeadingCommands));
+    if sub.is_empty() {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version),
+        );
+    }
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let help = arg_help(sub, &id).map(t).unwrap_or_default();
+        let heading = if positional {
+            CliMsg::HeadingArguments
+        } else {
+            CliMsg::HeadingOptions
+        };
+        cmd = cmd.mut_arg(id.as_str(), |a| {
+            a.help(help)
+                .help_heading(t(heading))
+                .hide_default_value(true)
+                .hide_possible_values(true)
+        });
+    }
+    cmd
+}
+
+/// The whole command line in `lang`.
+pub fn localize(cmd: Command, lang: Lang) -> Command {
+    let mut cmd = localize_one(cmd, "", lang).disable_help_subcommand(true);
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name.as_str(), |s| localize_one(s, &name, lang));
+    }
+    cmd
+}
+
+/// Print clap's answer: help and version as they are; an error said in
+/// `lang`, with the usage and where to look further. Exit status 2 on errors.
+pub fn report(e: clap::Error, lang: Lang, usage: &str) -> ExitCode {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    if lang == Lang::En {
+        let _ = e.print();
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let value = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    let arg = value(ContextKind::InvalidArg);
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => CliMsg::ClapUnknownArgument.fill(lang, &[("arg", &arg)]),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => CliMsg::ClapInvalidValue.fill(
+            lang,
+            &[
+                ("arg", &arg),
+                ("value", &value(ContextKind::InvalidValue)),
+                ("allowed", &value(ContextKind::ValidValue)),
+            ],
+        ),
+        ErrorKind::MissingRequiredArgument => CliMsg::ClapMissing.fill(lang, &[("arg", &arg)]),
+        ErrorKind::InvalidSubcommand => CliMsg::ClapUnknownCommand.fill(lang, &[("arg", &arg)]),
+        _ => CliMsg::ClapOther.fill(lang, &[("detail", &e.kind())]),
+    };
+    eprintln!("{}", crate::domain::error::error_line(lang, &what));
+    eprintln!();
+    eprintln!("{}", CliMsg::ClapUsage.fill(lang, &[("usage", &usage)]));
+    ExitCode::from(EXIT_ERROR)
+}

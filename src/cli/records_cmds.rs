@@ -1,0 +1,82 @@
+//! `kensho check`, `kensho export`, `kensho generate`: the records as a whole.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::output::{fail, fail_lines, print};
+use crate::domain::error::io_reason;
+use crate::domain::export::{self as exporting, Format};
+use crate::domain::generate::generate as synthesize;
+use crate::domain::records::{
+    Layout, REPORT_FILE, Records, default_path, load, recommendation_file_name,
+};
+use crate::domain::summary::Summary;
+use crate::i18n::{CliMsg, Lang};
+use crate::store::write_records;
+
+/// Load, validate, print the counts.
+pub fn check(path: Option<PathBuf>, lang: Lang) -> ExitCode {
+    let path = default_path(path);
+    match load(&path) {
+        Ok(records) => {
+            let ok = CliMsg::CheckOk.fill(lang, &[("path", &path.display())]);
+            print(
+                lang,
+                &format!("{ok}\n{}", Summary::of(&records.report).say(lang)),
+            )
+        }
+        Err(e) => fail_lines(&e.say(lang)),
+    }
+}
+
+/// The table on standard output.
+pub fn export(path: Option<PathBuf>, format: Format, lang: Lang) -> ExitCode {
+    match load(&default_path(path)) {
+        Ok(records) => match exporting::export(&records.report, format) {
+            Ok(text) => print(lang, &text),
+            Err(e) => fail(lang, &CliMsg::ErrExport.fill(lang, &[("error", &e)])),
+        },
+        Err(e) => fail_lines(&e.say(lang)),
+    }
+}
+
+/// A large synthetic report in a new folder (for benchmarks).
+pub fn generate(
+    items: usize,
+    seed: u64,
+    from: Option<PathBuf>,
+    out: PathBuf,
+    lang: Lang,
+) -> ExitCode {
+    let template = match load(&default_path(from)) {
+        Ok(r) => r.report,
+        Err(e) => return fail_lines(&e.say(lang)),
+    };
+    if out.join(REPORT_FILE).exists() {
+        return fail(
+            lang,
+            &CliMsg::ErrHoldsRecords.fill(lang, &[("path", &out.display())]),
+        );
+    }
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        let what = CliMsg::ErrCannotCreate.fill(
+            lang,
+            &[("path", &out.display()), ("error", &io_reason(&e, lang))],
+        );
+        return fail(lang, &what);
+    }
+    let report = synthesize(&template, items, seed);
+    let files = report
+        .recommendations
+        .iter()
+        .map(|r| recommendation_file_name(r.number))
+        .collect();
+    let records = Records {
+        report,
+        layout: Layout::Folder { dir: out, files },
+    };
+    match write_records(&records) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => fail(lang, &e.say(lang)),
+    }
+}

@@ -1,0 +1,92 @@
+//! `kensho search`: ranked hits, the match marked; exit 1 when none.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::args::FilterArgs;
+use super::output::{fail, fail_lines, print};
+use crate::domain::records::{default_path, load};
+use crate::i18n::{CliMsg, Lang};
+use crate::search::{Order, Query, SearchIndex, Searcher, best_text, excerpt};
+use crate::text::visible;
+use crate::text::width::truncate;
+
+pub fn run(
+    args: Vec<String>,
+    limit: usize,
+    json: bool,
+    filter_args: &FilterArgs,
+    lang: Lang,
+) -> ExitCode {
+    let (path, query) = match args.as_slice() {
+        [q] => (None, q.clone()),
+        [p, q] => (Some(PathBuf::from(p)), q.clone()),
+        _ => return fail(lang, CliMsg::ErrSearchUsage.text(lang)),
+    };
+    let records = match load(&default_path(path)) {
+        Ok(r) => r,
+        Err(e) => return fail_lines(&e.say(lang)),
+    };
+    let report = &records.report;
+    let filters = match filter_args.to_filters(report, lang) {
+        Ok(f) => f,
+        Err(e) => return fail(lang, &e),
+    };
+    let index = SearchIndex::new(report);
+    let searcher = Searcher::default();
+    let query = Query::parse(&query);
+    let hits = searcher.search(&index, report, &query, &filters, Order::Score, None);
+    if hits.is_empty() {
+        return ExitCode::from(1);
+    }
+    let items: Vec<_> = report.items().collect();
+    let styled = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let (open, close) = if styled {
+        ("\u{1b}[1;7m", "\u{1b}[0m")
+    } else {
+        ("[", "]")
+    };
+    let mut out = String::new();
+    for hit in hits.iter().take(limit) {
+        let Some(r) = items.get(hit.item) else {
+            continue;
+        };
+        let best = best_text(&searcher, &query, r);
+        if json {
+            let (field, text, positions) = match best {
+                Some((kind, text, positions)) => (kind.name(), text, positions),
+                None => ("", String::new(), Vec::new()),
+            };
+            let line = serde_json::json!({
+                "id": r.item.id,
+                "score": hit.score,
+                "field": field,
+                "text": text,
+                "positions": positions,
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        } else {
+            // Record text is shown visibly; only our own marks are escapes.
+            let shown = match best {
+                Some((kind, text, positions)) => {
+                    format!(
+                        "{}: {}",
+                        kind.label(lang),
+                        excerpt(&text, &positions, 60, open, close)
+                    )
+                }
+                None => truncate(&r.item.progress, 60, "…"),
+            };
+            out.push_str(&format!(
+                "{}\t{}\t{}\n",
+                visible(&r.item.id),
+                hit.score,
+                shown
+            ));
+        }
+    }
+    print(lang, &out)
+}

@@ -1,0 +1,208 @@
+//! `kensho set`, `kensho log`, `kensho verify`: changes, saved and logged,
+//! read back and checked.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::output::{fail, fail_lines, print, warn};
+use crate::domain::error::{io_reason, quoted};
+use crate::domain::field::{Edit, Field};
+use crate::domain::model::Report;
+use crate::domain::records::{Records, default_path, load};
+use crate::i18n::{CliMsg, Lang};
+use crate::store::apply_edits;
+use crate::store::changelog::{self, LOG_FILE, LogProblem, LogStatus};
+use crate::store::verify::verify as check_log;
+use crate::text::visible;
+
+/// The word for a field: its name for English (what `set` takes), the
+/// scale's or the catalogue's word for Japanese.
+fn field_word(field: Field, report: &Report, lang: Lang) -> String {
+    match lang {
+        Lang::En => field.name().to_string(),
+        Lang::Ja => field.label(report, lang),
+    }
+}
+
+/// The edits `ID FIELD=VALUE...` asks for.
+fn parse_edits(id: &str, assignments: &[String], lang: Lang) -> Result<Vec<Edit>, String> {
+    if assignments.is_empty() {
+        return Err(CliMsg::ErrNothingToSet.fill(lang, &[("fields", &Field::names())]));
+    }
+    let mut edits = Vec::new();
+    for a in assignments {
+        let Some((name, value)) = a.split_once('=') else {
+            return Err(CliMsg::ErrNotAssignment.fill(lang, &[("arg", &quoted(a))]));
+        };
+        let Some(field) = Field::parse(name.trim()) else {
+            return Err(CliMsg::ErrNotAField.fill(
+                lang,
+                &[("name", &quoted(name)), ("fields", &Field::names())],
+            ));
+        };
+        edits.push(Edit {
+            item: id.to_string(),
+            field,
+            value: value.to_string(),
+        });
+    }
+    Ok(edits)
+}
+
+pub fn set(args: Vec<String>, reason: Option<String>, lang: Lang) -> ExitCode {
+    // [PATH] ID FIELD=VALUE...: the first argument is a path when the second is the id.
+    let (path, rest) = if args.len() >= 2 && !args[1].contains('=') {
+        (Some(PathBuf::from(&args[0])), &args[1..])
+    } else {
+        (None, &args[..])
+    };
+    let Some((id, assignments)) = rest.split_first() else {
+        return fail(lang, CliMsg::ErrSetUsage.text(lang));
+    };
+    let edits = match parse_edits(id, assignments, lang) {
+        Ok(e) => e,
+        Err(e) => return fail(lang, &e),
+    };
+    let saved = match apply_edits(&default_path(path), &edits, reason.as_deref(), None) {
+        Ok(saved) => saved,
+        Err(e) => return fail(lang, &e.say(lang)),
+    };
+    if saved.changes.is_empty() {
+        return print(
+            lang,
+            &format!(
+                "{}\n",
+                CliMsg::SetUnchanged.fill(lang, &[("item", &visible(id))])
+            ),
+        );
+    }
+    let report = &saved.records.report;
+    let lines: Vec<String> = saved
+        .changes
+        .iter()
+        .map(|c| {
+            let field = field_word(c.field, report, lang);
+            let text = CliMsg::SetChanged.fill(
+                lang,
+                &[
+                    ("item", &c.item),
+                    ("field", &field),
+                    ("old", &c.old),
+                    ("new", &c.new),
+                ],
+            );
+            visible(&text.replace('\n', "\\n")).into_owned()
+        })
+        .collect();
+    print(lang, &format!("{}\n", lines.join("\n")))
+}
+
+/// The records at `path` and their change log (read whole), with the log's
+/// problems reported as warnings.
+fn records_and_log(
+    path: Option<PathBuf>,
+    lang: Lang,
+) -> Result<(Records, Vec<changelog::Change>, Vec<LogProblem>), ExitCode> {
+    let records = load(&default_path(path)).map_err(|e| fail_lines(&e.say(lang)))?;
+    let file = records.layout.dir().join(LOG_FILE);
+    let (changes, problems) = changelog::read(&file).map_err(|e| {
+        let what = CliMsg::ErrCannotRead.fill(
+            lang,
+            &[("path", &file.display()), ("error", &io_reason(&e, lang))],
+        );
+        fail(lang, &what)
+    })?;
+    for p in &problems {
+        warn(lang, &p.say(lang));
+    }
+    Ok((records, changes, problems))
+}
+
+/// A date (start of that day, UTC) or an RFC 3339 time.
+fn parse_since(s: &str, lang: Lang) -> Result<jiff::Timestamp, String> {
+    if let Ok(t) = s.parse::<jiff::Timestamp>() {
+        return Ok(t);
+    }
+    format!("{s}T00:00:00Z")
+        .parse::<jiff::Timestamp>()
+        .map_err(|_| CliMsg::ErrSince.fill(lang, &[("value", &quoted(s))]))
+}
+
+pub fn log(
+    path: Option<PathBuf>,
+    item: Option<String>,
+    since: Option<String>,
+    user: Option<String>,
+    json: bool,
+    lang: Lang,
+) -> ExitCode {
+    let since = match since.as_deref().map(|s| parse_since(s, lang)).transpose() {
+        Ok(s) => s,
+        Err(e) => return fail(lang, &e),
+    };
+    let (records, changes, _) = match records_and_log(path, lang) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let mut out = String::new();
+    for c in changes.iter().filter(|c| {
+        item.as_ref().is_none_or(|i| &c.item == i)
+            && user.as_ref().is_none_or(|u| &c.user == u)
+            && since.is_none_or(|s| c.timestamp.parse::<jiff::Timestamp>().is_ok_and(|t| t >= s))
+    }) {
+        if json {
+            out.push_str(&changelog::lines(std::slice::from_ref(c)).unwrap_or_default());
+            continue;
+        }
+        let who = match &c.ssh_client {
+            Some(a) => format!("{} ({a})", c.user),
+            None => c.user.clone(),
+        };
+        let status = match c.status {
+            LogStatus::Applied => String::new(),
+            LogStatus::Reason => format!(" [{}]", CliMsg::LogReasonMark.text(lang)),
+            LogStatus::Aborted => format!(" [{}]", CliMsg::LogAbortedMark.text(lang)),
+        };
+        let reason = c
+            .reason
+            .as_deref()
+            .map(|r| format!("  -- {r}"))
+            .unwrap_or_default();
+        let field = field_word(c.field, &records.report, lang);
+        let line = format!(
+            "{}  {who}  {} {field}: {} -> {}{status}{reason}",
+            c.timestamp, c.item, c.old, c.new
+        );
+        // Record text is shown, never sent raw to the terminal.
+        out.push_str(&visible(&line.replace('\n', "\\n")));
+        out.push('\n');
+    }
+    print(lang, &out)
+}
+
+pub fn verify(path: Option<PathBuf>, lang: Lang) -> ExitCode {
+    let (records, changes, problems) = match records_and_log(path, lang) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let v = check_log(&changes, problems, &records.report);
+    if v.interrupted {
+        eprintln!("{}", CliMsg::VerifyInterrupted.text(lang));
+    }
+    let damaged = v
+        .problems
+        .iter()
+        .any(|p| matches!(p, LogProblem::Damaged { .. }));
+    if v.differences.is_empty() && !damaged {
+        let ok =
+            CliMsg::VerifyOk.fill(lang, &[("fields", &v.checked), ("changes", &changes.len())]);
+        return print(lang, &format!("{ok}\n"));
+    }
+    for d in &v.differences {
+        eprintln!(
+            "{}",
+            visible(&CliMsg::VerifyDiffersLine.fill(lang, &[("what", &d.say(lang))]))
+        );
+    }
+    ExitCode::from(1)
+}

@@ -1,0 +1,293 @@
+//! `kensho export`: the records as JSON (for scripts), CSV (for Excel) and Markdown.
+
+use serde::Serialize;
+
+use crate::domain::model::{ItemRef, Report, Scale};
+use crate::text::visible;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    Markdown,
+}
+
+/// One item, flattened with its context: the shape scripts depend on.
+#[derive(Debug, Serialize)]
+pub struct ExportItem<'a> {
+    pub id: &'a str,
+    pub recommendation: u32,
+    pub point: u32,
+    pub policy: &'a str,
+    pub measure: Option<&'a str>,
+    pub measure_text: Option<&'a str>,
+    pub progress: &'a str,
+    pub phase: &'a str,
+    pub assessment: &'a str,
+    pub direction: &'a str,
+    pub departments: &'a [String],
+    pub relisted: bool,
+    pub relists: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportPolicy<'a> {
+    pub recommendation: u32,
+    pub point: u32,
+    pub label: &'a str,
+    pub text: &'a str,
+    pub assessment: &'a str,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct ExportPoint<'a> {
+    number: u32,
+    title: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct ExportRecommendation<'a> {
+    number: u32,
+    title: &'a str,
+    points: Vec<ExportPoint<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct ExportDocument<'a> {
+    title: &'a str,
+    source: &'a str,
+    phase_scale: &'a Scale,
+    direction_scale: &'a Scale,
+    recommendations: Vec<ExportRecommendation<'a>>,
+    policies: Vec<ExportPolicy<'a>>,
+    items: Vec<ExportItem<'a>>,
+}
+
+impl<'a> From<ItemRef<'a>> for ExportItem<'a> {
+    fn from(r: ItemRef<'a>) -> Self {
+        ExportItem {
+            id: &r.item.id,
+            recommendation: r.recommendation.number,
+            point: r.point.number,
+            policy: &r.point.policy.label,
+            measure: r.measure.label.as_deref(),
+            measure_text: r.measure.text.as_deref(),
+            progress: &r.item.progress,
+            phase: r.item.phase.as_str(),
+            assessment: &r.item.assessment,
+            direction: r.item.direction.as_str(),
+            departments: &r.item.departments,
+            relisted: r.item.relisted,
+            relists: r.item.relists.as_deref(),
+            note: r.item.note.as_deref(),
+        }
+    }
+}
+
+pub fn policies(report: &Report) -> Vec<ExportPolicy<'_>> {
+    report
+        .recommendations
+        .iter()
+        .flat_map(|r| {
+            r.points.iter().map(move |p| ExportPolicy {
+                recommendation: r.number,
+                point: p.number,
+                label: &p.policy.label,
+                text: &p.policy.text,
+                assessment: &p.policy.assessment,
+                note: p.policy.note.as_deref(),
+            })
+        })
+        .collect()
+}
+
+/// The records in `format`, as the text to print.
+pub fn export(report: &Report, format: Format) -> Result<String, String> {
+    match format {
+        Format::Json => to_json(report),
+        Format::Csv => to_csv(report),
+        Format::Markdown => Ok(to_markdown(report)),
+    }
+}
+
+pub fn to_json(report: &Report) -> Result<String, String> {
+    let doc = ExportDocument {
+        title: &report.title,
+        source: &report.source,
+        phase_scale: &report.phase_scale,
+        direction_scale: &report.direction_scale,
+        recommendations: report
+            .recommendations
+            .iter()
+            .map(|r| ExportRecommendation {
+                number: r.number,
+                title: &r.title,
+                points: r
+                    .points
+                    .iter()
+                    .map(|p| ExportPoint {
+                        number: p.number,
+                        title: &p.title,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        policies: policies(report),
+        items: report.items().map(ExportItem::from).collect(),
+    };
+    // serde_json escapes every control character, so nothing raw reaches a terminal.
+    let mut text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// CSV columns, in order.
+pub const CSV_COLUMNS: [&str; 14] = [
+    "id",
+    "recommendation",
+    "point",
+    "policy",
+    "measure",
+    "measure_text",
+    "progress",
+    "phase",
+    "assessment",
+    "direction",
+    "departments",
+    "relisted",
+    "relists",
+    "note",
+];
+
+/// UTF-8 with a byte-order mark and CRLF line ends, so that Excel on a Japanese
+/// Windows PC opens it as UTF-8; cells with newlines are quoted. Departments are
+/// one per line inside their cell.
+pub fn to_csv(report: &Report) -> Result<String, String> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer
+        .write_record(CSV_COLUMNS)
+        .map_err(|e| e.to_string())?;
+    for r in report.items() {
+        let e = ExportItem::from(r);
+        let row = [
+            e.id.to_string(),
+            e.recommendation.to_string(),
+            e.point.to_string(),
+            e.policy.to_string(),
+            e.measure.unwrap_or_default().to_string(),
+            e.measure_text.unwrap_or_default().to_string(),
+            e.progress.to_string(),
+            e.phase.to_string(),
+            e.assessment.to_string(),
+            e.direction.to_string(),
+            e.departments.join("\n"),
+            e.relisted.to_string(),
+            e.relists.unwrap_or_default().to_string(),
+            e.note.unwrap_or_default().to_string(),
+        ];
+        writer
+            .write_record(row.iter().map(|c| visible(c).into_owned()))
+            .map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    let body = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+    Ok(format!("\u{feff}{body}"))
+}
+
+/// ① for 1, ② for 2 … (the source's point numbers).
+pub fn circled(n: u32) -> String {
+    match n {
+        1..=20 => char::from_u32(0x2460 + n - 1)
+            .map(String::from)
+            .unwrap_or_else(|| n.to_string()),
+        _ => format!("({n})"),
+    }
+}
+
+fn scale_line(scale: &Scale, code: &str) -> String {
+    match scale.meaning(code) {
+        Some(m) => format!("{code}（{m}）"),
+        None => code.to_string(),
+    }
+}
+
+/// A readable document: recommendation → point → policy → items.
+pub fn to_markdown(report: &Report) -> String {
+    let v = |s: &str| visible(s).into_owned();
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# {}\n\n{}\n",
+        v(&report.title),
+        v(&report.source)
+    ));
+    for scale in [&report.phase_scale, &report.direction_scale] {
+        out.push_str(&format!(
+            "\n**{}**: {}\n\n",
+            v(&scale.name),
+            v(&scale.description)
+        ));
+        for c in &scale.codes {
+            out.push_str(&format!("- {}：{}\n", v(&c.code), v(&c.meaning)));
+        }
+    }
+    for rec in &report.recommendations {
+        out.push_str(&format!("\n## 提言{} {}\n", rec.number, v(&rec.title)));
+        for point in &rec.points {
+            let policy = &point.policy;
+            out.push_str(&format!(
+                "\n### {} {}\n\n**取組方針 {}** {}\n\n**取組方針に対する自己評価** {}\n",
+                circled(point.number),
+                v(&point.title),
+                v(&policy.label),
+                v(&policy.text),
+                v(&policy.assessment)
+            ));
+            if let Some(note) = &policy.note {
+                out.push_str(&format!("\n> 注: {}\n", v(note)));
+            }
+            for measure in &point.measures {
+                for item in &measure.items {
+                    let heading = match (&measure.label, &measure.text) {
+                        (Some(l), _) => format!("({})", v(l)),
+                        (None, Some(_)) => "（取組内容）".to_string(),
+                        (None, None) => "（取組内容なし）".to_string(),
+                    };
+                    out.push_str(&format!("\n#### {} {}\n\n", item.id, heading));
+                    if let Some(text) = &measure.text {
+                        out.push_str(&format!("- 具体的な取組内容: {}\n", v(text)));
+                    }
+                    out.push_str(&format!("- 実施状況: {}\n", v(&item.progress)));
+                    out.push_str(&format!(
+                        "- {}: {}\n",
+                        v(&report.phase_scale.name),
+                        v(&scale_line(&report.phase_scale, item.phase.as_str()))
+                    ));
+                    out.push_str(&format!("- 自己評価: {}\n", v(&item.assessment)));
+                    out.push_str(&format!(
+                        "- {}: {}\n",
+                        v(&report.direction_scale.name),
+                        v(&scale_line(
+                            &report.direction_scale,
+                            item.direction.as_str()
+                        ))
+                    ));
+                    out.push_str(&format!("- 担当部: {}\n", v(&item.departments.join("、"))));
+                    if item.relisted {
+                        match &item.relists {
+                            Some(t) => out.push_str(&format!("- 【再掲】 {}\n", v(t))),
+                            None => out.push_str("- 【再掲】\n"),
+                        }
+                    }
+                    if let Some(note) = &item.note {
+                        out.push_str(&format!("- 注: {}\n", v(note)));
+                    }
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,125 @@
+//! What can be changed in an item, and a change asked for: the vocabulary that
+//! the board, the command line, the store and the change log share.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::model::{Item, Report};
+use crate::i18n::{Lang, Msg};
+
+/// A field of an item that can be changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    /// 実施区分.
+    Phase,
+    /// 評価区分.
+    Direction,
+    /// 実施状況.
+    Progress,
+    /// 自己評価.
+    Assessment,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [
+        Field::Phase,
+        Field::Direction,
+        Field::Progress,
+        Field::Assessment,
+    ];
+
+    /// The field's name in the records, the change log and `kensho set`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Phase => "phase",
+            Field::Direction => "direction",
+            Field::Progress => "progress",
+            Field::Assessment => "assessment",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The names of every field, for error messages.
+    pub fn names() -> String {
+        Field::ALL.map(Field::name).join(", ")
+    }
+
+    /// Whether the field holds a code of one of the report's scales.
+    pub fn is_code(self) -> bool {
+        matches!(self, Field::Phase | Field::Direction)
+    }
+
+    pub fn get(self, item: &Item) -> String {
+        match self {
+            Field::Phase => item.phase.0.clone(),
+            Field::Direction => item.direction.0.clone(),
+            Field::Progress => item.progress.clone(),
+            Field::Assessment => item.assessment.clone(),
+        }
+    }
+
+    pub fn set(self, item: &mut Item, value: String) {
+        match self {
+            Field::Phase => item.phase.0 = value,
+            Field::Direction => item.direction.0 = value,
+            Field::Progress => item.progress = value,
+            Field::Assessment => item.assessment = value,
+        }
+    }
+
+    /// The field as people call it: the scale's own name (実施区分, 評価区分)
+    /// for codes, the catalogue's word for texts.
+    pub fn label(self, report: &Report, lang: Lang) -> String {
+        match self {
+            Field::Phase => report.phase_scale.name.clone(),
+            Field::Direction => report.direction_scale.name.clone(),
+            Field::Progress => Msg::Progress.text(lang).to_string(),
+            Field::Assessment => Msg::Assessment.text(lang).to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One field of one item set to a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub item: String,
+    pub field: Field,
+    pub value: String,
+}
+
+/// A save found that someone else changed the field first: the value this
+/// side loaded, the value on disk now, and the value it wanted to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub item: String,
+    pub field: Field,
+    pub seen: String,
+    pub theirs: String,
+    pub ours: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_serialize_as_in_the_log() {
+        for f in Field::ALL {
+            assert_eq!(Field::parse(f.name()), Some(f));
+            assert_eq!(
+                serde_json::to_string(&f).unwrap(),
+                format!("\"{}\"", f.name())
+            );
+        }
+        assert_eq!(Field::parse("note"), None);
+    }
+}

@@ -1,0 +1,11 @@
+//! The records and what can be said about them: the model (named as in the
+//! glossary), the fields an edit can change, loading and validation, errors,
+//! summaries, exports and synthetic reports. Nothing here draws or writes.
+
+pub mod error;
+pub mod export;
+pub mod field;
+pub mod generate;
+pub mod model;
+pub mod records;
+pub mod summary;

@@ -1,0 +1,132 @@
+//! Loading, validating and rendering a set of records.
+//!
+//! Two layouts are accepted:
+//! - a **folder** (the bundled one): `report.ron` holds the report's title, source and
+//!   scales; every other `*.ron` file directly in the folder holds one
+//!   `Recommendation(...)`. Other files (the change log, the `source/` copy of the
+//!   PDF text, hidden temporary files) are not records and are ignored.
+//! - a **single file** holding the whole `Report(...)` with its `recommendations`.
+//!
+//! Loading ([`load`]) is all or nothing: every file is read and validated
+//! ([`validate`]), every problem is reported with its file and line:column, and
+//! nothing is returned unless the whole set is sound. Rendering is pure (data
+//! in, file texts out); writing the texts is the business of [`crate::store`].
+
+mod load;
+mod validate;
+
+pub use load::load;
+pub use validate::line_column;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::domain::model::Report;
+
+/// The name of the report file in the folder layout.
+pub const REPORT_FILE: &str = "report.ron";
+
+/// A loaded, validated set of records and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Records {
+    /// The whole report, recommendations included, in source order.
+    pub report: Report,
+    pub layout: Layout,
+}
+
+/// Where the records live on disk, so that they are written back the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layout {
+    /// `dir/report.ron` plus one file per recommendation (`files[i]` holds
+    /// `report.recommendations[i]`).
+    Folder { dir: PathBuf, files: Vec<String> },
+    /// One file holding everything.
+    SingleFile { path: PathBuf },
+}
+
+impl Layout {
+    /// The path the records were loaded from (folder or file).
+    pub fn path(&self) -> PathBuf {
+        match self {
+            Layout::Folder { dir, .. } => dir.clone(),
+            Layout::SingleFile { path } => path.clone(),
+        }
+    }
+
+    /// The folder that holds the records (and the change log beside them).
+    pub fn dir(&self) -> PathBuf {
+        match self {
+            Layout::Folder { dir, .. } => dir.clone(),
+            Layout::SingleFile { path } => folder_of(path),
+        }
+    }
+
+    /// Every file the records were read from.
+    pub fn files(&self) -> Vec<PathBuf> {
+        match self {
+            Layout::SingleFile { path } => vec![path.clone()],
+            Layout::Folder { dir, files } => std::iter::once(dir.join(REPORT_FILE))
+                .chain(files.iter().map(|f| dir.join(f)))
+                .collect(),
+        }
+    }
+}
+
+/// The folder of a records path: the path itself when it is a folder, else
+/// the folder that holds the file.
+pub fn folder_of(path: &Path) -> PathBuf {
+    if path.is_dir() {
+        return path.to_path_buf();
+    }
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The canonical text of a value: pretty RON, four-space indent, struct names,
+/// Japanese unescaped, control characters escaped (so every field stays on one
+/// line), trailing newline. The same data always gives the same bytes.
+pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_string())
+        .new_line("\n".to_string())
+        .separator(" ".to_string());
+    let mut text = ron::ser::to_string_pretty(value, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The files that make up `records`, with their canonical contents.
+pub fn render(records: &Records) -> Result<Vec<(PathBuf, String)>, ron::Error> {
+    match &records.layout {
+        Layout::SingleFile { path } => Ok(vec![(path.clone(), to_ron(&records.report)?)]),
+        Layout::Folder { dir, files } => {
+            let header = Report {
+                recommendations: Vec::new(),
+                ..records.report.clone()
+            };
+            let mut out = vec![(dir.join(REPORT_FILE), to_ron(&header)?)];
+            for (i, rec) in records.report.recommendations.iter().enumerate() {
+                let name = files
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| recommendation_file_name(rec.number));
+                out.push((dir.join(name), to_ron(rec)?));
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// The file name given to a recommendation in a new folder.
+pub fn recommendation_file_name(number: u32) -> String {
+    format!("recommendation-{number}.ron")
+}
+
+/// Records given by a path on the command line, or `records` in the current folder.
+pub fn default_path(path: Option<PathBuf>) -> PathBuf {
+    path.unwrap_or_else(|| PathBuf::from("records"))
+}

@@ -1,0 +1,318 @@
+//! What the types cannot check: codes belong to their scales, ids are unique
+//! and typeable, numbers are unique, relisted links point at real items. Every
+//! problem is reported at its file and line:column.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::{Layout, REPORT_FILE, Records};
+use crate::domain::error::{LoadError, LoadErrors, Location, Problem};
+use crate::domain::field::Field;
+use crate::domain::model::Scale;
+
+/// 1-based line and column (in characters) of byte offset `at` in `text`.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, column)
+}
+
+/// The location of the first occurrence of `needle` (or the file's start).
+pub(super) fn find(path: &Path, text: &str, needle: &str) -> Location {
+    find_from(path, text, needle, 0).0
+}
+
+fn find_from(path: &Path, text: &str, needle: &str, from: usize) -> (Location, usize) {
+    let offset = text
+        .get(from..)
+        .and_then(|t| t.find(needle))
+        .map(|o| o + from);
+    let at = offset.unwrap_or(from.min(text.len()));
+    let (line, column) = line_column(text, at);
+    (
+        Location {
+            path: path.to_path_buf(),
+            line,
+            column,
+        },
+        offset.map(|o| o + needle.len()).unwrap_or(from),
+    )
+}
+
+/// Where each item's fields stand in the files (byte offsets), found by reading
+/// the texts in item order. Offsets become line:column only for an error, so
+/// that loading stays linear in the size of the records.
+struct ItemPlace {
+    path: usize,
+    id: usize,
+    phase: usize,
+    direction: usize,
+    relists: usize,
+}
+
+struct Places<'a> {
+    paths: Vec<PathBuf>,
+    texts: &'a BTreeMap<PathBuf, String>,
+    items: Vec<ItemPlace>,
+}
+
+impl Places<'_> {
+    fn at(&self, item: usize, field: fn(&ItemPlace) -> usize) -> Location {
+        let place = &self.items[item];
+        let path = &self.paths[place.path];
+        let text = self.texts.get(path).map(String::as_str).unwrap_or_default();
+        let (line, column) = line_column(text, field(place));
+        Location {
+            path: path.clone(),
+            line,
+            column,
+        }
+    }
+}
+
+fn offset_of(text: &str, needle: &str, from: usize) -> (usize, usize) {
+    match text.get(from..).and_then(|t| t.find(needle)) {
+        Some(o) => (from + o, from + o + needle.len()),
+        None => (from.min(text.len()), from),
+    }
+}
+
+fn item_places<'a>(records: &Records, texts: &'a BTreeMap<PathBuf, String>) -> Places<'a> {
+    let paths: Vec<PathBuf> = match &records.layout {
+        Layout::SingleFile { path } => vec![path.clone(); records.report.recommendations.len()],
+        Layout::Folder { dir, files } => files.iter().map(|f| dir.join(f)).collect(),
+    };
+    let mut cursors: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut items = Vec::new();
+    for (file, rec) in records.report.recommendations.iter().enumerate() {
+        let text = paths
+            .get(file)
+            .and_then(|p| texts.get(p))
+            .map(String::as_str)
+            .unwrap_or_default();
+        // In the single-file layout every recommendation shares one cursor.
+        let key = match records.layout {
+            Layout::SingleFile { .. } => 0,
+            Layout::Folder { .. } => file,
+        };
+        for point in &rec.points {
+            for measure in &point.measures {
+                for item in &measure.items {
+                    let cursor = cursors.entry(key).or_insert(0);
+                    let (id, after) = offset_of(text, &format!("{:?}", item.id), *cursor);
+                    *cursor = after;
+                    items.push(ItemPlace {
+                        path: file,
+                        id,
+                        phase: offset_of(text, "phase:", after).0,
+                        direction: offset_of(text, "direction:", after).0,
+                        relists: offset_of(text, "relists:", after).0,
+                    });
+                }
+            }
+        }
+    }
+    Places {
+        paths,
+        texts,
+        items,
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 32
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '_')
+}
+
+fn check_scale(scale: &Scale, field: &'static str, at: Location, errors: &mut Vec<LoadError>) {
+    if scale.codes.is_empty() {
+        errors.push(LoadError::Invalid {
+            at: at.clone(),
+            problem: Problem::EmptyScale { scale: field },
+        });
+    }
+    let mut seen = Vec::new();
+    for c in &scale.codes {
+        if c.code.trim().is_empty() || seen.contains(&c.code) {
+            errors.push(LoadError::Invalid {
+                at: at.clone(),
+                problem: Problem::BadScaleCode {
+                    scale: field,
+                    code: c.code.clone(),
+                },
+            });
+        }
+        seen.push(c.code.clone());
+    }
+}
+
+/// Check what the types cannot: codes belong to their scales, ids are unique
+/// and typeable, numbers are unique, relisted links point at real items.
+pub(super) fn validate(
+    records: &Records,
+    texts: &BTreeMap<PathBuf, String>,
+) -> Result<(), LoadErrors> {
+    let report = &records.report;
+    let mut errors = Vec::new();
+    let report_path = match &records.layout {
+        Layout::SingleFile { path } => path.clone(),
+        Layout::Folder { dir, .. } => dir.join(REPORT_FILE),
+    };
+    let report_text = texts
+        .get(&report_path)
+        .map(String::as_str)
+        .unwrap_or_default();
+    for (scale, name) in [
+        (&report.phase_scale, "phase_scale"),
+        (&report.direction_scale, "direction_scale"),
+    ] {
+        check_scale(
+            scale,
+            name,
+            find(&report_path, report_text, name),
+            &mut errors,
+        );
+    }
+    check_numbers(records, &report_path, &mut errors);
+    let places = item_places(records, texts);
+    let ids = check_items(records, &places, &mut errors);
+    check_relists(records, &places, &ids, &mut errors);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(LoadErrors(errors))
+    }
+}
+
+/// Recommendation numbers, and point numbers within a recommendation, are unique.
+fn check_numbers(records: &Records, report_path: &Path, errors: &mut Vec<LoadError>) {
+    let at = Location {
+        path: report_path.to_path_buf(),
+        line: 1,
+        column: 1,
+    };
+    let mut numbers = Vec::new();
+    for rec in &records.report.recommendations {
+        if numbers.contains(&rec.number) {
+            errors.push(LoadError::Invalid {
+                at: at.clone(),
+                problem: Problem::DuplicateRecommendation { number: rec.number },
+            });
+        }
+        numbers.push(rec.number);
+        let mut points = Vec::new();
+        for p in &rec.points {
+            if points.contains(&p.number) {
+                errors.push(LoadError::Invalid {
+                    at: at.clone(),
+                    problem: Problem::DuplicatePoint {
+                        recommendation: rec.number,
+                        point: p.number,
+                    },
+                });
+            }
+            points.push(p.number);
+        }
+    }
+}
+
+/// A code field of an item: which, its scale, its value, where it stands.
+type CodeCheck<'a> = (Field, &'a Scale, &'a str, fn(&ItemPlace) -> usize);
+
+/// Ids are typeable and unique, codes belong to their scales. Returns where
+/// each id was first seen.
+fn check_items<'a>(
+    records: &'a Records,
+    places: &Places,
+    errors: &mut Vec<LoadError>,
+) -> BTreeMap<&'a str, usize> {
+    let report = &records.report;
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (n, r) in report.items().enumerate() {
+        let item = r.item;
+        if !is_valid_id(&item.id) {
+            errors.push(LoadError::Invalid {
+                at: places.at(n, |p| p.id),
+                problem: Problem::BadId {
+                    id: item.id.clone(),
+                },
+            });
+        }
+        if let Some(&first) = ids.get(item.id.as_str()) {
+            errors.push(LoadError::DuplicateId {
+                id: item.id.clone(),
+                first: places.at(first, |p| p.id),
+                second: places.at(n, |p| p.id),
+            });
+        } else {
+            ids.insert(&item.id, n);
+        }
+        let codes: [CodeCheck; 2] = [
+            (
+                Field::Phase,
+                &report.phase_scale,
+                item.phase.as_str(),
+                |p| p.phase,
+            ),
+            (
+                Field::Direction,
+                &report.direction_scale,
+                item.direction.as_str(),
+                |p| p.direction,
+            ),
+        ];
+        for (field, scale, code, at) in codes {
+            if scale.index(code).is_none() {
+                errors.push(LoadError::UnknownCode {
+                    at: places.at(n, at),
+                    id: item.id.clone(),
+                    field,
+                    code: code.to_string(),
+                    scale: scale.name.clone(),
+                    allowed: scale.code_list(),
+                });
+            }
+        }
+    }
+    ids
+}
+
+/// A relisted row names an item that exists, is not itself, and is marked relisted.
+fn check_relists(
+    records: &Records,
+    places: &Places,
+    ids: &BTreeMap<&str, usize>,
+    errors: &mut Vec<LoadError>,
+) {
+    for (n, r) in records.report.items().enumerate() {
+        let Some(target) = &r.item.relists else {
+            continue;
+        };
+        let id = r.item.id.clone();
+        let problem = if target == &r.item.id {
+            Problem::RelistsItself { id }
+        } else if !ids.contains_key(target.as_str()) {
+            Problem::RelistsUnknown {
+                id,
+                target: target.clone(),
+            }
+        } else if !r.item.relisted {
+            Problem::RelistsUnmarked { id }
+        } else {
+            continue;
+        };
+        errors.push(LoadError::Invalid {
+            at: places.at(n, |p| p.relists),
+            problem,
+        });
+    }
+}

@@ -1,0 +1,223 @@
+//! The command line's words, and the errors that both the command line and
+//! the board show.
+
+use super::catalogue;
+
+catalogue! {
+    /// Every word of the command line, and every error sentence.
+    CliMsg {
+        ErrorLine => ("エラー: {what}", "error: {what}"),
+        WarningLine => ("警告: {what}", "warning: {what}"),
+        // --help
+        HelpTemplate => (
+            "{about-with-newline}\n使い方: {usage}\n\n{all-args}{after-help}",
+            "{about-with-newline}\nUsage: {usage}\n\n{all-args}{after-help}",
+        ),
+        HeadingCommands => ("コマンド", "Commands"),
+        HeadingArguments => ("引数", "Arguments"),
+        HeadingOptions => ("オプション", "Options"),
+        AboutKensho => (
+            "kensho: 検証報告書の提言に対する取組の実施状況を、キーボードで見て、探して、更新する審議ボード",
+            "kensho: a keyboard-driven review board for the progress table of a verification report",
+        ),
+        AboutCheck => ("記録を読み込んで検査し、件数を表示する", "Load and validate the records, and print their counts"),
+        AboutSearch => (
+            "QUERY（fzf の書き方）に当てはまる項目を良い順に表示する。該当なしは終了コード 1",
+            "Print the items matching QUERY (fzf syntax), best first; exit 1 when nothing matches",
+        ),
+        AboutGenerate => (
+            "大きな合成レポートをフォルダ OUT に書く（ベンチマーク用）",
+            "Write a large synthetic report (for benchmarks) to the folder OUT",
+        ),
+        AboutSet => (
+            "項目の欄を変更して保存し、変更履歴に記録する: kensho set [PATH] ID phase=B direction=III [--reason 理由]",
+            "Set fields of one item, saved and logged: kensho set [PATH] ID phase=B direction=III [--reason TEXT]",
+        ),
+        AboutLog => ("変更履歴を表示する", "Print the change log"),
+        AboutVerify => (
+            "変更履歴の最新の値が記録と一致するか確かめる（違いがあれば終了コード 1）",
+            "Check that the latest logged value of every logged field equals the records (exit 1 on a difference)",
+        ),
+        AboutExport => (
+            "記録を JSON・CSV・Markdown で標準出力に書く",
+            "Print the records as JSON, CSV or Markdown on standard output",
+        ),
+        ArgHelp => ("このヘルプを表示する", "Print this help"),
+        ArgVersion => ("版を表示する", "Print the version"),
+        ArgLang => (
+            "表示の言語: ja または en（既定: LC_ALL / LANG が ja で始まれば日本語）",
+            "Interface language: ja or en [default: Japanese when LC_ALL / LANG starts with ja]",
+        ),
+        ArgPath => ("記録のフォルダまたはファイル（既定: records）", "Records folder or file [default: records]"),
+        ArgAscii => (
+            "枠と記号を ASCII で描く（曖昧幅の文字を全角で表示する端末向け）",
+            "ASCII borders and symbols, for terminals that draw East-Asian ambiguous characters double width",
+        ),
+        ArgQuery => ("この検索（fzf の書き方）でボードを開く", "Open the board with this search (fzf syntax)"),
+        ArgPhase => ("この実施区分の項目だけ（例: C,D）", "Only items at these phases (実施区分), e.g. C,D"),
+        ArgDirection => ("この評価区分の項目だけ（例: III）", "Only items with these directions (評価区分), e.g. III"),
+        ArgDept => (
+            "担当部の名前または局（例: 子)）に TEXT を含む項目だけ（繰り返し可）",
+            "Only items of departments whose name or bureau contains TEXT (repeatable)",
+        ),
+        ArgHideRelisted => ("【再掲】の行を隠す", "Hide relisted (【再掲】) rows"),
+        ArgJson => ("JSON で出力する（1 行に 1 件）", "JSON output: one object per line"),
+        ArgSearchArgs => ("[PATH] QUERY: 記録のフォルダまたはファイル（既定: records）と検索語", "[PATH] QUERY: records folder or file (default: records), and the query"),
+        ArgLimit => ("表示する件数の上限（既定: 20）", "Print at most N hits [default: 20]"),
+        ArgItems => ("項目の数", "Number of items"),
+        ArgSeed => ("乱数の種。同じ種なら同じレポート（既定: 1）", "Seed: the same seed gives the same report [default: 1]"),
+        ArgFrom => (
+            "区分・担当部・文の素材にする記録（既定: records）",
+            "Records whose scales, departments and phrases are used [default: records]",
+        ),
+        ArgOut => ("書き出すフォルダ（作成する。記録があってはならない）", "The folder to write (created; must not hold records already)"),
+        ArgSetArgs => (
+            "[PATH] ID 欄=値...: 欄は phase, direction, progress, assessment",
+            "[PATH] ID FIELD=VALUE...: fields are phase, direction, progress, assessment",
+        ),
+        ArgReason => ("理由（会議の決定など）。変更履歴に記録する", "Why (the meeting's decision); stored in the change log"),
+        ArgItem => ("この項目だけ", "Only this item"),
+        ArgSince => (
+            "この日（YYYY-MM-DD）または時刻（RFC 3339）以降の変更だけ",
+            "Only changes on or after this date (YYYY-MM-DD) or time (RFC 3339)",
+        ),
+        ArgUser => ("この人の変更だけ", "Only this user"),
+        ArgFormat => ("形式: json, csv, markdown", "Format: json, csv, markdown"),
+        // clap's errors
+        ClapUnknownArgument => ("知らない引数 {arg} です", "unexpected argument {arg}"),
+        ClapInvalidValue => ("{arg} に {value} は使えません。使えるもの: {allowed}", "{value} is not allowed for {arg}; allowed: {allowed}"),
+        ClapMissing => ("必要な引数 {arg} がありません", "the required argument {arg} is missing"),
+        ClapUnknownCommand => ("知らないコマンド {arg} です", "unknown command {arg}"),
+        ClapOther => ("コマンドラインを読めません（{detail}）", "the command line cannot be read ({detail})"),
+        ClapUsage => ("使い方: {usage}\n詳しくは --help を見てください。", "Usage: {usage}\nFor more, try --help."),
+        // check
+        CheckOk => ("{path}: 問題なし", "{path}: ok"),
+        CountRecommendations => ("提言", "recommendations"),
+        CountPoints => ("提言の項目", "points"),
+        CountPolicies => ("取組方針", "policies"),
+        CountMeasures => ("具体的な取組", "measures"),
+        CountItems => ("項目", "items"),
+        CountRelisted => ("うち再掲", "relisted items"),
+        CountPerPhase => ("{scale}ごとの項目数", "phase ({scale})"),
+        CountPerDirection => ("{scale}ごとの項目数", "direction ({scale})"),
+        // set, log, verify
+        SetUnchanged => ("{item}: 変更なし", "{item}: unchanged"),
+        SetChanged => ("{item} {field}: {old} → {new}", "{item} {field}: {old} -> {new}"),
+        LogReasonMark => ("理由", "reason"),
+        LogAbortedMark => ("中断", "aborted"),
+        LogTornLine => (
+            "{file}:{line}: 最後の行が途中で切れています（保存が中断されました）。読み飛ばします",
+            "{file}:{line}: the last line is incomplete (a save was interrupted); it is ignored",
+        ),
+        LogDamagedLine => ("{file}:{line}: 変更の記録ではありません（{error}）。読み飛ばします", "{file}:{line}: not a change record ({error}); skipped"),
+        VerifyOk => (
+            "問題なし: 記録された {fields} 個の欄が記録と一致します（変更 {changes} 件）",
+            "ok: {fields} logged fields agree with the records ({changes} changes)",
+        ),
+        VerifyDiffersLine => ("違い: {what}", "differs: {what}"),
+        VerifyDiffers => (
+            "{item} {field}: 変更履歴の最新の値は {logged}（{when}、{user}）ですが、記録は {now} です",
+            "{item} {field}: the log's latest value is {logged} ({when} by {user}), the records hold {now}",
+        ),
+        VerifyNoSuchItem => (
+            "{item} {field}: 変更履歴にありますが、記録にその項目または欄がありません",
+            "{item} {field}: logged, but no such item or field in the records",
+        ),
+        VerifyInterrupted => (
+            "注: 最後の保存はデータを書く前に中断されました。次の保存で「中断」として記録されます",
+            "note: the last save was interrupted before the data was written; it will be recorded as aborted at the next save",
+        ),
+        // errors of the command line
+        ErrStdout => ("標準出力に書けません: {error}", "cannot write to standard output: {error}"),
+        ErrSearchUsage => ("[PATH] QUERY を指定してください", "give [PATH] QUERY"),
+        ErrSetUsage => ("[PATH] ID 欄=値... を指定してください", "give [PATH] ID FIELD=VALUE..."),
+        ErrNothingToSet => ("変更する欄がありません。欄=値 で指定してください（欄: {fields}）", "nothing to set; give FIELD=VALUE (fields: {fields})"),
+        ErrNotAssignment => ("{arg} は 欄=値 の形ではありません", "{arg} is not FIELD=VALUE"),
+        ErrNotAField => ("{name} は変更できる欄ではありません。使える欄: {fields}", "{name} is not a field that can be set; allowed: {fields}"),
+        ErrSince => ("--since {value}: 日付（2026-11-24）か RFC 3339 の時刻を指定してください", "--since {value}: give a date (2026-11-24) or an RFC 3339 time"),
+        ErrFilterCode => ("{flag} {code} は{scale}の記号ではありません。使える記号: {allowed}", "{flag} {code} is not a code of {scale}; allowed: {allowed}"),
+        ErrFilterDept => ("--dept {text} に当てはまる担当部がありません。担当部: {all}", "--dept {text} matches no department; there are: {all}"),
+        ErrHoldsRecords => ("{path} にはすでに記録があります。空のフォルダを指定してください", "{path} already holds records; choose an empty folder"),
+        ErrCannotCreate => ("{path}: 作成できません: {error}", "{path}: cannot create: {error}"),
+        ErrExport => ("書き出せません: {error}", "cannot export: {error}"),
+        ErrTerminal => ("端末: {error}", "terminal: {error}"),
+        ErrKeyTwice => (
+            "画面 {screen} でキー {key} が「{first}」と「{second}」の両方に割り当てられています。どちらかのキーを変えてください",
+            "screen {screen}: the key {key} is bound to both \"{first}\" and \"{second}\"; give one of them another key",
+        ),
+        // errors of the records
+        ErrCannotRead => ("{path}: 読み込めません: {error}", "{path}: cannot read: {error}"),
+        ErrNotFound => ("{path}: そのファイルまたはフォルダはありません", "{path}: no such file or folder"),
+        ErrEmptyFile => ("{path}: ファイルが空です。記録のファイルには {expected}(...) が 1 つ入ります", "{path}: the file is empty; a records file holds one {expected}(...)"),
+        ErrNotUtf8 => ("{at}: UTF-8 のテキストではありません（記録は UTF-8 で書きます）", "{at}: the file is not valid UTF-8 (records are UTF-8 text)"),
+        ErrUnknownCode => (
+            "{at}: 項目 {id}: {field} の {code} は{scale}の記号ではありません。使える記号: {allowed}",
+            "{at}: item {id}: {field} {code} is not a code of {scale}; allowed: {allowed}",
+        ),
+        ErrDuplicateId => ("{second}: ID {id} が重複しています（最初は {first}）", "{second}: duplicate id {id}, first used at {first}"),
+        ErrNoRecords => (
+            "{path}: 記録がありません。記録のフォルダには report.ron と提言ごとの .ron ファイルが入ります",
+            "{path}: no records here: a records folder holds report.ron and one .ron file per recommendation",
+        ),
+        ErrSymlink => (
+            "{path}: シンボリックリンク（→ {target}）は読みません。記録は記録フォルダの中の普通のファイルにしてください",
+            "{path}: refused: a symbolic link (to {target}); records files must be plain files inside the records folder",
+        ),
+        ProblemMissingReport => (
+            "report.ron がありません。記録のフォルダには report.ron（題名・出典・二つの区分）が必要です",
+            "missing: a records folder needs report.ron (title, source and the two scales)",
+        ),
+        ProblemRecommendationsInReport => (
+            "記録フォルダの report.ron には提言を書きません。提言はそれぞれのファイルに書きます",
+            "report.ron in a records folder holds no recommendations; they go in their own files",
+        ),
+        ProblemEmptyScale => ("{scale} に記号がありません。区分には記号が 1 つ以上必要です", "{scale} has no codes; a scale needs at least one"),
+        ProblemBadScaleCode => ("{scale}: 記号 {code} が空か、二度書かれています", "{scale}: code {code} is empty or listed twice"),
+        ProblemDuplicateRecommendation => ("提言 {number} が二つあります", "recommendation {number} appears twice"),
+        ProblemDuplicatePoint => ("提言 {recommendation}: 項目 {point} が二つあります", "recommendation {recommendation}: point {point} appears twice"),
+        ProblemBadId => (
+            "ID {id} は使えません。ID は 1〜32 文字の ASCII の英数字と '-' '.' '_' です",
+            "id {id} is not allowed: ids are 1 to 32 ASCII letters, digits, '-', '.' or '_'",
+        ),
+        ProblemRelistsItself => ("項目 {id} が自分自身を再掲しています", "item {id} relists itself"),
+        ProblemRelistsUnknown => ("項目 {id} の再掲元 {target} はどの項目の ID でもありません", "item {id} relists {target}, which is not an item id"),
+        ProblemRelistsUnmarked => (
+            "項目 {id} は再掲元を書いていますが relisted: true になっていません",
+            "item {id} names the row it relists but is not marked relisted: true",
+        ),
+        RonEof => ("ファイルが途中で終わっています。括弧か引用符が閉じていません", "unexpected end of file: a bracket or quote is not closed"),
+        RonExpectedComma => ("ここにカンマ（,）が必要です", "expected a comma here"),
+        RonExpectedString => ("ここには \"…\" で囲んだ文字列が必要です", "expected a string in double quotes here"),
+        RonExpectedInteger => ("ここには整数が必要です", "expected a whole number here"),
+        RonExpectedBoolean => ("ここには true か false が必要です", "expected true or false here"),
+        RonExpectedList => ("ここには [ ... ] の並びが必要です", "expected a list in [ ... ] here"),
+        RonExpectedParen => ("ここには ( ... ) が必要です", "expected ( ... ) here"),
+        RonExpectedNamed => ("ここには {name}( ... ) が必要です", "expected {name}( ... ) here"),
+        RonWrongName => ("{found} ではなく {expected} が必要です", "expected {expected}, found {found}"),
+        RonTrailing => ("値の後に余計な文字があります", "unexpected characters after the value"),
+        RonMissingField => ("{outer} に欄 {field} がありません", "missing field {field} in {outer}"),
+        RonDuplicateField => ("{outer} に欄 {field} が二度あります", "field {field} appears twice in {outer}"),
+        RonUnknownField => ("{outer} に知らない欄 {found} があります。使える欄: {expected}", "unknown field {found} in {outer}; expected one of: {expected}"),
+        RonWrongType => ("{expected} が必要ですが {found} があります", "expected {expected}, found {found}"),
+        RonOther => ("RON の書き方の誤り: {detail}", "not valid RON: {detail}"),
+        // errors of saving
+        ErrLock => ("{path}: 記録をロックできません: {error}", "{path}: cannot lock the records: {error}"),
+        ErrUnknownItem => ("ID {id} の項目はありません", "no item has id {id}"),
+        ErrUnknownItemNear => ("ID {id} の項目はありません。もしかして: {near}", "no item has id {id}; did you mean {near}?"),
+        ErrBadCode => ("{field} の {value} は{scale}の記号ではありません。使える記号: {allowed}", "{field} {value} is not a code of {scale}; allowed: {allowed}"),
+        ErrConflict => (
+            "{item} {field} は読み込んだ後に他の人が変更しました: 今は {theirs}（読み込んだ時 {seen}、あなたの値 {ours}）。何も保存していません",
+            "{item} {field} was changed by someone else since you loaded it: it is now {theirs} (you saw {seen} and want {ours}); nothing was saved",
+        ),
+        ErrLogAppend => ("{path}: 変更履歴に書き足せません: {error}。何も保存していません", "{path}: cannot append to the change log: {error}; nothing was saved"),
+        ErrNotSaved => ("{error}。記録は元のままで、変更は保存されていません", "{error}; the records are as they were, the change is not saved"),
+        ErrRender => ("記録を RON に書けません: {error}", "cannot render the records as RON: {error}"),
+        ErrCannotSave => ("{path}: 保存できません: {error}", "{path}: cannot save: {error}"),
+        IoNotFound => ("見つかりません", "not found"),
+        IoPermission => ("権限がありません", "permission denied"),
+        IoFull => ("ディスクがいっぱいです", "no space left on device"),
+        IoReadOnly => ("読み取り専用です", "read-only file system"),
+        IoExists => ("すでにあります", "already exists"),
+        IoIsFolder => ("フォルダです", "is a folder"),
+    }
+}

@@ -1,0 +1,54 @@
+//! Filters: phase, direction, departments, relisted rows.
+
+use std::collections::BTreeSet;
+
+use crate::domain::model::{Item, Report};
+use crate::text::normalize::fold_query;
+
+/// Active filters; an empty set lets everything through.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub phases: BTreeSet<String>,
+    pub directions: BTreeSet<String>,
+    pub departments: BTreeSet<String>,
+    pub hide_relisted: bool,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    pub fn accepts(&self, item: &Item) -> bool {
+        (self.phases.is_empty() || self.phases.contains(item.phase.as_str()))
+            && (self.directions.is_empty() || self.directions.contains(item.direction.as_str()))
+            && (self.departments.is_empty()
+                || item
+                    .departments
+                    .iter()
+                    .any(|d| self.departments.contains(d)))
+            && !(self.hide_relisted && item.relisted)
+    }
+}
+
+/// Every department present in the report, in order of first appearance.
+pub fn all_departments(report: &Report) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in report.items() {
+        for d in &r.item.departments {
+            if !out.contains(d) {
+                out.push(d.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Departments whose name or bureau prefix contains `text` (folded).
+pub fn departments_matching(report: &Report, text: &str) -> Vec<String> {
+    let wanted = fold_query(text.trim());
+    all_departments(report)
+        .into_iter()
+        .filter(|d| fold_query(d).contains(&wanted))
+        .collect()
+}

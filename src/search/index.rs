@@ -1,0 +1,179 @@
+//! Folded texts of every item and of its context, built once per load, and
+//! per-character bitsets that let a search skip items at once.
+
+use crate::domain::model::Report;
+use crate::text::normalize::fold;
+
+use super::query::Query;
+
+/// A set of items (or points) as a bitset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn full(n: usize) -> Bits {
+        let mut b = Bits(vec![u64::MAX; n.div_ceil(64)]);
+        if !n.is_multiple_of(64)
+            && let Some(last) = b.0.last_mut()
+        {
+            *last = (1u64 << (n % 64)) - 1;
+        }
+        b
+    }
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    pub(super) fn get(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+    fn and(&mut self, other: Option<&Bits>) {
+        match other {
+            Some(o) => self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a &= b),
+            None => self.0.iter_mut().for_each(|a| *a = 0),
+        }
+    }
+}
+
+/// For every character, the set of texts (items or points) that contain it.
+#[derive(Debug, Clone)]
+struct CharIndex {
+    len: usize,
+    sets: std::collections::HashMap<char, Bits>,
+}
+
+impl CharIndex {
+    fn new(texts: &[String]) -> CharIndex {
+        let mut sets: std::collections::HashMap<char, Bits> = std::collections::HashMap::new();
+        let mut distinct: Vec<char> = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            distinct.clear();
+            distinct.extend(t.chars());
+            distinct.sort_unstable();
+            distinct.dedup();
+            for &c in &distinct {
+                sets.entry(c)
+                    .or_insert_with(|| Bits::new(texts.len()))
+                    .set(i);
+            }
+        }
+        CharIndex {
+            len: texts.len(),
+            sets,
+        }
+    }
+
+    /// Texts that contain every character of `term` (a necessary condition
+    /// for any kind of match).
+    fn containing_all(&self, term: &str) -> Bits {
+        let mut out = Bits::full(self.len);
+        for c in term.chars() {
+            out.and(self.sets.get(&c));
+        }
+        out
+    }
+}
+
+/// Folded texts of every item and context, built once per load. Each item's
+/// own texts are one string, fields separated (and surrounded) by newlines, so
+/// that one matcher call covers them and `^`/`$` find field starts and ends.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    pub(super) own: Vec<String>,
+    pub(super) point_of: Vec<usize>,
+    pub(super) contexts: Vec<String>,
+    /// Built by [`SearchIndex::with_char_index`] for repeated searches (the
+    /// board); a one-shot search does better without it.
+    chars: Option<(CharIndex, CharIndex)>,
+}
+
+pub(super) fn blob<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut s = String::from("\n");
+    for t in texts {
+        s.push_str(&fold(&t.replace('\n', " ")).text);
+        s.push('\n');
+    }
+    s
+}
+
+impl SearchIndex {
+    pub fn new(report: &Report) -> SearchIndex {
+        let mut own = Vec::new();
+        let mut point_of = Vec::new();
+        let mut contexts = Vec::new();
+        for rec in &report.recommendations {
+            for point in &rec.points {
+                let context = contexts.len();
+                contexts.push(blob([
+                    point.policy.text.as_str(),
+                    point.policy.assessment.as_str(),
+                    point.title.as_str(),
+                    rec.title.as_str(),
+                ]));
+                for measure in &point.measures {
+                    for item in &measure.items {
+                        let mut texts = vec![
+                            item.id.as_str(),
+                            item.progress.as_str(),
+                            item.assessment.as_str(),
+                        ];
+                        texts.extend(item.departments.iter().map(String::as_str));
+                        texts.extend(measure.text.as_deref());
+                        texts.extend(item.note.as_deref());
+                        own.push(blob(texts));
+                        point_of.push(context);
+                    }
+                }
+            }
+        }
+        SearchIndex {
+            chars: None,
+            own,
+            point_of,
+            contexts,
+        }
+    }
+
+    /// Add the per-character sets that let a search skip, at once, every
+    /// item that lacks a character of a term.
+    pub fn with_char_index(mut self) -> SearchIndex {
+        self.chars = Some((CharIndex::new(&self.own), CharIndex::new(&self.contexts)));
+        self
+    }
+
+    pub fn len(&self) -> usize {
+        self.own.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.own.is_empty()
+    }
+
+    /// Items that could match every positive single-term group of `query`
+    /// (None when the query has no such group).
+    pub(super) fn prefilter(&self, query: &Query) -> Option<Bits> {
+        let (own_chars, context_chars) = self.chars.as_ref()?;
+        let mut possible: Option<Bits> = None;
+        for group in &query.groups {
+            if let [term] = group.as_slice()
+                && !term.negate
+            {
+                // An item passes a term through its own texts or its context.
+                let mut pass = own_chars.containing_all(&term.text);
+                let context = context_chars.containing_all(&term.text);
+                for (i, p) in self.point_of.iter().enumerate() {
+                    if context.get(*p) {
+                        pass.set(i);
+                    }
+                }
+                match &mut possible {
+                    Some(bits) => bits.and(Some(&pass)),
+                    None => possible = Some(pass),
+                }
+            }
+        }
+        possible
+    }
+}

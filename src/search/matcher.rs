@@ -1,0 +1,291 @@
+//! Matching and ranking: `fuzzy-matcher`'s SkimMatcherV2 (see BENCHMARKS.md).
+//! Scores rank a hit in the item's own texts above a hit found only in its
+//! context (policy, point and recommendation); match positions are computed
+//! only for what is on screen, and mapped back to the original characters.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::domain::model::{Item, Report};
+use crate::text::normalize::fold;
+
+use super::filters::Filters;
+use super::index::{SearchIndex, blob};
+use super::query::{Query, Term, TermKind};
+
+/// One matching item: its index in source order and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub item: usize,
+    pub score: i64,
+}
+
+/// The score of a term found whole and contiguous: above any scattered match
+/// of the same term.
+fn exact_score(term: &Term) -> i64 {
+    32 * term.text.chars().count() as i64 + 16
+}
+
+/// Whether the characters of `pattern` appear in `text` in order.
+fn holds_in_order(text: &str, pattern: &str) -> bool {
+    let mut rest = text;
+    for c in pattern.chars() {
+        match rest.find(c) {
+            Some(at) => rest = &rest[at + c.len_utf8()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    #[default]
+    Score,
+    Source,
+}
+
+impl Order {
+    pub fn toggled(self) -> Order {
+        match self {
+            Order::Score => Order::Source,
+            Order::Source => Order::Score,
+        }
+    }
+}
+
+/// A hit found only in the context counts this much less.
+const CONTEXT_DIVISOR: i64 = 4;
+
+pub struct Searcher {
+    matcher: SkimMatcherV2,
+}
+
+impl Default for Searcher {
+    fn default() -> Self {
+        Searcher {
+            matcher: SkimMatcherV2::default().respect_case().element_limit(256),
+        }
+    }
+}
+
+impl Searcher {
+    fn term_score(&self, term: &Term, text: &str) -> Option<i64> {
+        let found = match term.kind {
+            // A cheap test first (str::find is memchr-fast): most texts
+            // do not hold the characters in order and never reach the matcher.
+            TermKind::Fuzzy => {
+                if !holds_in_order(text, &term.text) {
+                    return None;
+                }
+                // The whole term standing together is the best fuzzy match
+                // there is; the matcher's greedy path for long texts can score
+                // a scattered match higher, so contiguity is scored here.
+                let fuzzy = self.matcher.fuzzy_match(text, &term.text);
+                let contiguous = text.contains(&term.text).then(|| exact_score(term));
+                return fuzzy.max(contiguous);
+            }
+            TermKind::Exact => text.contains(&term.text),
+            TermKind::Prefix => text.contains(&format!("\n{}", term.text)),
+            TermKind::Suffix => text.contains(&format!("{}\n", term.text)),
+            TermKind::Whole => text.contains(&format!("\n{}\n", term.text)),
+        };
+        found.then(|| exact_score(term))
+    }
+
+    /// Scores of every term against the contexts of `points` (each context is
+    /// shared by the items of its point, so it is matched once per search):
+    /// `[term][point]`, terms in query order.
+    fn context_scores(
+        &self,
+        index: &SearchIndex,
+        query: &Query,
+        points: &[usize],
+    ) -> Vec<Vec<Option<i64>>> {
+        query
+            .groups
+            .iter()
+            .flatten()
+            .map(|term| {
+                let mut v = vec![None; index.contexts.len()];
+                for &p in points {
+                    v[p] = self.term_score(term, &index.contexts[p]);
+                }
+                v
+            })
+            .collect()
+    }
+
+    fn item_score(
+        &self,
+        index: &SearchIndex,
+        query: &Query,
+        ctx: &[Vec<Option<i64>>],
+        i: usize,
+    ) -> Option<i64> {
+        let own = &index.own[i];
+        let point = index.point_of[i];
+        let mut total = 0;
+        let mut t = 0;
+        for group in &query.groups {
+            let mut best: Option<i64> = None;
+            for term in group {
+                let in_context = ctx[t][point];
+                t += 1;
+                let s = if term.negate {
+                    let present = in_context.is_some() || self.term_score(term, own).is_some();
+                    (!present).then_some(0)
+                } else {
+                    // The item's own texts count fully; its context adds a
+                    // quarter (so an item whose policy is about the term ranks
+                    // above one that mentions it in passing), and alone ranks
+                    // below any own hit.
+                    let in_context = in_context.map(|s| (s / CONTEXT_DIVISOR).max(1));
+                    match (self.term_score(term, own), in_context) {
+                        (Some(o), c) => Some(o + c.unwrap_or(0)),
+                        (None, c) => c,
+                    }
+                };
+                best = best.max(s);
+            }
+            total += best?;
+        }
+        Some(total)
+    }
+
+    /// The score of `query` for item `i`, or None when it does not match.
+    pub fn score(&self, index: &SearchIndex, query: &Query, i: usize) -> Option<i64> {
+        let point = *index.point_of.get(i)?;
+        let ctx = self.context_scores(index, query, &[point]);
+        self.item_score(index, query, &ctx, i)
+    }
+
+    /// Items among `candidates` (all when None) that pass `filters` and match
+    /// `query`, ordered by `order` (ties and `Order::Source` in source order).
+    /// The work is shared among the machine's cores.
+    pub fn search(
+        &self,
+        index: &SearchIndex,
+        report: &Report,
+        query: &Query,
+        filters: &Filters,
+        order: Order,
+        candidates: Option<&[usize]>,
+    ) -> Vec<Hit> {
+        let items: Vec<&Item> = report.items().map(|r| r.item).collect();
+        let possible = index.prefilter(query);
+        let all: Vec<usize>;
+        let candidates = match candidates {
+            Some(c) => c,
+            None => {
+                all = (0..index.len()).collect();
+                &all
+            }
+        };
+        let keep: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| possible.as_ref().is_none_or(|p| p.get(i)))
+            .filter(|&i| items.get(i).is_some_and(|it| filters.accepts(it)))
+            .collect();
+        let mut points: Vec<usize> = keep.iter().map(|&i| index.point_of[i]).collect();
+        points.dedup();
+        let ctx = self.context_scores(index, query, &points);
+        let ctx = &ctx;
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .min(keep.len() / 256 + 1);
+        let chunk = keep.len().div_ceil(threads.max(1)).max(1);
+        let mut hits: Vec<Hit> = std::thread::scope(|scope| {
+            let workers: Vec<_> = keep
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .filter_map(|&i| {
+                                self.item_score(index, query, ctx, i)
+                                    .map(|score| Hit { item: i, score })
+                            })
+                            .collect::<Vec<Hit>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_default())
+                .collect()
+        });
+        match order {
+            Order::Source => hits.sort_by_key(|h| h.item),
+            Order::Score => hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item))),
+        }
+        hits
+    }
+
+    /// The score of `query` against one plain text (the department picker).
+    pub fn text_score(&self, query: &Query, text: &str) -> Option<i64> {
+        let folded = blob([text]);
+        let mut total = 0;
+        for group in &query.groups {
+            let mut best: Option<i64> = None;
+            for term in group {
+                let s = match self.term_score(term, &folded) {
+                    Some(_) if term.negate => None,
+                    None if term.negate => Some(0),
+                    other => other,
+                };
+                best = best.max(s);
+            }
+            total += best?;
+        }
+        Some(total)
+    }
+
+    /// Original character positions matched by `query` in `text` (a text of an
+    /// item or its context as shown), for highlighting.
+    pub fn highlight(&self, query: &Query, text: &str) -> Vec<usize> {
+        let folded = fold(text);
+        let mut positions = Vec::new();
+        for term in query.groups.iter().flatten().filter(|t| !t.negate) {
+            let found: Vec<usize> = match term.kind {
+                // Where the term stands whole, that is the match shown.
+                TermKind::Fuzzy => match folded.text.find(&term.text) {
+                    Some(byte) => {
+                        let start = folded.text[..byte].chars().count();
+                        (start..start + term.text.chars().count()).collect()
+                    }
+                    None => self
+                        .matcher
+                        .fuzzy_indices(&folded.text, &term.text)
+                        .map(|(_, idx)| idx)
+                        .unwrap_or_default(),
+                },
+                TermKind::Exact | TermKind::Prefix | TermKind::Suffix | TermKind::Whole => {
+                    let at = match term.kind {
+                        TermKind::Prefix | TermKind::Whole => {
+                            folded.text.starts_with(&term.text).then_some(0)
+                        }
+                        TermKind::Suffix => folded
+                            .text
+                            .ends_with(&term.text)
+                            .then(|| folded.text.len() - term.text.len()),
+                        _ => folded.text.find(&term.text),
+                    };
+                    match at {
+                        Some(byte) => {
+                            let start = folded.text[..byte].chars().count();
+                            (start..start + term.text.chars().count()).collect()
+                        }
+                        None => Vec::new(),
+                    }
+                }
+            };
+            positions.extend(folded.to_original(&found));
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
+}

@@ -1,0 +1,243 @@
+//! The change log beside the data (`changes.jsonl`): one JSON object per line,
+//! append-only, readable with jq, VisiData or pandas.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::field::Field;
+use crate::domain::model::Report;
+use crate::i18n::{CliMsg, Lang};
+
+/// The change log's file name, in the records folder.
+pub const LOG_FILE: &str = "changes.jsonl";
+
+/// One changed field of one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// RFC 3339 with offset.
+    pub timestamp: String,
+    /// Login name.
+    pub user: String,
+    /// The SSH client's address, when the change came over SSH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssh_client: Option<String>,
+    pub item: String,
+    pub field: Field,
+    pub old: String,
+    pub new: String,
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The save this change belongs to (one save may change several fields).
+    pub txn: String,
+    #[serde(default)]
+    pub status: LogStatus,
+    pub version: String,
+}
+
+/// What a line of the log records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogStatus {
+    /// A change of a field (old → new).
+    #[default]
+    Applied,
+    /// A save that was interrupted before the data was written: the change
+    /// never happened (new = the value kept).
+    Aborted,
+    /// A reason given later for an earlier change (old = new = the value it set).
+    Reason,
+}
+
+/// Whether the changes of one save never reached the data: every field still
+/// holds its old value (the process died between the log and the records).
+pub fn never_applied(txn: &[&Change], report: &Report) -> bool {
+    !txn.is_empty()
+        && txn.iter().all(|c| {
+            c.old != c.new
+                && report
+                    .item(&c.item)
+                    .is_some_and(|r| c.field.get(r.item) == c.old)
+        })
+}
+
+/// Who is making a change: login name, and the SSH client address if any.
+pub fn who() -> (String, Option<String>) {
+    let user = ["LOGNAME", "USER", "USERNAME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .or_else(account_name)
+        .unwrap_or_else(|| "unknown".to_string());
+    let ssh = std::env::var("SSH_CLIENT")
+        .ok()
+        .and_then(|v| v.split_whitespace().next().map(str::to_string));
+    (user, ssh)
+}
+
+/// The account name of this process's user, from the password database.
+#[cfg(unix)]
+fn account_name() -> Option<String> {
+    // SAFETY: getpwuid returns a pointer into static storage or null; the name
+    // is copied out at once and nothing else in kensho calls getpw*.
+    unsafe {
+        let pw = libc::getpwuid(libc::geteuid());
+        if pw.is_null() || (*pw).pw_name.is_null() {
+            return None;
+        }
+        std::ffi::CStr::from_ptr((*pw).pw_name)
+            .to_str()
+            .ok()
+            .map(str::to_string)
+    }
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    None
+}
+
+/// Now, in RFC 3339 with the local offset.
+pub fn now() -> String {
+    jiff::ZonedDateTime::now()
+        .strftime("%Y-%m-%dT%H:%M:%S%.3f%:z")
+        .to_string()
+}
+
+/// A problem found while reading the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogProblem {
+    /// The last line has no newline or is not a whole object: a save was cut
+    /// off. It is ignored.
+    TornLastLine { line: usize },
+    /// A line in the middle that is not a change; the others are still read.
+    Damaged { line: usize, error: String },
+}
+
+impl LogProblem {
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            LogProblem::TornLastLine { line } => {
+                CliMsg::LogTornLine.fill(lang, &[("file", &LOG_FILE), ("line", line)])
+            }
+            LogProblem::Damaged { line, error } => CliMsg::LogDamagedLine.fill(
+                lang,
+                &[("file", &LOG_FILE), ("line", line), ("error", error)],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for LogProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+/// Every readable change of the log at `path` (none when it does not exist),
+/// and what could not be read.
+pub fn read(path: &Path) -> std::io::Result<(Vec<Change>, Vec<LogProblem>)> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+        Err(e) => return Err(e),
+    };
+    Ok(parse(&bytes))
+}
+
+pub fn parse(bytes: &[u8]) -> (Vec<Change>, Vec<LogProblem>) {
+    let mut changes = Vec::new();
+    let mut problems = Vec::new();
+    let ends_with_newline = bytes.last() == Some(&b'\n');
+    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    // split leaves an empty piece after a final newline.
+    let count = if ends_with_newline {
+        lines.len() - 1
+    } else {
+        lines.len()
+    };
+    for (n, line) in lines.iter().take(count).enumerate() {
+        let last = n + 1 == count;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Change>(line) {
+            Ok(c) if !last || ends_with_newline => changes.push(c),
+            Ok(_) => problems.push(LogProblem::TornLastLine { line: n + 1 }),
+            Err(_) if last => problems.push(LogProblem::TornLastLine { line: n + 1 }),
+            Err(e) => problems.push(LogProblem::Damaged {
+                line: n + 1,
+                error: e.to_string(),
+            }),
+        }
+    }
+    (changes, problems)
+}
+
+/// The lines to append for `changes` (each a JSON object and a newline).
+/// serde_json escapes control characters, so no line breaks inside a record.
+pub fn lines(changes: &[Change]) -> Result<String, serde_json::Error> {
+    let mut out = String::new();
+    for c in changes {
+        out.push_str(&serde_json::to_string(c)?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(item: &str, old: &str, new: &str) -> Change {
+        Change {
+            timestamp: now(),
+            user: "tester".into(),
+            ssh_client: None,
+            item: item.into(),
+            field: Field::Phase,
+            old: old.into(),
+            new: new.into(),
+            reason: Some("会議で決定".into()),
+            txn: "t1".into(),
+            status: LogStatus::Applied,
+            version: "0.1.0".into(),
+        }
+    }
+
+    #[test]
+    fn lines_round_trip_and_a_torn_last_line_is_reported_not_fatal() {
+        let a = change("1-1-a", "A", "B");
+        let b = change("1-1-b", "A", "C");
+        let text = lines(&[a.clone(), b.clone()]).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        assert_eq!(parse(text.as_bytes()), (vec![a.clone(), b.clone()], vec![]));
+        let torn = format!("{text}{}", &lines(std::slice::from_ref(&a)).unwrap()[..30]);
+        let (read, problems) = parse(torn.as_bytes());
+        assert_eq!(read, vec![a.clone(), b.clone()]);
+        assert_eq!(problems, vec![LogProblem::TornLastLine { line: 3 }]);
+    }
+
+    #[test]
+    fn a_damaged_middle_line_is_reported_with_its_number() {
+        let a = change("1-1-a", "A", "B");
+        let text = format!(
+            "{}garbage\n{}",
+            lines(std::slice::from_ref(&a)).unwrap(),
+            lines(std::slice::from_ref(&a)).unwrap()
+        );
+        let (read, problems) = parse(text.as_bytes());
+        assert_eq!(read.len(), 2);
+        assert!(matches!(
+            problems.as_slice(),
+            [LogProblem::Damaged { line: 2, .. }]
+        ));
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_with_an_offset() {
+        let t = now();
+        assert!(t.parse::<jiff::Timestamp>().is_ok(), "{t}");
+        assert!(t.contains('+') || t.contains('-'), "{t}");
+    }
+}

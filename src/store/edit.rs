@@ -1,0 +1,382 @@
+//! Edits: every change of a status or a text goes through [`apply_edits`], under
+//! the folder's lock, log first and data second.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::changelog::{self, Change, LOG_FILE, LogStatus};
+use super::{StoreError, write_records};
+use crate::domain::error::{LoadErrors, io_reason, quoted};
+use crate::domain::field::{Conflict, Edit, Field};
+use crate::domain::model::Report;
+use crate::domain::records::{Records, folder_of, load};
+use crate::i18n::{CliMsg, Lang};
+
+/// The lock file beside the records: locked (flock) around every
+/// read-modify-write, never renamed or removed, released by the kernel if the
+/// process dies.
+pub const LOCK_FILE: &str = ".kensho.lock";
+
+/// Why a save did not happen.
+#[derive(Debug)]
+pub enum EditError {
+    Load(LoadErrors),
+    Lock {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    UnknownItem {
+        id: String,
+        near: Vec<String>,
+    },
+    BadCode {
+        field: Field,
+        value: String,
+        scale: String,
+        allowed: Vec<String>,
+    },
+    Conflict(Conflict),
+    Log {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Save(StoreError),
+}
+
+impl EditError {
+    /// The sentence in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            EditError::Load(e) => e.say(lang),
+            EditError::Lock { path, source } => CliMsg::ErrLock.fill(
+                lang,
+                &[
+                    ("path", &path.display()),
+                    ("error", &io_reason(source, lang)),
+                ],
+            ),
+            EditError::UnknownItem { id, near } if near.is_empty() => {
+                CliMsg::ErrUnknownItem.fill(lang, &[("id", &quoted(id))])
+            }
+            EditError::UnknownItem { id, near } => CliMsg::ErrUnknownItemNear
+                .fill(lang, &[("id", &quoted(id)), ("near", &near.join(", "))]),
+            EditError::BadCode {
+                field,
+                value,
+                scale,
+                allowed,
+            } => CliMsg::ErrBadCode.fill(
+                lang,
+                &[
+                    ("field", field),
+                    ("value", &quoted(value)),
+                    ("scale", scale),
+                    ("allowed", &allowed.join(", ")),
+                ],
+            ),
+            EditError::Conflict(c) => CliMsg::ErrConflict.fill(
+                lang,
+                &[
+                    ("item", &c.item),
+                    ("field", &c.field),
+                    ("theirs", &quoted(&c.theirs)),
+                    ("seen", &quoted(&c.seen)),
+                    ("ours", &quoted(&c.ours)),
+                ],
+            ),
+            EditError::Log { path, source } => CliMsg::ErrLogAppend.fill(
+                lang,
+                &[
+                    ("path", &path.display()),
+                    ("error", &io_reason(source, lang)),
+                ],
+            ),
+            EditError::Save(e) => CliMsg::ErrNotSaved.fill(lang, &[("error", &e.say(lang))]),
+        }
+    }
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// What a save did.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    /// The changes made (empty when every edit already held).
+    pub changes: Vec<Change>,
+    /// The records as now on disk.
+    pub records: Records,
+}
+
+/// Faults injected by tests (`KENSHO_INJECT_FAULT=log|records`), to prove that
+/// a failing disk loses nothing. Unset in normal use.
+fn injected(what: &str) -> std::io::Result<()> {
+    match std::env::var("KENSHO_INJECT_FAULT") {
+        Ok(v) if v == what => Err(std::io::Error::other(format!(
+            "injected fault: no space left on device ({what})"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn open_private(path: &Path, append: bool) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true);
+    if append {
+        options.append(true);
+    } else {
+        options.read(true).write(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Group may write (a shared folder); others never (umask may narrow it).
+        options.mode(0o660);
+    }
+    options.open(path)
+}
+
+/// Hold the records folder's lock while `f` runs.
+pub fn with_lock<T>(dir: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
+    let path = dir.join(LOCK_FILE);
+    let lock_err = |source| EditError::Lock {
+        path: path.clone(),
+        source,
+    };
+    let file = open_private(&path, false).map_err(lock_err)?;
+    file.lock().map_err(lock_err)?;
+    let out = f();
+    let _ = file.unlock();
+    Ok(out)
+}
+
+/// Remove temporary files left by a save that was killed halfway
+/// (`.NAME.ron.XXXXXX`). Call with the lock held.
+pub fn clean_leftovers(dir: &Path) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return removed;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if is_leftover(name)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed.push(entry.path());
+        }
+    }
+    removed
+}
+
+/// `.NAME.ron.XXXXXX`: the temporary file of an atomic replacement.
+fn is_leftover(name: &str) -> bool {
+    let Some((base, suffix)) = name.strip_prefix('.').and_then(|r| r.rsplit_once('.')) else {
+        return false;
+    };
+    base.ends_with(".ron") && suffix.len() == 6 && suffix.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+fn append_log(dir: &Path, changes: &[Change]) -> Result<(), EditError> {
+    let path = dir.join(LOG_FILE);
+    let err = |source| EditError::Log {
+        path: path.clone(),
+        source,
+    };
+    let text = changelog::lines(changes).map_err(|e| err(std::io::Error::other(e)))?;
+    injected("log").map_err(err)?;
+    let mut file = open_private(&path, true).map_err(err)?;
+    file.write_all(text.as_bytes()).map_err(err)?;
+    file.sync_data().map_err(err)?;
+    Ok(())
+}
+
+/// If the last save in the log never reached the data (the process died
+/// between the log and the records), record that it was aborted, so that the
+/// log's latest values agree with the data again.
+fn settle_interrupted(dir: &Path, records: &Records) -> Result<(), EditError> {
+    let (log, _) = changelog::read(&dir.join(LOG_FILE)).map_err(|source| EditError::Log {
+        path: dir.join(LOG_FILE),
+        source,
+    })?;
+    let Some(last) = log.last() else {
+        return Ok(());
+    };
+    if last.status != LogStatus::Applied {
+        return Ok(());
+    }
+    let txn: Vec<&Change> = log.iter().filter(|c| c.txn == last.txn).collect();
+    if !changelog::never_applied(&txn, &records.report) {
+        return Ok(());
+    }
+    let aborted: Vec<Change> = txn
+        .iter()
+        .map(|c| Change {
+            timestamp: changelog::now(),
+            old: c.new.clone(),
+            new: c.old.clone(),
+            status: LogStatus::Aborted,
+            reason: Some("the save was interrupted before the data was written".to_string()),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            ..(*c).clone()
+        })
+        .collect();
+    append_log(dir, &aborted)
+}
+
+fn check_edit(report: &Report, edit: &Edit) -> Result<(), EditError> {
+    if report.item(&edit.item).is_none() {
+        let prefix: String = edit.item.chars().take(3).collect();
+        let near: Vec<String> = report
+            .items()
+            .map(|r| r.item.id.clone())
+            .filter(|id| id.starts_with(&prefix))
+            .take(8)
+            .collect();
+        return Err(EditError::UnknownItem {
+            id: edit.item.clone(),
+            near,
+        });
+    }
+    let scale = match edit.field {
+        Field::Phase => Some(&report.phase_scale),
+        Field::Direction => Some(&report.direction_scale),
+        Field::Progress | Field::Assessment => None,
+    };
+    if let Some(scale) = scale
+        && scale.index(&edit.value).is_none()
+    {
+        return Err(EditError::BadCode {
+            field: edit.field,
+            value: edit.value.clone(),
+            scale: scale.name.clone(),
+            allowed: scale.code_list(),
+        });
+    }
+    Ok(())
+}
+
+/// Apply `edits` to `records` (read fresh under the lock) and say what changed.
+/// With `seen` (the copy a board loaded), a field that someone else changed
+/// since is a [`Conflict`], never overwritten.
+fn changes_for(
+    records: &mut Records,
+    edits: &[Edit],
+    reason: Option<&str>,
+    seen: Option<&Report>,
+) -> Result<Vec<Change>, EditError> {
+    let (user, ssh_client) = changelog::who();
+    let txn = format!(
+        "{}-{}",
+        jiff::Timestamp::now().as_nanosecond(),
+        std::process::id()
+    );
+    let mut changes = Vec::new();
+    for e in edits {
+        let Some(item) = records.report.item_mut(&e.item) else {
+            continue;
+        };
+        let current = e.field.get(item);
+        if let Some(seen) = seen.and_then(|s| s.item(&e.item)) {
+            let before = e.field.get(seen.item);
+            if before != current && current != e.value {
+                return Err(EditError::Conflict(Conflict {
+                    item: e.item.clone(),
+                    field: e.field,
+                    seen: before,
+                    theirs: current,
+                    ours: e.value.clone(),
+                }));
+            }
+        }
+        if current == e.value {
+            continue;
+        }
+        e.field.set(item, e.value.clone());
+        changes.push(Change {
+            timestamp: changelog::now(),
+            user: user.clone(),
+            ssh_client: ssh_client.clone(),
+            item: e.item.clone(),
+            field: e.field,
+            old: current,
+            new: e.value.clone(),
+            reason: reason.map(str::to_string),
+            txn: txn.clone(),
+            status: LogStatus::Applied,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        });
+    }
+    Ok(changes)
+}
+
+/// Apply `edits` to the records at `path`, safely:
+/// 1. take the folder's lock; clean up what a killed save left;
+/// 2. read the records fresh from disk (someone may have saved since);
+/// 3. when `seen` is given (the copy a board loaded), refuse to overwrite a
+///    field that someone else changed since: [`EditError::Conflict`];
+/// 4. append the change lines to the log and fsync it;
+/// 5. replace the records files atomically.
+///
+/// The log is written first, so no change is ever in the data without its log
+/// line; a save killed between 4 and 5 is recorded as aborted at the next save.
+pub fn apply_edits(
+    path: &Path,
+    edits: &[Edit],
+    reason: Option<&str>,
+    seen: Option<&Report>,
+) -> Result<Saved, EditError> {
+    let dir = folder_of(path);
+    with_lock(&dir, || {
+        clean_leftovers(&dir);
+        let mut records = load(path).map_err(EditError::Load)?;
+        settle_interrupted(&dir, &records)?;
+        for e in edits {
+            check_edit(&records.report, e)?;
+        }
+        let changes = changes_for(&mut records, edits, reason, seen)?;
+        if changes.is_empty() {
+            return Ok(Saved { changes, records });
+        }
+        append_log(&dir, &changes)?;
+        let written = injected("records")
+            .map_err(|source| StoreError::Io {
+                path: dir.clone(),
+                source,
+            })
+            .and_then(|()| write_records(&records));
+        if let Err(e) = written {
+            // The data is as it was: say so in the log too.
+            let fresh = load(path).map_err(EditError::Load)?;
+            let _ = settle_interrupted(&dir, &fresh);
+            return Err(EditError::Save(e));
+        }
+        Ok(Saved { changes, records })
+    })?
+}
+
+/// Record `reason` for an earlier change: a line of its own (status `reason`,
+/// same transaction, old = new = the value it set), since the log is never
+/// rewritten.
+pub fn add_reason(path: &Path, change: &Change, reason: &str) -> Result<(), EditError> {
+    let dir = folder_of(path);
+    let (user, ssh_client) = changelog::who();
+    let line = Change {
+        timestamp: changelog::now(),
+        user,
+        ssh_client,
+        old: change.new.clone(),
+        reason: Some(reason.to_string()),
+        status: LogStatus::Reason,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        ..change.clone()
+    };
+    with_lock(&dir, || append_log(&dir, &[line]))?
+}

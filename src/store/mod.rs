@@ -1,0 +1,87 @@
+//! The one module that writes files, and reads them back for the board.
+//!
+//! Every write of records goes through [`write_records`]: each file is replaced
+//! atomically (temporary file in the same folder, fsync, rename, fsync of the
+//! folder; mode and group kept), and only files whose bytes change are touched.
+//! Every change of a field goes through [`apply_edits`] (lock, fresh read, log
+//! line, then the data); [`changelog`] is the log's format, [`verify`] checks
+//! the log against the data, [`watch`] notices saves made by others.
+
+pub mod changelog;
+mod edit;
+pub mod verify;
+pub mod watch;
+
+pub use edit::{EditError, LOCK_FILE, Saved, add_reason, apply_edits, clean_leftovers, with_lock};
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use atomic_write_file::AtomicWriteFile;
+
+use crate::domain::error::io_reason;
+use crate::domain::records::{Records, render};
+use crate::i18n::{CliMsg, Lang};
+
+/// A file could not be written.
+#[derive(Debug)]
+pub enum StoreError {
+    Render(ron::Error),
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl StoreError {
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            StoreError::Render(e) => CliMsg::ErrRender.fill(lang, &[("error", e)]),
+            StoreError::Io { path, source } => CliMsg::ErrCannotSave.fill(
+                lang,
+                &[
+                    ("path", &path.display()),
+                    ("error", &io_reason(source, lang)),
+                ],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Replace `path` with `contents` atomically: afterwards the file holds either
+/// its old bytes or all of the new ones, whatever happens in between.
+pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    let mut file = AtomicWriteFile::open(path).map_err(io(path))?;
+    file.write_all(contents).map_err(io(path))?;
+    file.commit().map_err(io(path))?;
+    Ok(())
+}
+
+/// Write every file of `records` whose canonical text differs from what is on
+/// disk. Returns the files written.
+pub fn write_records(records: &Records) -> Result<Vec<PathBuf>, StoreError> {
+    let mut written = Vec::new();
+    for (path, text) in render(records).map_err(StoreError::Render)? {
+        if std::fs::read(&path).ok().as_deref() == Some(text.as_bytes()) {
+            continue;
+        }
+        replace_file(&path, text.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
