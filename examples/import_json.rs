@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 
 use kensho::domain::model::Report;
-use kensho::domain::records::{Layout, Records, recommendation_file_name};
+use kensho::domain::records::Records;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -28,18 +28,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let files = report
-        .recommendations
-        .iter()
-        .map(|r| recommendation_file_name(r.number))
-        .collect();
-    let records = Records {
-        report,
-        layout: Layout::Folder {
-            dir: dir.into(),
-            files,
-        },
-    };
+    let records = Records::in_new_folder(report, dir.into());
     match kensho::store::write_records(&records) {
         Ok(written) => {
             for p in written {

@@ -19,10 +19,21 @@ struct Session {
 
 /// The release binary started in a fresh 80x24 pseudo-terminal.
 fn spawn(args: &[&str], lang: &str) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    spawn_in(args, lang, (80, 24), &[])
+}
+
+/// The release binary in a pseudo-terminal of `size` (columns, rows), with
+/// extra environment variables.
+fn spawn_in(
+    args: &[&str],
+    lang: &str,
+    (cols, rows): (u16, u16),
+    env: &[(&str, &str)],
+) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
     let pty = native_pty_system()
         .openpty(PtySize {
-            rows: 24,
-            cols: 80,
+            rows,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })
@@ -34,6 +45,9 @@ fn spawn(args: &[&str], lang: &str) -> (Box<dyn MasterPty + Send>, Box<dyn Child
     cmd.env("LANG", lang);
     cmd.env_remove("LC_ALL");
     cmd.env_remove("NO_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
     let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     (pty.master, child)
@@ -41,12 +55,16 @@ fn spawn(args: &[&str], lang: &str) -> (Box<dyn MasterPty + Send>, Box<dyn Child
 
 impl Session {
     fn start(args: &[&str], lang: &str) -> Session {
-        let (master, child) = spawn(args, lang);
+        Session::start_in(args, lang, (80, 24), &[])
+    }
+
+    fn start_in(args: &[&str], lang: &str, size: (u16, u16), env: &[(&str, &str)]) -> Session {
+        let (master, child) = spawn_in(args, lang, size, env);
         let mut reader = master.try_clone_reader().unwrap();
         let writer = master.take_writer().unwrap();
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(24).unwrap(),
-            std::num::NonZeroU16::new(80).unwrap(),
+            std::num::NonZeroU16::new(size.1).unwrap(),
+            std::num::NonZeroU16::new(size.0).unwrap(),
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
@@ -409,4 +427,91 @@ fn a_running_board_notices_a_change_made_elsewhere() {
     assert!(screen.contains("1-1-a 実施区分: A → B"), "{screen}");
     s.send("q");
     assert!(s.wait_exit(Duration::from_secs(5)).success());
+}
+
+#[test]
+fn the_help_popup_keeps_its_border_over_wide_characters() {
+    // At 88 columns the popup's left border falls on the second half of 提.
+    let mut s = Session::start_in(&["records"], "ja_JP.UTF-8", (88, 24), &[]);
+    s.wait_for("1 / 88");
+    s.send("?");
+    s.wait_for("キー操作");
+    std::thread::sleep(Duration::from_millis(100));
+    let parser = s.parser.lock().unwrap();
+    let screen = parser.screen();
+    let top = (0..24)
+        .find(|&r| screen.contents_between(r, 0, r, 88).contains("キー操作"))
+        .unwrap();
+    let left = (0..88)
+        .find(|&c| {
+            screen
+                .cell(top, c)
+                .is_some_and(|x| x.contents() == "┌" && c > 0)
+        })
+        .unwrap();
+    for row in top + 1..22 {
+        let cell = screen.cell(row, left).unwrap();
+        assert_eq!(
+            cell.contents(),
+            "│",
+            "row {row}: {:?}",
+            screen.contents_between(row, 0, row, 88)
+        );
+    }
+    drop(parser);
+    s.send("q");
+}
+
+#[test]
+fn the_selected_row_is_marked_without_colour() {
+    let mut s = Session::start_in(&["records"], "ja_JP.UTF-8", (80, 24), &[("NO_COLOR", "1")]);
+    let screen = s.wait_for("1 / 88");
+    let row = screen.lines().find(|l| l.contains("1-1-a")).unwrap();
+    assert!(row.contains("❯"), "{row}");
+    s.send("j");
+    let screen = s.wait_for("2 / 88");
+    let row = screen.lines().find(|l| l.contains("1-1-b")).unwrap();
+    assert!(row.contains("❯"), "{row}");
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+}
+
+#[test]
+fn a_scale_code_on_a_command_key_stops_the_board_before_the_terminal_is_touched() {
+    let tmp = tempfile::tempdir().unwrap();
+    for e in
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records")).unwrap()
+    {
+        let e = e.unwrap();
+        if e.file_name().to_string_lossy().ends_with(".ron") {
+            std::fs::copy(e.path(), tmp.path().join(e.file_name())).unwrap();
+        }
+    }
+    // The phase scale gets a code N (Shift+N would also be "previous hit").
+    let report = tmp.path().join("report.ron");
+    let text = std::fs::read_to_string(&report)
+        .unwrap()
+        .replace("code: \"D\"", "code: \"N\"");
+    std::fs::write(&report, text).unwrap();
+    for rec in std::fs::read_dir(tmp.path()).unwrap() {
+        let p = rec.unwrap().path();
+        let t = std::fs::read_to_string(&p)
+            .unwrap()
+            .replace("phase: \"D\"", "phase: \"N\"");
+        std::fs::write(&p, t).unwrap();
+    }
+    let mut s = Session::start(&[tmp.path().to_str().unwrap()], "ja_JP.UTF-8");
+    let status = s.wait_exit(Duration::from_secs(5));
+    assert!(!status.success());
+    std::thread::sleep(Duration::from_millis(100));
+    let screen = s.screen();
+    assert!(
+        screen.contains("実施区分 N") && screen.contains("次・前の検索結果"),
+        "{screen}"
+    );
+    let raw = s.raw.lock().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&raw).contains("\x1b[?1049h"),
+        "the terminal was never touched"
+    );
 }

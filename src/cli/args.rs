@@ -9,7 +9,7 @@ use crate::domain::export::Format;
 use crate::i18n::Lang;
 
 #[derive(Debug, Parser)]
-#[command(name = "kensho", version, args_conflicts_with_subcommands = true)]
+#[command(name = "kensho", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -150,6 +150,16 @@ pub fn report(e: clap::Error, lang: Lang, usage: &str) -> ExitCode {
     };
     eprintln!("{}", crate::domain::error::error_line(lang, &what));
     eprintln!();
+    // The usage of the subcommand at fault, when clap says which.
+    let usage = match e.get(ContextKind::Usage) {
+        Some(ContextValue::StyledStr(u)) => {
+            let u = u.to_string();
+            u.split_once(": ")
+                .map(|(_, rest)| rest.trim().to_string())
+                .unwrap_or(u)
+        }
+        _ => usage.to_string(),
+    };
     eprintln!("{}", CliMsg::ClapUsage.fill(lang, &[("usage", &usage)]));
     ExitCode::from(EXIT_ERROR)
 }

@@ -7,9 +7,7 @@ use super::output::{fail, fail_lines, print};
 use crate::domain::error::io_reason;
 use crate::domain::export::{self as exporting, Format};
 use crate::domain::generate::generate as synthesize;
-use crate::domain::records::{
-    Layout, REPORT_FILE, Records, default_path, load, recommendation_file_name,
-};
+use crate::domain::records::{REPORT_FILE, Records, default_path, load};
 use crate::domain::summary::Summary;
 use crate::i18n::{CliMsg, Lang};
 use crate::store::write_records;
@@ -66,16 +64,7 @@ pub fn generate(
         return fail(lang, &what);
     }
     let report = synthesize(&template, items, seed);
-    let files = report
-        .recommendations
-        .iter()
-        .map(|r| recommendation_file_name(r.number))
-        .collect();
-    let records = Records {
-        report,
-        layout: Layout::Folder { dir: out, files },
-    };
-    match write_records(&records) {
+    match write_records(&Records::in_new_folder(report, out)) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => fail(lang, &e.say(lang)),
     }

@@ -50,14 +50,113 @@ fn sentence(rng: &mut ChaCha8Rng, vocab: &[String], phrases: usize) -> String {
 const LABELS: [&str; 6] = ["ア", "イ", "ウ", "エ", "オ", "カ"];
 const LETTERS: [&str; 6] = ["a", "b", "c", "d", "e", "f"];
 
+/// What a synthetic report is made of: the template's words, departments
+/// and codes, and one random stream (the same seed, the same report).
+struct Maker {
+    rng: ChaCha8Rng,
+    vocab: Vec<String>,
+    departments: Vec<String>,
+    phases: Vec<String>,
+    directions: Vec<String>,
+}
+
+impl Maker {
+    fn text(&mut self, words: usize) -> String {
+        sentence(&mut self.rng, &self.vocab, words)
+    }
+
+    /// Row `row` of measure `mi` of point `pn` of recommendation `rn`.
+    fn item(&mut self, rn: usize, pn: usize, mi: usize, row: usize) -> Item {
+        let letter = LETTERS[mi % LETTERS.len()];
+        let further = if row == 0 {
+            String::new()
+        } else {
+            format!("r{}", row + 1)
+        };
+        let id = format!(
+            "{}-{}-{letter}{}{further}",
+            rn + 1,
+            pn + 1,
+            mi / LETTERS.len()
+        );
+        let n = self.rng.random_range(1..=3);
+        let departments = self
+            .departments
+            .choose_multiple(&mut self.rng, n)
+            .cloned()
+            .collect();
+        let progress = self.text(4);
+        let phase = Phase(
+            self.phases
+                .choose(&mut self.rng)
+                .cloned()
+                .unwrap_or_default(),
+        );
+        let assessment = self.text(4);
+        let direction = Direction(
+            self.directions
+                .choose(&mut self.rng)
+                .cloned()
+                .unwrap_or_default(),
+        );
+        Item {
+            id,
+            progress,
+            phase,
+            assessment,
+            direction,
+            departments,
+            relisted: false,
+            relists: None,
+            note: None,
+        }
+    }
+
+    /// The measures of a point, `want` items in all, one to three rows each.
+    fn measures(&mut self, rn: usize, pn: usize, want: usize) -> Vec<Measure> {
+        let mut measures = Vec::new();
+        let mut left = want;
+        let mut mi = 0;
+        while left > 0 {
+            let rows = self.rng.random_range(1..=3).min(left);
+            let items = (0..rows).map(|row| self.item(rn, pn, mi, row)).collect();
+            measures.push(Measure {
+                label: Some(LABELS[mi % LABELS.len()].to_string()),
+                text: Some(self.text(2)),
+                items,
+            });
+            left -= rows;
+            mi += 1;
+        }
+        measures
+    }
+
+    fn point(&mut self, rn: usize, pn: usize, want: usize) -> Point {
+        let measures = self.measures(rn, pn, want);
+        Point {
+            number: pn as u32 + 1,
+            title: self.text(1),
+            policy: Policy {
+                label: LABELS[pn % LABELS.len()].to_string(),
+                text: self.text(2),
+                assessment: self.text(3),
+                note: None,
+            },
+            measures,
+        }
+    }
+}
+
 /// A report shaped like `template` (same scales and departments) with `items`
 /// items, 7 recommendations, and about 8 items per point.
 pub fn generate(template: &Report, items: usize, seed: u64) -> Report {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let vocab = vocabulary(template);
-    let departments = crate::search::all_departments(template);
-    let phases = template.phase_scale.code_list();
-    let directions = template.direction_scale.code_list();
+    let mut maker = Maker {
+        rng: ChaCha8Rng::seed_from_u64(seed),
+        vocab: vocabulary(template),
+        departments: crate::search::all_departments(template),
+        phases: template.phase_scale.code_list(),
+        directions: template.direction_scale.code_list(),
+    };
     let recs = 7usize;
     let points_total = items.div_ceil(8).max(recs);
     let mut made = 0;
@@ -66,71 +165,18 @@ pub fn generate(template: &Report, items: usize, seed: u64) -> Report {
         let points_here = points_total / recs + usize::from(rn < points_total % recs);
         let mut points = Vec::new();
         for pn in 0..points_here {
-            let mut measures = Vec::new();
-            let want = if rn == recs - 1 && pn == points_here - 1 {
+            let last = rn == recs - 1 && pn == points_here - 1;
+            let want = if last {
                 items - made
             } else {
                 8.min(items - made)
             };
-            let mut left = want;
-            let mut mi = 0;
-            while left > 0 {
-                let rows = rng.random_range(1..=3).min(left);
-                let mut its = Vec::new();
-                for row in 0..rows {
-                    let letter = LETTERS[mi % LETTERS.len()];
-                    let id = format!(
-                        "{}-{}-{letter}{}{}",
-                        rn + 1,
-                        pn + 1,
-                        mi / LETTERS.len(),
-                        if row == 0 {
-                            String::new()
-                        } else {
-                            format!("r{}", row + 1)
-                        }
-                    );
-                    let n = rng.random_range(1..=3);
-                    let deps: Vec<String> =
-                        departments.choose_multiple(&mut rng, n).cloned().collect();
-                    its.push(Item {
-                        id,
-                        progress: sentence(&mut rng, &vocab, 4),
-                        phase: Phase(phases.choose(&mut rng).cloned().unwrap_or_default()),
-                        assessment: sentence(&mut rng, &vocab, 4),
-                        direction: Direction(
-                            directions.choose(&mut rng).cloned().unwrap_or_default(),
-                        ),
-                        departments: deps,
-                        relisted: false,
-                        relists: None,
-                        note: None,
-                    });
-                }
-                measures.push(Measure {
-                    label: Some(LABELS[mi % LABELS.len()].to_string()),
-                    text: Some(sentence(&mut rng, &vocab, 2)),
-                    items: its,
-                });
-                left -= rows;
-                mi += 1;
-            }
+            points.push(maker.point(rn, pn, want));
             made += want;
-            points.push(Point {
-                number: pn as u32 + 1,
-                title: sentence(&mut rng, &vocab, 1),
-                policy: Policy {
-                    label: LABELS[pn % LABELS.len()].to_string(),
-                    text: sentence(&mut rng, &vocab, 2),
-                    assessment: sentence(&mut rng, &vocab, 3),
-                    note: None,
-                },
-                measures,
-            });
         }
         recommendations.push(Recommendation {
             number: rn as u32 + 1,
-            title: sentence(&mut rng, &vocab, 1),
+            title: maker.text(1),
             points,
         });
     }

@@ -157,40 +157,36 @@ fn item_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &ItemRe
             s.to_string()
         }
     };
-    lines.push(heading(board, board.t(Msg::Progress).to_string()));
-    push_found(
-        lines,
-        board,
-        &or_empty(&r.item.progress),
-        m(Spot::Progress),
-        w,
-        2,
-    );
-    scale_value(
-        lines,
-        board,
-        &report.phase_scale,
-        r.item.phase.as_str(),
-        &PHASE_COLORS,
-        w,
-    );
-    lines.push(heading(board, board.t(Msg::Assessment).to_string()));
-    push_found(
-        lines,
-        board,
-        &or_empty(&r.item.assessment),
-        m(Spot::Assessment),
-        w,
-        2,
-    );
-    scale_value(
-        lines,
-        board,
-        &report.direction_scale,
-        r.item.direction.as_str(),
-        &DIRECTION_COLORS,
-        w,
-    );
+    // Each narrative with the code that follows from it.
+    let pairs = [
+        (
+            Msg::Progress,
+            &r.item.progress,
+            Spot::Progress,
+            &report.phase_scale,
+            r.item.phase.as_str(),
+            &PHASE_COLORS[..],
+        ),
+        (
+            Msg::Assessment,
+            &r.item.assessment,
+            Spot::Assessment,
+            &report.direction_scale,
+            r.item.direction.as_str(),
+            &DIRECTION_COLORS[..],
+        ),
+    ];
+    for (title, text, spot, scale, code, palette) in pairs {
+        lines.push(heading(board, board.t(title).to_string()));
+        push_found(lines, board, &or_empty(text), m(spot), w, 2);
+        scale_value(lines, board, scale, code, palette, w);
+    }
+    item_context(lines, board, n, r, w);
+}
+
+/// An item's departments, the row it repeats, its note, the policy's assessment.
+fn item_context<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &ItemRef, w: usize) {
+    let m = |spot| board.marks.spot(n, spot);
     lines.push(heading(board, board.t(Msg::Departments).to_string()));
     for (k, d) in r.item.departments.iter().enumerate() {
         push_found(lines, board, d, m(Spot::Department(k)), w, 2);
@@ -216,7 +212,7 @@ fn item_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &ItemRe
     push_found(
         lines,
         board,
-        &policy.assessment,
+        &r.point.policy.assessment,
         m(Spot::PolicyAssessment),
         w,
         2,

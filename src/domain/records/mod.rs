@@ -35,6 +35,22 @@ pub struct Records {
     pub layout: Layout,
 }
 
+impl Records {
+    /// `report` laid out as a new records folder `dir`: report.ron and one
+    /// file per recommendation.
+    pub fn in_new_folder(report: Report, dir: PathBuf) -> Records {
+        let files = report
+            .recommendations
+            .iter()
+            .map(|r| recommendation_file_name(r.number))
+            .collect();
+        Records {
+            report,
+            layout: Layout::Folder { dir, files },
+        }
+    }
+}
+
 /// Where the records live on disk, so that they are written back the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Layout {
