@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Time from starting kensho in a pseudo-terminal (80x24) to its first frame.
 
-Usage: python3 tools/first_frame.py [RUNS]   (after cargo build --release)
-Prints the median, min and max over RUNS starts (default 30).
+Usage: python3 tools/first_frame.py [RUNS] [BINARY]   (after cargo build --release)
+Prints the median, min and max over RUNS starts (default 30) of BINARY (default
+target/release/kensho; give another build to compare two in one run).
 """
 import fcntl, os, pty, select, signal, struct, sys, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "kensho")
+BIN = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "target", "release", "kensho")
 MARK = "1 / 88".encode()
 
 
