@@ -7,7 +7,7 @@ mod common;
 use common::TestBoard;
 use kensho::board::action::Command;
 use kensho::board::keymap::{Key, Keymap, ch};
-use kensho::board::screen::{Screen, ScreenKind};
+use kensho::board::screen::{Screen, ScreenKind, default_keymap};
 use kensho::domain::records::load;
 use kensho::i18n::Lang;
 use ratatui::crossterm::event::KeyEvent;
@@ -19,7 +19,7 @@ fn event(k: &Key) -> KeyEvent {
 #[test]
 fn every_key_of_every_screen_dispatches_to_its_command_and_is_in_its_help() {
     let report = load(&common::records_dir()).unwrap().report;
-    let keymap = Keymap::new(&report).unwrap();
+    let keymap = default_keymap(&report).unwrap();
     for screen in ScreenKind::ALL {
         let table = keymap.table(screen);
         assert!(!table.is_empty(), "{screen:?} has keys");
@@ -123,7 +123,7 @@ fn a_rebound_key_shows_in_help_and_footer_and_works() {
 #[test]
 fn a_key_that_would_do_two_things_is_refused_naming_both() {
     let report = load(&common::records_dir()).unwrap().report;
-    let mut keymap = Keymap::new(&report).unwrap();
+    let mut keymap = default_keymap(&report).unwrap();
     let err = keymap
         .rebind(ScreenKind::Browse, &Command::Search, &[ch('q')])
         .unwrap_err();
@@ -132,7 +132,7 @@ fn a_key_that_would_do_two_things_is_refused_naming_both() {
         said.contains("board") && said.contains("quit") && said.contains("search"),
         "{said}"
     );
-    let unchanged = Keymap::new(&report).unwrap();
+    let unchanged = default_keymap(&report).unwrap();
     assert_eq!(
         keymap.table(ScreenKind::Browse),
         unchanged.table(ScreenKind::Browse),
@@ -145,7 +145,7 @@ fn a_scale_code_on_a_command_key_is_an_error_at_start_up() {
     // A report whose phase scale has a code G: Shift+G would set it, but G is "last".
     let mut report = load(&common::records_dir()).unwrap().report;
     report.phase_scale.codes[3].code = "G".into();
-    let err = Keymap::new(&report).unwrap_err();
+    let err = default_keymap(&report).unwrap_err();
     let said = err.say(&report, Lang::Ja);
     assert!(
         said.contains("G") && said.contains("実施区分 G") && said.contains("先頭・末尾へ"),
@@ -153,7 +153,7 @@ fn a_scale_code_on_a_command_key_is_an_error_at_start_up() {
     );
     // Codes that collide with nothing are fine, whatever they are.
     report.phase_scale.codes[3].code = "Z".into();
-    assert!(Keymap::new(&report).is_ok());
+    assert!(default_keymap(&report).is_ok());
 }
 
 #[test]

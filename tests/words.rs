@@ -92,7 +92,7 @@ fn the_word_check_catches_english() {
 #[test]
 fn every_screen_of_the_board_speaks_japanese() {
     let mut b = TestBoard::on_copy(Lang::Ja, 100, 40);
-    let mut check = |b: &mut TestBoard, keys: &str, what: &str| {
+    let check = |b: &mut TestBoard, keys: &str, what: &str| {
         b.keys(keys);
         assert_japanese(what, &b.screen());
     };

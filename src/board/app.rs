@@ -27,7 +27,7 @@ impl App {
     /// The board on `records`, or an error when a scale code's key is a
     /// command's key.
     pub fn new(records: Records, options: Options) -> Result<App, KeyError> {
-        let keymap = Keymap::new(&records.report)?;
+        let keymap = super::screen::default_keymap(&records.report)?;
         Ok(App {
             board: Board::new(records, options),
             screens: vec![Screen::Browse(Browse::default())],
@@ -51,15 +51,23 @@ impl App {
                 self.board.message = None;
                 self.command(action)
             }
-            Action::Resize(w, h) => self.board.resize(w, h),
-            Action::Tick(now) => self.board.tick(now),
+            Action::Resize(w, h) => {
+                self.board.resize(w, h);
+                Outcome::none()
+            }
+            Action::Tick(now) => self.board.tick(now).into(),
             Action::SearchDone { generation, hits } => {
                 self.board.search_done(generation, hits);
                 Outcome::none()
             }
-            Action::StoreDone { job, outcome } => self.board.store_done(*job, outcome),
-            Action::DiskChecked(records) => self.board.disk_checked(records),
-            Action::Edited { item, field, text } => self.board.edited(item, field, text),
+            Action::StoreDone { job, outcome } => match self.board.store_done(*job, outcome) {
+                (effects, None) => effects.into(),
+                (effects, Some(held)) => {
+                    Outcome::from(effects).then(Nav::Push(Screen::Conflict(held)))
+                }
+            },
+            Action::DiskChecked(records) => self.board.disk_checked(records).into(),
+            Action::Edited { item, field, text } => self.board.edited(item, field, text).into(),
         };
         self.navigate(outcome.nav);
         self.board.prepare_marks();

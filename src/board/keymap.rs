@@ -7,7 +7,6 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Command;
-use super::screen::ScreenKind;
 use crate::domain::model::Report;
 use crate::i18n::{CliMsg, Lang, Msg};
 
@@ -102,6 +101,63 @@ impl Key {
     }
 }
 
+/// Which screen: names its key table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScreenKind {
+    Browse,
+    Help,
+    SearchLine,
+    Filters,
+    Departments,
+    Picker,
+    EditWhich,
+    Conflict,
+    Reason,
+    Jump,
+}
+
+impl ScreenKind {
+    pub const ALL: [ScreenKind; 10] = [
+        ScreenKind::Browse,
+        ScreenKind::Help,
+        ScreenKind::SearchLine,
+        ScreenKind::Filters,
+        ScreenKind::Departments,
+        ScreenKind::Picker,
+        ScreenKind::EditWhich,
+        ScreenKind::Conflict,
+        ScreenKind::Reason,
+        ScreenKind::Jump,
+    ];
+
+    /// The name of the screen's key table (in messages and configuration).
+    pub fn name(self) -> &'static str {
+        match self {
+            ScreenKind::Browse => "board",
+            ScreenKind::Help => "help",
+            ScreenKind::SearchLine => "search",
+            ScreenKind::Filters => "filters",
+            ScreenKind::Departments => "departments",
+            ScreenKind::Picker => "picker",
+            ScreenKind::EditWhich => "edit",
+            ScreenKind::Conflict => "conflict",
+            ScreenKind::Reason => "reason",
+            ScreenKind::Jump => "jump",
+        }
+    }
+
+    /// Whether typed text goes to the screen (keys not in its table are text).
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            ScreenKind::SearchLine
+                | ScreenKind::Departments
+                | ScreenKind::Reason
+                | ScreenKind::Jump
+        )
+    }
+}
+
 /// When a binding is shown in the footer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
@@ -179,8 +235,9 @@ pub fn code_bindings(report: &Report) -> Vec<Binding> {
 pub struct KeyError {
     pub screen: ScreenKind,
     pub key: Key,
-    pub first: Command,
-    pub second: Command,
+    /// Each command with its help line.
+    pub first: (Command, Msg),
+    pub second: (Command, Msg),
 }
 
 impl KeyError {
@@ -197,19 +254,12 @@ impl KeyError {
     }
 }
 
-/// A command as people read it: its help line, with the code it sets.
-pub fn describe(command: &Command, report: &Report, lang: Lang) -> String {
-    let code = |name: &str, code: &str| format!("{name} {code}");
+/// A command as people read it: its help line, or the code it sets.
+fn describe((command, help): &(Command, Msg), report: &Report, lang: Lang) -> String {
     match command {
-        Command::SetPhase(c) => code(&report.phase_scale.name, c),
-        Command::SetDirection(c) => code(&report.direction_scale.name, c),
-        other => ScreenKind::ALL
-            .iter()
-            .flat_map(|k| k.keys(&[]))
-            .chain(global_bindings())
-            .find(|b| &b.command == other)
-            .map(|b| b.help.text(lang).to_string())
-            .unwrap_or_else(|| format!("{other:?}")),
+        Command::SetPhase(c) => format!("{} {c}", report.phase_scale.name),
+        Command::SetDirection(c) => format!("{} {c}", report.direction_scale.name),
+        _ => help.text(lang).to_string(),
     }
 }
 
@@ -221,15 +271,11 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// The default tables, with the keys of the report's scale codes; an
-    /// error when a code's key is a command's key.
-    pub fn new(report: &Report) -> Result<Keymap, KeyError> {
-        let codes = code_bindings(report);
+    /// A keymap of these tables and the global keys; an error when a key
+    /// would do two things on one screen.
+    pub fn new(tables: Vec<(ScreenKind, Vec<Binding>)>) -> Result<Keymap, KeyError> {
         let keymap = Keymap {
-            tables: ScreenKind::ALL
-                .iter()
-                .map(|&k| (k, k.keys(&codes)))
-                .collect(),
+            tables,
             global: global_bindings(),
         };
         keymap.check()?;
@@ -238,18 +284,18 @@ impl Keymap {
 
     fn check(&self) -> Result<(), KeyError> {
         for (screen, table) in &self.tables {
-            let mut seen: Vec<(Key, &Command)> = Vec::new();
+            let mut seen: Vec<(Key, &Binding)> = Vec::new();
             for b in table.iter().chain(&self.global) {
                 for k in &b.keys {
                     if let Some((_, first)) = seen.iter().find(|(s, _)| s == k) {
                         return Err(KeyError {
                             screen: *screen,
                             key: *k,
-                            first: (*first).clone(),
-                            second: b.command.clone(),
+                            first: (first.command.clone(), first.help),
+                            second: (b.command.clone(), b.help),
                         });
                     }
-                    seen.push((*k, &b.command));
+                    seen.push((*k, b));
                 }
             }
         }

@@ -10,12 +10,15 @@
 pub mod action;
 pub mod app;
 mod editor;
+pub mod edits;
 pub mod keymap;
+mod marking;
 pub mod marks;
 pub mod outline;
 pub mod runtime;
-mod saves;
+mod saving;
 pub mod screen;
+pub mod search_state;
 mod searching;
 pub mod state;
 pub mod terminal;
@@ -23,5 +26,5 @@ pub mod view;
 mod workers;
 
 pub use editor::edit_in_editor;
-pub use saves::Edits;
-pub use searching::SearchState;
+pub use edits::Edits;
+pub use search_state::SearchState;

@@ -7,11 +7,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::action::Effect;
+use super::edits::Edits;
 use super::marks::Marks;
 use super::outline::{Outline, ShownState};
-use super::saves::Edits;
-use super::screen::Outcome;
-use super::searching::SearchState;
+use super::search_state::SearchState;
 use crate::domain::model::{ItemRef, Report};
 use crate::domain::records::Records;
 use crate::i18n::{Lang, Msg};
@@ -50,8 +49,7 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 /// From this width on, outline and detail stand side by side.
 pub const WIDE: u16 = 100;
-/// How often the files are looked at for saves made by others, and a failed
-/// save is tried again.
+/// How often the files are looked at for saves made by others.
 pub const CHECK_EVERY: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Clone)]
@@ -181,15 +179,14 @@ impl Board {
         effects
     }
 
-    pub fn resize(&mut self, w: u16, h: u16) -> Outcome {
+    pub fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
         self.outline.scroll_into_view(self.outline_height());
-        Outcome::none()
     }
 
     /// Time passes: a failed save is tried again when its time has come, and
     /// every [`CHECK_EVERY`] the files are looked at for saves by others.
-    pub fn tick(&mut self, now: Instant) -> Outcome {
+    pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
         let mut effects = self.edits.retry_due(now);
         let due = self.next_check.is_none_or(|t| now >= t);
         if due {
@@ -198,6 +195,6 @@ impl Board {
                 effects.push(Effect::CheckDisk(Arc::clone(&self.records)));
             }
         }
-        effects.into()
+        effects
     }
 }

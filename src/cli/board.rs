@@ -10,7 +10,7 @@ use super::args::FilterArgs;
 use super::output::{fail, fail_lines};
 use super::records_cmds::check;
 use crate::board::app::App;
-use crate::board::keymap::Keymap;
+use crate::board::screen::default_keymap;
 use crate::board::state::{ColorMode, Options};
 use crate::domain::records::{default_path, load};
 use crate::i18n::{CliMsg, Lang};
@@ -48,7 +48,7 @@ pub fn run(
     // What a killed save left behind is cleaned up at the next start.
     let dir = records.layout.dir();
     let _ = with_lock(&dir, || clean_leftovers(&dir));
-    if let Err(e) = Keymap::new(&records.report) {
+    if let Err(e) = default_keymap(&records.report) {
         return fail(lang, &e.say(&records.report, lang));
     }
     let Ok(app) = App::new(records, options) else {

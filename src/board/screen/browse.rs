@@ -108,10 +108,10 @@ pub fn edit_keys() -> Vec<Binding> {
 /// The commands that change the selected item, on any screen that has them.
 pub fn edit_command(board: &mut Board, command: &Command) -> Option<Outcome> {
     Some(match command {
-        Command::SetPhase(code) => board.edit_selected(Field::Phase, code.clone()),
-        Command::SetDirection(code) => board.edit_selected(Field::Direction, code.clone()),
-        Command::Undo => board.undo_redo(SaveKind::Undo),
-        Command::Redo => board.undo_redo(SaveKind::Redo),
+        Command::SetPhase(code) => board.edit_selected(Field::Phase, code.clone()).into(),
+        Command::SetDirection(code) => board.edit_selected(Field::Direction, code.clone()).into(),
+        Command::Undo => board.undo_redo(SaveKind::Undo).into(),
+        Command::Redo => board.undo_redo(SaveKind::Redo).into(),
         Command::Picker | Command::Editor if board.selected_item().is_none() => {
             board.say(Msg::NoItemSelected);
             Outcome::none()

@@ -5,18 +5,14 @@
 use ratatui::crossterm::event::KeyCode;
 
 use super::{Nav, Outcome};
-use crate::board::action::{Action, Command, SaveRequest};
+use crate::board::action::{Action, Command};
+use crate::board::edits::HeldConflict;
 use crate::board::keymap::{Binding, When, bind, ch, key};
 use crate::board::state::Board;
-use crate::domain::field::Conflict;
 use crate::i18n::Msg;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConflictDialog {
-    /// The save that was refused.
-    pub request: SaveRequest,
-    pub conflict: Conflict,
-}
+/// The refused save and both values.
+pub type ConflictDialog = HeldConflict;
 
 pub fn keys() -> Vec<Binding> {
     vec![
@@ -36,7 +32,5 @@ pub fn update(state: &mut ConflictDialog, board: &mut Board, action: Action) -> 
         Action::Command(Command::KeepMine) => true,
         _ => return Outcome::none(),
     };
-    board
-        .resolve_conflict(state.request.clone(), keep_mine)
-        .then(Nav::Pop)
+    Outcome::from(board.resolve_conflict(state.request.clone(), keep_mine)).then(Nav::Pop)
 }

@@ -18,7 +18,8 @@ pub mod reason;
 pub mod search_line;
 
 use super::action::{Action, Command, Effect};
-use super::keymap::{Binding, bind, ch, ctrl, key};
+pub use super::keymap::ScreenKind;
+use super::keymap::{Binding, KeyError, Keymap, bind, ch, code_bindings, ctrl, key};
 use super::state::Board;
 use crate::i18n::Msg;
 use crate::text::input::{LineEdit, LineInput};
@@ -38,77 +39,32 @@ pub enum Screen {
     Jump(LineInput),
 }
 
-/// Which screen: names its key table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ScreenKind {
-    Browse,
-    Help,
-    SearchLine,
-    Filters,
-    Departments,
-    Picker,
-    EditWhich,
-    Conflict,
-    Reason,
-    Jump,
+/// Every screen's default key table; `codes` are the keys of the scale codes.
+pub fn default_tables(codes: &[Binding]) -> Vec<(ScreenKind, Vec<Binding>)> {
+    ScreenKind::ALL
+        .iter()
+        .map(|&kind| {
+            let table = match kind {
+                ScreenKind::Browse => browse::keys(codes),
+                ScreenKind::Help => help::keys(),
+                ScreenKind::SearchLine => search_line::keys(),
+                ScreenKind::Filters => filters::keys(),
+                ScreenKind::Departments => departments::keys(),
+                ScreenKind::Picker => picker::keys(codes),
+                ScreenKind::EditWhich => edit_which::keys(),
+                ScreenKind::Conflict => conflict::keys(),
+                ScreenKind::Reason => reason::keys(),
+                ScreenKind::Jump => jump::keys(),
+            };
+            (kind, table)
+        })
+        .collect()
 }
 
-impl ScreenKind {
-    pub const ALL: [ScreenKind; 10] = [
-        ScreenKind::Browse,
-        ScreenKind::Help,
-        ScreenKind::SearchLine,
-        ScreenKind::Filters,
-        ScreenKind::Departments,
-        ScreenKind::Picker,
-        ScreenKind::EditWhich,
-        ScreenKind::Conflict,
-        ScreenKind::Reason,
-        ScreenKind::Jump,
-    ];
-
-    /// The name of the screen's key table (in messages and configuration).
-    pub fn name(self) -> &'static str {
-        match self {
-            ScreenKind::Browse => "board",
-            ScreenKind::Help => "help",
-            ScreenKind::SearchLine => "search",
-            ScreenKind::Filters => "filters",
-            ScreenKind::Departments => "departments",
-            ScreenKind::Picker => "picker",
-            ScreenKind::EditWhich => "edit",
-            ScreenKind::Conflict => "conflict",
-            ScreenKind::Reason => "reason",
-            ScreenKind::Jump => "jump",
-        }
-    }
-
-    /// The screen's default key table; `codes` are the keys of the scale codes.
-    pub fn keys(self, codes: &[Binding]) -> Vec<Binding> {
-        match self {
-            ScreenKind::Browse => browse::keys(codes),
-            ScreenKind::Help => help::keys(),
-            ScreenKind::SearchLine => search_line::keys(),
-            ScreenKind::Filters => filters::keys(),
-            ScreenKind::Departments => departments::keys(),
-            ScreenKind::Picker => picker::keys(codes),
-            ScreenKind::EditWhich => edit_which::keys(),
-            ScreenKind::Conflict => conflict::keys(),
-            ScreenKind::Reason => reason::keys(),
-            ScreenKind::Jump => jump::keys(),
-        }
-    }
-
-    /// Whether typed text goes to the screen (keys not in its table are text).
-    pub fn takes_text(self) -> bool {
-        matches!(
-            self,
-            ScreenKind::SearchLine
-                | ScreenKind::Departments
-                | ScreenKind::Reason
-                | ScreenKind::Jump
-        )
-    }
+/// The board's keymap for `report`: the default tables with the keys of its
+/// scale codes; an error when a code's key is a command's key.
+pub fn default_keymap(report: &crate::domain::model::Report) -> Result<Keymap, KeyError> {
+    Keymap::new(default_tables(&code_bindings(report)))
 }
 
 /// Where to go after an update.

@@ -62,7 +62,7 @@ pub fn update(state: &mut CodePicker, board: &mut Board, action: Action) -> Outc
         _ => None,
     };
     match chosen {
-        Some((field, code)) => board.edit_selected(field, code).then(Nav::Pop),
+        Some((field, code)) => Outcome::from(board.edit_selected(field, code)).then(Nav::Pop),
         None => Outcome::none(),
     }
 }

@@ -17,7 +17,9 @@ pub fn update(input: &mut LineInput, board: &mut Board, action: Action) -> Outco
         return Outcome::none();
     }
     match action {
-        Action::Command(Command::Confirm) => board.give_reason(&input.text).then(Nav::Pop),
+        Action::Command(Command::Confirm) => {
+            Outcome::from(board.give_reason(&input.text)).then(Nav::Pop)
+        }
         Action::Command(Command::Back) => Outcome::nav(Nav::Pop),
         _ => Outcome::none(),
     }

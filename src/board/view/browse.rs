@@ -8,7 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use super::detail;
 use super::style::{
-    Symbols, block, bold, direction_badge, group_spans, phase_badge, reversed, symbols,
+    Symbols, block, bold, direction_badge, group_spans, phase_badge, recommendation_label,
+    reversed, symbols,
 };
 use crate::board::outline::{NodeKind, ShownState};
 use crate::board::screen::browse::{Browse, Focus};
@@ -32,11 +33,6 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Browse, body: Rect) {
     } else {
         draw_outline(frame, board, state, body);
     }
-}
-
-/// 提言1 / Recommendation 1.
-pub fn recommendation_label(board: &Board, number: u32) -> String {
-    Msg::RecommendationNumber.fill(board.options.lang, &[("number", &number)])
 }
 
 fn draw_outline(frame: &mut Frame, board: &Board, state: &Browse, area: Rect) {

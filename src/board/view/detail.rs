@@ -8,10 +8,9 @@ use ratatui::style::Color;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::browse::recommendation_label;
 use super::style::{
     DIRECTION_COLORS, PHASE_COLORS, badge, block, bold, direction_badge, heading, phase_badge,
-    push_found, push_wrapped, symbols,
+    push_found, push_wrapped, recommendation_label, symbols,
 };
 use crate::board::marks::Spot;
 use crate::board::outline::ShownState;

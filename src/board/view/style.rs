@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Clear};
 
 use crate::board::state::{Board, ColorMode};
 use crate::domain::model::Scale;
+use crate::i18n::Msg;
 use crate::text::visible;
 use crate::text::width::{pad, width, wrap};
 
@@ -246,4 +247,9 @@ pub fn push_found<'a>(
 /// `[x] ` or `[ ] `.
 pub fn check(on: bool) -> &'static str {
     if on { "[x] " } else { "[ ] " }
+}
+
+/// 提言1 / Recommendation 1.
+pub fn recommendation_label(board: &Board, number: u32) -> String {
+    Msg::RecommendationNumber.fill(board.options.lang, &[("number", &number)])
 }

@@ -1,122 +1,15 @@
-//! Changes made in the board: one store job at a time, later ones queued, a
-//! failed one kept and retried, a conflict held until the user chooses; the
-//! undo and redo stacks; new records from a save or from others' saves.
+//! Changes made in the board: saving, undo and redo, reasons, conflicts, and
+//! new records from a save or from others' saves.
 
-use std::collections::{BTreeSet, VecDeque};
 use std::sync::Arc;
-use std::time::Instant;
 
 use super::action::{Effect, Job, SaveKind, SaveRequest, StoreOutcome};
-use super::screen::conflict::ConflictDialog;
-use super::screen::{Nav, Outcome, Screen};
-use super::state::{Board, CHECK_EVERY};
+use super::edits::HeldConflict;
+use super::state::Board;
 use crate::domain::field::{Edit, Field};
 use crate::domain::records::Records;
 use crate::i18n::Msg;
 use crate::store::changelog::Change;
-
-/// The board's own changes: saved, in flight, waiting, failed.
-#[derive(Debug, Clone, Default)]
-pub struct Edits {
-    /// Items changed since the board was opened (marked in the outline).
-    pub changed: BTreeSet<String>,
-    /// Saved changes that `u` can undo, newest last; each a save's changes.
-    pub undo: Vec<Vec<Change>>,
-    pub redo: Vec<Vec<Change>>,
-    /// The job the store is working on.
-    in_flight: Option<Job>,
-    /// Jobs waiting for it, in order.
-    queue: VecDeque<Job>,
-    /// A job that failed, and when it is tried again (set at the next tick).
-    failed: Option<(Job, Option<Instant>)>,
-    /// A conflict waits for the user's choice.
-    held: bool,
-    /// `q` was pressed with changes not yet saved: the next `q` quits anyway.
-    quit_armed: bool,
-}
-
-impl Edits {
-    /// Nothing in flight, waiting, failed or held.
-    pub fn is_idle(&self) -> bool {
-        self.in_flight.is_none() && self.queue.is_empty() && self.failed.is_none() && !self.held
-    }
-
-    /// Whether the store is writing one of this board's changes.
-    pub fn is_writing(&self) -> bool {
-        self.in_flight.is_some()
-    }
-
-    /// Changes asked for and not on disk yet.
-    pub fn unsaved(&self) -> usize {
-        self.queue.len()
-            + usize::from(self.failed.is_some())
-            + usize::from(self.in_flight.is_some())
-    }
-
-    /// Whether a failed save waits to be tried again.
-    pub fn has_failed(&self) -> bool {
-        self.failed.is_some()
-    }
-
-    /// When the failed job is tried again.
-    pub fn retry_at(&self) -> Option<Instant> {
-        self.failed.as_ref().and_then(|(_, t)| *t)
-    }
-
-    fn submit(&mut self, job: Job) -> Vec<Effect> {
-        self.quit_armed = false;
-        self.queue.push_back(job);
-        self.next()
-    }
-
-    /// Start the next job when the store is free.
-    fn next(&mut self) -> Vec<Effect> {
-        if self.in_flight.is_some() || self.failed.is_some() || self.held {
-            return Vec::new();
-        }
-        let Some(job) = self.queue.pop_front() else {
-            return Vec::new();
-        };
-        self.in_flight = Some(job.clone());
-        vec![Effect::Store(job)]
-    }
-
-    /// The failed job, once its time has come.
-    pub fn retry_due(&mut self, now: Instant) -> Vec<Effect> {
-        match &mut self.failed {
-            Some((_, at @ None)) => {
-                *at = Some(now + CHECK_EVERY);
-                Vec::new()
-            }
-            Some((_, Some(at))) if now >= *at => {
-                let Some((job, _)) = self.failed.take() else {
-                    return Vec::new();
-                };
-                self.queue.push_front(job);
-                self.next()
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// A save of this board landed: the jobs still waiting were asked on data
-    /// without it, so their view of the data gets it (it is not someone
-    /// else's change to refuse).
-    fn patch_waiting(&mut self, changes: &[Change]) {
-        for job in &mut self.queue {
-            let Job::Save { seen, .. } = job else {
-                continue;
-            };
-            let mut records = (**seen).clone();
-            for c in changes {
-                if let Some(item) = records.report.item_mut(&c.item) {
-                    c.field.set(item, c.new.clone());
-                }
-            }
-            *seen = Arc::new(records);
-        }
-    }
-}
 
 impl Board {
     /// Ask for `request` to be saved; the data it was asked on is the data
@@ -127,13 +20,13 @@ impl Board {
     }
 
     /// Set a field of the selected item (a status key, the picker).
-    pub fn edit_selected(&mut self, field: Field, value: String) -> Outcome {
+    pub fn edit_selected(&mut self, field: Field, value: String) -> Vec<Effect> {
         let Some(r) = self.selected_item() else {
             self.say(Msg::NoItemSelected);
-            return Outcome::none();
+            return Vec::new();
         };
         if field.get(r.item) == value {
-            return Outcome::none();
+            return Vec::new();
         }
         let edit = Edit {
             item: r.item.id.clone(),
@@ -146,12 +39,11 @@ impl Board {
             force: false,
             kind: SaveKind::Edit,
         })
-        .into()
     }
 
     /// `u` / `Ctrl-r`: the newest saved change (or undone one) reversed, as a
     /// logged change of its own.
-    pub fn undo_redo(&mut self, kind: SaveKind) -> Outcome {
+    pub fn undo_redo(&mut self, kind: SaveKind) -> Vec<Effect> {
         let stack = if kind == SaveKind::Undo {
             &self.edits.undo
         } else {
@@ -163,7 +55,7 @@ impl Board {
             } else {
                 Msg::NothingToRedo
             });
-            return Outcome::none();
+            return Vec::new();
         };
         let edits = batch
             .iter()
@@ -189,16 +81,20 @@ impl Board {
             force: false,
             kind,
         })
-        .into()
     }
 
     /// The editor closed.
-    pub fn edited(&mut self, item: String, field: Field, text: Result<String, String>) -> Outcome {
+    pub fn edited(
+        &mut self,
+        item: String,
+        field: Field,
+        text: Result<String, String>,
+    ) -> Vec<Effect> {
         match text {
             Ok(text) => {
                 let current = self.report().item(&item).map(|r| field.get(r.item));
                 if current.as_deref() == Some(text.as_str()) {
-                    return Outcome::none();
+                    return Vec::new();
                 }
                 let edits = vec![Edit {
                     item,
@@ -211,37 +107,33 @@ impl Board {
                     force: false,
                     kind: SaveKind::Edit,
                 })
-                .into()
             }
             Err(why) => {
                 self.message = Some(format!("{}: {why}", self.t(Msg::EditorFailed)));
-                Outcome::none()
+                Vec::new()
             }
         }
     }
 
     /// `m`: a reason for the newest change this board saved.
-    pub fn give_reason(&mut self, reason: &str) -> Outcome {
+    pub fn give_reason(&mut self, reason: &str) -> Vec<Effect> {
         let reason = reason.trim();
         let last = self.edits.undo.last().and_then(|b| b.last()).cloned();
         match (last, reason.is_empty()) {
-            (Some(change), false) => self
-                .edits
-                .submit(Job::Reason {
-                    change,
-                    reason: reason.to_string(),
-                })
-                .into(),
-            _ => Outcome::none(),
+            (Some(change), false) => self.edits.submit(Job::Reason {
+                change,
+                reason: reason.to_string(),
+            }),
+            _ => Vec::new(),
         }
     }
 
     /// The user chose in a conflict: keep their value, or write ours over it.
-    pub fn resolve_conflict(&mut self, request: SaveRequest, keep_mine: bool) -> Outcome {
+    pub fn resolve_conflict(&mut self, request: SaveRequest, keep_mine: bool) -> Vec<Effect> {
         self.edits.held = false;
         if !keep_mine {
             self.say(Msg::KeptTheirs);
-            return self.edits.next().into();
+            return self.edits.next();
         }
         let seen = Arc::clone(&self.records);
         let job = Job::Save {
@@ -252,7 +144,7 @@ impl Board {
             seen,
         };
         self.edits.queue.push_front(job);
-        self.edits.next().into()
+        self.edits.next()
     }
 
     /// `q`: quit, unless changes are not on disk yet (then say so; a second
@@ -267,8 +159,23 @@ impl Board {
         Vec::new()
     }
 
-    /// A store job finished.
-    pub fn store_done(&mut self, job: Job, outcome: StoreOutcome) -> Outcome {
+    /// A store job finished; a conflict to put before the user, if it was one.
+    pub fn store_done(
+        &mut self,
+        job: Job,
+        outcome: StoreOutcome,
+    ) -> (Vec<Effect>, Option<HeldConflict>) {
+        match (job, outcome) {
+            (Job::Save { request, .. }, StoreOutcome::Conflict(conflict)) => {
+                self.edits.in_flight = None;
+                self.edits.held = true;
+                (Vec::new(), Some(HeldConflict { request, conflict }))
+            }
+            (job, outcome) => (self.store_answer(job, outcome), None),
+        }
+    }
+
+    fn store_answer(&mut self, job: Job, outcome: StoreOutcome) -> Vec<Effect> {
         self.edits.in_flight = None;
         match outcome {
             StoreOutcome::Saved { changes, records } => {
@@ -279,22 +186,14 @@ impl Board {
                 self.saved(kind, &changes);
                 let mut effects = self.replace_records(*records);
                 effects.extend(self.edits.next());
-                effects.into()
+                effects
             }
             StoreOutcome::ReasonRecorded => {
                 self.say(Msg::ReasonSaved);
-                self.edits.next().into()
+                self.edits.next()
             }
-            StoreOutcome::Conflict(conflict) => match job {
-                Job::Save { request, .. } => {
-                    self.edits.held = true;
-                    Outcome::nav(Nav::Push(Screen::Conflict(ConflictDialog {
-                        request,
-                        conflict,
-                    })))
-                }
-                Job::Reason { .. } => self.edits.next().into(),
-            },
+            // A reason is a line of its own: nobody else's change conflicts with it.
+            StoreOutcome::Conflict(_) => self.edits.next(),
             StoreOutcome::Failed(why) => {
                 self.message = Some(format!(
                     "{}: {why} — {}",
@@ -302,7 +201,7 @@ impl Board {
                     self.t(Msg::Retrying)
                 ));
                 self.edits.failed = Some((job, None));
-                Outcome::none()
+                Vec::new()
             }
         }
     }
@@ -348,12 +247,12 @@ impl Board {
     }
 
     /// The files were looked at: reload what others saved, and say what changed.
-    pub fn disk_checked(&mut self, fresh: Option<Box<Records>>) -> Outcome {
+    pub fn disk_checked(&mut self, fresh: Option<Box<Records>>) -> Vec<Effect> {
         let Some(fresh) = fresh else {
-            return Outcome::none();
+            return Vec::new();
         };
         if *fresh == *self.records {
-            return Outcome::none();
+            return Vec::new();
         }
         let mut said = Vec::new();
         for r in fresh.report.items() {
@@ -368,7 +267,7 @@ impl Board {
             }
         }
         self.message = Some(format!("{}: {}", self.t(Msg::ReloadedMsg), said.join(", ")));
-        self.replace_records(*fresh).into()
+        self.replace_records(*fresh)
     }
 
     /// New records on screen: the selection, the expanded nodes and the search
