@@ -173,26 +173,28 @@ impl Runtime {
     /// Wait until the workers are done (or `within` has passed), taking their
     /// answers in; whether they are done.
     pub fn settle(&mut self, host: &mut dyn Host, within: Duration) -> io::Result<bool> {
-        let deadline = Instant::now() + within;
-        while self.busy() {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.results.recv_timeout(left) {
-                Ok(answer) => self.take(host, answer)?,
-                Err(RecvTimeoutError::Timeout) => return Ok(false),
-                Err(RecvTimeoutError::Disconnected) => return Ok(false),
-            }
-        }
-        Ok(true)
+        self.wait_while(host, within, Runtime::busy)
     }
 
     /// Wait for the store alone (searches do not matter to a board that quits).
     pub fn finish_saves(&mut self, host: &mut dyn Host, within: Duration) -> io::Result<bool> {
+        self.wait_while(host, within, Runtime::saving)
+    }
+
+    fn wait_while(
+        &mut self,
+        host: &mut dyn Host,
+        within: Duration,
+        busy: fn(&Runtime) -> bool,
+    ) -> io::Result<bool> {
         let deadline = Instant::now() + within;
-        while self.saving() {
+        while busy(self) {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.results.recv_timeout(left) {
                 Ok(answer) => self.take(host, answer)?,
-                Err(_) => return Ok(false),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
+                    return Ok(false);
+                }
             }
         }
         Ok(true)

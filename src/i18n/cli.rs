@@ -104,7 +104,10 @@ catalogue! {
         SetUnchanged => ("{item}: 変更なし", "{item}: unchanged"),
         SetChanged => ("{item} {field}: {old} → {new}", "{item} {field}: {old} -> {new}"),
         LogReasonMark => ("理由", "reason"),
-        LogAbortedMark => ("中断", "aborted"),
+        LogAbortedMark => (
+            "中断: データを書く前に保存が中断されたため、この変更はありません",
+            "aborted: the save was interrupted before the data was written, so this change never happened",
+        ),
         LogTornLine => (
             "{file}:{line}: 最後の行が途中で切れています（保存が中断されました）。読み飛ばします",
             "{file}:{line}: the last line is incomplete (a save was interrupted); it is ignored",

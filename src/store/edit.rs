@@ -223,7 +223,8 @@ fn settle_interrupted(dir: &Path, records: &Records) -> Result<(), EditError> {
             old: c.new.clone(),
             new: c.old.clone(),
             status: LogStatus::Aborted,
-            reason: Some("the save was interrupted before the data was written".to_string()),
+            // The status says what happened (`kensho log` says it in words).
+            reason: None,
             version: env!("CARGO_PKG_VERSION").to_string(),
             ..(*c).clone()
         })

@@ -19,6 +19,21 @@ use crate::i18n::Msg;
 use crate::text::visible;
 use crate::text::width::{cursor_column, pad, truncate, width};
 
+/// A popup holding a list of `rows`, `w` columns wide.
+fn list_popup(
+    frame: &mut Frame,
+    board: &Board,
+    body: Rect,
+    w: u16,
+    title: Msg,
+    rows: Vec<String>,
+    cursor: usize,
+) {
+    let inner = popup(frame, board, body, w, rows.len() as u16 + 2, board.t(title));
+    let lines = list(board, rows.into_iter(), cursor, inner.width as usize);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
 /// Rows of a list, the one under the cursor reversed.
 fn list<'a>(
     board: &Board,
@@ -47,14 +62,6 @@ fn code_row(scale: &Scale, code: &str, on: bool) -> String {
 pub fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect) {
     let report = board.report();
     let f = &board.filters;
-    let inner = popup(
-        frame,
-        board,
-        body,
-        64,
-        state.rows.len() as u16 + 2,
-        board.t(Msg::FilterTitle),
-    );
     let rows = state.rows.iter().map(|row| match row {
         FilterRow::Phase(c) => code_row(&report.phase_scale, c, f.phases.contains(c)),
         FilterRow::Direction(c) => code_row(&report.direction_scale, c, f.directions.contains(c)),
@@ -73,8 +80,15 @@ pub fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect
             .into_owned()
         }
     });
-    let lines = list(board, rows, state.cursor, inner.width as usize);
-    frame.render_widget(Paragraph::new(lines), inner);
+    list_popup(
+        frame,
+        board,
+        body,
+        64,
+        Msg::FilterTitle,
+        rows.collect(),
+        state.cursor,
+    );
 }
 
 pub fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, body: Rect) {
@@ -120,14 +134,6 @@ pub fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, b
 
 pub fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) {
     let report = board.report();
-    let inner = popup(
-        frame,
-        board,
-        body,
-        64,
-        state.rows.len() as u16 + 2,
-        board.t(Msg::PickerTitle),
-    );
     let item = board.selected_item();
     let rows = state.rows.iter().map(|(field, code)| {
         let scale = if *field == Field::Phase {
@@ -138,24 +144,30 @@ pub fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) 
         let current = item.as_ref().is_some_and(|r| &field.get(r.item) == code);
         code_row(scale, code, current)
     });
-    let lines = list(board, rows, state.cursor, inner.width as usize);
-    frame.render_widget(Paragraph::new(lines), inner);
+    list_popup(
+        frame,
+        board,
+        body,
+        64,
+        Msg::PickerTitle,
+        rows.collect(),
+        state.cursor,
+    );
 }
 
 pub fn edit_which(frame: &mut Frame, board: &Board, state: &EditWhich, body: Rect) {
-    let inner = popup(
+    let rows = TEXTS
+        .iter()
+        .map(|f| f.label(board.report(), board.options.lang));
+    list_popup(
         frame,
         board,
         body,
         40,
-        TEXTS.len() as u16 + 2,
-        board.t(Msg::EditWhichTitle),
+        Msg::EditWhichTitle,
+        rows.collect(),
+        state.cursor,
     );
-    let rows = TEXTS
-        .iter()
-        .map(|f| f.label(board.report(), board.options.lang));
-    let lines = list(board, rows, state.cursor, inner.width as usize);
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 pub fn conflict(frame: &mut Frame, board: &Board, state: &ConflictDialog, body: Rect) {
