@@ -177,7 +177,8 @@ fn saves_by_others_are_loaded_within_a_tick_keeping_the_selection() {
     b.jump("6-2-b2");
     set_elsewhere(&b, "1-1-a", Field::Phase, "D");
     // The watcher looks at the files on a tick (every two seconds in the loop).
-    b.act(Action::Tick(std::time::Instant::now()));
+    let t0 = std::time::Instant::now();
+    b.act(Action::Tick(t0));
     assert_eq!(b.selected(), "6-2-b2");
     assert_eq!(
         b.app().board.report().item("1-1-a").unwrap().item.phase.0,
@@ -188,6 +189,23 @@ fn saves_by_others_are_loaded_within_a_tick_keeping_the_selection() {
         "{}",
         b.message()
     );
+    // And the next one, on a later tick (not before two seconds have passed).
+    set_elsewhere(&b, "1-1-b", Field::Phase, "C");
+    let phase = |b: &TestBoard| {
+        b.app()
+            .board
+            .report()
+            .item("1-1-b")
+            .unwrap()
+            .item
+            .phase
+            .0
+            .clone()
+    };
+    b.act(Action::Tick(t0 + std::time::Duration::from_millis(500)));
+    assert_eq!(phase(&b), "A");
+    b.act(Action::Tick(t0 + std::time::Duration::from_secs(3)));
+    assert_eq!(phase(&b), "C");
 }
 
 #[test]

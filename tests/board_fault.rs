@@ -44,6 +44,8 @@ fn a_failed_save_is_pending_retried_and_guards_quitting() {
         "{message}"
     );
     assert!(b.app().board.edits.has_failed());
+    let header = common::row_text(&b.draw(), 0);
+    assert!(header.contains("1 not saved"), "{header}");
     assert_eq!(before, ron_files(&b), "records untouched");
     assert_eq!(phase_on_disk(&b), "A");
     // q with the change pending: asked, not quit.

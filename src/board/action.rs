@@ -148,6 +148,9 @@ pub struct SaveRequest {
     /// Overwrite even if someone else changed the field since it was seen.
     pub force: bool,
     pub kind: SaveKind,
+    /// For an undo or a redo: the saved changes it reverses or repeats (off
+    /// their stack while the save is under way; back on it if it is refused).
+    pub batch: Vec<Change>,
 }
 
 /// A write for the store worker.
@@ -173,6 +176,9 @@ pub enum StoreOutcome {
     },
     ReasonRecorded,
     Conflict(Conflict),
-    /// Why it failed, in the board's language.
+    /// Why it failed, in the board's language; trying again may work.
     Failed(String),
+    /// Why it can never be saved (the item is gone, the code is not in the
+    /// scale any more), in the board's language.
+    Rejected(String),
 }

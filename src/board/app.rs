@@ -6,6 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command, Effect};
+use super::edits::HeldConflict;
 use super::keymap::{KeyError, Keymap};
 use super::screen::browse::Browse;
 use super::screen::help::Help;
@@ -21,6 +22,9 @@ pub struct App {
     pub keymap: Keymap,
     /// Counts the updates that changed something (the runtime redraws then).
     pub revision: u64,
+    /// A conflict that came while a prompt or popup had the keys: shown when
+    /// the board is back (so that no key meant for the prompt chooses).
+    waiting_conflict: Option<HeldConflict>,
 }
 
 impl App {
@@ -33,6 +37,7 @@ impl App {
             screens: vec![Screen::Browse(Browse::default())],
             keymap,
             revision: 0,
+            waiting_conflict: None,
         })
     }
 
@@ -60,21 +65,28 @@ impl App {
                 self.board.search_done(generation, hits);
                 Outcome::none()
             }
-            Action::StoreDone { job, outcome } => match self.board.store_done(*job, outcome) {
-                (effects, None) => effects.into(),
-                (effects, Some(held)) => {
-                    Outcome::from(effects).then(Nav::Push(Screen::Conflict(held)))
-                }
-            },
-            Action::DiskChecked(records) => self.board.disk_checked(records).into(),
+            Action::StoreDone { job, outcome } => {
+                let (effects, held) = self.board.store_done(*job, outcome);
+                self.waiting_conflict = held.or(self.waiting_conflict.take());
+                effects.into()
+            }
+            Action::DiskChecked(records) => {
+                self.board.checked();
+                self.board.disk_checked(records).into()
+            }
             Action::Edited { item, field, text } => self.board.edited(item, field, text).into(),
         };
         self.navigate(outcome.nav);
-        self.board.prepare_marks();
-        let unchanged = idle_tick
-            && outcome.effects.is_empty()
-            && before == (self.board.message.clone(), self.screens.len());
+        self.show_waiting_conflict();
+        // Looking at the files changes nothing on screen.
+        let quiet = outcome
+            .effects
+            .iter()
+            .all(|e| matches!(e, Effect::CheckDisk(_)));
+        let unchanged =
+            idle_tick && quiet && before == (self.board.message.clone(), self.screens.len());
         if !unchanged {
+            self.board.prepare_marks();
             self.revision += 1;
         }
         outcome.effects
@@ -99,6 +111,15 @@ impl App {
                 let top = self.screens.len() - 1;
                 self.screens[top].update(&mut self.board, action)
             }
+        }
+    }
+
+    /// Put a waiting conflict before the user once the board has the keys.
+    fn show_waiting_conflict(&mut self) {
+        if matches!(self.top(), Screen::Browse(_))
+            && let Some(held) = self.waiting_conflict.take()
+        {
+            self.screens.push(Screen::Conflict(held));
         }
     }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::action::{Effect, Job, SaveRequest};
-use crate::domain::field::Conflict;
+use crate::domain::field::{Conflict, Edit, Field};
 use crate::store::changelog::Change;
 
 /// How long a failed save waits before it is tried again.
@@ -36,8 +36,10 @@ pub struct Edits {
     pub(super) queue: VecDeque<Job>,
     /// A job that failed, and when it is tried again (set at the next tick).
     pub(super) failed: Option<(Job, Option<Instant>)>,
-    /// A conflict waits for the user's choice.
-    pub(super) held: bool,
+    /// A refused save waits for the user's choice in a conflict.
+    pub(super) held: Option<SaveRequest>,
+    /// The board quits: nothing more is started.
+    pub(super) quitting: bool,
     /// `q` was pressed with changes not yet saved: the next `q` quits anyway.
     pub(super) quit_armed: bool,
 }
@@ -45,7 +47,15 @@ pub struct Edits {
 impl Edits {
     /// Nothing in flight, waiting, failed or held.
     pub fn is_idle(&self) -> bool {
-        self.in_flight.is_none() && self.queue.is_empty() && self.failed.is_none() && !self.held
+        self.in_flight.is_none()
+            && self.queue.is_empty()
+            && self.failed.is_none()
+            && self.held.is_none()
+    }
+
+    /// The board quits: nothing more is started (a save under way lands).
+    pub fn stop(&mut self) {
+        self.quitting = true;
     }
 
     /// Whether the store is writing one of this board's changes.
@@ -53,11 +63,33 @@ impl Edits {
         self.in_flight.is_some()
     }
 
-    /// Changes asked for and not on disk yet.
-    pub fn unsaved(&self) -> usize {
-        self.queue.len()
-            + usize::from(self.failed.is_some())
-            + usize::from(self.in_flight.is_some())
+    /// Every save asked for and not on disk yet, in the order they run.
+    fn pending(&self) -> impl Iterator<Item = &SaveRequest> {
+        let jobs = self
+            .in_flight
+            .iter()
+            .chain(self.failed.iter().map(|(j, _)| j))
+            .chain(&self.queue);
+        jobs.filter_map(|j| match j {
+            Job::Save { request, .. } => Some(request),
+            Job::Reason { .. } => None,
+        })
+        .chain(&self.held)
+    }
+
+    /// The edits asked for and not on disk yet.
+    pub fn unsaved(&self) -> Vec<&Edit> {
+        self.pending().flat_map(|r| &r.edits).collect()
+    }
+
+    /// The value this board last asked `field` of `item` to take, while that
+    /// save is not on disk yet.
+    pub fn intended(&self, item: &str, field: Field) -> Option<&str> {
+        self.unsaved()
+            .into_iter()
+            .rev()
+            .find(|e| e.item == item && e.field == field)
+            .map(|e| e.value.as_str())
     }
 
     /// Whether a failed save waits to be tried again.
@@ -78,7 +110,8 @@ impl Edits {
 
     /// Start the next job when the store is free.
     pub(super) fn next(&mut self) -> Vec<Effect> {
-        if self.in_flight.is_some() || self.failed.is_some() || self.held {
+        if self.in_flight.is_some() || self.failed.is_some() || self.held.is_some() || self.quitting
+        {
             return Vec::new();
         }
         let Some(job) = self.queue.pop_front() else {

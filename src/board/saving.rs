@@ -25,19 +25,28 @@ impl Board {
             self.say(Msg::NoItemSelected);
             return Vec::new();
         };
-        if field.get(r.item) == value {
+        let item = r.item.id.clone();
+        self.save_edit(item, field, value)
+    }
+
+    /// Save `value` into `field` of `item`, unless that is what it holds, or
+    /// what a save of this board not yet on disk will make it hold.
+    fn save_edit(&mut self, item: String, field: Field, value: String) -> Vec<Effect> {
+        let on_screen = self.report().item(&item).map(|r| field.get(r.item));
+        let current = match self.edits.intended(&item, field) {
+            Some(v) => Some(v.to_string()),
+            None => on_screen,
+        };
+        if current.as_deref() == Some(value.as_str()) {
             return Vec::new();
         }
-        let edit = Edit {
-            item: r.item.id.clone(),
-            field,
-            value,
-        };
+        let edits = vec![Edit { item, field, value }];
         self.save(SaveRequest {
-            edits: vec![edit],
+            edits,
             reason: None,
             force: false,
             kind: SaveKind::Edit,
+            batch: Vec::new(),
         })
     }
 
@@ -45,11 +54,11 @@ impl Board {
     /// logged change of its own.
     pub fn undo_redo(&mut self, kind: SaveKind) -> Vec<Effect> {
         let stack = if kind == SaveKind::Undo {
-            &self.edits.undo
+            &mut self.edits.undo
         } else {
-            &self.edits.redo
+            &mut self.edits.redo
         };
-        let Some(batch) = stack.last() else {
+        let Some(batch) = stack.pop() else {
             self.say(if kind == SaveKind::Undo {
                 Msg::NothingToUndo
             } else {
@@ -80,6 +89,7 @@ impl Board {
             reason: Some(self.t(reason).to_string()),
             force: false,
             kind,
+            batch,
         })
     }
 
@@ -91,23 +101,7 @@ impl Board {
         text: Result<String, String>,
     ) -> Vec<Effect> {
         match text {
-            Ok(text) => {
-                let current = self.report().item(&item).map(|r| field.get(r.item));
-                if current.as_deref() == Some(text.as_str()) {
-                    return Vec::new();
-                }
-                let edits = vec![Edit {
-                    item,
-                    field,
-                    value: text,
-                }];
-                self.save(SaveRequest {
-                    edits,
-                    reason: None,
-                    force: false,
-                    kind: SaveKind::Edit,
-                })
-            }
+            Ok(text) => self.save_edit(item, field, text),
             Err(why) => {
                 self.message = Some(format!("{}: {why}", self.t(Msg::EditorFailed)));
                 Vec::new()
@@ -115,7 +109,8 @@ impl Board {
         }
     }
 
-    /// `m`: a reason for the newest change this board saved.
+    /// `m`: a reason for the newest change this board saved (the prompt
+    /// waits while a save is not on disk yet, so the reason goes with it).
     pub fn give_reason(&mut self, reason: &str) -> Vec<Effect> {
         let reason = reason.trim();
         let last = self.edits.undo.last().and_then(|b| b.last()).cloned();
@@ -129,10 +124,13 @@ impl Board {
     }
 
     /// The user chose in a conflict: keep their value, or write ours over it.
-    pub fn resolve_conflict(&mut self, request: SaveRequest, keep_mine: bool) -> Vec<Effect> {
-        self.edits.held = false;
+    pub fn resolve_conflict(&mut self, keep_mine: bool) -> Vec<Effect> {
+        let Some(request) = self.edits.held.take() else {
+            return Vec::new();
+        };
         if !keep_mine {
             self.say(Msg::KeptTheirs);
+            self.give_back(request);
             return self.edits.next();
         }
         let seen = Arc::clone(&self.records);
@@ -150,8 +148,10 @@ impl Board {
     /// `q`: quit, unless changes are not on disk yet (then say so; a second
     /// `q` quits anyway). A save in flight is waited for by the runtime.
     pub fn quit(&mut self) -> Vec<Effect> {
-        let waiting = self.edits.queue.len() + usize::from(self.edits.failed.is_some());
+        let in_flight = usize::from(self.edits.in_flight.is_some());
+        let waiting = self.edits.unsaved().len().saturating_sub(in_flight);
         if waiting == 0 || self.edits.quit_armed {
+            self.edits.quitting = true;
             return vec![Effect::Quit];
         }
         self.edits.quit_armed = true;
@@ -168,7 +168,7 @@ impl Board {
         match (job, outcome) {
             (Job::Save { request, .. }, StoreOutcome::Conflict(conflict)) => {
                 self.edits.in_flight = None;
-                self.edits.held = true;
+                self.edits.held = Some(request.clone());
                 (Vec::new(), Some(HeldConflict { request, conflict }))
             }
             (job, outcome) => (self.store_answer(job, outcome), None),
@@ -179,11 +179,9 @@ impl Board {
         self.edits.in_flight = None;
         match outcome {
             StoreOutcome::Saved { changes, records } => {
-                let kind = match &job {
-                    Job::Save { request, .. } => request.kind,
-                    Job::Reason { .. } => SaveKind::Edit,
-                };
-                self.saved(kind, &changes);
+                if let Job::Save { request, .. } = job {
+                    self.saved(request, &changes);
+                }
                 let mut effects = self.replace_records(*records);
                 effects.extend(self.edits.next());
                 effects
@@ -194,6 +192,13 @@ impl Board {
             }
             // A reason is a line of its own: nobody else's change conflicts with it.
             StoreOutcome::Conflict(_) => self.edits.next(),
+            StoreOutcome::Rejected(why) => {
+                self.message = Some(format!("{}: {why}", self.t(Msg::SaveRejected)));
+                if let Job::Save { request, .. } = job {
+                    self.give_back(request);
+                }
+                self.edits.next()
+            }
             StoreOutcome::Failed(why) => {
                 self.message = Some(format!(
                     "{}: {why} — {}",
@@ -206,24 +211,26 @@ impl Board {
         }
     }
 
+    /// An undo or redo that did not happen: its changes go back on their stack.
+    fn give_back(&mut self, request: SaveRequest) {
+        match request.kind {
+            SaveKind::Edit => {}
+            SaveKind::Undo => self.edits.undo.push(request.batch),
+            SaveKind::Redo => self.edits.redo.push(request.batch),
+        }
+    }
+
     /// The stacks, the changed marks and the message after a save.
-    fn saved(&mut self, kind: SaveKind, changes: &[Change]) {
+    fn saved(&mut self, request: SaveRequest, changes: &[Change]) {
         self.edits.patch_waiting(changes);
-        if !changes.is_empty() {
-            let (from, to) = match kind {
-                SaveKind::Edit => {
-                    self.edits.undo.push(changes.to_vec());
-                    self.edits.redo.clear();
-                    (None, None)
-                }
-                SaveKind::Undo => (Some(&mut self.edits.undo), Some(&mut self.edits.redo)),
-                SaveKind::Redo => (Some(&mut self.edits.redo), Some(&mut self.edits.undo)),
-            };
-            if let (Some(from), Some(to)) = (from, to)
-                && let Some(b) = from.pop()
-            {
-                to.push(b);
+        match request.kind {
+            SaveKind::Edit if !changes.is_empty() => {
+                self.edits.undo.push(changes.to_vec());
+                self.edits.redo.clear();
             }
+            SaveKind::Edit => {}
+            SaveKind::Undo => self.edits.redo.push(request.batch),
+            SaveKind::Redo => self.edits.undo.push(request.batch),
         }
         for c in changes {
             self.edits.changed.insert(c.item.clone());
@@ -286,9 +293,13 @@ impl Board {
         if let Some(i) = index {
             self.outline.select_item(i);
         }
-        self.search.keep = selected;
         self.search.forget_answer();
         let effects = self.request_search();
+        // The selected row stays while the new answer comes, even if it no
+        // longer matches (request_search forgot any older row kept).
+        if !effects.is_empty() {
+            self.search.keep = selected;
+        }
         self.outline.scroll_into_view(self.outline_height());
         effects
     }

@@ -12,6 +12,8 @@ use crate::search::{Filters, Hit, Order, Query, Searcher};
 impl Board {
     /// Ask for a search of the current query and filters (or show everything).
     pub fn request_search(&mut self) -> Vec<Effect> {
+        // A row kept by an earlier change of the data is not kept any longer.
+        self.search.keep = None;
         self.search.query = Query::parse(&self.search.input.text);
         self.search.generation += 1;
         if self.search.query.is_empty() && self.filters.is_empty() {
@@ -49,10 +51,13 @@ impl Board {
         }
         self.search.pending = false;
         let flat = self.search.order == Order::Score && !self.search.query.is_empty();
+        let selected = self.outline.selected_item();
         let keep = self.search.keep.take().and_then(|id| {
             (0..self.outline.items.len())
                 .find(|&i| self.item_ref(i).is_some_and(|r| r.item.id == id))
         });
+        // Kept only while it is still the selected row.
+        let keep = keep.filter(|k| Some(*k) == selected);
         let kept = keep.filter(|k| !hits.iter().any(|h| h.item == *k));
         self.outline
             .show_keeping(hits.iter().map(|h| h.item).collect(), flat, kept);

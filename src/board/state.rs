@@ -70,6 +70,8 @@ pub struct Board {
     pub marks: Marks,
     /// When the files are next looked at.
     next_check: Option<Instant>,
+    /// A look at the files is under way (one at a time).
+    checking: bool,
 }
 
 impl Board {
@@ -88,6 +90,7 @@ impl Board {
             size: (80, 24),
             marks: Marks::default(),
             next_check: None,
+            checking: false,
         }
     }
 
@@ -184,6 +187,11 @@ impl Board {
         self.outline.scroll_into_view(self.outline_height());
     }
 
+    /// The files were looked at.
+    pub fn checked(&mut self) {
+        self.checking = false;
+    }
+
     /// Time passes: a failed save is tried again when its time has come, and
     /// every [`CHECK_EVERY`] the files are looked at for saves by others.
     pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
@@ -191,7 +199,8 @@ impl Board {
         let due = self.next_check.is_none_or(|t| now >= t);
         if due {
             self.next_check = Some(now + CHECK_EVERY);
-            if !self.edits.is_writing() {
+            if !self.edits.is_writing() && !self.checking {
+                self.checking = true;
                 effects.push(Effect::CheckDisk(Arc::clone(&self.records)));
             }
         }

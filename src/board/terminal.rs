@@ -19,6 +19,7 @@ use super::action::Action;
 use super::app::App;
 use super::runtime::{Host, Runtime};
 use super::view::render;
+use crate::domain::field::Edit;
 use crate::search::Filters;
 
 /// How long the loop waits for input when nothing is under way.
@@ -113,8 +114,9 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
     });
 }
 
-/// Run the board until the user quits or a signal ends it.
-pub fn run(app: App, query: &str, filters: Filters) -> io::Result<()> {
+/// Run the board until the user quits or a signal ends it; the edits that
+/// could not be saved (the user was told and quit anyway, or a signal came).
+pub fn run(app: App, query: &str, filters: Filters) -> io::Result<Vec<Edit>> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [
@@ -135,10 +137,12 @@ pub fn run(app: App, query: &str, filters: Filters) -> io::Result<()> {
     let result = rt
         .start_with(&mut host, query, filters)
         .and_then(|()| event_loop(&mut host, &mut rt, &stop));
-    // A save under way lands before the board goes.
+    // A save under way lands before the board goes; nothing more starts.
+    rt.app.board.edits.stop();
     let saved = rt.finish_saves(&mut host, SAVE_GRACE);
     let restored = leave();
-    result.and(saved.map(|_| ())).and(restored)
+    let unsaved = rt.app.board.edits.unsaved().into_iter().cloned().collect();
+    result.and(saved).and(restored).map(|_| unsaved)
 }
 
 fn event_loop(host: &mut TerminalHost, rt: &mut Runtime, stop: &AtomicBool) -> io::Result<()> {

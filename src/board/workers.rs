@@ -108,6 +108,9 @@ fn perform_job(path: &std::path::Path, job: &Job, lang: Lang) -> StoreOutcome {
                     records: Box::new(saved.records),
                 },
                 Err(EditError::Conflict(c)) => StoreOutcome::Conflict(c),
+                Err(e @ (EditError::UnknownItem { .. } | EditError::BadCode { .. })) => {
+                    StoreOutcome::Rejected(e.say(lang))
+                }
                 Err(e) => StoreOutcome::Failed(e.say(lang)),
             }
         }

@@ -55,7 +55,18 @@ pub fn run(
         return ExitCode::from(super::EXIT_ERROR);
     };
     match crate::board::terminal::run(app, query.as_deref().unwrap_or_default(), filters) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(unsaved) if unsaved.is_empty() => ExitCode::SUCCESS,
+        Ok(unsaved) => {
+            let list: Vec<String> = unsaved
+                .iter()
+                .map(|e| format!("{} {}={}", e.item, e.field, e.value))
+                .collect();
+            let what = CliMsg::ErrNotSavedOnQuit.fill(
+                lang,
+                &[("count", &unsaved.len()), ("edits", &list.join(", "))],
+            );
+            fail(lang, &crate::text::visible(&what))
+        }
         Err(e) => fail(lang, &CliMsg::ErrTerminal.fill(lang, &[("error", &e)])),
     }
 }

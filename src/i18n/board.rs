@@ -41,6 +41,8 @@ catalogue! {
         SearchPrompt => ("検索: ", "Search: "),
         ReasonPrompt => ("理由: ", "Reason: "),
         Searching => ("検索中…", "searching…"),
+        Saving => ("保存中…", "saving…"),
+        NotSavedCount => ("未保存 {count} 件", "{count} not saved"),
         HitPosition => ("{count} 件中 {at} 件目", "hit {at} / {count}"),
         // Key descriptions (help).
         KeyMove => ("上下に移動（詳細では スクロール）", "move up / down (in the detail: scroll)"),
@@ -122,6 +124,14 @@ catalogue! {
         // Edits.
         SavedMsg => ("保存しました", "saved"),
         SaveFailed => ("保存できませんでした", "not saved"),
+        SaveRejected => (
+            "保存できません（やり直しても同じです）。この変更は取り消しました",
+            "cannot be saved (trying again would not help); the change is dropped",
+        ),
+        ReasonWaits => (
+            "直前の変更の保存が終わるまで待ってから Enter を押してください",
+            "the last change is still being saved: press Enter again once it is",
+        ),
         Retrying => ("変更は保留中です。自動で再試行します", "the change is pending and will be retried"),
         ReloadedMsg => ("他の人の変更を読み込みました", "loaded changes made by others"),
         NothingToUndo => ("元に戻す変更はありません", "nothing to undo"),

@@ -144,6 +144,10 @@ catalogue! {
         ErrCannotCreate => ("{path}: 作成できません: {error}", "{path}: cannot create: {error}"),
         ErrExport => ("書き出せません: {error}", "cannot export: {error}"),
         ErrTerminal => ("端末: {error}", "terminal: {error}"),
+        ErrNotSavedOnQuit => (
+            "保存されなかった変更が {count} 件あります: {edits}（kensho set で保存し直せます）",
+            "{count} change(s) were not saved: {edits} (kensho set can save them again)",
+        ),
         ErrKeyTwice => (
             "画面 {screen} でキー {key} が「{first}」と「{second}」の両方に割り当てられています。どちらかのキーを変えてください",
             "screen {screen}: the key {key} is bound to both \"{first}\" and \"{second}\"; give one of them another key",

@@ -422,7 +422,7 @@ impl Outline {
 
     /// Select item `index` (of [`Outline::items`]), expanding its parents.
     pub fn select_item(&mut self, index: usize) -> bool {
-        match self.nodes.iter().position(|n| n.item == Some(index)) {
+        match self.item_node.get(index).copied() {
             Some(n) => {
                 self.reveal(n);
                 self.selected = n;

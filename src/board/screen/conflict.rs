@@ -26,11 +26,11 @@ pub fn keys() -> Vec<Binding> {
     ]
 }
 
-pub fn update(state: &mut ConflictDialog, board: &mut Board, action: Action) -> Outcome {
+pub fn update(_state: &mut ConflictDialog, board: &mut Board, action: Action) -> Outcome {
     let keep_mine = match action {
         Action::Command(Command::KeepTheirs) => false,
         Action::Command(Command::KeepMine) => true,
         _ => return Outcome::none(),
     };
-    Outcome::from(board.resolve_conflict(state.request.clone(), keep_mine)).then(Nav::Pop)
+    Outcome::from(board.resolve_conflict(keep_mine)).then(Nav::Pop)
 }

@@ -17,6 +17,11 @@ pub fn update(input: &mut LineInput, board: &mut Board, action: Action) -> Outco
         return Outcome::none();
     }
     match action {
+        // The reason goes with the newest change: wait until it is on disk.
+        Action::Command(Command::Confirm) if !board.edits.is_idle() => {
+            board.say(Msg::ReasonWaits);
+            Outcome::none()
+        }
         Action::Command(Command::Confirm) => {
             Outcome::from(board.give_reason(&input.text)).then(Nav::Pop)
         }

@@ -125,11 +125,19 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
         Some(hits) => format!("{} / {total}", hits.len()),
         None => format!("{} / {total}", board.outline.position().0),
     };
-    let pending = if board.search.pending {
-        format!("{} ", board.t(Msg::Searching))
-    } else {
-        String::new()
-    };
+    let mut pending = String::new();
+    let unsaved = board.edits.unsaved().len();
+    if board.edits.has_failed() {
+        pending.push_str(&Msg::NotSavedCount.fill(board.options.lang, &[("count", &unsaved)]));
+        pending.push(' ');
+    } else if unsaved > 0 {
+        pending.push_str(board.t(Msg::Saving));
+        pending.push(' ');
+    }
+    if board.search.pending {
+        pending.push_str(board.t(Msg::Searching));
+        pending.push(' ');
+    }
     let right = format!(" {pending}{count} ");
     let summary = filter_summary(board);
     let style =
@@ -183,6 +191,23 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
     let board = &app.board;
     let w = area.width as usize;
     if let Some((label, input)) = prompt(app) {
+        // A message while a prompt has the line: on the row above it.
+        if let Some(m) = &board.message
+            && area.y > 0
+        {
+            let above = Rect {
+                y: area.y - 1,
+                ..area
+            };
+            let style = color(
+                board,
+                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            );
+            frame.render_widget(
+                Paragraph::new(Span::styled(pad(&visible(m), w, ""), style)),
+                above,
+            );
+        }
         let label = board.t(label);
         let line = format!("{label}{}", input.text);
         frame.render_widget(Paragraph::new(truncate(&line, w, "")), area);
