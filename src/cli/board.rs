@@ -14,7 +14,7 @@ use crate::board::screen::default_keymap;
 use crate::board::state::{ColorMode, Options};
 use crate::domain::records::{default_path, load};
 use crate::i18n::{CliMsg, Lang};
-use crate::store::{clean_leftovers, with_lock};
+use crate::store::clean_leftovers_if_free;
 
 /// Open the board; without a terminal (a pipe, CI) print the summary instead.
 pub fn run(
@@ -47,7 +47,7 @@ pub fn run(
     };
     // What a killed save left behind is cleaned up at the next start.
     let dir = records.layout.dir();
-    let _ = with_lock(&dir, || clean_leftovers(&dir));
+    clean_leftovers_if_free(&dir);
     if let Err(e) = default_keymap(&records.report) {
         return fail(lang, &e.say(&records.report, lang));
     }

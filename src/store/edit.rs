@@ -156,6 +156,18 @@ pub fn with_lock<T>(dir: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
     Ok(out)
 }
 
+/// Clean what a killed save left, when nobody holds the lock now (a board
+/// starting never waits for someone else's save: the next save cleans up).
+pub fn clean_leftovers_if_free(dir: &Path) {
+    let Ok(file) = open_private(&dir.join(LOCK_FILE), false) else {
+        return;
+    };
+    if file.try_lock().is_ok() {
+        clean_leftovers(dir);
+        let _ = file.unlock();
+    }
+}
+
 /// Remove temporary files left by a save that was killed halfway
 /// (`.NAME.ron.XXXXXX`). Call with the lock held.
 pub fn clean_leftovers(dir: &Path) -> Vec<PathBuf> {

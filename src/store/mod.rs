@@ -12,7 +12,10 @@ mod edit;
 pub mod verify;
 pub mod watch;
 
-pub use edit::{EditError, LOCK_FILE, Saved, add_reason, apply_edits, clean_leftovers, with_lock};
+pub use edit::{
+    EditError, LOCK_FILE, Saved, add_reason, apply_edits, clean_leftovers, clean_leftovers_if_free,
+    with_lock,
+};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
