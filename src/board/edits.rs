@@ -82,6 +82,16 @@ impl Edits {
         self.pending().flat_map(|r| &r.edits).collect()
     }
 
+    /// The edits not on disk yet that no save is writing now (a save under
+    /// way is waited for when the board quits).
+    pub fn waiting(&self) -> usize {
+        let writing = match &self.in_flight {
+            Some(Job::Save { request, .. }) => request.edits.len(),
+            _ => 0,
+        };
+        self.unsaved().len() - writing
+    }
+
     /// The value this board last asked `field` of `item` to take, while that
     /// save is not on disk yet.
     pub fn intended(&self, item: &str, field: Field) -> Option<&str> {

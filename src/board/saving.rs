@@ -148,8 +148,7 @@ impl Board {
     /// `q`: quit, unless changes are not on disk yet (then say so; a second
     /// `q` quits anyway). A save in flight is waited for by the runtime.
     pub fn quit(&mut self) -> Vec<Effect> {
-        let in_flight = usize::from(self.edits.in_flight.is_some());
-        let waiting = self.edits.unsaved().len().saturating_sub(in_flight);
+        let waiting = self.edits.waiting();
         if waiting == 0 || self.edits.quit_armed {
             self.edits.quitting = true;
             return vec![Effect::Quit];
