@@ -32,7 +32,11 @@ fn set_elsewhere(b: &TestBoard, id: &str, field: Field, value: &str) {
         field,
         value: value.into(),
     };
-    apply_edits(b.path(), &[edit], Some("other"), None).unwrap();
+    let why = kensho::store::Why {
+        reason: Some("other"),
+        meeting: None,
+    };
+    apply_edits(b.path(), &[edit], why, None).unwrap();
 }
 
 #[test]

@@ -242,3 +242,89 @@ fn search_results_80x24_ja() {
     a.type_text("警察");
     insta::assert_snapshot!(a.screen());
 }
+
+/// A board in meeting "2026-11 本部会議" on a copy of the records, with the
+/// agenda of phases C and D; 1-1-d changed from D to C with a reason and
+/// reviewed, the walkthrough on 1-1-e.
+fn in_meeting(lang: Lang, w: u16, h: u16) -> TestBoard {
+    let mut b = TestBoard::on_copy(lang, w, h);
+    b.keys("f j j Space j Space Esc M");
+    b.type_text("2026-11 本部会議");
+    b.keys("Enter");
+    assert!(matches!(b.app().top(), kensho::board::screen::Screen::Walkthrough(_)));
+    b.keys("C m");
+    b.type_text("本部会議で速やかに検討と決定");
+    b.keys("Enter r");
+    b
+}
+
+/// The screen without the date and time, which change from run to run.
+fn steady(s: String) -> String {
+    s
+}
+
+#[test]
+fn walkthrough_80x24_ja() {
+    let b = in_meeting(Lang::Ja, 80, 24);
+    insta::assert_snapshot!(steady(b.screen()));
+}
+
+#[test]
+fn walkthrough_80x24_en() {
+    let b = in_meeting(Lang::En, 80, 24);
+    insta::assert_snapshot!(steady(b.screen()));
+}
+
+#[test]
+fn walkthrough_160x48_ja() {
+    let mut b = in_meeting(Lang::Ja, 160, 48);
+    b.keys("Left");
+    insta::assert_snapshot!(steady(b.screen()));
+}
+
+#[test]
+fn walkthrough_160x48_en() {
+    let mut b = in_meeting(Lang::En, 160, 48);
+    b.keys("Left");
+    insta::assert_snapshot!(steady(b.screen()));
+}
+
+#[test]
+fn overview_80x24_ja() {
+    let mut b = in_meeting(Lang::Ja, 80, 24);
+    b.keys("o");
+    insta::assert_snapshot!(b.screen());
+}
+
+#[test]
+fn overview_80x24_en() {
+    let mut b = in_meeting(Lang::En, 80, 24);
+    b.keys("o");
+    insta::assert_snapshot!(b.screen());
+}
+
+#[test]
+fn overview_160x48_ja() {
+    let mut b = in_meeting(Lang::Ja, 160, 48);
+    b.keys("o");
+    insta::assert_snapshot!(b.screen());
+}
+
+#[test]
+fn overview_160x48_en() {
+    let mut b = in_meeting(Lang::En, 160, 48);
+    b.keys("o");
+    insta::assert_snapshot!(b.screen());
+}
+
+#[test]
+fn the_walkthrough_draws_at_every_size_from_1x1_to_240x67() {
+    let mut b = in_meeting(Lang::Ja, 80, 24);
+    for (w, h) in [(1, 1), (39, 9), (40, 10), (60, 20), (79, 23), (80, 24), (100, 30), (120, 40), (160, 48), (200, 60), (240, 67)] {
+        b.act(Action::Resize(w, h));
+        let s = b.screen();
+        if w >= 80 {
+            assert!(s.contains("1-1-e") && s.contains("2 / 3"), "{w}x{h}:\n{s}");
+        }
+    }
+}

@@ -129,7 +129,7 @@ fn every_screen_of_the_board_speaks_japanese() {
             field: kensho::domain::field::Field::Direction,
             value: "III".into(),
         }],
-        None,
+        kensho::store::Why::default(),
         None,
     )
     .unwrap();

@@ -2,15 +2,18 @@
 //! ([`Effect`]): plain data, so that the update stays pure and every effect is
 //! performed in one place ([`crate::board::runtime`]).
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::field::{Conflict, Edit, Field};
+use crate::domain::meeting::Meeting;
 use crate::domain::records::Records;
 use crate::search::{Filters, Hit, Order, Query};
 use crate::store::changelog::Change;
+use crate::store::meeting::MeetingChange;
 use crate::text::input::LineEdit;
 
 /// What a key asks for. Each command has one meaning wherever it is bound;
@@ -62,6 +65,17 @@ pub enum Command {
     KeepTheirs,
     KeepMine,
     Line(LineEdit),
+    /// The walkthrough: the item after (before) this one on the agenda.
+    NextItem,
+    PreviousItem,
+    /// Mark the item reviewed in the meeting (or not, when it was).
+    MarkReviewed,
+    Walkthrough,
+    Overview,
+    /// Start or resume a review meeting (a prompt for its name).
+    Meeting,
+    /// Write the minutes of the meeting.
+    Minutes,
 }
 
 /// Everything that can happen to the board: a command, typed text, the
@@ -151,6 +165,8 @@ pub struct SaveRequest {
     /// For an undo or a redo: the saved changes it reverses or repeats (off
     /// their stack while the save is under way; back on it if it is refused).
     pub batch: Vec<Change>,
+    /// The review meeting the change is made in (written in its log line).
+    pub meeting: Option<String>,
 }
 
 /// A write for the store worker.
@@ -165,6 +181,15 @@ pub enum Job {
     },
     /// Record a reason for an earlier change (a line of its own in the log).
     Reason { change: Change, reason: String },
+    /// Start, resume or close a review meeting, or mark an item reviewed;
+    /// the agenda is checked against `records`.
+    Meeting {
+        name: String,
+        change: MeetingChange,
+        records: Arc<Records>,
+    },
+    /// Write the minutes of a meeting beside its file.
+    Minutes { name: String, records: Arc<Records> },
 }
 
 /// What came of a store job.
@@ -175,6 +200,15 @@ pub enum StoreOutcome {
         records: Box<Records>,
     },
     ReasonRecorded,
+    /// A file was written (the minutes).
+    Written(PathBuf),
+    /// The meeting as now on disk; with its lines of the change log when it
+    /// was started or resumed.
+    Meeting {
+        file: PathBuf,
+        meeting: Box<Meeting>,
+        log: Option<Vec<Change>>,
+    },
     Conflict(Conflict),
     /// Why it failed, in the board's language; trying again may work.
     Failed(String),

@@ -6,7 +6,8 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command, Effect};
-use super::edits::HeldConflict;
+use super::edits::{HeldConflict, Show};
+use super::screen::walkthrough::Walkthrough;
 use super::keymap::{KeyError, Keymap};
 use super::screen::browse::Browse;
 use super::screen::help::Help;
@@ -66,8 +67,15 @@ impl App {
                 Outcome::none()
             }
             Action::StoreDone { job, outcome } => {
-                let (effects, held) = self.board.store_done(*job, outcome);
-                self.waiting_conflict = held.or(self.waiting_conflict.take());
+                let (effects, show) = self.board.store_done(*job, outcome);
+                match show {
+                    Some(Show::Conflict(held)) => self.waiting_conflict = Some(held),
+                    Some(Show::Walkthrough) if matches!(self.top(), Screen::Browse(_)) => {
+                        let walk = Walkthrough::new(&self.board);
+                        self.screens.push(Screen::Walkthrough(walk));
+                    }
+                    _ => {}
+                }
                 effects.into()
             }
             Action::DiskChecked(records) => {
@@ -136,6 +144,7 @@ impl App {
                 self.screens[top] = s;
             }
             Nav::Replace(s) => self.screens.push(s),
+            Nav::Base => self.screens.truncate(1),
         }
     }
 

@@ -10,6 +10,16 @@ use super::action::{Effect, Job, SaveRequest};
 use crate::domain::field::{Conflict, Edit, Field};
 use crate::store::changelog::Change;
 
+/// A screen a store answer calls for (the app shows it when the board has
+/// the keys).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Show {
+    /// Someone else changed a field first: the user chooses.
+    Conflict(HeldConflict),
+    /// A meeting was started or resumed: walk its agenda.
+    Walkthrough,
+}
+
 /// How long a failed save waits before it is tried again.
 pub const RETRY_AFTER: Duration = Duration::from_secs(2);
 
@@ -72,7 +82,7 @@ impl Edits {
             .chain(&self.queue);
         jobs.filter_map(|j| match j {
             Job::Save { request, .. } => Some(request),
-            Job::Reason { .. } => None,
+            Job::Reason { .. } | Job::Meeting { .. } | Job::Minutes { .. } => None,
         })
         .chain(&self.held)
     }

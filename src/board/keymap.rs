@@ -114,10 +114,13 @@ pub enum ScreenKind {
     Conflict,
     Reason,
     Jump,
+    Walkthrough,
+    Overview,
+    MeetingPrompt,
 }
 
 impl ScreenKind {
-    pub const ALL: [ScreenKind; 10] = [
+    pub const ALL: [ScreenKind; 13] = [
         ScreenKind::Browse,
         ScreenKind::Help,
         ScreenKind::SearchLine,
@@ -128,6 +131,9 @@ impl ScreenKind {
         ScreenKind::Conflict,
         ScreenKind::Reason,
         ScreenKind::Jump,
+        ScreenKind::Walkthrough,
+        ScreenKind::Overview,
+        ScreenKind::MeetingPrompt,
     ];
 
     /// The name of the screen's key table (in messages and configuration).
@@ -143,6 +149,9 @@ impl ScreenKind {
             ScreenKind::Conflict => "conflict",
             ScreenKind::Reason => "reason",
             ScreenKind::Jump => "jump",
+            ScreenKind::Walkthrough => "walkthrough",
+            ScreenKind::Overview => "overview",
+            ScreenKind::MeetingPrompt => "meeting",
         }
     }
 
@@ -154,6 +163,7 @@ impl ScreenKind {
                 | ScreenKind::Departments
                 | ScreenKind::Reason
                 | ScreenKind::Jump
+                | ScreenKind::MeetingPrompt
         )
     }
 }

@@ -14,6 +14,8 @@ pub mod edits;
 pub mod keymap;
 mod marking;
 pub mod marks;
+mod meeting;
+pub mod meeting_state;
 pub mod outline;
 pub mod runtime;
 mod saving;

@@ -129,6 +129,24 @@ impl Runtime {
         Ok(())
     }
 
+    /// Open on what the command line asked for: the search and filters, then
+    /// the meeting (its agenda is what they show, once the search answered).
+    pub fn open(&mut self, host: &mut dyn Host, opening: super::terminal::Opening) -> io::Result<()> {
+        self.start_with(host, &opening.query, opening.filters)?;
+        if let Some(name) = opening.meeting {
+            self.settle(host, Duration::from_secs(30))?;
+            let board = &mut self.app.board;
+            let chosen_by = Some(board.narrowing_summary()).filter(|s| !s.is_empty());
+            let items = board.agenda_now();
+            for effect in board.start_meeting(&name, chosen_by, items) {
+                if let Some(back) = self.perform(host, effect)? {
+                    self.step(host, back)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// A terminal event: its key through the top screen's table, a paste,
     /// a new size.
     pub fn event(&mut self, host: &mut dyn Host, event: Event) -> io::Result<()> {

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::action::{Effect, Job, SaveKind, SaveRequest, StoreOutcome};
-use super::edits::HeldConflict;
+use super::edits::{HeldConflict, Show};
 use super::state::Board;
 use crate::domain::field::{Edit, Field};
 use crate::domain::records::Records;
@@ -14,24 +14,15 @@ use crate::store::changelog::Change;
 impl Board {
     /// Ask for `request` to be saved; the data it was asked on is the data
     /// on screen.
-    pub fn save(&mut self, request: SaveRequest) -> Vec<Effect> {
+    pub fn save(&mut self, mut request: SaveRequest) -> Vec<Effect> {
+        request.meeting = self.open_meeting().map(|m| m.name.clone());
         let seen = Arc::clone(&self.records);
         self.edits.submit(Job::Save { request, seen })
     }
 
-    /// Set a field of the selected item (a status key, the picker).
-    pub fn edit_selected(&mut self, field: Field, value: String) -> Vec<Effect> {
-        let Some(r) = self.selected_item() else {
-            self.say(Msg::NoItemSelected);
-            return Vec::new();
-        };
-        let item = r.item.id.clone();
-        self.save_edit(item, field, value)
-    }
-
     /// Save `value` into `field` of `item`, unless that is what it holds, or
     /// what a save of this board not yet on disk will make it hold.
-    fn save_edit(&mut self, item: String, field: Field, value: String) -> Vec<Effect> {
+    pub fn edit_item(&mut self, item: String, field: Field, value: String) -> Vec<Effect> {
         let on_screen = self.report().item(&item).map(|r| field.get(r.item));
         let current = match self.edits.intended(&item, field) {
             Some(v) => Some(v.to_string()),
@@ -47,6 +38,7 @@ impl Board {
             force: false,
             kind: SaveKind::Edit,
             batch: Vec::new(),
+            meeting: None,
         })
     }
 
@@ -90,6 +82,7 @@ impl Board {
             force: false,
             kind,
             batch,
+            meeting: None,
         })
     }
 
@@ -101,7 +94,7 @@ impl Board {
         text: Result<String, String>,
     ) -> Vec<Effect> {
         match text {
-            Ok(text) => self.save_edit(item, field, text),
+            Ok(text) => self.edit_item(item, field, text),
             Err(why) => {
                 self.message = Some(format!("{}: {why}", self.t(Msg::EditorFailed)));
                 Vec::new()
@@ -158,17 +151,24 @@ impl Board {
         Vec::new()
     }
 
-    /// A store job finished; a conflict to put before the user, if it was one.
-    pub fn store_done(
-        &mut self,
-        job: Job,
-        outcome: StoreOutcome,
-    ) -> (Vec<Effect>, Option<HeldConflict>) {
+    /// A store job finished; a screen it calls for, if any (a conflict to
+    /// choose in, a meeting to walk).
+    pub fn store_done(&mut self, job: Job, outcome: StoreOutcome) -> (Vec<Effect>, Option<Show>) {
         match (job, outcome) {
             (Job::Save { request, .. }, StoreOutcome::Conflict(conflict)) => {
                 self.edits.in_flight = None;
                 self.edits.held = Some(request.clone());
-                (Vec::new(), Some(HeldConflict { request, conflict }))
+                (Vec::new(), Some(Show::Conflict(HeldConflict { request, conflict })))
+            }
+            (_, StoreOutcome::Meeting { file, meeting, log }) => {
+                self.edits.in_flight = None;
+                let started = self.meeting_done(file, *meeting, log);
+                let mut effects = self.edits.next();
+                // What the meeting filters let through may have changed.
+                if !self.meeting_filters.is_empty() {
+                    effects.extend(self.request_search());
+                }
+                (effects, started.then_some(Show::Walkthrough))
             }
             (job, outcome) => (self.store_answer(job, outcome), None),
         }
@@ -185,7 +185,22 @@ impl Board {
                 effects.extend(self.edits.next());
                 effects
             }
+            // Answered in store_done.
+            StoreOutcome::Meeting { .. } => self.edits.next(),
+            StoreOutcome::Written(file) => {
+                let path = crate::text::visible(&file.display().to_string()).into_owned();
+                self.message = Some(Msg::MinutesWritten.fill(self.options.lang, &[("path", &path)]));
+                self.edits.next()
+            }
             StoreOutcome::ReasonRecorded => {
+                if let Job::Reason { change, reason } = job {
+                    let line = Change {
+                        status: crate::store::changelog::LogStatus::Reason,
+                        reason: Some(reason),
+                        ..change
+                    };
+                    self.note_meeting_changes(&[line]);
+                }
                 self.say(Msg::ReasonSaved);
                 self.edits.next()
             }
@@ -222,6 +237,7 @@ impl Board {
     /// The stacks, the changed marks and the message after a save.
     fn saved(&mut self, request: SaveRequest, changes: &[Change]) {
         self.edits.patch_waiting(changes);
+        self.note_meeting_changes(changes);
         match request.kind {
             SaveKind::Edit if !changes.is_empty() => {
                 self.edits.undo.push(changes.to_vec());

@@ -14,6 +14,7 @@ impl Board {
     pub fn request_search(&mut self) -> Vec<Effect> {
         // A row kept by an earlier change of the data is not kept any longer.
         self.search.keep = None;
+        self.filters.items = self.meeting_filters.items(self.meeting.as_ref());
         self.search.query = Query::parse(&self.search.input.text);
         self.search.generation += 1;
         if self.search.query.is_empty() && self.filters.is_empty() {
@@ -90,6 +91,7 @@ impl Board {
 
     pub fn clear_filters(&mut self) -> Vec<Effect> {
         self.filters = Filters::default();
+        self.meeting_filters = Default::default();
         self.request_search()
     }
 
@@ -125,5 +127,73 @@ impl Board {
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().map(|(_, _, d)| d.clone()).collect()
+    }
+
+    /// What narrows the board, for the header and a meeting's agenda: query,
+    /// filters, order.
+    pub fn narrowing_summary(&self) -> String {
+        let report = self.report();
+        let mut parts = Vec::new();
+        if !self.search.input.text.trim().is_empty() {
+            parts.push(format!("/{}", self.search.input.text.trim()));
+        }
+        let f = &self.filters;
+        let joined = |set: &std::collections::BTreeSet<String>| set.iter().map(String::as_str).collect::<Vec<_>>().join(",");
+        if !f.recommendations.is_empty() {
+            let numbers: Vec<String> = f.recommendations.iter().map(u32::to_string).collect();
+            parts.push(format!("{}:{}", self.t(Msg::Recommendation), numbers.join(",")));
+        }
+        for (set, name) in [(&f.phases, &report.phase_scale.name), (&f.directions, &report.direction_scale.name)] {
+            if !set.is_empty() {
+                parts.push(format!("{name}:{}", joined(set)));
+            }
+        }
+        if !f.departments.is_empty() {
+            parts.push(format!("{}:{}", self.t(Msg::Departments), joined(&f.departments)));
+        }
+        if f.hide_relisted {
+            parts.push(self.t(Msg::FilterHideRelisted).to_string());
+        }
+        let m = &self.meeting_filters;
+        for (on, msg) in [(m.changed_here, Msg::FilterChangedHere), (m.not_reviewed, Msg::FilterNotReviewed)] {
+            if on {
+                parts.push(self.t(msg).to_string());
+            }
+        }
+        if let Some((name, _)) = &m.since {
+            parts.push(Msg::FilterChangedSince.fill(self.options.lang, &[("name", name)]));
+        }
+        if self.search.is_narrowed() && !self.search.query.is_empty() {
+            let order = match self.search.order {
+                Order::Score => Msg::OrderScore,
+                Order::Source => Msg::OrderSource,
+            };
+            parts.push(self.t(order).to_string());
+        }
+        crate::text::visible(&parts.join(" | ")).into_owned()
+    }
+
+    /// The board on one segment of the overview: the items of one
+    /// recommendation (or all) at one code of a scale.
+    pub fn show_segment(&mut self, recommendation: Option<usize>, field: crate::domain::field::Field, code: usize) -> Vec<Effect> {
+        let report = self.report();
+        let (scale, codes) = match field {
+            crate::domain::field::Field::Direction => (&report.direction_scale, 1),
+            _ => (&report.phase_scale, 0),
+        };
+        let Some(code) = scale.codes.get(code).map(|c| c.code.clone()) else {
+            return Vec::new();
+        };
+        let number = recommendation.and_then(|r| report.recommendations.get(r)).map(|r| r.number);
+        self.search.input.clear();
+        self.meeting_filters = Default::default();
+        self.filters = Filters::default();
+        self.filters.recommendations.extend(number);
+        if codes == 0 {
+            self.filters.phases.insert(code);
+        } else {
+            self.filters.directions.insert(code);
+        }
+        self.request_search()
     }
 }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use super::action::Effect;
 use super::edits::Edits;
 use super::marks::Marks;
+use super::meeting_state::{MeetingFilters, MeetingState};
 use super::outline::{Outline, ShownState};
 use super::search_state::SearchState;
 use crate::domain::model::{ItemRef, Report};
@@ -68,6 +69,10 @@ pub struct Board {
     pub size: (u16, u16),
     /// Highlights of the current search, prepared for the view.
     pub marks: Marks,
+    /// The review meeting the board is in.
+    pub meeting: Option<MeetingState>,
+    /// Filters only a meeting can answer (changed in it, not reviewed).
+    pub meeting_filters: MeetingFilters,
     /// When the files are next looked at.
     next_check: Option<Instant>,
     /// A look at the files is under way (one at a time).
@@ -89,6 +94,8 @@ impl Board {
             options,
             size: (80, 24),
             marks: Marks::default(),
+            meeting: None,
+            meeting_filters: MeetingFilters::default(),
             next_check: None,
             checking: false,
         }

@@ -114,9 +114,17 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
     });
 }
 
+/// What the board opens on: a search, filters, a meeting to start or resume.
+#[derive(Debug, Clone, Default)]
+pub struct Opening {
+    pub query: String,
+    pub filters: Filters,
+    pub meeting: Option<String>,
+}
+
 /// Run the board until the user quits or a signal ends it; the edits that
 /// could not be saved (the user was told and quit anyway, or a signal came).
-pub fn run(app: App, query: &str, filters: Filters) -> io::Result<Vec<Edit>> {
+pub fn run(app: App, opening: Opening) -> io::Result<Vec<Edit>> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [
@@ -135,7 +143,7 @@ pub fn run(app: App, query: &str, filters: Filters) -> io::Result<Vec<Edit>> {
     let mut host = TerminalHost { terminal };
     let mut rt = Runtime::new(app);
     let result = rt
-        .start_with(&mut host, query, filters)
+        .open(&mut host, opening)
         .and_then(|()| event_loop(&mut host, &mut rt, &stop));
     // A save under way lands before the board goes; nothing more starts.
     rt.app.board.edits.stop();

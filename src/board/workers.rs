@@ -12,7 +12,9 @@ use crate::domain::records::Records;
 use crate::i18n::Lang;
 use crate::search::{SearchIndex, Searcher};
 use crate::store::watch::Watcher;
-use crate::store::{EditError, add_reason, apply_edits};
+use crate::store::changelog::{self, Change};
+use crate::store::meeting::{MeetingChange, change_meeting, write_minutes};
+use crate::store::{EditError, Why, add_reason, apply_edits};
 
 /// Work for the store worker.
 pub enum StoreWork {
@@ -97,12 +99,24 @@ pub fn spawn_store_worker(
     requests
 }
 
-/// Save or record a reason, and say what came of it.
+/// The lines of the change log made in meeting `name` (a log that cannot be
+/// read gives none: the board still works, the minutes say more).
+fn meeting_log(records: &Records, name: &str) -> Vec<Change> {
+    let file = records.layout.dir().join(changelog::LOG_FILE);
+    let (changes, _) = changelog::read(&file).unwrap_or_default();
+    changes.into_iter().filter(|c| c.meeting.as_deref() == Some(name)).collect()
+}
+
+/// Save, record a reason or write a meeting, and say what came of it.
 fn perform_job(path: &std::path::Path, job: &Job, lang: Lang) -> StoreOutcome {
     match job {
         Job::Save { request, seen } => {
             let seen = (!request.force).then_some(&seen.report);
-            match apply_edits(path, &request.edits, request.reason.as_deref(), seen) {
+            let why = Why {
+                reason: request.reason.as_deref(),
+                meeting: request.meeting.as_deref(),
+            };
+            match apply_edits(path, &request.edits, why, seen) {
                 Ok(saved) => StoreOutcome::Saved {
                     changes: saved.changes,
                     records: Box::new(saved.records),
@@ -118,5 +132,26 @@ fn perform_job(path: &std::path::Path, job: &Job, lang: Lang) -> StoreOutcome {
             Ok(()) => StoreOutcome::ReasonRecorded,
             Err(e) => StoreOutcome::Failed(e.say(lang)),
         },
+        Job::Minutes { name, records } => match write_minutes(path, &records.report, name, lang) {
+            Ok(file) => StoreOutcome::Written(file),
+            Err(e @ EditError::Load(_)) => StoreOutcome::Rejected(e.say(lang)),
+            Err(e) => StoreOutcome::Failed(e.say(lang)),
+        },
+        Job::Meeting { name, change, records } => {
+            let (user, _) = changelog::who();
+            let now = changelog::now();
+            match change_meeting(path, &records.report, name, change, (&now, &user)) {
+                Ok((file, meeting)) => {
+                    let log = matches!(change, MeetingChange::Start { .. }).then(|| meeting_log(&records, name));
+                    StoreOutcome::Meeting {
+                        file,
+                        meeting: Box::new(meeting),
+                        log,
+                    }
+                }
+                Err(e @ EditError::Load(_)) => StoreOutcome::Rejected(e.say(lang)),
+                Err(e) => StoreOutcome::Failed(e.say(lang)),
+            }
+        }
     }
 }

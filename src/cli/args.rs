@@ -24,6 +24,18 @@ pub struct Cli {
     /// Open the board with this search
     #[arg(long)]
     pub query: Option<String>,
+    /// Start or resume this review meeting
+    #[arg(long)]
+    pub meeting: Option<String>,
+    /// Only the items changed in the meeting
+    #[arg(long, requires = "meeting")]
+    pub changed_in_meeting: bool,
+    /// Only the items of the meeting's agenda not reviewed yet
+    #[arg(long, requires = "meeting")]
+    pub not_reviewed: bool,
+    /// Only the items changed since this meeting closed (or started)
+    #[arg(long, value_name = "NAME")]
+    pub changed_since_meeting: Option<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -74,12 +86,31 @@ pub enum Command {
     },
     /// Check the log against the records.
     Verify { path: Option<PathBuf> },
+    /// Print the minutes of a review meeting.
+    Minutes {
+        path: Option<PathBuf>,
+        #[arg(long)]
+        meeting: Option<String>,
+        #[arg(long, value_enum, default_value_t = MinutesFormat::Markdown)]
+        format: MinutesFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        close: bool,
+    },
     /// Print the records as JSON, CSV or Markdown.
     Export {
         path: Option<PathBuf>,
         #[arg(long, value_enum)]
         format: Format,
     },
+}
+
+/// How the minutes are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MinutesFormat {
+    Markdown,
+    Json,
 }
 
 /// Filters given on the command line.

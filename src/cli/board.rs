@@ -2,28 +2,46 @@
 //! the keys checked, before the terminal is touched: a problem prints on a
 //! normal screen.
 
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::args::FilterArgs;
+use super::args::Cli;
 use super::output::{fail, fail_lines};
 use super::records_cmds::check;
 use crate::board::app::App;
+use crate::board::meeting_state::MeetingFilters;
+use crate::board::terminal::Opening;
 use crate::board::screen::default_keymap;
 use crate::board::state::{ColorMode, Options};
-use crate::domain::records::{default_path, load};
+use crate::domain::change::LogStatus;
+use crate::domain::meeting::{load_meeting, meeting_file};
+use crate::domain::records::{Records, default_path, load};
 use crate::i18n::{CliMsg, Lang};
-use crate::store::clean_leftovers_if_free;
+use crate::store::{changelog, clean_leftovers_if_free};
+use crate::text::visible;
+
+/// The items changed since meeting `name` closed (or started, while it is
+/// open), from the change log.
+fn changed_since(records: &Records, name: &str, lang: Lang) -> Result<BTreeSet<String>, String> {
+    let dir = records.layout.dir();
+    let file = meeting_file(&dir, name);
+    let meeting = load_meeting(&file, &records.report).map_err(|e| {
+        if file.exists() { e.say(lang) } else { CliMsg::ErrNoSuchMeeting.fill(lang, &[("name", &visible(name))]) }
+    })?;
+    let since: Option<jiff::Timestamp> = meeting.closed.as_deref().unwrap_or(&meeting.started).parse().ok();
+    let (log, _) = changelog::read(&dir.join(changelog::LOG_FILE)).unwrap_or_default();
+    Ok(log
+        .iter()
+        .filter(|c| c.status == LogStatus::Applied)
+        .filter(|c| since.is_none_or(|s| c.timestamp.parse::<jiff::Timestamp>().is_ok_and(|t| t > s)))
+        .map(|c| c.item.clone())
+        .collect())
+}
 
 /// Open the board; without a terminal (a pipe, CI) print the summary instead.
-pub fn run(
-    path: Option<PathBuf>,
-    lang: Lang,
-    ascii: bool,
-    query: Option<String>,
-    filter_args: &FilterArgs,
-) -> ExitCode {
+pub fn run(cli: &Cli, lang: Lang) -> ExitCode {
+    let path = cli.path.clone();
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return check(path, lang);
     }
@@ -34,16 +52,19 @@ pub fn run(
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let options = Options {
         lang,
-        ascii,
-        color: if no_color {
-            ColorMode::None
-        } else {
-            ColorMode::Ansi16
-        },
+        ascii: cli.ascii,
+        color: if no_color { ColorMode::None } else { ColorMode::Ansi16 },
     };
-    let filters = match filter_args.to_filters(&records.report, lang) {
+    let filters = match cli.filters.to_filters(&records.report, lang) {
         Ok(f) => f,
         Err(e) => return fail(lang, &e),
+    };
+    let since = match &cli.changed_since_meeting {
+        Some(name) => match changed_since(&records, name, lang) {
+            Ok(ids) => Some((name.clone(), ids)),
+            Err(e) => return fail(lang, &e),
+        },
+        None => None,
     };
     // What a killed save left behind is cleaned up at the next start.
     let dir = records.layout.dir();
@@ -51,10 +72,20 @@ pub fn run(
     if let Err(e) = default_keymap(&records.report) {
         return fail(lang, &e.say(&records.report, lang));
     }
-    let Ok(app) = App::new(records, options) else {
+    let Ok(mut app) = App::new(records, options) else {
         return ExitCode::from(super::EXIT_ERROR);
     };
-    match crate::board::terminal::run(app, query.as_deref().unwrap_or_default(), filters) {
+    app.board.meeting_filters = MeetingFilters {
+        changed_here: cli.changed_in_meeting,
+        not_reviewed: cli.not_reviewed,
+        since,
+    };
+    let opening = Opening {
+        query: cli.query.clone().unwrap_or_default(),
+        filters,
+        meeting: cli.meeting.clone(),
+    };
+    match crate::board::terminal::run(app, opening) {
         Ok(unsaved) if unsaved.is_empty() => ExitCode::SUCCESS,
         Ok(unsaved) => {
             let list: Vec<String> = unsaved

@@ -21,6 +21,7 @@ const ABOUTS: &[(&str, CliMsg)] = &[
     ("log", CliMsg::AboutLog),
     ("verify", CliMsg::AboutVerify),
     ("export", CliMsg::AboutExport),
+    ("minutes", CliMsg::AboutMinutes),
 ];
 
 /// The help of each argument: (subcommand, argument id, text); "" is the
@@ -49,6 +50,14 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
     ("log", "since", CliMsg::ArgSince),
     ("log", "user", CliMsg::ArgUser),
     ("export", "format", CliMsg::ArgFormat),
+    ("", "meeting", CliMsg::ArgMeeting),
+    ("", "changed_in_meeting", CliMsg::ArgChangedInMeeting),
+    ("", "not_reviewed", CliMsg::ArgNotReviewed),
+    ("", "changed_since_meeting", CliMsg::ArgChangedSinceMeeting),
+    ("minutes", "meeting", CliMsg::ArgMinutesMeeting),
+    ("minutes", "format", CliMsg::ArgMinutesFormat),
+    ("minutes", "out", CliMsg::ArgMinutesOut),
+    ("minutes", "close", CliMsg::ArgMinutesClose),
 ];
 
 /// The help text of argument `id` of subcommand `sub`.

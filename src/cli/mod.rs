@@ -4,6 +4,7 @@
 pub mod args;
 mod board;
 mod filters;
+mod minutes;
 pub mod help;
 mod output;
 mod records_cmds;
@@ -73,6 +74,22 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
         }) => set::log(path, item, since, user, json, lang),
         Some(Command::Verify { path }) => set::verify(path, lang),
-        None => board::run(cli.path, lang, cli.ascii, cli.query, &cli.filters),
+        Some(Command::Minutes {
+            path,
+            meeting,
+            format,
+            out,
+            close,
+        }) => {
+            let ask = minutes::Ask {
+                path,
+                meeting,
+                format,
+                out,
+                close,
+            };
+            minutes::run(ask, cli.lang)
+        }
+        None => board::run(&cli, lang),
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::field::{Edit, Field};
 use crate::domain::model::Report;
 use crate::domain::records::{Records, default_path, load};
 use crate::i18n::{CliMsg, Lang};
-use crate::store::apply_edits;
+use crate::store::{Why, apply_edits};
 use crate::store::changelog::{self, LOG_FILE, LogProblem, LogStatus};
 use crate::store::verify::verify as check_log;
 use crate::text::visible;
@@ -63,7 +63,11 @@ pub fn set(args: Vec<String>, reason: Option<String>, lang: Lang) -> ExitCode {
         Ok(e) => e,
         Err(e) => return fail(lang, &e),
     };
-    let saved = match apply_edits(&default_path(path), &edits, reason.as_deref(), None) {
+    let why = Why {
+        reason: reason.as_deref(),
+        meeting: None,
+    };
+    let saved = match apply_edits(&default_path(path), &edits, why, None) {
         Ok(saved) => saved,
         Err(e) => return fail(lang, &e.say(lang)),
     };

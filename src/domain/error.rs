@@ -35,6 +35,7 @@ pub enum Problem {
     RelistsItself { id: String },
     RelistsUnknown { id: String, target: String },
     RelistsUnmarked { id: String },
+    UnknownAgendaItem { id: String },
 }
 
 impl Problem {
@@ -64,6 +65,9 @@ impl Problem {
             Problem::RelistsItself { id } => CliMsg::ProblemRelistsItself.fill(lang, &[("id", id)]),
             Problem::RelistsUnknown { id, target } => {
                 CliMsg::ProblemRelistsUnknown.fill(lang, &[("id", id), ("target", &quoted(target))])
+            }
+            Problem::UnknownAgendaItem { id } => {
+                CliMsg::ProblemUnknownAgendaItem.fill(lang, &[("id", &quoted(id))])
             }
             Problem::RelistsUnmarked { id } => {
                 CliMsg::ProblemRelistsUnmarked.fill(lang, &[("id", id)])

@@ -2,10 +2,14 @@
 //! glossary), the fields an edit can change, loading and validation, errors,
 //! summaries, exports and synthetic reports. Nothing here draws or writes.
 
+pub mod change;
 pub mod error;
 pub mod export;
 pub mod field;
 pub mod generate;
+pub mod meeting;
+pub mod minutes;
+pub mod minutes_text;
 pub mod model;
 pub mod records;
 pub mod summary;

@@ -1,8 +1,9 @@
-//! Filters: phase, direction, departments, relisted rows.
+//! Filters: phase, direction, departments, relisted rows, recommendations,
+//! and a set of items (what a meeting changed or has not reviewed yet).
 
 use std::collections::BTreeSet;
 
-use crate::domain::model::{Item, Report};
+use crate::domain::model::{ItemRef, Report};
 use crate::text::normalize::fold_query;
 
 /// Active filters; an empty set lets everything through.
@@ -12,6 +13,10 @@ pub struct Filters {
     pub directions: BTreeSet<String>,
     pub departments: BTreeSet<String>,
     pub hide_relisted: bool,
+    /// Recommendation numbers.
+    pub recommendations: BTreeSet<u32>,
+    /// Only these items (by id), when set.
+    pub items: Option<BTreeSet<String>>,
 }
 
 impl Filters {
@@ -19,8 +24,11 @@ impl Filters {
         *self == Filters::default()
     }
 
-    pub fn accepts(&self, item: &Item) -> bool {
-        (self.phases.is_empty() || self.phases.contains(item.phase.as_str()))
+    pub fn accepts(&self, r: &ItemRef) -> bool {
+        let item = r.item;
+        (self.recommendations.is_empty() || self.recommendations.contains(&r.recommendation.number))
+            && self.items.as_ref().is_none_or(|ids| ids.contains(&item.id))
+            && (self.phases.is_empty() || self.phases.contains(item.phase.as_str()))
             && (self.directions.is_empty() || self.directions.contains(item.direction.as_str()))
             && (self.departments.is_empty()
                 || item

@@ -6,7 +6,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::domain::model::{Item, Report};
+use crate::domain::model::{ItemRef, Report};
 use crate::text::normalize::fold;
 
 use super::filters::Filters;
@@ -173,7 +173,7 @@ impl Searcher {
         order: Order,
         candidates: Option<&[usize]>,
     ) -> Vec<Hit> {
-        let items: Vec<&Item> = report.items().map(|r| r.item).collect();
+        let items: Vec<ItemRef> = report.items().collect();
         let possible = index.prefilter(query);
         let all: Vec<usize>;
         let candidates = match candidates {

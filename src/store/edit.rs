@@ -105,6 +105,14 @@ impl std::fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
+/// Why a change is made: the reason (the meeting's decision) and the review
+/// meeting it is made in, both written in its log line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Why<'a> {
+    pub reason: Option<&'a str>,
+    pub meeting: Option<&'a str>,
+}
+
 /// What a save did.
 #[derive(Debug, Clone)]
 pub struct Saved {
@@ -282,7 +290,7 @@ fn check_edit(report: &Report, edit: &Edit) -> Result<(), EditError> {
 fn changes_for(
     records: &mut Records,
     edits: &[Edit],
-    reason: Option<&str>,
+    why: Why,
     seen: Option<&Report>,
 ) -> Result<Vec<Change>, EditError> {
     let (user, ssh_client) = changelog::who();
@@ -321,7 +329,8 @@ fn changes_for(
             field: e.field,
             old: current,
             new: e.value.clone(),
-            reason: reason.map(str::to_string),
+            reason: why.reason.map(str::to_string),
+            meeting: why.meeting.map(str::to_string),
             txn: txn.clone(),
             status: LogStatus::Applied,
             version: env!("CARGO_PKG_VERSION").to_string(),
@@ -343,7 +352,7 @@ fn changes_for(
 pub fn apply_edits(
     path: &Path,
     edits: &[Edit],
-    reason: Option<&str>,
+    why: Why,
     seen: Option<&Report>,
 ) -> Result<Saved, EditError> {
     let dir = folder_of(path);
@@ -354,7 +363,7 @@ pub fn apply_edits(
         for e in edits {
             check_edit(&records.report, e)?;
         }
-        let changes = changes_for(&mut records, edits, reason, seen)?;
+        let changes = changes_for(&mut records, edits, why, seen)?;
         if changes.is_empty() {
             return Ok(Saved { changes, records });
         }

@@ -9,12 +9,13 @@
 
 pub mod changelog;
 mod edit;
+pub mod meeting;
 pub mod verify;
 pub mod watch;
 
 pub use edit::{
     EditError, LOCK_FILE, Saved, add_reason, apply_edits, clean_leftovers, clean_leftovers_if_free,
-    with_lock,
+    Why, with_lock,
 };
 
 use std::io::Write;

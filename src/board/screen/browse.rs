@@ -4,11 +4,10 @@
 use ratatui::crossterm::event::KeyCode;
 
 use super::{Nav, Outcome, Screen};
-use crate::board::action::{Action, Command, SaveKind};
+use crate::board::action::{Action, Command};
 use crate::board::keymap::{Binding, When, bind, ch, ctrl, key};
 use crate::board::outline::NodeKind;
 use crate::board::state::Board;
-use crate::domain::field::Field;
 use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,56 +76,24 @@ pub fn keys(codes: &[Binding]) -> Vec<Binding> {
         bind(&[ch('/')], Search, Msg::KeySearch).foot(Msg::FootSearch, When::Always),
         bind(&[ch('n')], NextHit, Msg::KeyHit).foot(Msg::FootNext, When::Searching),
         bind(&[ch('N')], PreviousHit, Msg::KeyHit).foot(Msg::FootNext, When::Searching),
-        bind(&[ch('o')], ToggleOrder, Msg::KeyOrder),
+        bind(&[ch('O')], ToggleOrder, Msg::KeyOrder),
         bind(&[ch('f')], Filters, Msg::KeyFilters).foot(Msg::FootFilter, When::Always),
         bind(&[ch('F')], ClearFilters, Msg::KeyClearFilters),
         bind(&[ch(':')], Jump, Msg::KeyJump),
         bind(&[ch('r')], FollowRelisted, Msg::KeyRelisted),
+        bind(&[ch('p')], Walkthrough, Msg::KeyWalkthrough).foot(Msg::FootWalkthrough, When::Always),
+        bind(&[ch('o')], Overview, Msg::KeyOverview),
+        bind(&[ch('M')], Meeting, Msg::KeyMeeting),
+        bind(&[ch('w')], Minutes, Msg::KeyMinutes),
         bind(&[key(KeyCode::Esc)], Back, Msg::KeyBack).foot(Msg::FootBack, When::Detail),
     ];
     table.extend(codes.iter().cloned());
-    table.extend(edit_keys());
+    table.extend(super::editing::edit_keys());
     table.extend([
         bind(&[ch('?')], Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
         bind(&[ch('q')], Quit, Msg::KeyQuit).foot(Msg::FootQuit, When::Always),
     ]);
     table
-}
-
-/// The keys that change the selected item (the board and, later, the walkthrough).
-pub fn edit_keys() -> Vec<Binding> {
-    use Command::*;
-    vec![
-        bind(&[ch('s')], Picker, Msg::KeyPicker).foot(Msg::FootCodes, When::Always),
-        bind(&[ch('e')], Editor, Msg::KeyEditor),
-        bind(&[ch('m')], Reason, Msg::KeyReason),
-        bind(&[ch('u')], Undo, Msg::KeyUndo),
-        bind(&[ctrl('r')], Redo, Msg::KeyRedo),
-    ]
-}
-
-/// The commands that change the selected item, on any screen that has them.
-pub fn edit_command(board: &mut Board, command: &Command) -> Option<Outcome> {
-    Some(match command {
-        Command::SetPhase(code) => board.edit_selected(Field::Phase, code.clone()).into(),
-        Command::SetDirection(code) => board.edit_selected(Field::Direction, code.clone()).into(),
-        Command::Undo => board.undo_redo(SaveKind::Undo).into(),
-        Command::Redo => board.undo_redo(SaveKind::Redo).into(),
-        Command::Picker | Command::Editor if board.selected_item().is_none() => {
-            board.say(Msg::NoItemSelected);
-            Outcome::none()
-        }
-        Command::Picker => Outcome::nav(Nav::Push(Screen::Picker(super::picker::CodePicker::new(
-            board,
-        )))),
-        Command::Editor => Outcome::nav(Nav::Push(Screen::EditWhich(Default::default()))),
-        Command::Reason if board.edits.undo.is_empty() => {
-            board.say(Msg::NothingToGiveAReason);
-            Outcome::none()
-        }
-        Command::Reason => Outcome::nav(Nav::Push(Screen::Reason(Default::default()))),
-        _ => return None,
-    })
 }
 
 /// The commands that search and filter.
@@ -147,6 +114,19 @@ fn search_command(board: &mut Board, command: &Command) -> Option<Outcome> {
         ))),
         Command::ClearFilters => board.clear_filters().into(),
         Command::Jump => Outcome::nav(Nav::Push(Screen::Jump(Default::default()))),
+        Command::Walkthrough => {
+            let walk = super::walkthrough::Walkthrough::new(board);
+            Outcome::nav(Nav::Push(Screen::Walkthrough(walk)))
+        }
+        Command::Overview => {
+            let overview = super::overview::Overview::new(board);
+            Outcome::nav(Nav::Push(Screen::Overview(overview)))
+        }
+        Command::Meeting => {
+            let input = super::meeting_prompt::new(board);
+            Outcome::nav(Nav::Push(Screen::MeetingPrompt(input)))
+        }
+        Command::Minutes => board.write_minutes().into(),
         _ => return None,
     })
 }
@@ -155,7 +135,9 @@ pub fn update(state: &mut Browse, board: &mut Board, action: Action) -> Outcome 
     let Action::Command(command) = action else {
         return Outcome::none();
     };
-    if let Some(outcome) = edit_command(board, &command).or_else(|| search_command(board, &command))
+    let target = board.selected_item().map(|r| r.item.id.clone());
+    if let Some(outcome) = super::editing::edit_command(board, &command, target)
+        .or_else(|| search_command(board, &command))
     {
         return outcome;
     }

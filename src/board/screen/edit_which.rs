@@ -10,8 +10,10 @@ use crate::i18n::Msg;
 /// The texts that can be edited, in the order shown.
 pub const TEXTS: [Field; 2] = [Field::Progress, Field::Assessment];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditWhich {
+    /// The item whose text is edited.
+    pub item: String,
     pub cursor: usize,
 }
 
@@ -25,7 +27,7 @@ pub fn update(state: &mut EditWhich, board: &mut Board, action: Action) -> Outco
         Action::Command(Command::Down) => state.cursor = (state.cursor + 1).min(TEXTS.len() - 1),
         Action::Command(Command::Confirm) => {
             let field = TEXTS[state.cursor.min(TEXTS.len() - 1)];
-            let Some(r) = board.selected_item() else {
+            let Some(r) = board.report().item(&state.item) else {
                 return Outcome::nav(Nav::Pop);
             };
             let effect = Effect::EditText {

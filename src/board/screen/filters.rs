@@ -15,6 +15,9 @@ pub enum FilterRow {
     Phase(String),
     Direction(String),
     HideRelisted,
+    /// In a meeting: only the items changed in it / not reviewed yet.
+    ChangedHere,
+    NotReviewed,
     Departments,
 }
 
@@ -41,6 +44,9 @@ impl FilterPanel {
                 .map(|c| FilterRow::Direction(c.code.clone())),
         );
         rows.push(FilterRow::HideRelisted);
+        if board.meeting.is_some() {
+            rows.extend([FilterRow::ChangedHere, FilterRow::NotReviewed]);
+        }
         rows.push(FilterRow::Departments);
         FilterPanel { rows, cursor: 0 }
     }
@@ -95,6 +101,12 @@ pub fn update(state: &mut FilterPanel, board: &mut Board, action: Action) -> Out
                 Some(FilterRow::Direction(c)) => flip(&mut board.filters.directions, c),
                 Some(FilterRow::HideRelisted) => {
                     board.filters.hide_relisted = !board.filters.hide_relisted
+                }
+                Some(FilterRow::ChangedHere) => {
+                    board.meeting_filters.changed_here = !board.meeting_filters.changed_here
+                }
+                Some(FilterRow::NotReviewed) => {
+                    board.meeting_filters.not_reviewed = !board.meeting_filters.not_reviewed
                 }
                 Some(FilterRow::Departments) => {
                     let picker = super::departments::DepartmentPicker::new(board);

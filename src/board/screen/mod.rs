@@ -10,12 +10,16 @@ pub mod browse;
 pub mod conflict;
 pub mod departments;
 pub mod edit_which;
+pub mod editing;
 pub mod filters;
 pub mod help;
 pub mod jump;
+pub mod meeting_prompt;
+pub mod overview;
 pub mod picker;
 pub mod reason;
 pub mod search_line;
+pub mod walkthrough;
 
 use super::action::{Action, Command, Effect};
 pub use super::keymap::ScreenKind;
@@ -37,6 +41,9 @@ pub enum Screen {
     Conflict(conflict::ConflictDialog),
     Reason(LineInput),
     Jump(LineInput),
+    Walkthrough(walkthrough::Walkthrough),
+    Overview(overview::Overview),
+    MeetingPrompt(LineInput),
 }
 
 /// Every screen's default key table; `codes` are the keys of the scale codes.
@@ -55,6 +62,9 @@ pub fn default_tables(codes: &[Binding]) -> Vec<(ScreenKind, Vec<Binding>)> {
                 ScreenKind::Conflict => conflict::keys(),
                 ScreenKind::Reason => reason::keys(),
                 ScreenKind::Jump => jump::keys(),
+                ScreenKind::Walkthrough => walkthrough::keys(codes),
+                ScreenKind::Overview => overview::keys(),
+                ScreenKind::MeetingPrompt => meeting_prompt::keys(),
             };
             (kind, table)
         })
@@ -74,6 +84,8 @@ pub enum Nav {
     Push(Screen),
     Pop,
     Replace(Screen),
+    /// Back to the base screen (the board).
+    Base,
 }
 
 /// What an update asks for: where to go, and effects for the runtime.
@@ -126,6 +138,9 @@ impl Screen {
             Screen::Conflict(_) => ScreenKind::Conflict,
             Screen::Reason(_) => ScreenKind::Reason,
             Screen::Jump(_) => ScreenKind::Jump,
+            Screen::Walkthrough(_) => ScreenKind::Walkthrough,
+            Screen::Overview(_) => ScreenKind::Overview,
+            Screen::MeetingPrompt(_) => ScreenKind::MeetingPrompt,
         }
     }
 
@@ -142,6 +157,9 @@ impl Screen {
             Screen::Conflict(s) => conflict::update(s, board, action),
             Screen::Reason(input) => reason::update(input, board, action),
             Screen::Jump(input) => jump::update(input, board, action),
+            Screen::Walkthrough(s) => walkthrough::update(s, board, action),
+            Screen::Overview(s) => overview::update(s, board, action),
+            Screen::MeetingPrompt(input) => meeting_prompt::update(input, board, action),
         }
     }
 }

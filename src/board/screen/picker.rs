@@ -9,13 +9,15 @@ use crate::i18n::Msg;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodePicker {
+    /// The item whose code is chosen.
+    pub item: String,
     /// Every phase code, then every direction code.
     pub rows: Vec<(Field, String)>,
     pub cursor: usize,
 }
 
 impl CodePicker {
-    pub fn new(board: &Board) -> CodePicker {
+    pub fn new(board: &Board, item: String) -> CodePicker {
         let report = board.report();
         let rows = (report
             .phase_scale
@@ -30,7 +32,11 @@ impl CodePicker {
                 .map(|c| (Field::Direction, c.code.clone())),
         )
         .collect();
-        CodePicker { rows, cursor: 0 }
+        CodePicker {
+            item,
+            rows,
+            cursor: 0,
+        }
     }
 }
 
@@ -62,7 +68,7 @@ pub fn update(state: &mut CodePicker, board: &mut Board, action: Action) -> Outc
         _ => None,
     };
     match chosen {
-        Some((field, code)) => Outcome::from(board.edit_selected(field, code)).then(Nav::Pop),
+        Some((field, code)) => Outcome::from(board.edit_item(state.item.clone(), field, code)).then(Nav::Pop),
         None => Outcome::none(),
     }
 }

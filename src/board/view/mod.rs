@@ -7,8 +7,10 @@
 mod browse;
 mod detail;
 mod help;
+mod overview;
 mod popups;
 pub mod style;
+mod walkthrough;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -22,7 +24,6 @@ use super::screen::Screen;
 use super::screen::browse::Focus;
 use super::state::{Board, MIN_HEIGHT, MIN_WIDTH};
 use crate::i18n::Msg;
-use crate::search::Order;
 use crate::text::input::LineInput;
 use crate::text::visible;
 use crate::text::width::{cursor_column, pad, truncate, width, wrap};
@@ -54,7 +55,9 @@ pub fn render(frame: &mut Frame, app: &App) {
             Screen::Picker(s) => popups::picker(frame, board, s, body),
             Screen::EditWhich(s) => popups::edit_which(frame, board, s, body),
             Screen::Conflict(s) => popups::conflict(frame, board, s, body),
-            Screen::SearchLine | Screen::Reason(_) | Screen::Jump(_) => {}
+            Screen::Walkthrough(s) => walkthrough::draw(frame, board, s, body),
+            Screen::Overview(s) => overview::draw(frame, board, s, body),
+            Screen::SearchLine | Screen::Reason(_) | Screen::Jump(_) | Screen::MeetingPrompt(_) => {}
         }
     }
     render_footer(frame, app, footer);
@@ -78,47 +81,6 @@ fn render_too_small(frame: &mut Frame, board: &Board, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// What narrows the board, for the header: query, filters, order.
-pub fn filter_summary(board: &Board) -> String {
-    let report = board.report();
-    let mut parts = Vec::new();
-    if !board.search.input.text.trim().is_empty() {
-        parts.push(format!("/{}", board.search.input.text.trim()));
-    }
-    let f = &board.filters;
-    let joined = |set: &std::collections::BTreeSet<String>| {
-        set.iter().map(String::as_str).collect::<Vec<_>>().join(",")
-    };
-    if !f.phases.is_empty() {
-        parts.push(format!("{}:{}", report.phase_scale.name, joined(&f.phases)));
-    }
-    if !f.directions.is_empty() {
-        parts.push(format!(
-            "{}:{}",
-            report.direction_scale.name,
-            joined(&f.directions)
-        ));
-    }
-    if !f.departments.is_empty() {
-        parts.push(format!(
-            "{}:{}",
-            board.t(Msg::Departments),
-            joined(&f.departments)
-        ));
-    }
-    if f.hide_relisted {
-        parts.push(board.t(Msg::FilterHideRelisted).to_string());
-    }
-    if board.search.is_narrowed() && !board.search.query.is_empty() {
-        let order = match board.search.order {
-            Order::Score => Msg::OrderScore,
-            Order::Source => Msg::OrderSource,
-        };
-        parts.push(board.t(order).to_string());
-    }
-    visible(&parts.join(" | ")).into_owned()
-}
-
 fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
     let total = board.outline.items.len();
     let count = match &board.search.hits {
@@ -139,12 +101,19 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
         pending.push(' ');
     }
     let right = format!(" {pending}{count} ");
-    let summary = filter_summary(board);
+    let summary = board.narrowing_summary();
     let style =
         color(board, Style::new().fg(Color::White).bg(Color::Blue)).add_modifier(Modifier::BOLD);
     let w = area.width as usize;
     let ell = symbols(board).ellipsis;
-    let title = format!(" kensho  {}", visible(&board.report().title));
+    let title = match &board.meeting {
+        Some(m) => {
+            let reviewed = format!("{} / {}", m.meeting.reviewed(), m.meeting.agenda.len());
+            let name = visible(&m.meeting.name);
+            Msg::MeetingHeader.fill(board.options.lang, &[("name", &name), ("reviewed", &reviewed)])
+        }
+        None => format!(" kensho  {}", visible(&board.report().title)),
+    };
     let right_w = width(&right);
     let mut spans = Vec::new();
     if summary.is_empty() {
@@ -169,6 +138,7 @@ fn prompt(app: &App) -> Option<(Msg, &LineInput)> {
         Screen::SearchLine => Some((Msg::SearchPrompt, &app.board.search.input)),
         Screen::Reason(input) => Some((Msg::ReasonPrompt, input)),
         Screen::Jump(input) => Some((Msg::JumpPrompt, input)),
+        Screen::MeetingPrompt(input) => Some((Msg::MeetingPrompt, input)),
         _ => None,
     }
 }

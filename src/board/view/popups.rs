@@ -65,6 +65,16 @@ pub fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect
     let rows = state.rows.iter().map(|row| match row {
         FilterRow::Phase(c) => code_row(&report.phase_scale, c, f.phases.contains(c)),
         FilterRow::Direction(c) => code_row(&report.direction_scale, c, f.directions.contains(c)),
+        FilterRow::ChangedHere => format!(
+            "{}{}",
+            check(board.meeting_filters.changed_here),
+            board.t(Msg::FilterChangedHere)
+        ),
+        FilterRow::NotReviewed => format!(
+            "{}{}",
+            check(board.meeting_filters.not_reviewed),
+            board.t(Msg::FilterNotReviewed)
+        ),
         FilterRow::HideRelisted => format!(
             "{}{}",
             check(f.hide_relisted),
@@ -134,7 +144,7 @@ pub fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, b
 
 pub fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) {
     let report = board.report();
-    let item = board.selected_item();
+    let item = board.report().item(&state.item);
     let rows = state.rows.iter().map(|(field, code)| {
         let scale = if *field == Field::Phase {
             &report.phase_scale

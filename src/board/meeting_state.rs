@@ -1,0 +1,99 @@
+//! The review meeting the board is in, as data: the meeting file's contents
+//! and the meeting's lines of the change log.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::domain::field::Field;
+use crate::domain::meeting::Meeting;
+use crate::store::changelog::{Change, LogStatus};
+
+/// Filters that only a meeting can answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MeetingFilters {
+    /// Items changed in the meeting the board is in.
+    pub changed_here: bool,
+    /// Items of its agenda not reviewed yet.
+    pub not_reviewed: bool,
+    /// Items changed since meeting (name) closed or started: their ids (the
+    /// command line reads them from the log).
+    pub since: Option<(String, BTreeSet<String>)>,
+}
+
+impl MeetingFilters {
+    pub fn is_empty(&self) -> bool {
+        *self == MeetingFilters::default()
+    }
+
+    /// The items they let through (None: all).
+    pub fn items(&self, meeting: Option<&MeetingState>) -> Option<BTreeSet<String>> {
+        let mut sets: Vec<BTreeSet<String>> = Vec::new();
+        if self.changed_here {
+            sets.push(meeting.map(MeetingState::changed_items).unwrap_or_default());
+        }
+        if self.not_reviewed {
+            let open = meeting.map(|m| &m.meeting.agenda);
+            let ids = open.into_iter().flatten().filter(|e| e.reviewed.is_none()).map(|e| e.item.clone());
+            sets.push(ids.collect());
+        }
+        if let Some((_, ids)) = &self.since {
+            sets.push(ids.clone());
+        }
+        sets.into_iter().reduce(|a, b| a.intersection(&b).cloned().collect())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingState {
+    pub file: PathBuf,
+    pub meeting: Meeting,
+    /// The changes made in this meeting, and their reasons, oldest first.
+    pub log: Vec<Change>,
+}
+
+/// How a field changed in the meeting: the value before it, the value now,
+/// and the newest reason given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub before: String,
+    pub after: String,
+    pub reason: Option<String>,
+}
+
+impl MeetingState {
+    pub fn is_open(&self) -> bool {
+        self.meeting.closed.is_none()
+    }
+
+    /// Add the log lines of this board's saves made in the meeting.
+    pub fn note(&mut self, changes: &[Change]) {
+        let name = &self.meeting.name;
+        self.log
+            .extend(changes.iter().filter(|c| c.meeting.as_deref() == Some(name)).cloned());
+    }
+
+    /// How `field` of `item` changed in this meeting, if it did.
+    pub fn change_of(&self, item: &str, field: Field) -> Option<FieldChange> {
+        let lines: Vec<&Change> = self.log.iter().filter(|c| c.item == item && c.field == field).collect();
+        let applied: Vec<&&Change> = lines.iter().filter(|c| c.status == LogStatus::Applied).collect();
+        let (first, last) = (applied.first()?, applied.last()?);
+        let reason = lines
+            .iter()
+            .rev()
+            .find_map(|c| c.reason.clone().filter(|_| c.status != LogStatus::Aborted));
+        Some(FieldChange {
+            before: first.old.clone(),
+            after: last.new.clone(),
+            reason,
+        })
+    }
+
+    /// The items changed in this meeting.
+    pub fn changed_items(&self) -> BTreeSet<String> {
+        self.log
+            .iter()
+            .filter(|c| c.status == LogStatus::Applied)
+            .map(|c| c.item.clone())
+            .collect()
+    }
+}

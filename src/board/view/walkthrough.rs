@@ -1,0 +1,252 @@
+//! The walkthrough, for a projector: the item on the agenda in a calm layout,
+//! its phase and direction large with their meanings (and how they changed in
+//! the meeting), and where the meeting stands.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use tui_big_text::{BigText, PixelSize};
+
+use super::style::{
+    DIRECTION_COLORS, PHASE_COLORS, badge, bold, color, heading, push_wrapped, recommendation_label,
+};
+use crate::board::screen::walkthrough::Walkthrough;
+use crate::board::state::Board;
+use crate::domain::export::circled;
+use crate::domain::field::Field;
+use crate::domain::model::{ItemRef, Scale};
+use crate::i18n::Msg;
+use crate::text::visible;
+use crate::text::width::{pad, truncate, width};
+
+/// Side by side from this width: the texts on the left, the codes on the right.
+const TWO_COLUMNS: u16 = 100;
+
+pub fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
+    frame.render_widget(Clear, body);
+    let Some(r) = state.item(board) else {
+        let line = Line::from(Span::styled(format!("  {}", board.t(Msg::AgendaEmpty)), bold()));
+        frame.render_widget(Paragraph::new(line), body);
+        return;
+    };
+    let [top, main, bottom] =
+        Layout::vertical([Constraint::Length(4), Constraint::Min(1), Constraint::Length(1)]).areas(body);
+    draw_top(frame, board, state, &r, top);
+    draw_progress(frame, board, state, bottom);
+    let inner = Rect {
+        x: main.x + 1,
+        width: main.width.saturating_sub(2),
+        ..main
+    };
+    if inner.width >= TWO_COLUMNS {
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Percentage(60),
+            Constraint::Length(2),
+            Constraint::Percentage(40),
+        ])
+        .areas(inner);
+        let mut lines = text_lines(board, &r, left.width as usize);
+        scroll(&mut lines, state.scroll, left.height);
+        frame.render_widget(Paragraph::new(lines), left);
+        draw_codes(frame, board, &r, right);
+    } else {
+        let w = inner.width as usize;
+        let mut lines = code_lines(board, &r, w);
+        lines.push(Line::from(""));
+        lines.extend(text_lines(board, &r, w));
+        lines.push(Line::from(""));
+        lines.extend(department_lines(board, &r, w));
+        scroll(&mut lines, state.scroll, inner.height);
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+fn scroll(lines: &mut Vec<Line>, by: usize, height: u16) {
+    let by = by.min(lines.len().saturating_sub(height as usize));
+    lines.drain(..by);
+}
+
+/// The breadcrumb (提言 3 › ④ › 方針 エ › 取組 (イ)), the item's id and
+/// whether it was reviewed; the recommendation's and point's titles.
+fn draw_top(frame: &mut Frame, board: &Board, state: &Walkthrough, r: &ItemRef, area: Rect) {
+    let w = area.width as usize;
+    let sep = if board.options.ascii { " > " } else { " › " };
+    let mut crumbs = vec![
+        recommendation_label(board, r.recommendation.number),
+        circled(r.point.number),
+        format!("{} {}", board.t(Msg::Policy), visible(&r.point.policy.label)),
+    ];
+    if let Some(label) = r.measure_label() {
+        crumbs.push(format!("{} {}", board.t(Msg::MeasureShort), visible(&label)));
+    }
+    let reviewed = board.open_meeting().is_some_and(|m| m.is_reviewed(&r.item.id));
+    let mark = if reviewed { board.t(Msg::ReviewedMark) } else { "" };
+    let right = format!("{mark}  {}  {} / {} ", visible(&r.item.id), state.pos + 1, state.agenda.len());
+    let left = format!(" {}", crumbs.join(sep));
+    let left_w = w.saturating_sub(width(&right));
+    let first = Line::from(vec![
+        Span::styled(pad(&left, left_w, "…"), bold()),
+        Span::styled(right, color(board, Style::new().fg(Color::Green).add_modifier(Modifier::BOLD))),
+    ]);
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let titles = [
+        format!(" {} {}", recommendation_label(board, r.recommendation.number), visible(&r.recommendation.title)),
+        format!(" {} {}", circled(r.point.number), visible(&r.point.title)),
+    ];
+    let mut lines = vec![first];
+    lines.extend(titles.iter().map(|t| Line::from(Span::styled(truncate(t, w, "…"), dim))));
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Measure, progress and self-assessment, wrapped, with room around them.
+fn text_lines<'a>(board: &Board, r: &ItemRef, w: usize) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    let label = r.measure_label().map(|l| format!(" {}", visible(&l))).unwrap_or_default();
+    let measure = r.measure.text.clone().unwrap_or_else(|| board.t(Msg::NoMeasure).to_string());
+    let or_empty = |s: &str| if s.trim().is_empty() { board.t(Msg::Empty).to_string() } else { s.to_string() };
+    let changed = |field| {
+        let c = board.meeting.as_ref().and_then(|m| m.change_of(&r.item.id, field));
+        c.map(|_| format!("  ({})", board.t(Msg::ChangedInMeeting))).unwrap_or_default()
+    };
+    let parts = [
+        (format!("{}{label}", board.t(Msg::Measure)), measure),
+        (format!("{}{}", board.t(Msg::Progress), changed(Field::Progress)), or_empty(&r.item.progress)),
+        (format!("{}{}", board.t(Msg::Assessment), changed(Field::Assessment)), or_empty(&r.item.assessment)),
+    ];
+    for (i, (title, text)) in parts.into_iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::from(""));
+        }
+        lines.push(heading(board, title));
+        push_wrapped(&mut lines, &text, w, 2);
+    }
+    lines
+}
+
+fn department_lines<'a>(board: &Board, r: &ItemRef, w: usize) -> Vec<Line<'a>> {
+    let mut lines = vec![heading(board, board.t(Msg::Departments).to_string())];
+    for d in &r.item.departments {
+        push_wrapped(&mut lines, d, w, 2);
+    }
+    lines
+}
+
+/// The scales of the item: (scale, code, palette, field).
+fn scales<'a>(board: &'a Board, r: &'a ItemRef) -> [(&'a Scale, &'a str, &'static [Color], Field); 2] {
+    let report = board.report();
+    [
+        (&report.phase_scale, r.item.phase.as_str(), &PHASE_COLORS, Field::Phase),
+        (&report.direction_scale, r.item.direction.as_str(), &DIRECTION_COLORS, Field::Direction),
+    ]
+}
+
+/// How a code changed in the meeting: 「会議前 C → A（理由: …）」.
+fn change_line(board: &Board, r: &ItemRef, field: Field) -> Option<String> {
+    let c = board.meeting.as_ref()?.change_of(&r.item.id, field)?;
+    let reason = c.reason.map(|why| Msg::BecauseOf.fill(board.options.lang, &[("reason", &why)]));
+    let said = Msg::ChangedFrom.fill(board.options.lang, &[("before", &c.before), ("after", &c.after)]);
+    Some(visible(&format!("{said}{}", reason.unwrap_or_default())).into_owned())
+}
+
+/// Codes as badges with their meanings (a narrow screen).
+fn code_lines<'a>(board: &Board, r: &ItemRef, w: usize) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    for (scale, code, palette, field) in scales(board, r) {
+        let b = badge(board, scale, code, palette);
+        let meaning = scale.meaning(code).unwrap_or_default();
+        let head = format!("{} ", visible(&scale.name));
+        let rest = w.saturating_sub(width(&head) + width(&b.content) + 1);
+        lines.push(Line::from(vec![
+            Span::styled(head, bold()),
+            b,
+            Span::raw(" "),
+            Span::raw(truncate(meaning, rest, "…")),
+        ]));
+        if let Some(change) = change_line(board, r, field) {
+            push_wrapped(&mut lines, &change, w, 2);
+        }
+    }
+    lines
+}
+
+/// Whether `code` can be drawn large (the font has ASCII letters and digits).
+fn big(board: &Board, code: &str) -> bool {
+    !board.options.ascii && code.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// The codes large, each with its meaning and how it changed; departments below.
+fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, area: Rect) {
+    let size = match area.height {
+        h if h >= 36 => Some((PixelSize::Full, 8)),
+        h if h >= 22 => Some((PixelSize::HalfHeight, 4)),
+        _ => None,
+    };
+    let mut y = area.y;
+    let bottom = area.y + area.height;
+    let w = area.width as usize;
+    for (scale, code, palette, field) in scales(board, r) {
+        let mut lines = vec![heading(board, visible(&scale.name).into_owned())];
+        let glyphs = size.filter(|_| big(board, code));
+        if glyphs.is_none() {
+            lines.push(Line::from(vec![Span::raw("  "), badge(board, scale, code, palette)]));
+        }
+        put(frame, &mut lines, &mut y, bottom, area);
+        if let Some((pixels, rows)) = glyphs {
+            let fg = scale.index(code).map(|i| palette[i % palette.len()]).unwrap_or(Color::Reset);
+            let style = color(board, Style::new().fg(fg).add_modifier(Modifier::BOLD));
+            let text = BigText::builder().pixel_size(pixels).style(style).lines(vec![code.to_string().into()]).build();
+            let h = rows.min(bottom.saturating_sub(y));
+            frame.render_widget(text, Rect { x: area.x + 2, y, width: area.width.saturating_sub(2), height: h });
+            y += h;
+        }
+        let mut lines = Vec::new();
+        push_wrapped(&mut lines, scale.meaning(code).unwrap_or_default(), w, 2);
+        if let Some(change) = change_line(board, r, field) {
+            let style = color(board, Style::new().fg(Color::Yellow));
+            for l in crate::text::width::wrap(&change, w.saturating_sub(2).max(1)) {
+                lines.push(Line::from(Span::styled(format!("  {l}"), style)));
+            }
+        }
+        lines.push(Line::from(""));
+        put(frame, &mut lines, &mut y, bottom, area);
+    }
+    let mut lines = department_lines(board, r, w);
+    put(frame, &mut lines, &mut y, bottom, area);
+}
+
+/// Draw `lines` at row `y` of `area` (as many as fit), and move `y` below them.
+fn put(frame: &mut Frame, lines: &mut Vec<Line>, y: &mut u16, bottom: u16, area: Rect) {
+    let h = (lines.len() as u16).min(bottom.saturating_sub(*y));
+    if h == 0 {
+        return;
+    }
+    let shown: Vec<Line> = lines.drain(..h as usize).collect();
+    frame.render_widget(Paragraph::new(shown), Rect { x: area.x, y: *y, width: area.width, height: h });
+    *y += h;
+}
+
+/// Where the meeting stands: a bar of the agenda, the position, how many
+/// items were reviewed.
+fn draw_progress(frame: &mut Frame, board: &Board, state: &Walkthrough, area: Rect) {
+    let total = state.agenda.len().max(1);
+    let reviewed = board.open_meeting().map(|m| m.reviewed());
+    let mut right = format!(" {} / {}", state.pos + 1, state.agenda.len());
+    if let Some(n) = reviewed {
+        right.push_str(&format!("  {}", Msg::ReviewedCount.fill(board.options.lang, &[("done", &n), ("total", &state.agenda.len())])));
+    }
+    right.push(' ');
+    let bar_w = (area.width as usize).saturating_sub(width(&right) + 2);
+    let done = (state.pos + 1) * bar_w / total;
+    let (full, empty) = if board.options.ascii { ("#", "-") } else { ("█", "░") };
+    let style = color(board, Style::new().fg(Color::Cyan));
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(full.repeat(done), style),
+        Span::styled(empty.repeat(bar_w - done), Style::new().add_modifier(Modifier::DIM)),
+        Span::raw(" "),
+        Span::styled(right, bold()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}

@@ -1,0 +1,84 @@
+//! `kensho minutes`: the minutes of a review meeting, from its file and the
+//! change log, in Markdown or JSON.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::args::MinutesFormat;
+use super::output::{fail, fail_lines, print};
+use crate::domain::meeting::{list_meetings, load_meeting, meeting_file};
+use crate::domain::minutes::Minutes;
+use crate::domain::minutes_text::{markdown, report_lang};
+use crate::domain::records::{Records, default_path, load};
+use crate::i18n::{CliMsg, Lang};
+use crate::store::changelog::{LOG_FILE, read};
+use crate::store::meeting::{MeetingChange, change_meeting};
+use crate::store::{changelog, replace_file};
+
+/// The file of meeting `name`, or of the latest meeting.
+fn which(records: &Records, name: Option<&str>, lang: Lang) -> Result<PathBuf, String> {
+    let dir = records.layout.dir();
+    match name {
+        Some(n) if meeting_file(&dir, n).is_file() => Ok(meeting_file(&dir, n)),
+        Some(n) => Err(CliMsg::ErrNoSuchMeeting.fill(lang, &[("name", &crate::text::visible(n))])),
+        None => list_meetings(&dir, &records.report)
+            .pop()
+            .map(|(file, _)| file)
+            .ok_or_else(|| CliMsg::ErrNoMeetings.text(lang).to_string()),
+    }
+}
+
+pub struct Ask {
+    pub path: Option<PathBuf>,
+    pub meeting: Option<String>,
+    pub format: MinutesFormat,
+    pub out: Option<PathBuf>,
+    pub close: bool,
+}
+
+pub fn run(ask: Ask, lang: Option<Lang>) -> ExitCode {
+    let cli_lang = lang.unwrap_or_else(Lang::from_env);
+    let records = match load(&default_path(ask.path)) {
+        Ok(r) => r,
+        Err(e) => return fail_lines(&e.say(cli_lang)),
+    };
+    // Japanese minutes for a Japanese report, unless --lang says otherwise.
+    let lang = lang.unwrap_or_else(|| report_lang(&records.report));
+    let file = match which(&records, ask.meeting.as_deref(), lang) {
+        Ok(f) => f,
+        Err(e) => return fail(lang, &e),
+    };
+    let mut meeting = match load_meeting(&file, &records.report) {
+        Ok(m) => m,
+        Err(e) => return fail_lines(&e.say(lang)),
+    };
+    if ask.close && meeting.closed.is_none() {
+        let (user, _) = changelog::who();
+        let now = changelog::now();
+        let path = records.layout.path();
+        match change_meeting(&path, &records.report, &meeting.name, &MeetingChange::Close, (&now, &user)) {
+            Ok((_, m)) => meeting = m,
+            Err(e) => return fail(lang, &e.say(lang)),
+        }
+    }
+    let log_file = records.layout.dir().join(LOG_FILE);
+    let (log, _) = match read(&log_file) {
+        Ok(x) => x,
+        Err(e) => return fail(lang, &CliMsg::ErrCannotRead.fill(lang, &[("path", &log_file.display()), ("error", &e)])),
+    };
+    let minutes = Minutes::of(&records.report, &meeting, &log);
+    let text = match ask.format {
+        MinutesFormat::Markdown => markdown(&minutes, &records.report, lang),
+        MinutesFormat::Json => match serde_json::to_string_pretty(&minutes) {
+            Ok(t) => t + "\n",
+            Err(e) => return fail(lang, &CliMsg::ErrExport.fill(lang, &[("error", &e)])),
+        },
+    };
+    match ask.out {
+        None => print(lang, &text),
+        Some(out) => match replace_file(&out, text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(lang, &e.say(lang)),
+        },
+    }
+}

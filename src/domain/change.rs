@@ -1,0 +1,60 @@
+//! A line of the change log: one changed field of one item, who changed it,
+//! when and why. The log's file is read and written by
+//! [`crate::store::changelog`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::field::Field;
+use crate::domain::model::Report;
+
+/// One changed field of one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// RFC 3339 with offset.
+    pub timestamp: String,
+    /// Login name.
+    pub user: String,
+    /// The SSH client's address, when the change came over SSH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssh_client: Option<String>,
+    pub item: String,
+    pub field: Field,
+    pub old: String,
+    pub new: String,
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The review meeting the change was made in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    /// The save this change belongs to (one save may change several fields).
+    pub txn: String,
+    #[serde(default)]
+    pub status: LogStatus,
+    pub version: String,
+}
+
+/// What a line of the log records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogStatus {
+    /// A change of a field (old → new).
+    #[default]
+    Applied,
+    /// A save that was interrupted before the data was written: the change
+    /// never happened (new = the value kept).
+    Aborted,
+    /// A reason given later for an earlier change (old = new = the value it set).
+    Reason,
+}
+
+/// Whether the changes of one save never reached the data: every field still
+/// holds its old value (the process died between the log and the records).
+pub fn never_applied(txn: &[&Change], report: &Report) -> bool {
+    !txn.is_empty()
+        && txn.iter().all(|c| {
+            c.old != c.new
+                && report
+                    .item(&c.item)
+                    .is_some_and(|r| c.field.get(r.item) == c.old)
+        })
+}

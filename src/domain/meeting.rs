@@ -1,0 +1,183 @@
+//! A review meeting (本部会議): its name, date, agenda, which items were
+//! reviewed and when it was closed. One small RON file per meeting in
+//! `records/meetings/`, written like the records (lock, atomic replace; see
+//! [`crate::store::meeting`]). Each agenda entry spans lines of its own, so
+//! two people marking different items merge cleanly in git.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::error::{LoadError, LoadErrors, Location, Problem};
+use crate::domain::model::Report;
+use crate::domain::records::{line_column, to_ron};
+
+/// The folder of the meeting files, in the records folder.
+pub const MEETINGS_DIR: &str = "meetings";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// As typed when it was started, e.g. 「2026-11 本部会議」.
+    pub name: String,
+    /// When it was started (RFC 3339 with offset).
+    pub started: String,
+    /// How the agenda was chosen (the search and filters), as shown then.
+    #[serde(default)]
+    pub chosen_by: Option<String>,
+    /// The items to review, in source order.
+    pub agenda: Vec<Entry>,
+    /// When it was closed (RFC 3339), if it was.
+    #[serde(default)]
+    pub closed: Option<String>,
+}
+
+/// One item of the agenda, and whether it was reviewed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub item: String,
+    #[serde(default)]
+    pub reviewed: Option<Review>,
+}
+
+/// Who marked an item reviewed, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub at: String,
+    pub by: String,
+}
+
+impl Meeting {
+    pub fn new(name: &str, started: String, chosen_by: Option<String>, items: Vec<String>) -> Meeting {
+        Meeting {
+            name: name.to_string(),
+            started,
+            chosen_by,
+            agenda: items.into_iter().map(|item| Entry { item, reviewed: None }).collect(),
+            closed: None,
+        }
+    }
+
+    /// How many items of the agenda were reviewed.
+    pub fn reviewed(&self) -> usize {
+        self.agenda.iter().filter(|e| e.reviewed.is_some()).count()
+    }
+
+    pub fn is_reviewed(&self, item: &str) -> bool {
+        self.agenda.iter().any(|e| e.item == item && e.reviewed.is_some())
+    }
+
+    /// The date part of `started` (YYYY-MM-DD).
+    pub fn date(&self) -> &str {
+        self.started.get(..10).unwrap_or(&self.started)
+    }
+
+    /// The canonical text of the file.
+    pub fn render(&self) -> Result<String, ron::Error> {
+        to_ron(self)
+    }
+}
+
+/// The file that holds meeting `name` in the records folder `dir`: the name
+/// with what a file name cannot hold replaced (`/`, control characters, a
+/// leading dot), spaces as `_`.
+pub fn meeting_file(dir: &Path, name: &str) -> PathBuf {
+    let mut stem: String = name
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' => '-',
+            c if c.is_control() => '-',
+            c if c.is_whitespace() => '_',
+            c => c,
+        })
+        .collect();
+    while stem.starts_with('.') {
+        stem.remove(0);
+    }
+    if stem.is_empty() {
+        stem.push_str("meeting");
+    }
+    dir.join(MEETINGS_DIR).join(format!("{stem}.ron"))
+}
+
+/// Read meeting file `path`, checked against `report`: it parses, and every
+/// agenda item is an item of the report. Errors say where, as for records.
+pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let meeting: Meeting = ron::Options::default().from_str(&text).map_err(|e| LoadError::Syntax {
+        at: Location {
+            path: path.to_path_buf(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+        },
+        code: e.code,
+    })?;
+    let mut errors = Vec::new();
+    let mut from = 0;
+    for entry in &meeting.agenda {
+        let needle = format!("{:?}", entry.item);
+        let at = text.get(from..).and_then(|t| t.find(&needle)).map(|o| o + from).unwrap_or(from);
+        from = (at + needle.len()).min(text.len());
+        if report.item(&entry.item).is_none() {
+            let (line, column) = line_column(&text, at);
+            errors.push(LoadError::Invalid {
+                at: Location {
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                },
+                problem: Problem::UnknownAgendaItem {
+                    id: entry.item.clone(),
+                },
+            });
+        }
+    }
+    if errors.is_empty() { Ok(meeting) } else { Err(LoadErrors(errors)) }
+}
+
+/// Every meeting in the records folder `dir`, oldest first (by start).
+/// Files that cannot be read are skipped here; [`load_meeting`] says why.
+pub fn list_meetings(dir: &Path, report: &Report) -> Vec<(PathBuf, Meeting)> {
+    let Ok(entries) = std::fs::read_dir(dir.join(MEETINGS_DIR)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(PathBuf, Meeting)> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .filter_map(|p| load_meeting(&p, report).ok().map(|m| (p, m)))
+        .collect();
+    out.sort_by(|a, b| a.1.started.cmp(&b.1.started).then(a.1.name.cmp(&b.1.name)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_keep_the_name_readable_and_safe() {
+        let dir = Path::new("records");
+        assert_eq!(meeting_file(dir, "2026-11 本部会議"), Path::new("records/meetings/2026-11_本部会議.ron"));
+        assert_eq!(meeting_file(dir, "../../etc/passwd"), Path::new("records/meetings/-..-etc-passwd.ron"));
+        assert_eq!(meeting_file(dir, "..."), Path::new("records/meetings/meeting.ron"));
+    }
+
+    #[test]
+    fn each_entry_stands_on_lines_of_its_own() {
+        let mut m = Meeting::new("m", "2026-11-24T10:00:00+09:00".into(), None, vec!["1-1-a".into(), "1-1-b".into()]);
+        m.agenda[1].reviewed = Some(Review { at: "t".into(), by: "sato".into() });
+        let text = m.render().unwrap();
+        assert!(text.contains("        Entry(\n            item: \"1-1-a\",\n            reviewed: None,\n        ),"), "{text}");
+        let back: Meeting = ron::from_str(&text).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(back.reviewed(), 1);
+        assert_eq!(m.date(), "2026-11-24");
+    }
+}
