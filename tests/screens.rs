@@ -251,7 +251,10 @@ fn in_meeting(lang: Lang, w: u16, h: u16) -> TestBoard {
     b.keys("f j j Space j Space Esc M");
     b.type_text("2026-11 本部会議");
     b.keys("Enter");
-    assert!(matches!(b.app().top(), kensho::board::screen::Screen::Walkthrough(_)));
+    assert!(matches!(
+        b.app().top(),
+        kensho::board::screen::Screen::Walkthrough(_)
+    ));
     b.keys("C m");
     b.type_text("本部会議で速やかに検討と決定");
     b.keys("Enter r");
@@ -320,7 +323,19 @@ fn overview_160x48_en() {
 #[test]
 fn the_walkthrough_draws_at_every_size_from_1x1_to_240x67() {
     let mut b = in_meeting(Lang::Ja, 80, 24);
-    for (w, h) in [(1, 1), (39, 9), (40, 10), (60, 20), (79, 23), (80, 24), (100, 30), (120, 40), (160, 48), (200, 60), (240, 67)] {
+    for (w, h) in [
+        (1, 1),
+        (39, 9),
+        (40, 10),
+        (60, 20),
+        (79, 23),
+        (80, 24),
+        (100, 30),
+        (120, 40),
+        (160, 48),
+        (200, 60),
+        (240, 67),
+    ] {
         b.act(Action::Resize(w, h));
         let s = b.screen();
         if w >= 80 {

@@ -7,10 +7,10 @@ use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command, Effect};
 use super::edits::{HeldConflict, Show};
-use super::screen::walkthrough::Walkthrough;
 use super::keymap::{KeyError, Keymap};
 use super::screen::browse::Browse;
 use super::screen::help::Help;
+use super::screen::walkthrough::Walkthrough;
 use super::screen::{Nav, Outcome, Screen};
 use super::state::{Board, Options};
 use crate::domain::records::Records;
@@ -69,7 +69,7 @@ impl App {
             Action::StoreDone { job, outcome } => {
                 let (effects, show) = self.board.store_done(*job, outcome);
                 match show {
-                    Some(Show::Conflict(held)) => self.waiting_conflict = Some(held),
+                    Some(Show::Conflict(held)) => self.waiting_conflict = Some(*held),
                     Some(Show::Walkthrough) if matches!(self.top(), Screen::Browse(_)) => {
                         let walk = Walkthrough::new(&self.board);
                         self.screens.push(Screen::Walkthrough(walk));

@@ -15,7 +15,7 @@ use crate::store::changelog::Change;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Show {
     /// Someone else changed a field first: the user chooses.
-    Conflict(HeldConflict),
+    Conflict(Box<HeldConflict>),
     /// A meeting was started or resumed: walk its agenda.
     Walkthrough,
 }

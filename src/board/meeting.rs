@@ -15,7 +15,10 @@ use crate::store::meeting::MeetingChange;
 impl Board {
     /// The meeting the board is in, while it is open.
     pub fn open_meeting(&self) -> Option<&Meeting> {
-        self.meeting.as_ref().filter(|m| m.is_open()).map(|m| &m.meeting)
+        self.meeting
+            .as_ref()
+            .filter(|m| m.is_open())
+            .map(|m| &m.meeting)
     }
 
     /// The items of the agenda a meeting started now would have: what the
@@ -34,7 +37,12 @@ impl Board {
 
     /// Start meeting `name` (or resume it, when it exists) with `items` as its
     /// agenda; `chosen_by` says how they were chosen.
-    pub fn start_meeting(&mut self, name: &str, chosen_by: Option<String>, items: Vec<String>) -> Vec<Effect> {
+    pub fn start_meeting(
+        &mut self,
+        name: &str,
+        chosen_by: Option<String>,
+        items: Vec<String>,
+    ) -> Vec<Effect> {
         let name = name.trim();
         if name.is_empty() {
             return Vec::new();
@@ -79,13 +87,25 @@ impl Board {
 
     /// A meeting file was written. Whether the meeting was started (or
     /// resumed) just now.
-    pub fn meeting_done(&mut self, file: PathBuf, meeting: Meeting, log: Option<Vec<Change>>) -> bool {
+    pub fn meeting_done(
+        &mut self,
+        file: PathBuf,
+        meeting: Meeting,
+        log: Option<Vec<Change>>,
+    ) -> bool {
         let started = log.is_some();
         match (&mut self.meeting, log) {
             (Some(state), None) if state.file == file => state.meeting = meeting,
             (_, log) => {
-                let msg = if meeting.closed.is_some() { Msg::MeetingClosedMsg } else { Msg::MeetingOpened };
-                self.message = Some(msg.fill(self.options.lang, &[("name", &crate::text::visible(&meeting.name))]));
+                let msg = if meeting.closed.is_some() {
+                    Msg::MeetingClosedMsg
+                } else {
+                    Msg::MeetingOpened
+                };
+                self.message = Some(msg.fill(
+                    self.options.lang,
+                    &[("name", &crate::text::visible(&meeting.name))],
+                ));
                 self.meeting = Some(MeetingState {
                     file,
                     meeting,

@@ -33,13 +33,18 @@ impl MeetingFilters {
         }
         if self.not_reviewed {
             let open = meeting.map(|m| &m.meeting.agenda);
-            let ids = open.into_iter().flatten().filter(|e| e.reviewed.is_none()).map(|e| e.item.clone());
+            let ids = open
+                .into_iter()
+                .flatten()
+                .filter(|e| e.reviewed.is_none())
+                .map(|e| e.item.clone());
             sets.push(ids.collect());
         }
         if let Some((_, ids)) = &self.since {
             sets.push(ids.clone());
         }
-        sets.into_iter().reduce(|a, b| a.intersection(&b).cloned().collect())
+        sets.into_iter()
+            .reduce(|a, b| a.intersection(&b).cloned().collect())
     }
 }
 
@@ -68,14 +73,25 @@ impl MeetingState {
     /// Add the log lines of this board's saves made in the meeting.
     pub fn note(&mut self, changes: &[Change]) {
         let name = &self.meeting.name;
-        self.log
-            .extend(changes.iter().filter(|c| c.meeting.as_deref() == Some(name)).cloned());
+        self.log.extend(
+            changes
+                .iter()
+                .filter(|c| c.meeting.as_deref() == Some(name))
+                .cloned(),
+        );
     }
 
     /// How `field` of `item` changed in this meeting, if it did.
     pub fn change_of(&self, item: &str, field: Field) -> Option<FieldChange> {
-        let lines: Vec<&Change> = self.log.iter().filter(|c| c.item == item && c.field == field).collect();
-        let applied: Vec<&&Change> = lines.iter().filter(|c| c.status == LogStatus::Applied).collect();
+        let lines: Vec<&Change> = self
+            .log
+            .iter()
+            .filter(|c| c.item == item && c.field == field)
+            .collect();
+        let applied: Vec<&&Change> = lines
+            .iter()
+            .filter(|c| c.status == LogStatus::Applied)
+            .collect();
         let (first, last) = (applied.first()?, applied.last()?);
         let reason = lines
             .iter()

@@ -131,7 +131,11 @@ impl Runtime {
 
     /// Open on what the command line asked for: the search and filters, then
     /// the meeting (its agenda is what they show, once the search answered).
-    pub fn open(&mut self, host: &mut dyn Host, opening: super::terminal::Opening) -> io::Result<()> {
+    pub fn open(
+        &mut self,
+        host: &mut dyn Host,
+        opening: super::terminal::Opening,
+    ) -> io::Result<()> {
         self.start_with(host, &opening.query, opening.filters)?;
         if let Some(name) = opening.meeting {
             self.settle(host, Duration::from_secs(30))?;

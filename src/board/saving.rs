@@ -158,7 +158,10 @@ impl Board {
             (Job::Save { request, .. }, StoreOutcome::Conflict(conflict)) => {
                 self.edits.in_flight = None;
                 self.edits.held = Some(request.clone());
-                (Vec::new(), Some(Show::Conflict(HeldConflict { request, conflict })))
+                (
+                    Vec::new(),
+                    Some(Show::Conflict(Box::new(HeldConflict { request, conflict }))),
+                )
             }
             (_, StoreOutcome::Meeting { file, meeting, log }) => {
                 self.edits.in_flight = None;
@@ -189,7 +192,8 @@ impl Board {
             StoreOutcome::Meeting { .. } => self.edits.next(),
             StoreOutcome::Written(file) => {
                 let path = crate::text::visible(&file.display().to_string()).into_owned();
-                self.message = Some(Msg::MinutesWritten.fill(self.options.lang, &[("path", &path)]));
+                self.message =
+                    Some(Msg::MinutesWritten.fill(self.options.lang, &[("path", &path)]));
                 self.edits.next()
             }
             StoreOutcome::ReasonRecorded => {

@@ -138,24 +138,40 @@ impl Board {
             parts.push(format!("/{}", self.search.input.text.trim()));
         }
         let f = &self.filters;
-        let joined = |set: &std::collections::BTreeSet<String>| set.iter().map(String::as_str).collect::<Vec<_>>().join(",");
+        let joined = |set: &std::collections::BTreeSet<String>| {
+            set.iter().map(String::as_str).collect::<Vec<_>>().join(",")
+        };
         if !f.recommendations.is_empty() {
             let numbers: Vec<String> = f.recommendations.iter().map(u32::to_string).collect();
-            parts.push(format!("{}:{}", self.t(Msg::Recommendation), numbers.join(",")));
+            parts.push(format!(
+                "{}:{}",
+                self.t(Msg::Recommendation),
+                numbers.join(",")
+            ));
         }
-        for (set, name) in [(&f.phases, &report.phase_scale.name), (&f.directions, &report.direction_scale.name)] {
+        for (set, name) in [
+            (&f.phases, &report.phase_scale.name),
+            (&f.directions, &report.direction_scale.name),
+        ] {
             if !set.is_empty() {
                 parts.push(format!("{name}:{}", joined(set)));
             }
         }
         if !f.departments.is_empty() {
-            parts.push(format!("{}:{}", self.t(Msg::Departments), joined(&f.departments)));
+            parts.push(format!(
+                "{}:{}",
+                self.t(Msg::Departments),
+                joined(&f.departments)
+            ));
         }
         if f.hide_relisted {
             parts.push(self.t(Msg::FilterHideRelisted).to_string());
         }
         let m = &self.meeting_filters;
-        for (on, msg) in [(m.changed_here, Msg::FilterChangedHere), (m.not_reviewed, Msg::FilterNotReviewed)] {
+        for (on, msg) in [
+            (m.changed_here, Msg::FilterChangedHere),
+            (m.not_reviewed, Msg::FilterNotReviewed),
+        ] {
             if on {
                 parts.push(self.t(msg).to_string());
             }
@@ -175,7 +191,12 @@ impl Board {
 
     /// The board on one segment of the overview: the items of one
     /// recommendation (or all) at one code of a scale.
-    pub fn show_segment(&mut self, recommendation: Option<usize>, field: crate::domain::field::Field, code: usize) -> Vec<Effect> {
+    pub fn show_segment(
+        &mut self,
+        recommendation: Option<usize>,
+        field: crate::domain::field::Field,
+        code: usize,
+    ) -> Vec<Effect> {
         let report = self.report();
         let (scale, codes) = match field {
             crate::domain::field::Field::Direction => (&report.direction_scale, 1),
@@ -184,7 +205,9 @@ impl Board {
         let Some(code) = scale.codes.get(code).map(|c| c.code.clone()) else {
             return Vec::new();
         };
-        let number = recommendation.and_then(|r| report.recommendations.get(r)).map(|r| r.number);
+        let number = recommendation
+            .and_then(|r| report.recommendations.get(r))
+            .map(|r| r.number);
         self.search.input.clear();
         self.meeting_filters = Default::default();
         self.filters = Filters::default();

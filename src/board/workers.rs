@@ -11,9 +11,9 @@ use super::action::{Action, Job, SearchRequest, StoreOutcome};
 use crate::domain::records::Records;
 use crate::i18n::Lang;
 use crate::search::{SearchIndex, Searcher};
-use crate::store::watch::Watcher;
 use crate::store::changelog::{self, Change};
 use crate::store::meeting::{MeetingChange, change_meeting, write_minutes};
+use crate::store::watch::Watcher;
 use crate::store::{EditError, Why, add_reason, apply_edits};
 
 /// Work for the store worker.
@@ -104,7 +104,10 @@ pub fn spawn_store_worker(
 fn meeting_log(records: &Records, name: &str) -> Vec<Change> {
     let file = records.layout.dir().join(changelog::LOG_FILE);
     let (changes, _) = changelog::read(&file).unwrap_or_default();
-    changes.into_iter().filter(|c| c.meeting.as_deref() == Some(name)).collect()
+    changes
+        .into_iter()
+        .filter(|c| c.meeting.as_deref() == Some(name))
+        .collect()
 }
 
 /// Save, record a reason or write a meeting, and say what came of it.
@@ -137,12 +140,17 @@ fn perform_job(path: &std::path::Path, job: &Job, lang: Lang) -> StoreOutcome {
             Err(e @ EditError::Load(_)) => StoreOutcome::Rejected(e.say(lang)),
             Err(e) => StoreOutcome::Failed(e.say(lang)),
         },
-        Job::Meeting { name, change, records } => {
+        Job::Meeting {
+            name,
+            change,
+            records,
+        } => {
             let (user, _) = changelog::who();
             let now = changelog::now();
             match change_meeting(path, &records.report, name, change, (&now, &user)) {
                 Ok((file, meeting)) => {
-                    let log = matches!(change, MeetingChange::Start { .. }).then(|| meeting_log(&records, name));
+                    let log = matches!(change, MeetingChange::Start { .. })
+                        .then(|| meeting_log(records, name));
                     StoreOutcome::Meeting {
                         file,
                         meeting: Box::new(meeting),

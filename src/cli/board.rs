@@ -11,9 +11,9 @@ use super::output::{fail, fail_lines};
 use super::records_cmds::check;
 use crate::board::app::App;
 use crate::board::meeting_state::MeetingFilters;
-use crate::board::terminal::Opening;
 use crate::board::screen::default_keymap;
 use crate::board::state::{ColorMode, Options};
+use crate::board::terminal::Opening;
 use crate::domain::change::LogStatus;
 use crate::domain::meeting::{load_meeting, meeting_file};
 use crate::domain::records::{Records, default_path, load};
@@ -27,14 +27,25 @@ fn changed_since(records: &Records, name: &str, lang: Lang) -> Result<BTreeSet<S
     let dir = records.layout.dir();
     let file = meeting_file(&dir, name);
     let meeting = load_meeting(&file, &records.report).map_err(|e| {
-        if file.exists() { e.say(lang) } else { CliMsg::ErrNoSuchMeeting.fill(lang, &[("name", &visible(name))]) }
+        if file.exists() {
+            e.say(lang)
+        } else {
+            CliMsg::ErrNoSuchMeeting.fill(lang, &[("name", &visible(name))])
+        }
     })?;
-    let since: Option<jiff::Timestamp> = meeting.closed.as_deref().unwrap_or(&meeting.started).parse().ok();
+    let since: Option<jiff::Timestamp> = meeting
+        .closed
+        .as_deref()
+        .unwrap_or(&meeting.started)
+        .parse()
+        .ok();
     let (log, _) = changelog::read(&dir.join(changelog::LOG_FILE)).unwrap_or_default();
     Ok(log
         .iter()
         .filter(|c| c.status == LogStatus::Applied)
-        .filter(|c| since.is_none_or(|s| c.timestamp.parse::<jiff::Timestamp>().is_ok_and(|t| t > s)))
+        .filter(|c| {
+            since.is_none_or(|s| c.timestamp.parse::<jiff::Timestamp>().is_ok_and(|t| t > s))
+        })
         .map(|c| c.item.clone())
         .collect())
 }
@@ -53,7 +64,11 @@ pub fn run(cli: &Cli, lang: Lang) -> ExitCode {
     let options = Options {
         lang,
         ascii: cli.ascii,
-        color: if no_color { ColorMode::None } else { ColorMode::Ansi16 },
+        color: if no_color {
+            ColorMode::None
+        } else {
+            ColorMode::Ansi16
+        },
     };
     let filters = match cli.filters.to_filters(&records.report, lang) {
         Ok(f) => f,

@@ -56,7 +56,13 @@ pub fn run(ask: Ask, lang: Option<Lang>) -> ExitCode {
         let (user, _) = changelog::who();
         let now = changelog::now();
         let path = records.layout.path();
-        match change_meeting(&path, &records.report, &meeting.name, &MeetingChange::Close, (&now, &user)) {
+        match change_meeting(
+            &path,
+            &records.report,
+            &meeting.name,
+            &MeetingChange::Close,
+            (&now, &user),
+        ) {
             Ok((_, m)) => meeting = m,
             Err(e) => return fail(lang, &e.say(lang)),
         }
@@ -64,7 +70,12 @@ pub fn run(ask: Ask, lang: Option<Lang>) -> ExitCode {
     let log_file = records.layout.dir().join(LOG_FILE);
     let (log, _) = match read(&log_file) {
         Ok(x) => x,
-        Err(e) => return fail(lang, &CliMsg::ErrCannotRead.fill(lang, &[("path", &log_file.display()), ("error", &e)])),
+        Err(e) => {
+            return fail(
+                lang,
+                &CliMsg::ErrCannotRead.fill(lang, &[("path", &log_file.display()), ("error", &e)]),
+            );
+        }
     };
     let minutes = Minutes::of(&records.report, &meeting, &log);
     let text = match ask.format {

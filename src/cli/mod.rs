@@ -4,8 +4,8 @@
 pub mod args;
 mod board;
 mod filters;
-mod minutes;
 pub mod help;
+mod minutes;
 mod output;
 mod records_cmds;
 mod search;

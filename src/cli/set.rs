@@ -10,9 +10,9 @@ use crate::domain::field::{Edit, Field};
 use crate::domain::model::Report;
 use crate::domain::records::{Records, default_path, load};
 use crate::i18n::{CliMsg, Lang};
-use crate::store::{Why, apply_edits};
 use crate::store::changelog::{self, LOG_FILE, LogProblem, LogStatus};
 use crate::store::verify::verify as check_log;
+use crate::store::{Why, apply_edits};
 use crate::text::visible;
 
 /// The word for a field: its name for English (what `set` takes), the

@@ -50,12 +50,23 @@ pub struct Review {
 }
 
 impl Meeting {
-    pub fn new(name: &str, started: String, chosen_by: Option<String>, items: Vec<String>) -> Meeting {
+    pub fn new(
+        name: &str,
+        started: String,
+        chosen_by: Option<String>,
+        items: Vec<String>,
+    ) -> Meeting {
         Meeting {
             name: name.to_string(),
             started,
             chosen_by,
-            agenda: items.into_iter().map(|item| Entry { item, reviewed: None }).collect(),
+            agenda: items
+                .into_iter()
+                .map(|item| Entry {
+                    item,
+                    reviewed: None,
+                })
+                .collect(),
             closed: None,
         }
     }
@@ -66,7 +77,9 @@ impl Meeting {
     }
 
     pub fn is_reviewed(&self, item: &str) -> bool {
-        self.agenda.iter().any(|e| e.item == item && e.reviewed.is_some())
+        self.agenda
+            .iter()
+            .any(|e| e.item == item && e.reviewed.is_some())
     }
 
     /// The date part of `started` (YYYY-MM-DD).
@@ -110,19 +123,26 @@ pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors>
         path: path.to_path_buf(),
         source,
     })?;
-    let meeting: Meeting = ron::Options::default().from_str(&text).map_err(|e| LoadError::Syntax {
-        at: Location {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-        },
-        code: e.code,
-    })?;
+    let meeting: Meeting =
+        ron::Options::default()
+            .from_str(&text)
+            .map_err(|e| LoadError::Syntax {
+                at: Location {
+                    path: path.to_path_buf(),
+                    line: e.span.start.line,
+                    column: e.span.start.col,
+                },
+                code: e.code,
+            })?;
     let mut errors = Vec::new();
     let mut from = 0;
     for entry in &meeting.agenda {
         let needle = format!("{:?}", entry.item);
-        let at = text.get(from..).and_then(|t| t.find(&needle)).map(|o| o + from).unwrap_or(from);
+        let at = text
+            .get(from..)
+            .and_then(|t| t.find(&needle))
+            .map(|o| o + from)
+            .unwrap_or(from);
         from = (at + needle.len()).min(text.len());
         if report.item(&entry.item).is_none() {
             let (line, column) = line_column(&text, at);
@@ -138,7 +158,11 @@ pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors>
             });
         }
     }
-    if errors.is_empty() { Ok(meeting) } else { Err(LoadErrors(errors)) }
+    if errors.is_empty() {
+        Ok(meeting)
+    } else {
+        Err(LoadErrors(errors))
+    }
 }
 
 /// Every meeting in the records folder `dir`, oldest first (by start).
@@ -164,15 +188,32 @@ mod tests {
     #[test]
     fn file_names_keep_the_name_readable_and_safe() {
         let dir = Path::new("records");
-        assert_eq!(meeting_file(dir, "2026-11 本部会議"), Path::new("records/meetings/2026-11_本部会議.ron"));
-        assert_eq!(meeting_file(dir, "../../etc/passwd"), Path::new("records/meetings/-..-etc-passwd.ron"));
-        assert_eq!(meeting_file(dir, "..."), Path::new("records/meetings/meeting.ron"));
+        assert_eq!(
+            meeting_file(dir, "2026-11 本部会議"),
+            Path::new("records/meetings/2026-11_本部会議.ron")
+        );
+        assert_eq!(
+            meeting_file(dir, "../../etc/passwd"),
+            Path::new("records/meetings/-..-etc-passwd.ron")
+        );
+        assert_eq!(
+            meeting_file(dir, "..."),
+            Path::new("records/meetings/meeting.ron")
+        );
     }
 
     #[test]
     fn each_entry_stands_on_lines_of_its_own() {
-        let mut m = Meeting::new("m", "2026-11-24T10:00:00+09:00".into(), None, vec!["1-1-a".into(), "1-1-b".into()]);
-        m.agenda[1].reviewed = Some(Review { at: "t".into(), by: "sato".into() });
+        let mut m = Meeting::new(
+            "m",
+            "2026-11-24T10:00:00+09:00".into(),
+            None,
+            vec!["1-1-a".into(), "1-1-b".into()],
+        );
+        m.agenda[1].reviewed = Some(Review {
+            at: "t".into(),
+            by: "sato".into(),
+        });
         let text = m.render().unwrap();
         assert!(text.contains("        Entry(\n            item: \"1-1-a\",\n            reviewed: None,\n        ),"), "{text}");
         let back: Meeting = ron::from_str(&text).unwrap();

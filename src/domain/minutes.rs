@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::domain::change::{Change, LogStatus};
 use crate::domain::field::Field;
 use crate::domain::meeting::Meeting;
 use crate::domain::model::Report;
-use crate::domain::change::{Change, LogStatus};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Minutes {
@@ -85,10 +85,19 @@ fn happened(log: &[Change]) -> Vec<&Change> {
 fn table_at(report: &Report, changes: &[&Change], at: Option<jiff::Timestamp>) -> Table {
     let mut values: BTreeMap<&str, (String, String)> = report
         .items()
-        .map(|r| (r.item.id.as_str(), (r.item.phase.0.clone(), r.item.direction.0.clone())))
+        .map(|r| {
+            (
+                r.item.id.as_str(),
+                (r.item.phase.0.clone(), r.item.direction.0.clone()),
+            )
+        })
         .collect();
     if let Some(at) = at {
-        for c in changes.iter().rev().filter(|c| time(&c.timestamp).is_some_and(|t| t > at)) {
+        for c in changes
+            .iter()
+            .rev()
+            .filter(|c| time(&c.timestamp).is_some_and(|t| t > at))
+        {
             if let Some(v) = values.get_mut(c.item.as_str()) {
                 match c.field {
                     Field::Phase => v.0 = c.old.clone(),
@@ -106,14 +115,23 @@ fn table_at(report: &Report, changes: &[&Change], at: Option<jiff::Timestamp>) -
             counts[i][j] += 1;
         }
     }
-    Table { phases, directions, counts }
+    Table {
+        phases,
+        directions,
+        counts,
+    }
 }
 
 /// The newest reason given for `c`: its own, or a reason line of its save.
 fn reason_of(c: &Change, log: &[Change]) -> Option<String> {
     log.iter()
         .rev()
-        .find(|r| r.status == LogStatus::Reason && r.txn == c.txn && r.item == c.item && r.field == c.field)
+        .find(|r| {
+            r.status == LogStatus::Reason
+                && r.txn == c.txn
+                && r.item == c.item
+                && r.field == c.field
+        })
         .and_then(|r| r.reason.clone())
         .or_else(|| c.reason.clone())
 }
@@ -122,11 +140,20 @@ fn reason_of(c: &Change, log: &[Change]) -> Option<String> {
 /// source order.
 fn groups(report: &Report, meeting: &Meeting, log: &[Change], happened: &[&Change]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let order: BTreeMap<&str, usize> = report.items().enumerate().map(|(i, r)| (r.item.id.as_str(), i)).collect();
-    let mut mine: Vec<&&Change> = happened.iter().filter(|c| c.meeting.as_deref() == Some(meeting.name.as_str())).collect();
+    let order: BTreeMap<&str, usize> = report
+        .items()
+        .enumerate()
+        .map(|(i, r)| (r.item.id.as_str(), i))
+        .collect();
+    let mut mine: Vec<&&Change> = happened
+        .iter()
+        .filter(|c| c.meeting.as_deref() == Some(meeting.name.as_str()))
+        .collect();
     mine.sort_by_key(|c| order.get(c.item.as_str()).copied().unwrap_or(usize::MAX));
     for c in mine {
-        let Some(r) = report.item(&c.item) else { continue };
+        let Some(r) = report.item(&c.item) else {
+            continue;
+        };
         let change = MinutesChange {
             item: c.item.clone(),
             field: c.field,
@@ -176,7 +203,12 @@ impl Minutes {
             chosen_by: meeting.chosen_by.clone(),
             agenda: meeting.agenda.iter().map(|e| e.item.clone()).collect(),
             reviewed,
-            not_reviewed: meeting.agenda.iter().filter(|e| e.reviewed.is_none()).map(|e| e.item.clone()).collect(),
+            not_reviewed: meeting
+                .agenda
+                .iter()
+                .filter(|e| e.reviewed.is_none())
+                .map(|e| e.item.clone())
+                .collect(),
             changes: groups(report, meeting, log, &happened),
             // Before: as it was when the meeting started; after: when it
             // closed (or now, while it is open).

@@ -34,12 +34,22 @@ fn table(out: &mut String, report: &Report, t: &Table, lang: Lang) {
         "| {} \\ {} | {} | {total} |",
         cell(&report.phase_scale.name),
         cell(&report.direction_scale.name),
-        t.directions.iter().map(|d| cell(d)).collect::<Vec<_>>().join(" | ")
+        t.directions
+            .iter()
+            .map(|d| cell(d))
+            .collect::<Vec<_>>()
+            .join(" | ")
     );
     let _ = writeln!(out, "|---|{}---|", "---|".repeat(t.directions.len()));
     for (p, row) in t.phases.iter().zip(&t.counts) {
         let counts: Vec<String> = row.iter().map(usize::to_string).collect();
-        let _ = writeln!(out, "| {} | {} | {} |", cell(p), counts.join(" | "), row.iter().sum::<usize>());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            cell(p),
+            counts.join(" | "),
+            row.iter().sum::<usize>()
+        );
     }
     let columns: Vec<String> = (0..t.directions.len())
         .map(|j| t.counts.iter().map(|r| r[j]).sum::<usize>().to_string())
@@ -50,11 +60,28 @@ fn table(out: &mut String, report: &Report, t: &Table, lang: Lang) {
 
 fn head(out: &mut String, m: &Minutes, lang: Lang) {
     let t = |msg: CliMsg| msg.text(lang);
-    let _ = writeln!(out, "# {}\n", CliMsg::MinutesTitle.fill(lang, &[("name", &cell(&m.name))]));
-    let _ = writeln!(out, "- {}: {}", t(CliMsg::MinutesStarted), short_time(&m.started));
-    let closed = m.closed.as_deref().map(short_time).unwrap_or_else(|| t(CliMsg::MinutesStillOpen).to_string());
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        CliMsg::MinutesTitle.fill(lang, &[("name", &cell(&m.name))])
+    );
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        t(CliMsg::MinutesStarted),
+        short_time(&m.started)
+    );
+    let closed = m
+        .closed
+        .as_deref()
+        .map(short_time)
+        .unwrap_or_else(|| t(CliMsg::MinutesStillOpen).to_string());
     let _ = writeln!(out, "- {}: {closed}", t(CliMsg::MinutesClosed));
-    let chosen = m.chosen_by.as_deref().map(|c| format!(" ({})", cell(c))).unwrap_or_default();
+    let chosen = m
+        .chosen_by
+        .as_deref()
+        .map(|c| format!(" ({})", cell(c)))
+        .unwrap_or_default();
     let agenda = CliMsg::MinutesAgendaCount.fill(lang, &[("count", &m.agenda.len())]);
     let _ = writeln!(out, "- {}: {agenda}{chosen}", t(CliMsg::MinutesAgenda));
     let reviewed = format!("{} / {}", m.reviewed.len(), m.agenda.len());
@@ -79,7 +106,12 @@ fn changes(out: &mut String, report: &Report, m: &Minutes, lang: Lang) {
     for g in &m.changes {
         let rec = Msg::RecommendationNumber.fill(lang, &[("number", &g.recommendation)]);
         let point = crate::domain::export::circled(g.point);
-        let _ = writeln!(out, "### {rec} {} / {point} {}\n", cell(&g.recommendation_title), cell(&g.point_title));
+        let _ = writeln!(
+            out,
+            "### {rec} {} / {point} {}\n",
+            cell(&g.recommendation_title),
+            cell(&g.point_title)
+        );
         let _ = writeln!(out, "| {} |", columns.map(t).join(" | "));
         let _ = writeln!(out, "|{}", "---|".repeat(columns.len()));
         for c in &g.changes {
@@ -107,7 +139,13 @@ fn item_lists(out: &mut String, m: &Minutes, lang: Lang) {
         let _ = writeln!(out, "{}", t(CliMsg::MinutesNone));
     }
     for r in &m.reviewed {
-        let _ = writeln!(out, "- {} ({}, {})", cell(&r.item), cell(&r.by), short_time(&r.at));
+        let _ = writeln!(
+            out,
+            "- {} ({}, {})",
+            cell(&r.item),
+            cell(&r.by),
+            short_time(&r.at)
+        );
     }
     let _ = writeln!(out, "\n## {}\n", t(CliMsg::MinutesNotReviewed));
     if m.not_reviewed.is_empty() {

@@ -3,30 +3,38 @@
 
 use std::path::{Path, PathBuf};
 
+use super::changelog::{LOG_FILE, read};
 use super::edit::{EditError, with_lock};
 use super::{StoreError, replace_file};
-use super::changelog::{LOG_FILE, read};
 use crate::domain::meeting::{Meeting, Review, load_meeting, meeting_file};
 use crate::domain::minutes::Minutes;
 use crate::domain::minutes_text::markdown;
-use crate::i18n::Lang;
 use crate::domain::model::Report;
 use crate::domain::records::folder_of;
+use crate::i18n::Lang;
 
 /// What to do to a meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MeetingChange {
     /// Start it with this agenda (how it was chosen, the items in order), or
     /// resume it when it exists.
-    Start { chosen_by: Option<String>, items: Vec<String> },
+    Start {
+        chosen_by: Option<String>,
+        items: Vec<String>,
+    },
     /// Mark an item reviewed, or not reviewed; an item not on the agenda is
     /// added to it.
-    Review { item: String, reviewed: bool },
+    Review {
+        item: String,
+        reviewed: bool,
+    },
     Close,
 }
 
 fn write(path: &Path, meeting: &Meeting) -> Result<(), EditError> {
-    let text = meeting.render().map_err(|e| EditError::Save(StoreError::Render(e)))?;
+    let text = meeting
+        .render()
+        .map_err(|e| EditError::Save(StoreError::Render(e)))?;
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(|source| {
             EditError::Save(StoreError::Io {
@@ -88,15 +96,25 @@ pub fn change_meeting(
 
 /// Write the minutes of meeting `name` (Markdown, in `lang`) beside its file:
 /// `meetings/NAME.minutes.md`. The file written.
-pub fn write_minutes(path: &Path, report: &Report, name: &str, lang: Lang) -> Result<PathBuf, EditError> {
+pub fn write_minutes(
+    path: &Path,
+    report: &Report,
+    name: &str,
+    lang: Lang,
+) -> Result<PathBuf, EditError> {
     let dir = folder_of(path);
     let file = meeting_file(&dir, name);
     let meeting = load_meeting(&file, report).map_err(EditError::Load)?;
     let log_file = dir.join(LOG_FILE);
-    let (log, _) = read(&log_file).map_err(|source| EditError::Log { path: log_file, source })?;
+    let (log, _) = read(&log_file).map_err(|source| EditError::Log {
+        path: log_file,
+        source,
+    })?;
     let minutes = Minutes::of(report, &meeting, &log);
     let text = markdown(&minutes, report, lang);
     let out = file.with_extension("minutes.md");
-    with_lock(&dir, || replace_file(&out, text.as_bytes()).map_err(EditError::Save))??;
+    with_lock(&dir, || {
+        replace_file(&out, text.as_bytes()).map_err(EditError::Save)
+    })??;
     Ok(out)
 }

@@ -14,8 +14,8 @@ pub mod verify;
 pub mod watch;
 
 pub use edit::{
-    EditError, LOCK_FILE, Saved, add_reason, apply_edits, clean_leftovers, clean_leftovers_if_free,
-    Why, with_lock,
+    EditError, LOCK_FILE, Saved, Why, add_reason, apply_edits, clean_leftovers,
+    clean_leftovers_if_free, with_lock,
 };
 
 use std::io::Write;

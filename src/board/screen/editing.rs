@@ -22,7 +22,11 @@ pub fn edit_keys() -> Vec<Binding> {
 
 /// The commands that change `target` (the item on screen), on any screen
 /// that has them; None for another command.
-pub fn edit_command(board: &mut Board, command: &Command, target: Option<String>) -> Option<Outcome> {
+pub fn edit_command(
+    board: &mut Board,
+    command: &Command,
+    target: Option<String>,
+) -> Option<Outcome> {
     Some(match (command, target) {
         (Command::Undo, _) => board.undo_redo(SaveKind::Undo).into(),
         (Command::Redo, _) => board.undo_redo(SaveKind::Redo).into(),
@@ -31,19 +35,27 @@ pub fn edit_command(board: &mut Board, command: &Command, target: Option<String>
             Outcome::none()
         }
         (Command::Reason, _) => Outcome::nav(Nav::Push(Screen::Reason(Default::default()))),
-        (Command::SetPhase(_) | Command::SetDirection(_) | Command::Picker | Command::Editor, None) => {
+        (
+            Command::SetPhase(_) | Command::SetDirection(_) | Command::Picker | Command::Editor,
+            None,
+        ) => {
             board.say(Msg::NoItemSelected);
             Outcome::none()
         }
-        (Command::SetPhase(code), Some(item)) => board.edit_item(item, Field::Phase, code.clone()).into(),
+        (Command::SetPhase(code), Some(item)) => {
+            board.edit_item(item, Field::Phase, code.clone()).into()
+        }
         (Command::SetDirection(code), Some(item)) => {
             board.edit_item(item, Field::Direction, code.clone()).into()
         }
-        (Command::Picker, Some(item)) => {
-            Outcome::nav(Nav::Push(Screen::Picker(super::picker::CodePicker::new(board, item))))
-        }
+        (Command::Picker, Some(item)) => Outcome::nav(Nav::Push(Screen::Picker(
+            super::picker::CodePicker::new(board, item),
+        ))),
         (Command::Editor, Some(item)) => {
-            Outcome::nav(Nav::Push(Screen::EditWhich(super::edit_which::EditWhich { item, cursor: 0 })))
+            Outcome::nav(Nav::Push(Screen::EditWhich(super::edit_which::EditWhich {
+                item,
+                cursor: 0,
+            })))
         }
         _ => return None,
     })

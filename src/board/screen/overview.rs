@@ -44,7 +44,10 @@ impl Overview {
                 (0..recs)
                     .map(Some)
                     .chain(std::iter::once(None))
-                    .map(move |recommendation| Row { field, recommendation })
+                    .map(move |recommendation| Row {
+                        field,
+                        recommendation,
+                    })
             })
             .collect()
     }
@@ -69,7 +72,8 @@ pub fn keys() -> Vec<Binding> {
         bind(&[key(KeyCode::Down), ch('j')], Down, Msg::KeyMove).foot(Msg::FootMove, When::Always),
         bind(&[key(KeyCode::Left), ch('h')], Left, Msg::KeySegment),
         bind(&[key(KeyCode::Right), ch('l')], Right, Msg::KeySegment),
-        bind(&[key(KeyCode::Enter)], Confirm, Msg::KeyOpenSegment).foot(Msg::FootShowItems, When::Always),
+        bind(&[key(KeyCode::Enter)], Confirm, Msg::KeyOpenSegment)
+            .foot(Msg::FootShowItems, When::Always),
         bind(&[key(KeyCode::Esc), ch('o')], Back, Msg::KeyClose).foot(Msg::FootBack, When::Always),
         bind(&[ch('?')], Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
         bind(&[ch('q')], Quit, Msg::KeyQuit),
@@ -81,7 +85,11 @@ pub fn update(state: &mut Overview, board: &mut Board, action: Action) -> Outcom
         return Outcome::none();
     };
     let rows = Overview::rows(board);
-    let width = |row: usize| rows.get(row).map(|r| Overview::codes(board, r.field)).unwrap_or(1);
+    let width = |row: usize| {
+        rows.get(row)
+            .map(|r| Overview::codes(board, r.field))
+            .unwrap_or(1)
+    };
     match command {
         Command::Up => state.row = state.row.saturating_sub(1),
         Command::Down => state.row = (state.row + 1).min(rows.len().saturating_sub(1)),
@@ -93,7 +101,8 @@ pub fn update(state: &mut Overview, board: &mut Board, action: Action) -> Outcom
                 return Outcome::none();
             };
             let col = state.col.min(width(state.row).saturating_sub(1));
-            return Outcome::from(board.show_segment(row.recommendation, row.field, col)).then(Nav::Base);
+            return Outcome::from(board.show_segment(row.recommendation, row.field, col))
+                .then(Nav::Base);
         }
         _ => {}
     }

@@ -68,7 +68,9 @@ pub fn update(state: &mut CodePicker, board: &mut Board, action: Action) -> Outc
         _ => None,
     };
     match chosen {
-        Some((field, code)) => Outcome::from(board.edit_item(state.item.clone(), field, code)).then(Nav::Pop),
+        Some((field, code)) => {
+            Outcome::from(board.edit_item(state.item.clone(), field, code)).then(Nav::Pop)
+        }
         None => Outcome::none(),
     }
 }

@@ -29,17 +29,28 @@ impl Walkthrough {
         let (agenda, pos) = match board.open_meeting() {
             Some(m) => {
                 let agenda: Vec<String> = m.agenda.iter().map(|e| e.item.clone()).collect();
-                let pos = m.agenda.iter().position(|e| e.reviewed.is_none()).unwrap_or(0);
+                let pos = m
+                    .agenda
+                    .iter()
+                    .position(|e| e.reviewed.is_none())
+                    .unwrap_or(0);
                 (agenda, pos)
             }
             None => {
                 let agenda = board.agenda_now();
                 let selected = board.selected_item().map(|r| r.item.id.clone());
-                let pos = agenda.iter().position(|id| Some(id) == selected.as_ref()).unwrap_or(0);
+                let pos = agenda
+                    .iter()
+                    .position(|id| Some(id) == selected.as_ref())
+                    .unwrap_or(0);
                 (agenda, pos)
             }
         };
-        Walkthrough { agenda, pos, scroll: 0 }
+        Walkthrough {
+            agenda,
+            pos,
+            scroll: 0,
+        }
     }
 
     /// The id of the item on screen.
@@ -74,13 +85,19 @@ impl Walkthrough {
         } else {
             (0..self.pos).rev().collect()
         };
-        let next = positions.into_iter().find(|&p| number(&self.agenda[p]) != here);
+        let next = positions
+            .into_iter()
+            .find(|&p| number(&self.agenda[p]) != here);
         match (next, forward) {
             (Some(p), true) => p,
             // Back: to the first item of that recommendation.
             (Some(p), false) => {
                 let that = number(&self.agenda[p]);
-                (0..=p).rev().take_while(|&q| number(&self.agenda[q]) == that).last().unwrap_or(p)
+                (0..=p)
+                    .rev()
+                    .take_while(|&q| number(&self.agenda[q]) == that)
+                    .last()
+                    .unwrap_or(p)
             }
             (None, _) => self.pos,
         }
@@ -90,10 +107,18 @@ impl Walkthrough {
 pub fn keys(codes: &[Binding]) -> Vec<Binding> {
     use Command::*;
     let mut table = vec![
-        bind(&[ch(' '), key(KeyCode::Right), key(KeyCode::PageDown)], NextItem, Msg::KeyNextItem)
-            .foot(Msg::FootNextItem, When::Always),
-        bind(&[key(KeyCode::Left), key(KeyCode::PageUp)], PreviousItem, Msg::KeyPreviousItem)
-            .foot(Msg::FootPreviousItem, When::Always),
+        bind(
+            &[ch(' '), key(KeyCode::Right), key(KeyCode::PageDown)],
+            NextItem,
+            Msg::KeyNextItem,
+        )
+        .foot(Msg::FootNextItem, When::Always),
+        bind(
+            &[key(KeyCode::Left), key(KeyCode::PageUp)],
+            PreviousItem,
+            Msg::KeyPreviousItem,
+        )
+        .foot(Msg::FootPreviousItem, When::Always),
         bind(&[ch(']')], NextRecommendation, Msg::KeyRecommendation),
         bind(&[ch('[')], PreviousRecommendation, Msg::KeyRecommendation),
         bind(&[ch('g'), key(KeyCode::Home)], First, Msg::KeyFirstLast),
@@ -132,7 +157,9 @@ pub fn update(state: &mut Walkthrough, board: &mut Board, action: Action) -> Out
         Command::Up => state.scroll = state.scroll.saturating_sub(1),
         Command::Down => state.scroll += 1,
         Command::MarkReviewed => {
-            let Some(id) = target else { return Outcome::none() };
+            let Some(id) = target else {
+                return Outcome::none();
+            };
             let was = board.open_meeting().is_some_and(|m| m.is_reviewed(&id));
             let effects = board.toggle_reviewed(&id);
             // Marked: on to the next item.

@@ -57,7 +57,8 @@ pub fn render(frame: &mut Frame, app: &App) {
             Screen::Conflict(s) => popups::conflict(frame, board, s, body),
             Screen::Walkthrough(s) => walkthrough::draw(frame, board, s, body),
             Screen::Overview(s) => overview::draw(frame, board, s, body),
-            Screen::SearchLine | Screen::Reason(_) | Screen::Jump(_) | Screen::MeetingPrompt(_) => {}
+            Screen::SearchLine | Screen::Reason(_) | Screen::Jump(_) | Screen::MeetingPrompt(_) => {
+            }
         }
     }
     render_footer(frame, app, footer);
@@ -110,7 +111,10 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
         Some(m) => {
             let reviewed = format!("{} / {}", m.meeting.reviewed(), m.meeting.agenda.len());
             let name = visible(&m.meeting.name);
-            Msg::MeetingHeader.fill(board.options.lang, &[("name", &name), ("reviewed", &reviewed)])
+            Msg::MeetingHeader.fill(
+                board.options.lang,
+                &[("name", &name), ("reviewed", &reviewed)],
+            )
         }
         None => format!(" kensho  {}", visible(&board.report().title)),
     };

@@ -10,7 +10,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::style::{DIRECTION_COLORS, PHASE_COLORS, block, bold, color, heading, recommendation_label, reversed};
+use super::style::{
+    DIRECTION_COLORS, PHASE_COLORS, block, bold, color, heading, recommendation_label, reversed,
+};
 use crate::board::screen::overview::{Overview, Row};
 use crate::board::state::Board;
 use crate::domain::field::Field;
@@ -24,9 +26,18 @@ fn counts(board: &Board, field: Field, rec: Option<usize>) -> Vec<usize> {
     let report = board.report();
     let scale = scale_of(board, field);
     let mut out = vec![0; scale.codes.len()];
-    let recs = report.recommendations.iter().enumerate().filter(|(i, _)| rec.is_none_or(|r| r == *i));
+    let recs = report
+        .recommendations
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| rec.is_none_or(|r| r == *i));
     for (_, rec) in recs {
-        for item in rec.points.iter().flat_map(|p| &p.measures).flat_map(|m| &m.items) {
+        for item in rec
+            .points
+            .iter()
+            .flat_map(|p| &p.measures)
+            .flat_map(|m| &m.items)
+        {
             if let Some(i) = scale.index(&field.get(item)) {
                 out[i] += 1;
             }
@@ -46,10 +57,22 @@ fn scale_of(board: &Board, field: Field) -> &Scale {
 /// the meeting the board is in.
 fn meeting_counts(board: &Board, rec: Option<usize>) -> Option<(usize, usize, usize)> {
     let state = board.meeting.as_ref()?;
-    let number = rec.and_then(|r| board.report().recommendations.get(r)).map(|r| r.number);
-    let in_rec = |id: &str| board.report().item(id).is_some_and(|r| number.is_none_or(|n| r.recommendation.number == n));
+    let number = rec
+        .and_then(|r| board.report().recommendations.get(r))
+        .map(|r| r.number);
+    let in_rec = |id: &str| {
+        board
+            .report()
+            .item(id)
+            .is_some_and(|r| number.is_none_or(|n| r.recommendation.number == n))
+    };
     let changed = state.changed_items().iter().filter(|id| in_rec(id)).count();
-    let agenda: Vec<_> = state.meeting.agenda.iter().filter(|e| in_rec(&e.item)).collect();
+    let agenda: Vec<_> = state
+        .meeting
+        .agenda
+        .iter()
+        .filter(|e| in_rec(&e.item))
+        .collect();
     let reviewed = agenda.iter().filter(|e| e.reviewed.is_some()).count();
     Some((changed, reviewed, agenda.len()))
 }
@@ -78,10 +101,20 @@ fn segments(counts: &[usize], w: usize, total: usize) -> Vec<usize> {
 
 /// A stacked bar of `counts` in `w` columns: each segment its code's letter
 /// on its code's colour; the segment under the cursor reversed.
-fn bar<'a>(board: &Board, field: Field, counts: &[usize], w: usize, cursor: Option<usize>) -> Vec<Span<'a>> {
+fn bar<'a>(
+    board: &Board,
+    field: Field,
+    counts: &[usize],
+    w: usize,
+    cursor: Option<usize>,
+) -> Vec<Span<'a>> {
     let scale = scale_of(board, field);
     let total: usize = counts.iter().sum::<usize>().max(1);
-    let palette: &[Color] = if field == Field::Direction { &DIRECTION_COLORS } else { &PHASE_COLORS };
+    let palette: &[Color] = if field == Field::Direction {
+        &DIRECTION_COLORS
+    } else {
+        &PHASE_COLORS
+    };
     let cells = segments(counts, w, total);
     let used: usize = cells.iter().sum();
     let mut spans = Vec::new();
@@ -101,7 +134,13 @@ fn bar<'a>(board: &Board, field: Field, counts: &[usize], w: usize, cursor: Opti
     spans
 }
 
-fn row_line<'a>(board: &Board, row: Row, cursor: Option<usize>, label_w: usize, bar_w: usize) -> Line<'a> {
+fn row_line<'a>(
+    board: &Board,
+    row: Row,
+    cursor: Option<usize>,
+    label_w: usize,
+    bar_w: usize,
+) -> Line<'a> {
     let n = counts(board, row.field, row.recommendation);
     let label = match row.recommendation {
         Some(r) => recommendation_label(board, board.report().recommendations[r].number),
@@ -111,10 +150,18 @@ fn row_line<'a>(board: &Board, row: Row, cursor: Option<usize>, label_w: usize, 
     spans.extend(bar(board, row.field, &n, bar_w, cursor));
     for (i, count) in n.iter().enumerate() {
         let text = format!("{count:>5}");
-        spans.push(if cursor == Some(i) { Span::styled(text, reversed()) } else { Span::raw(text) });
+        spans.push(if cursor == Some(i) {
+            Span::styled(text, reversed())
+        } else {
+            Span::raw(text)
+        });
     }
-    if let Some((changed, reviewed, agenda)) = meeting_counts(board, row.recommendation).filter(|_| row.field == Field::Phase) {
-        spans.push(Span::raw(format!("  {changed:>4}  {reviewed:>3}/{agenda:<3}")));
+    if let Some((changed, reviewed, agenda)) =
+        meeting_counts(board, row.recommendation).filter(|_| row.field == Field::Phase)
+    {
+        spans.push(Span::raw(format!(
+            "  {changed:>4}  {reviewed:>3}/{agenda:<3}"
+        )));
     }
     Line::from(spans)
 }
@@ -122,12 +169,19 @@ fn row_line<'a>(board: &Board, row: Row, cursor: Option<usize>, label_w: usize, 
 fn header_line<'a>(board: &Board, field: Field, label_w: usize, bar_w: usize) -> Line<'a> {
     let scale = scale_of(board, field);
     let name = visible(&scale.name);
-    let mut text = format!("{name}{}", " ".repeat((label_w + bar_w).saturating_sub(width(&name))));
+    let mut text = format!(
+        "{name}{}",
+        " ".repeat((label_w + bar_w).saturating_sub(width(&name)))
+    );
     for c in &scale.codes {
         text.push_str(&format!("{:>5}", visible(&c.code)));
     }
     if board.meeting.is_some() && field == Field::Phase {
-        text.push_str(&format!("  {}  {}", board.t(Msg::ChangedShort), board.t(Msg::ReviewedShort)));
+        text.push_str(&format!(
+            "  {}  {}",
+            board.t(Msg::ChangedShort),
+            board.t(Msg::ReviewedShort)
+        ));
     }
     heading(board, text)
 }
@@ -141,14 +195,26 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
     let label_w = rows
         .iter()
         .filter_map(|r| r.recommendation)
-        .map(|r| width(&recommendation_label(board, board.report().recommendations[r].number)))
+        .map(|r| {
+            width(&recommendation_label(
+                board,
+                board.report().recommendations[r].number,
+            ))
+        })
         .max()
         .unwrap_or(4)
         .max(width(board.t(Msg::Total)))
         + 1;
-    let codes = board.report().phase_scale.codes.len().max(board.report().direction_scale.codes.len());
+    let codes = board
+        .report()
+        .phase_scale
+        .codes
+        .len()
+        .max(board.report().direction_scale.codes.len());
     let meeting_w = if board.meeting.is_some() { 16 } else { 0 };
-    let bar_w = (inner.width as usize).saturating_sub(label_w + 5 * codes + meeting_w + 1).max(4);
+    let bar_w = (inner.width as usize)
+        .saturating_sub(label_w + 5 * codes + meeting_w + 1)
+        .max(4);
     let mut lines = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let first_of_scale = i == 0 || rows[i - 1].field != row.field;
@@ -162,7 +228,10 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
         lines.push(row_line(board, *row, cursor, label_w, bar_w));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(board.t(Msg::OverviewHint).to_string(), Style::new().add_modifier(Modifier::DIM))));
+    lines.push(Line::from(Span::styled(
+        board.t(Msg::OverviewHint).to_string(),
+        Style::new().add_modifier(Modifier::DIM),
+    )));
     // Keep the cursor's row in view on a short screen.
     let cursor_line = state.row + 1 + usize::from(state.row >= rows.len() / 2) * 2;
     let skip = cursor_line.saturating_sub(inner.height.saturating_sub(1) as usize);

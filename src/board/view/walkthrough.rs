@@ -27,12 +27,19 @@ const TWO_COLUMNS: u16 = 100;
 pub fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
     frame.render_widget(Clear, body);
     let Some(r) = state.item(board) else {
-        let line = Line::from(Span::styled(format!("  {}", board.t(Msg::AgendaEmpty)), bold()));
+        let line = Line::from(Span::styled(
+            format!("  {}", board.t(Msg::AgendaEmpty)),
+            bold(),
+        ));
         frame.render_widget(Paragraph::new(line), body);
         return;
     };
-    let [top, main, bottom] =
-        Layout::vertical([Constraint::Length(4), Constraint::Min(1), Constraint::Length(1)]).areas(body);
+    let [top, main, bottom] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(body);
     draw_top(frame, board, state, &r, top);
     draw_progress(frame, board, state, bottom);
     let inner = Rect {
@@ -76,44 +83,100 @@ fn draw_top(frame: &mut Frame, board: &Board, state: &Walkthrough, r: &ItemRef, 
     let mut crumbs = vec![
         recommendation_label(board, r.recommendation.number),
         circled(r.point.number),
-        format!("{} {}", board.t(Msg::Policy), visible(&r.point.policy.label)),
+        format!(
+            "{} {}",
+            board.t(Msg::Policy),
+            visible(&r.point.policy.label)
+        ),
     ];
     if let Some(label) = r.measure_label() {
-        crumbs.push(format!("{} {}", board.t(Msg::MeasureShort), visible(&label)));
+        crumbs.push(format!(
+            "{} {}",
+            board.t(Msg::MeasureShort),
+            visible(&label)
+        ));
     }
-    let reviewed = board.open_meeting().is_some_and(|m| m.is_reviewed(&r.item.id));
-    let mark = if reviewed { board.t(Msg::ReviewedMark) } else { "" };
-    let right = format!("{mark}  {}  {} / {} ", visible(&r.item.id), state.pos + 1, state.agenda.len());
+    let reviewed = board
+        .open_meeting()
+        .is_some_and(|m| m.is_reviewed(&r.item.id));
+    let mark = if reviewed {
+        board.t(Msg::ReviewedMark)
+    } else {
+        ""
+    };
+    let right = format!(
+        "{mark}  {}  {} / {} ",
+        visible(&r.item.id),
+        state.pos + 1,
+        state.agenda.len()
+    );
     let left = format!(" {}", crumbs.join(sep));
     let left_w = w.saturating_sub(width(&right));
     let first = Line::from(vec![
         Span::styled(pad(&left, left_w, "…"), bold()),
-        Span::styled(right, color(board, Style::new().fg(Color::Green).add_modifier(Modifier::BOLD))),
+        Span::styled(
+            right,
+            color(
+                board,
+                Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            ),
+        ),
     ]);
     let dim = Style::new().add_modifier(Modifier::DIM);
     let titles = [
-        format!(" {} {}", recommendation_label(board, r.recommendation.number), visible(&r.recommendation.title)),
+        format!(
+            " {} {}",
+            recommendation_label(board, r.recommendation.number),
+            visible(&r.recommendation.title)
+        ),
         format!(" {} {}", circled(r.point.number), visible(&r.point.title)),
     ];
     let mut lines = vec![first];
-    lines.extend(titles.iter().map(|t| Line::from(Span::styled(truncate(t, w, "…"), dim))));
+    lines.extend(
+        titles
+            .iter()
+            .map(|t| Line::from(Span::styled(truncate(t, w, "…"), dim))),
+    );
     frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// Measure, progress and self-assessment, wrapped, with room around them.
 fn text_lines<'a>(board: &Board, r: &ItemRef, w: usize) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
-    let label = r.measure_label().map(|l| format!(" {}", visible(&l))).unwrap_or_default();
-    let measure = r.measure.text.clone().unwrap_or_else(|| board.t(Msg::NoMeasure).to_string());
-    let or_empty = |s: &str| if s.trim().is_empty() { board.t(Msg::Empty).to_string() } else { s.to_string() };
+    let label = r
+        .measure_label()
+        .map(|l| format!(" {}", visible(&l)))
+        .unwrap_or_default();
+    let measure = r
+        .measure
+        .text
+        .clone()
+        .unwrap_or_else(|| board.t(Msg::NoMeasure).to_string());
+    let or_empty = |s: &str| {
+        if s.trim().is_empty() {
+            board.t(Msg::Empty).to_string()
+        } else {
+            s.to_string()
+        }
+    };
     let changed = |field| {
-        let c = board.meeting.as_ref().and_then(|m| m.change_of(&r.item.id, field));
-        c.map(|_| format!("  ({})", board.t(Msg::ChangedInMeeting))).unwrap_or_default()
+        let c = board
+            .meeting
+            .as_ref()
+            .and_then(|m| m.change_of(&r.item.id, field));
+        c.map(|_| format!("  ({})", board.t(Msg::ChangedInMeeting)))
+            .unwrap_or_default()
     };
     let parts = [
         (format!("{}{label}", board.t(Msg::Measure)), measure),
-        (format!("{}{}", board.t(Msg::Progress), changed(Field::Progress)), or_empty(&r.item.progress)),
-        (format!("{}{}", board.t(Msg::Assessment), changed(Field::Assessment)), or_empty(&r.item.assessment)),
+        (
+            format!("{}{}", board.t(Msg::Progress), changed(Field::Progress)),
+            or_empty(&r.item.progress),
+        ),
+        (
+            format!("{}{}", board.t(Msg::Assessment), changed(Field::Assessment)),
+            or_empty(&r.item.assessment),
+        ),
     ];
     for (i, (title, text)) in parts.into_iter().enumerate() {
         if i > 0 {
@@ -134,19 +197,37 @@ fn department_lines<'a>(board: &Board, r: &ItemRef, w: usize) -> Vec<Line<'a>> {
 }
 
 /// The scales of the item: (scale, code, palette, field).
-fn scales<'a>(board: &'a Board, r: &'a ItemRef) -> [(&'a Scale, &'a str, &'static [Color], Field); 2] {
+fn scales<'a>(
+    board: &'a Board,
+    r: &'a ItemRef,
+) -> [(&'a Scale, &'a str, &'static [Color], Field); 2] {
     let report = board.report();
     [
-        (&report.phase_scale, r.item.phase.as_str(), &PHASE_COLORS, Field::Phase),
-        (&report.direction_scale, r.item.direction.as_str(), &DIRECTION_COLORS, Field::Direction),
+        (
+            &report.phase_scale,
+            r.item.phase.as_str(),
+            &PHASE_COLORS,
+            Field::Phase,
+        ),
+        (
+            &report.direction_scale,
+            r.item.direction.as_str(),
+            &DIRECTION_COLORS,
+            Field::Direction,
+        ),
     ]
 }
 
 /// How a code changed in the meeting: 「会議前 C → A（理由: …）」.
 fn change_line(board: &Board, r: &ItemRef, field: Field) -> Option<String> {
     let c = board.meeting.as_ref()?.change_of(&r.item.id, field)?;
-    let reason = c.reason.map(|why| Msg::BecauseOf.fill(board.options.lang, &[("reason", &why)]));
-    let said = Msg::ChangedFrom.fill(board.options.lang, &[("before", &c.before), ("after", &c.after)]);
+    let reason = c
+        .reason
+        .map(|why| Msg::BecauseOf.fill(board.options.lang, &[("reason", &why)]));
+    let said = Msg::ChangedFrom.fill(
+        board.options.lang,
+        &[("before", &c.before), ("after", &c.after)],
+    );
     Some(visible(&format!("{said}{}", reason.unwrap_or_default())).into_owned())
 }
 
@@ -190,15 +271,33 @@ fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, area: Rect) {
         let mut lines = vec![heading(board, visible(&scale.name).into_owned())];
         let glyphs = size.filter(|_| big(board, code));
         if glyphs.is_none() {
-            lines.push(Line::from(vec![Span::raw("  "), badge(board, scale, code, palette)]));
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                badge(board, scale, code, palette),
+            ]));
         }
         put(frame, &mut lines, &mut y, bottom, area);
         if let Some((pixels, rows)) = glyphs {
-            let fg = scale.index(code).map(|i| palette[i % palette.len()]).unwrap_or(Color::Reset);
+            let fg = scale
+                .index(code)
+                .map(|i| palette[i % palette.len()])
+                .unwrap_or(Color::Reset);
             let style = color(board, Style::new().fg(fg).add_modifier(Modifier::BOLD));
-            let text = BigText::builder().pixel_size(pixels).style(style).lines(vec![code.to_string().into()]).build();
+            let text = BigText::builder()
+                .pixel_size(pixels)
+                .style(style)
+                .lines(vec![code.to_string().into()])
+                .build();
             let h = rows.min(bottom.saturating_sub(y));
-            frame.render_widget(text, Rect { x: area.x + 2, y, width: area.width.saturating_sub(2), height: h });
+            frame.render_widget(
+                text,
+                Rect {
+                    x: area.x + 2,
+                    y,
+                    width: area.width.saturating_sub(2),
+                    height: h,
+                },
+            );
             y += h;
         }
         let mut lines = Vec::new();
@@ -223,7 +322,15 @@ fn put(frame: &mut Frame, lines: &mut Vec<Line>, y: &mut u16, bottom: u16, area:
         return;
     }
     let shown: Vec<Line> = lines.drain(..h as usize).collect();
-    frame.render_widget(Paragraph::new(shown), Rect { x: area.x, y: *y, width: area.width, height: h });
+    frame.render_widget(
+        Paragraph::new(shown),
+        Rect {
+            x: area.x,
+            y: *y,
+            width: area.width,
+            height: h,
+        },
+    );
     *y += h;
 }
 
@@ -234,17 +341,30 @@ fn draw_progress(frame: &mut Frame, board: &Board, state: &Walkthrough, area: Re
     let reviewed = board.open_meeting().map(|m| m.reviewed());
     let mut right = format!(" {} / {}", state.pos + 1, state.agenda.len());
     if let Some(n) = reviewed {
-        right.push_str(&format!("  {}", Msg::ReviewedCount.fill(board.options.lang, &[("done", &n), ("total", &state.agenda.len())])));
+        right.push_str(&format!(
+            "  {}",
+            Msg::ReviewedCount.fill(
+                board.options.lang,
+                &[("done", &n), ("total", &state.agenda.len())]
+            )
+        ));
     }
     right.push(' ');
     let bar_w = (area.width as usize).saturating_sub(width(&right) + 2);
     let done = (state.pos + 1) * bar_w / total;
-    let (full, empty) = if board.options.ascii { ("#", "-") } else { ("█", "░") };
+    let (full, empty) = if board.options.ascii {
+        ("#", "-")
+    } else {
+        ("█", "░")
+    };
     let style = color(board, Style::new().fg(Color::Cyan));
     let line = Line::from(vec![
         Span::raw(" "),
         Span::styled(full.repeat(done), style),
-        Span::styled(empty.repeat(bar_w - done), Style::new().add_modifier(Modifier::DIM)),
+        Span::styled(
+            empty.repeat(bar_w - done),
+            Style::new().add_modifier(Modifier::DIM),
+        ),
         Span::raw(" "),
         Span::styled(right, bold()),
     ]);
