@@ -515,3 +515,53 @@ fn a_scale_code_on_a_command_key_stops_the_board_before_the_terminal_is_touched(
         "the terminal was never touched"
     );
 }
+
+fn copy_of_records() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for e in
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records")).unwrap()
+    {
+        let e = e.unwrap();
+        if e.file_name().to_string_lossy().ends_with(".ron") {
+            std::fs::copy(e.path(), tmp.path().join(e.file_name())).unwrap();
+        }
+    }
+    tmp
+}
+
+#[test]
+fn marks_survive_a_kill_in_the_middle_of_marking_and_a_restart() {
+    let tmp = copy_of_records();
+    let dir = tmp.path().to_str().unwrap().to_string();
+    let name = "2026-11 本部会議";
+    let file = kensho::domain::meeting::meeting_file(tmp.path(), name);
+    let report = kensho::domain::records::load(tmp.path()).unwrap().report;
+    for round in 0..6u64 {
+        let mut s = Session::start(&[&dir, "--meeting", name], "ja_JP.UTF-8");
+        s.wait_for("審議済");
+        s.send("r");
+        // Killed while (or just after) the next marks are written.
+        s.writer.write_all(b"rrr").unwrap();
+        s.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(round * 4));
+        let pid = s.child.process_id().unwrap().to_string();
+        let killed = std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let _ = s.child.wait();
+        // The file is always whole, and holds at least the first mark.
+        let m = kensho::domain::meeting::load_meeting(&file, &report).unwrap();
+        assert!(m.reviewed() >= 1, "round {round}");
+    }
+    let m = kensho::domain::meeting::load_meeting(&file, &report).unwrap();
+    let mut s = Session::start(&[&dir, "--meeting", name], "ja_JP.UTF-8");
+    let screen = s.wait_for("審議済");
+    assert!(
+        screen.contains(&format!("審議済 {} / 88", m.reviewed())),
+        "{screen}"
+    );
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+}

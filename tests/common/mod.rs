@@ -70,6 +70,8 @@ pub struct TestBoard {
     pub host: Headless,
     /// The records folder when the board works on a copy.
     pub dir: Option<tempfile::TempDir>,
+    /// The records folder.
+    pub root: PathBuf,
 }
 
 pub fn options(lang: Lang) -> Options {
@@ -95,10 +97,12 @@ impl TestBoard {
     }
 
     pub fn with(app: App, dir: Option<tempfile::TempDir>, w: u16, h: u16) -> TestBoard {
+        let root = app.board.records.layout.dir();
         let mut b = TestBoard {
             rt: Runtime::new(app),
             host: Headless,
             dir,
+            root,
         };
         b.act(Action::Resize(w, h));
         b
@@ -109,7 +113,13 @@ impl TestBoard {
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.as_ref().map(|d| d.path()).unwrap()
+        &self.root
+    }
+
+    /// The board on the records in `dir` (another board's, or a restart).
+    pub fn on_dir(dir: &Path, lang: Lang, w: u16, h: u16) -> TestBoard {
+        let records = kensho::domain::records::load(dir).unwrap();
+        TestBoard::with(App::new(records, options(lang)).unwrap(), None, w, h)
     }
 
     /// One step, then wait for the workers' answers.
