@@ -565,3 +565,86 @@ fn marks_survive_a_kill_in_the_middle_of_marking_and_a_restart() {
     s.send("q");
     assert!(s.wait_exit(Duration::from_secs(5)).success());
 }
+
+/// Times in the minutes change from run to run.
+fn without_times(text: &str) -> String {
+    // YYYY-MM-DD HH:MM
+    let shape = b"dddd-dd-dd dd:dd";
+    let bytes = text.as_bytes();
+    let is_time = |at: usize| {
+        bytes.len() >= at + shape.len()
+            && shape.iter().zip(&bytes[at..]).all(|(s, b)| {
+                if *s == b'd' {
+                    b.is_ascii_digit()
+                } else {
+                    s == b
+                }
+            })
+    };
+    let mut out = String::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if is_time(at) {
+            out.push_str("<time>");
+            at += shape.len();
+        } else {
+            let c = text[at..].chars().next().unwrap();
+            out.push(c);
+            at += c.len_utf8();
+        }
+    }
+    out
+}
+
+#[test]
+fn a_scripted_meeting_and_its_minutes() {
+    let tmp = copy_of_records();
+    let dir = tmp.path().to_str().unwrap().to_string();
+    let name = "2026-11 本部会議";
+    let env = [("USER", "sato"), ("LOGNAME", "sato")];
+    let mut s = Session::start_in(&[&dir, "--meeting", name], "ja_JP.UTF-8", (100, 30), &env);
+    s.wait_for("1-1-a  1 / 88");
+    // 1-1-a: phase D, with a reason; reviewed (and on to the next).
+    s.send("D");
+    s.wait_for("会議前 A → D");
+    s.send("m");
+    s.send("中期的に検討すると決定\r");
+    s.wait_for("理由を記録しました");
+    s.send("r");
+    s.wait_for("1-1-b  2 / 88");
+    s.send(" ");
+    s.wait_for("1-1-c  3 / 88");
+    // 1-1-c: direction III, with a reason; reviewed.
+    s.send("3");
+    s.wait_for("会議前 II → III");
+    s.send("m");
+    s.send("取組を終結\r");
+    s.wait_for("理由を記録しました");
+    s.send("r");
+    s.wait_for("1-1-d  4 / 88");
+    s.send(" ");
+    s.wait_for("1-1-e  5 / 88");
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kensho"))
+        .args(["minutes", &dir, "--meeting", name])
+        .env_remove("LANG")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let minutes = without_times(&String::from_utf8_lossy(&out.stdout));
+    let golden_path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/minutes_ja.md");
+    if std::env::var_os("KENSHO_BLESS").is_some() {
+        std::fs::write(&golden_path, &minutes).unwrap();
+    }
+    let golden = std::fs::read_to_string(&golden_path).unwrap();
+    assert_eq!(
+        minutes, golden,
+        "the minutes differ from tests/golden/minutes_ja.md (KENSHO_BLESS=1 rewrites it)"
+    );
+}

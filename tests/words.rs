@@ -21,6 +21,7 @@ const ALLOWED: &[&str] = &[
     "log",
     "verify",
     "export",
+    "minutes",
     "phase",
     "direction",
     "progress",
@@ -114,9 +115,29 @@ fn every_screen_of_the_board_speaks_japanese() {
         ("Esc /", "search line"),
         ("F1", "help of the search line"),
         ("Esc", "search line again"),
+        ("Esc o", "overview"),
+        ("?", "help of the overview"),
+        ("Esc Esc p", "walkthrough without a meeting"),
+        ("r", "no meeting"),
+        ("F1", "help of the walkthrough"),
+        ("Esc Esc M", "meeting prompt"),
     ] {
         check(&mut b, keys, what);
     }
+    b.type_text("本部会議");
+    b.keys("Enter");
+    assert_japanese("meeting walkthrough", &b.screen());
+    b.keys("D m");
+    b.type_text("決定");
+    b.keys("Enter r Left");
+    assert_japanese("walkthrough with a change", &b.screen());
+    b.keys("o");
+    assert_japanese("overview in a meeting", &b.screen());
+    b.keys("Esc w");
+    assert_japanese("minutes written", &b.screen());
+    b.keys("Esc f");
+    assert_japanese("filters in a meeting", &b.screen());
+    b.keys("Esc /");
     b.type_text("存在しない語句");
     assert_japanese("no matches", &b.screen());
     b.keys("Esc u u Ctrl-r Ctrl-r n");
@@ -188,6 +209,8 @@ fn every_command_speaks_japanese() {
         ("unknown option", vec!["check", "--frobnicate"]),
         ("unknown folder", vec!["check", "/nonexistent/records"]),
         ("no terminal", vec![p]),
+        ("minutes of no meeting", vec!["minutes", p]),
+        ("minutes help", vec!["minutes", "--help"]),
     ];
     for (what, args) in runs {
         let (_, text) = ja(dir, &args);

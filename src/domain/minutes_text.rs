@@ -132,7 +132,7 @@ fn changes(out: &mut String, report: &Report, m: &Minutes, lang: Lang) {
     }
 }
 
-fn item_lists(out: &mut String, m: &Minutes, lang: Lang) {
+fn item_lists(out: &mut String, report: &Report, m: &Minutes, lang: Lang) {
     let t = |msg: CliMsg| msg.text(lang);
     let _ = writeln!(out, "## {}\n", t(CliMsg::MinutesReviewedItems));
     if m.reviewed.is_empty() {
@@ -151,8 +151,20 @@ fn item_lists(out: &mut String, m: &Minutes, lang: Lang) {
     if m.not_reviewed.is_empty() {
         let _ = writeln!(out, "{}", t(CliMsg::MinutesNone));
     }
+    // One line per recommendation: the list can be long.
+    let mut lines: Vec<(Option<u32>, Vec<String>)> = Vec::new();
     for id in &m.not_reviewed {
-        let _ = writeln!(out, "- {}", cell(id));
+        let number = report.item(id).map(|r| r.recommendation.number);
+        match lines.last_mut() {
+            Some((n, ids)) if *n == number => ids.push(cell(id)),
+            _ => lines.push((number, vec![cell(id)])),
+        }
+    }
+    for (number, ids) in lines {
+        let rec = number
+            .map(|n| Msg::RecommendationNumber.fill(lang, &[("number", &n)]))
+            .unwrap_or_default();
+        let _ = writeln!(out, "- {rec}: {}", ids.join(", "));
     }
 }
 
@@ -167,6 +179,6 @@ pub fn markdown(m: &Minutes, report: &Report, lang: Lang) -> String {
     let _ = writeln!(out, "\n### {}\n", CliMsg::MinutesAfter.text(lang));
     table(&mut out, report, &m.after, lang);
     out.push('\n');
-    item_lists(&mut out, m, lang);
+    item_lists(&mut out, report, m, lang);
     out
 }
