@@ -171,6 +171,10 @@ catalogue! {
         ),
         MeetingPrompt => ("会議名: ", "Meeting: "),
         MeetingHeader => (" kensho  会議「{name}」 審議済 {reviewed}", " kensho  meeting \"{name}\" reviewed {reviewed}"),
+        MeetingHeaderClosed => (
+            " kensho  会議「{name}」（終了） 審議済 {reviewed}",
+            " kensho  meeting \"{name}\" (closed) reviewed {reviewed}",
+        ),
         MinutesWritten => ("議事録を書きました: {path}", "minutes written: {path}"),
         MeetingOpened => ("会議「{name}」を開きました", "meeting \"{name}\" opened"),
         MeetingClosedMsg => ("会議「{name}」は終了しています", "meeting \"{name}\" is closed"),

@@ -111,7 +111,12 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
         Some(m) => {
             let reviewed = format!("{} / {}", m.meeting.reviewed(), m.meeting.agenda.len());
             let name = visible(&m.meeting.name);
-            Msg::MeetingHeader.fill(
+            let header = if m.is_open() {
+                Msg::MeetingHeader
+            } else {
+                Msg::MeetingHeaderClosed
+            };
+            header.fill(
                 board.options.lang,
                 &[("name", &name), ("reviewed", &reviewed)],
             )

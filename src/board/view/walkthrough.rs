@@ -48,10 +48,12 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
         ..main
     };
     if inner.width >= TWO_COLUMNS {
+        // Lines of text no longer than a reader's eye can follow on a wall.
+        let left_w = (inner.width * 3 / 5).min(96);
         let [left, _, right] = Layout::horizontal([
-            Constraint::Percentage(60),
-            Constraint::Length(2),
-            Constraint::Percentage(40),
+            Constraint::Length(left_w),
+            Constraint::Length(4),
+            Constraint::Min(20),
         ])
         .areas(inner);
         let mut lines = text_lines(board, &r, left.width as usize);
