@@ -159,11 +159,22 @@ fn row_line<'a>(
     if let Some((changed, reviewed, agenda)) =
         meeting_counts(board, row.recommendation).filter(|_| row.field == Field::Phase)
     {
-        spans.push(Span::raw(format!(
-            "  {changed:>4}  {reviewed:>3}/{agenda:<3}"
-        )));
+        let (cw, rw) = meeting_widths(board);
+        let done = format!("{reviewed}/{agenda}");
+        spans.push(Span::raw(format!("  {changed:>cw$}  {done:>rw$}")));
     }
     Line::from(spans)
+}
+
+/// The widths of the meeting's two columns (changed, reviewed).
+fn meeting_widths(board: &Board) -> (usize, usize) {
+    let c = width(board.t(Msg::ChangedShort)).max(4);
+    let r = width(board.t(Msg::ReviewedShort)).max(7);
+    (c, r)
+}
+
+fn pad_left(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
 fn header_line<'a>(board: &Board, field: Field, label_w: usize, bar_w: usize) -> Line<'a> {
@@ -177,11 +188,9 @@ fn header_line<'a>(board: &Board, field: Field, label_w: usize, bar_w: usize) ->
         text.push_str(&format!("{:>5}", visible(&c.code)));
     }
     if board.meeting.is_some() && field == Field::Phase {
-        text.push_str(&format!(
-            "  {}  {}",
-            board.t(Msg::ChangedShort),
-            board.t(Msg::ReviewedShort)
-        ));
+        let (cw, rw) = meeting_widths(board);
+        let (c, r) = (board.t(Msg::ChangedShort), board.t(Msg::ReviewedShort));
+        text.push_str(&format!("  {}  {}", pad_left(c, cw), pad_left(r, rw)));
     }
     heading(board, text)
 }
@@ -211,11 +220,19 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
         .codes
         .len()
         .max(board.report().direction_scale.codes.len());
-    let meeting_w = if board.meeting.is_some() { 16 } else { 0 };
+    let meeting_w = if board.meeting.is_some() {
+        let (c, r) = meeting_widths(board);
+        c + r + 4
+    } else {
+        0
+    };
     let bar_w = (inner.width as usize)
         .saturating_sub(label_w + 5 * codes + meeting_w + 1)
         .max(4);
+    // On a projector each bar is two rows high.
+    let tall = inner.height as usize >= 2 * rows.len() + 8;
     let mut lines = Vec::new();
+    let mut cursor_line = 0;
     for (i, row) in rows.iter().enumerate() {
         let first_of_scale = i == 0 || rows[i - 1].field != row.field;
         if first_of_scale {
@@ -225,7 +242,27 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
             lines.push(header_line(board, row.field, label_w, bar_w));
         }
         let cursor = (i == state.row).then_some(state.col);
-        lines.push(row_line(board, *row, cursor, label_w, bar_w));
+        if cursor.is_some() {
+            cursor_line = lines.len();
+        }
+        let line = row_line(board, *row, cursor, label_w, bar_w);
+        if tall {
+            // The same bar again, without its words.
+            let n = counts(board, row.field, row.recommendation);
+            let mut spans = vec![Span::raw(" ".repeat(label_w))];
+            spans.extend(
+                bar(board, row.field, &n, bar_w, cursor)
+                    .into_iter()
+                    .map(|s| {
+                        let blank = " ".repeat(width(&s.content));
+                        Span::styled(blank, s.style)
+                    }),
+            );
+            lines.push(line);
+            lines.push(Line::from(spans));
+        } else {
+            lines.push(line);
+        }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
@@ -233,7 +270,6 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
         Style::new().add_modifier(Modifier::DIM),
     )));
     // Keep the cursor's row in view on a short screen.
-    let cursor_line = state.row + 1 + usize::from(state.row >= rows.len() / 2) * 2;
     let skip = cursor_line.saturating_sub(inner.height.saturating_sub(1) as usize);
     let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
     frame.render_widget(Paragraph::new(shown), inner);
