@@ -195,12 +195,8 @@ fn header_line<'a>(board: &Board, field: Field, label_w: usize, bar_w: usize) ->
     heading(board, text)
 }
 
-pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
-    frame.render_widget(Clear, body);
-    let b = block(board, board.t(Msg::OverviewTitle), true);
-    let inner = b.inner(body);
-    frame.render_widget(b, body);
-    let rows = Overview::rows(board);
+/// The widths of the label column and of the bars.
+fn widths(board: &Board, rows: &[Row], inner: usize) -> (usize, usize) {
     let label_w = rows
         .iter()
         .filter_map(|r| r.recommendation)
@@ -226,9 +222,19 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
     } else {
         0
     };
-    let bar_w = (inner.width as usize)
+    let bar_w = inner
         .saturating_sub(label_w + 5 * codes + meeting_w + 1)
         .max(4);
+    (label_w, bar_w)
+}
+
+pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
+    frame.render_widget(Clear, body);
+    let b = block(board, board.t(Msg::OverviewTitle), true);
+    let inner = b.inner(body);
+    frame.render_widget(b, body);
+    let rows = Overview::rows(board);
+    let (label_w, bar_w) = widths(board, &rows, inner.width as usize);
     // On a projector each bar is two rows high.
     let tall = inner.height as usize >= 2 * rows.len() + 8;
     let mut lines = Vec::new();
