@@ -88,7 +88,7 @@ fn n_and_shift_n_walk_the_hits_in_order_say_where_and_o_toggles_the_order() {
         b.screen()
             .contains(&format!("{0} 件中 {0} 件目", ranked.len()))
     );
-    b.keys("o");
+    b.keys("O");
     let source = b.shown_ids();
     let mut sorted = ranked.clone();
     sorted.sort_by_key(|id| {

@@ -137,6 +137,7 @@ pub fn lines(changes: &[Change]) -> Result<String, serde_json::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::field::Field;
 
     fn change(item: &str, old: &str, new: &str) -> Change {
         Change {
