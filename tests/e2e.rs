@@ -559,7 +559,7 @@ fn marks_survive_a_kill_in_the_middle_of_marking_and_a_restart() {
     let mut s = Session::start(&[&dir, "--meeting", name], "ja_JP.UTF-8");
     let screen = s.wait_for("審議済");
     assert!(
-        screen.contains(&format!("審議済 {} / 88", m.reviewed())),
+        screen.contains(&format!("審議済み {} / 88", m.reviewed())),
         "{screen}"
     );
     s.send("q");

@@ -60,7 +60,7 @@ fn a_meeting_walks_its_agenda_logs_its_changes_and_keeps_its_place() {
         other => panic!("{other:?}"),
     }
     assert!(
-        again.screen().contains("審議済 1 / 2"),
+        again.screen().contains("審議済み 1 / 2"),
         "{}",
         again.screen()
     );
@@ -208,5 +208,127 @@ fn the_minutes_group_changes_and_count_before_and_after() {
     assert_eq!(
         (m.reviewed.len(), m.not_reviewed.clone()),
         (1, vec!["1-1-e".to_string()])
+    );
+}
+
+#[test]
+fn a_meeting_closed_elsewhere_takes_no_more_changes_or_marks() {
+    let mut b = TestBoard::on_copy(Lang::En, 100, 30);
+    b.keys("f j j j Space Esc");
+    start(&mut b);
+    // Closed from another terminal while the board walks it.
+    let dir = b.path().to_str().unwrap().to_string();
+    let (code, _, err) = common::kensho(&["minutes", &dir, "--meeting", NAME, "--close"]);
+    assert_eq!(code, 0, "{err}");
+    b.keys("C");
+    let (log, _) = changelog::read(&b.path().join("changes.jsonl")).unwrap();
+    assert_eq!(
+        log.last().unwrap().meeting,
+        None,
+        "a change after the close is not the meeting's"
+    );
+    b.keys("r");
+    assert!(b.message().contains("closed"), "{}", b.message());
+    assert_eq!(
+        meeting_of(b.path()).reviewed(),
+        0,
+        "no mark in a closed meeting"
+    );
+    // The board learns it on its next look at the files.
+    b.act(kensho::board::action::Action::Tick(
+        std::time::Instant::now(),
+    ));
+    assert!(common::row_text(&b.draw(), 0).contains("(closed)"));
+}
+
+#[test]
+fn a_reason_goes_with_the_change_of_the_item_on_screen() {
+    let mut b = TestBoard::on_copy(Lang::Ja, 100, 30);
+    b.keys("f j j j Space Esc");
+    start(&mut b);
+    b.keys("C Space m");
+    assert!(
+        b.message()
+            .contains("この項目にはこの画面で保存した変更がありません"),
+        "{}",
+        b.message()
+    );
+    b.keys("Left m");
+    b.type_text("速やかに検討");
+    b.keys("Enter");
+    let (log, _) = changelog::read(&b.path().join("changes.jsonl")).unwrap();
+    let last = log.last().unwrap();
+    assert_eq!(
+        (last.item.as_str(), last.reason.as_deref()),
+        ("1-1-d", Some("速やかに検討"))
+    );
+}
+
+#[test]
+fn names_that_would_share_a_file_or_are_too_long_are_refused() {
+    let mut b = TestBoard::on_copy(Lang::En, 100, 30);
+    start(&mut b);
+    b.keys("Esc M Ctrl-u");
+    b.type_text("2026-11_本部会議");
+    b.keys("Enter");
+    assert!(
+        b.message().contains("used by another meeting"),
+        "{}",
+        b.message()
+    );
+    assert_eq!(
+        meeting_of(b.path()).name,
+        NAME,
+        "the other meeting's file is untouched"
+    );
+    b.keys("Esc M Ctrl-u");
+    b.type_text(&"会".repeat(61));
+    b.keys("Enter");
+    assert!(b.message().contains("too long"), "{}", b.message());
+}
+
+#[test]
+fn the_minutes_leave_out_what_came_after_the_close() {
+    let report = load(&common::records_dir()).unwrap().report;
+    let mut meeting = kensho::domain::meeting::Meeting::new(
+        NAME,
+        "2026-11-24T10:00:00+09:00".into(),
+        None,
+        vec!["1-1-a".into()],
+    );
+    meeting.closed = Some("2026-11-24T12:00:00+09:00".into());
+    let change = |at: &str, new: &str, txn: &str| changelog::Change {
+        timestamp: at.into(),
+        user: "sato".into(),
+        ssh_client: None,
+        item: "1-1-a".into(),
+        field: kensho::domain::field::Field::Phase,
+        old: "A".into(),
+        new: new.into(),
+        reason: None,
+        meeting: Some(NAME.into()),
+        txn: txn.into(),
+        status: changelog::LogStatus::Applied,
+        version: "0".into(),
+    };
+    let mut aborted = change("2026-11-24T11:30:00+09:00", "C", "t3");
+    aborted.status = changelog::LogStatus::Aborted;
+    let log = vec![
+        change("2026-11-24T11:00:00+09:00", "B", "t1"),
+        change("2026-11-24T11:20:00+09:00", "C", "t3"),
+        aborted,
+        change("2026-11-24T13:00:00+09:00", "D", "t2"),
+    ];
+    let m = Minutes::of(&report, &meeting, &log);
+    let news: Vec<&str> = m
+        .changes
+        .iter()
+        .flat_map(|g| &g.changes)
+        .map(|c| c.new.as_str())
+        .collect();
+    assert_eq!(
+        news,
+        vec!["B"],
+        "the aborted save and the change after the close are left out"
     );
 }

@@ -99,7 +99,10 @@ pub enum Action {
         outcome: StoreOutcome,
     },
     /// The files were looked at: here are the records, when others changed them.
-    DiskChecked(Option<Box<Records>>),
+    DiskChecked {
+        records: Option<Box<Records>>,
+        meeting: Option<(PathBuf, Box<Meeting>)>,
+    },
     /// The editor closed: the text as saved there, or why it failed.
     Edited {
         item: String,
@@ -124,7 +127,12 @@ pub enum Effect {
     /// Write through the store (on the store worker, one job at a time).
     Store(Job),
     /// Look whether others changed the files (on the store worker).
-    CheckDisk(Arc<Records>),
+    CheckDisk {
+        records: Arc<Records>,
+        /// The file of the meeting the board is in (read again: someone may
+        /// have marked items or closed it).
+        meeting: Option<PathBuf>,
+    },
     /// Edit a text in `$VISUAL` / `$EDITOR` (the terminal is handed over).
     EditText {
         item: String,
@@ -208,6 +216,8 @@ pub enum StoreOutcome {
         file: PathBuf,
         meeting: Box<Meeting>,
         log: Option<Vec<Change>>,
+        /// Started just now (else resumed).
+        created: bool,
     },
     Conflict(Conflict),
     /// Why it failed, in the board's language; trying again may work.

@@ -78,9 +78,17 @@ impl App {
                 }
                 effects.into()
             }
-            Action::DiskChecked(records) => {
+            Action::DiskChecked { records, meeting } => {
                 self.board.checked();
-                self.board.disk_checked(records).into()
+                let mut effects = Vec::new();
+                if let Some((file, meeting)) = meeting {
+                    self.board.meeting_done(file, *meeting, None, false);
+                    if !self.board.meeting_filters.is_empty() {
+                        effects.extend(self.board.request_search());
+                    }
+                }
+                effects.extend(self.board.disk_checked(records));
+                effects.into()
             }
             Action::Edited { item, field, text } => self.board.edited(item, field, text).into(),
         };
@@ -90,7 +98,7 @@ impl App {
         let quiet = outcome
             .effects
             .iter()
-            .all(|e| matches!(e, Effect::CheckDisk(_)));
+            .all(|e| matches!(e, Effect::CheckDisk { .. }));
         let unchanged =
             idle_tick && quiet && before == (self.board.message.clone(), self.screens.len());
         if !unchanged {

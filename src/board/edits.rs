@@ -102,6 +102,21 @@ impl Edits {
         self.unsaved().len() - writing
     }
 
+    /// The newest change of `item` this board saved (and did not undo).
+    pub fn last_change_of(&self, item: &str) -> Option<&Change> {
+        self.undo
+            .iter()
+            .rev()
+            .flat_map(|b| b.iter().rev())
+            .find(|c| c.item == item)
+    }
+
+    /// Whether `item` has a change this board can give a reason for: saved,
+    /// or on its way to disk.
+    pub fn can_give_reason(&self, item: &str) -> bool {
+        self.last_change_of(item).is_some() || self.unsaved().iter().any(|e| e.item == item)
+    }
+
     /// The value this board last asked `field` of `item` to take, while that
     /// save is not on disk yet.
     pub fn intended(&self, item: &str, field: Field) -> Option<&str> {

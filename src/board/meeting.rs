@@ -58,11 +58,20 @@ impl Board {
         };
         let reviewed = !m.is_reviewed(item);
         let name = m.name.clone();
+        // Shown at once (a second `r` before the write lands takes it back);
+        // the file as written replaces it.
+        if let Some(state) = &mut self.meeting {
+            state.mark(item, reviewed);
+        }
         let change = MeetingChange::Review {
             item: item.to_string(),
             reviewed,
         };
-        self.meeting_job(&name, change)
+        let mut effects = self.meeting_job(&name, change);
+        if self.meeting_filters.not_reviewed {
+            effects.extend(self.request_search());
+        }
+        effects
     }
 
     fn meeting_job(&mut self, name: &str, change: MeetingChange) -> Vec<Effect> {
@@ -85,35 +94,45 @@ impl Board {
         self.edits.submit(Job::Minutes { name, records })
     }
 
-    /// A meeting file was written. Whether the meeting was started (or
-    /// resumed) just now.
+    /// A meeting file was written (or read). Whether the meeting was
+    /// started or resumed just now.
     pub fn meeting_done(
         &mut self,
         file: PathBuf,
         meeting: Meeting,
         log: Option<Vec<Change>>,
+        created: bool,
     ) -> bool {
-        let started = log.is_some();
-        match (&mut self.meeting, log) {
-            (Some(state), None) if state.file == file => state.meeting = meeting,
-            (_, log) => {
-                let msg = if meeting.closed.is_some() {
-                    Msg::MeetingClosedMsg
-                } else {
-                    Msg::MeetingOpened
-                };
-                self.message = Some(msg.fill(
-                    self.options.lang,
-                    &[("name", &crate::text::visible(&meeting.name))],
-                ));
-                self.meeting = Some(MeetingState {
-                    file,
-                    meeting,
-                    log: log.unwrap_or_default(),
-                });
+        let Some(log) = log else {
+            // A mark, a close, or the file as someone else left it.
+            if let Some(state) = self.meeting.as_mut().filter(|s| s.file == file) {
+                let closed_now = state.meeting.closed.is_none() && meeting.closed.is_some();
+                state.meeting = meeting;
+                if closed_now {
+                    let name = crate::text::visible(&state.meeting.name).into_owned();
+                    self.message =
+                        Some(Msg::MeetingClosedMsg.fill(self.options.lang, &[("name", &name)]));
+                }
             }
-        }
-        started
+            return false;
+        };
+        let name = crate::text::visible(&meeting.name).into_owned();
+        let count = meeting.agenda.len();
+        let chosen = match meeting.chosen_by.as_deref() {
+            Some(c) => crate::text::visible(c).into_owned(),
+            None => self.t(Msg::WholeTable).to_string(),
+        };
+        let lang = self.options.lang;
+        self.message = Some(match (created, meeting.closed.is_some()) {
+            (_, true) => Msg::MeetingClosedMsg.fill(lang, &[("name", &name)]),
+            (true, false) => Msg::MeetingStarted.fill(lang, &[("name", &name), ("count", &count)]),
+            (false, false) => Msg::MeetingResumed.fill(
+                lang,
+                &[("name", &name), ("count", &count), ("chosen", &chosen)],
+            ),
+        });
+        self.meeting = Some(MeetingState { file, meeting, log });
+        true
     }
 
     /// The log lines of this board's saves made in the meeting.

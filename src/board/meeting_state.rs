@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use crate::domain::change::{Change, happened};
 use crate::domain::field::Field;
 use crate::domain::meeting::Meeting;
-use crate::store::changelog::{Change, LogStatus};
 
 /// Filters that only a meeting can answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,6 +70,21 @@ impl MeetingState {
         self.meeting.closed.is_none()
     }
 
+    /// Mark `item` reviewed (or not) on screen, before the file says so.
+    pub fn mark(&mut self, item: &str, reviewed: bool) {
+        let mark = reviewed.then(|| crate::domain::meeting::Review {
+            at: String::new(),
+            by: String::new(),
+        });
+        match self.meeting.agenda.iter_mut().find(|e| e.item == item) {
+            Some(entry) => entry.reviewed = mark,
+            None => self.meeting.agenda.push(crate::domain::meeting::Entry {
+                item: item.to_string(),
+                reviewed: mark,
+            }),
+        }
+    }
+
     /// Add the log lines of this board's saves made in the meeting.
     pub fn note(&mut self, changes: &[Change]) {
         let name = &self.meeting.name;
@@ -83,20 +98,22 @@ impl MeetingState {
 
     /// How `field` of `item` changed in this meeting, if it did.
     pub fn change_of(&self, item: &str, field: Field) -> Option<FieldChange> {
-        let lines: Vec<&Change> = self
-            .log
-            .iter()
+        let happened: Vec<&Change> = happened(&self.log)
+            .into_iter()
             .filter(|c| c.item == item && c.field == field)
             .collect();
-        let applied: Vec<&&Change> = lines
-            .iter()
-            .filter(|c| c.status == LogStatus::Applied)
-            .collect();
-        let (first, last) = (applied.first()?, applied.last()?);
-        let reason = lines
+        let (first, last) = (happened.first()?, happened.last()?);
+        // Changed and changed back (undone): no change.
+        if first.old == last.new {
+            return None;
+        }
+        // The newest reason: of the last change, or given for it later.
+        let reason = self
+            .log
             .iter()
             .rev()
-            .find_map(|c| c.reason.clone().filter(|_| c.status != LogStatus::Aborted));
+            .filter(|c| c.item == item && c.field == field && c.txn == last.txn)
+            .find_map(|c| c.reason.clone());
         Some(FieldChange {
             before: first.old.clone(),
             after: last.new.clone(),
@@ -104,12 +121,15 @@ impl MeetingState {
         })
     }
 
-    /// The items changed in this meeting.
+    /// The items changed in this meeting (and not changed back).
     pub fn changed_items(&self) -> BTreeSet<String> {
-        self.log
-            .iter()
-            .filter(|c| c.status == LogStatus::Applied)
-            .map(|c| c.item.clone())
+        happened(&self.log)
+            .into_iter()
+            .map(|c| c.item.as_str())
+            .collect::<BTreeSet<&str>>()
+            .into_iter()
+            .filter(|id| Field::ALL.iter().any(|&f| self.change_of(id, f).is_some()))
+            .map(str::to_string)
             .collect()
     }
 }

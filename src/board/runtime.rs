@@ -94,7 +94,9 @@ impl Runtime {
                 let _ = self.searches.send(request);
             }
             Effect::Store(job) => self.send_store(StoreWork::Job(Box::new(job))),
-            Effect::CheckDisk(current) => self.send_store(StoreWork::Check(current)),
+            Effect::CheckDisk { records, meeting } => {
+                self.send_store(StoreWork::Check(records, meeting))
+            }
             Effect::EditText { item, field, text } => {
                 let mut edited = Err(String::new());
                 host.hand_over(&mut || edited = super::editor::edit_in_editor(&text))?;
@@ -167,7 +169,10 @@ impl Runtime {
     }
 
     fn take(&mut self, host: &mut dyn Host, answer: Action) -> io::Result<()> {
-        if matches!(answer, Action::StoreDone { .. } | Action::DiskChecked(_)) {
+        if matches!(
+            answer,
+            Action::StoreDone { .. } | Action::DiskChecked { .. }
+        ) {
             self.store_busy = self.store_busy.saturating_sub(1);
         }
         self.step(host, answer)

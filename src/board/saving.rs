@@ -102,11 +102,11 @@ impl Board {
         }
     }
 
-    /// `m`: a reason for the newest change this board saved (the prompt
-    /// waits while a save is not on disk yet, so the reason goes with it).
-    pub fn give_reason(&mut self, reason: &str) -> Vec<Effect> {
+    /// `m`: a reason for the newest change of `item` this board saved (the
+    /// prompt waits while a save is not on disk yet, so the reason goes with it).
+    pub fn give_reason(&mut self, item: &str, reason: &str) -> Vec<Effect> {
         let reason = reason.trim();
-        let last = self.edits.undo.last().and_then(|b| b.last()).cloned();
+        let last = self.edits.last_change_of(item).cloned();
         match (last, reason.is_empty()) {
             (Some(change), false) => self.edits.submit(Job::Reason {
                 change,
@@ -163,9 +163,17 @@ impl Board {
                     Some(Show::Conflict(Box::new(HeldConflict { request, conflict }))),
                 )
             }
-            (_, StoreOutcome::Meeting { file, meeting, log }) => {
+            (
+                _,
+                StoreOutcome::Meeting {
+                    file,
+                    meeting,
+                    log,
+                    created,
+                },
+            ) => {
                 self.edits.in_flight = None;
-                let started = self.meeting_done(file, *meeting, log);
+                let started = self.meeting_done(file, *meeting, log, created);
                 let mut effects = self.edits.next();
                 // What the meeting filters let through may have changed.
                 if !self.meeting_filters.is_empty() {

@@ -208,7 +208,10 @@ impl Board {
             self.next_check = Some(now + CHECK_EVERY);
             if !self.edits.is_writing() && !self.checking {
                 self.checking = true;
-                effects.push(Effect::CheckDisk(Arc::clone(&self.records)));
+                effects.push(Effect::CheckDisk {
+                    records: Arc::clone(&self.records),
+                    meeting: self.meeting.as_ref().map(|m| m.file.clone()),
+                });
             }
         }
         effects

@@ -8,18 +8,19 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::action::{Action, Job, SearchRequest, StoreOutcome};
+use crate::domain::meeting::load_meeting;
 use crate::domain::records::Records;
 use crate::i18n::Lang;
 use crate::search::{SearchIndex, Searcher};
 use crate::store::changelog::{self, Change};
-use crate::store::meeting::{MeetingChange, change_meeting, write_minutes};
+use crate::store::meeting::{MeetingChange, change_meeting, is_open, write_minutes};
 use crate::store::watch::Watcher;
 use crate::store::{EditError, Why, add_reason, apply_edits};
 
 /// Work for the store worker.
 pub enum StoreWork {
     Job(Box<Job>),
-    Check(Arc<Records>),
+    Check(Arc<Records>, Option<PathBuf>),
 }
 
 /// Answer searches on a thread of their own. When requests come faster than
@@ -87,8 +88,14 @@ pub fn spawn_store_worker(
                     }
                     Action::StoreDone { job, outcome }
                 }
-                StoreWork::Check(current) => {
-                    Action::DiskChecked(watcher.changed(&current).map(Box::new))
+                StoreWork::Check(current, meeting) => {
+                    let records = watcher.changed(&current).map(Box::new);
+                    let report = records.as_deref().unwrap_or(&current).report.clone();
+                    let meeting = meeting.and_then(|file| {
+                        let m = load_meeting(&file, &report).ok()?;
+                        Some((file, Box::new(m)))
+                    });
+                    Action::DiskChecked { records, meeting }
                 }
             };
             if results.send(answer).is_err() {
@@ -114,10 +121,16 @@ fn meeting_log(records: &Records, name: &str) -> Vec<Change> {
 fn perform_job(path: &std::path::Path, job: &Job, lang: Lang) -> StoreOutcome {
     match job {
         Job::Save { request, seen } => {
+            // A change belongs to a meeting only while it is open on disk
+            // (someone may have closed it meanwhile).
+            let meeting = request
+                .meeting
+                .as_deref()
+                .filter(|name| is_open(path, &seen.report, name));
             let seen = (!request.force).then_some(&seen.report);
             let why = Why {
                 reason: request.reason.as_deref(),
-                meeting: request.meeting.as_deref(),
+                meeting,
             };
             match apply_edits(path, &request.edits, why, seen) {
                 Ok(saved) => StoreOutcome::Saved {
@@ -135,10 +148,11 @@ fn perform_job(path: &std::path::Path, job: &Job, lang: Lang) -> StoreOutcome {
             Ok(()) => StoreOutcome::ReasonRecorded,
             Err(e) => StoreOutcome::Failed(e.say(lang)),
         },
-        Job::Minutes { name, records } => match write_minutes(path, &records.report, name, lang) {
+        // Meeting files and minutes: a failure is said, not retried (the
+        // user presses again once it is mended).
+        Job::Minutes { name, .. } => match write_minutes(path, name, lang) {
             Ok(file) => StoreOutcome::Written(file),
-            Err(e @ EditError::Load(_)) => StoreOutcome::Rejected(e.say(lang)),
-            Err(e) => StoreOutcome::Failed(e.say(lang)),
+            Err(e) => StoreOutcome::Rejected(e.say(lang)),
         },
         Job::Meeting {
             name,
@@ -148,17 +162,17 @@ fn perform_job(path: &std::path::Path, job: &Job, lang: Lang) -> StoreOutcome {
             let (user, _) = changelog::who();
             let now = changelog::now();
             match change_meeting(path, &records.report, name, change, (&now, &user)) {
-                Ok((file, meeting)) => {
-                    let log = matches!(change, MeetingChange::Start { .. })
-                        .then(|| meeting_log(records, name));
+                Ok(done) => {
+                    let start = matches!(change, MeetingChange::Start { .. });
+                    let log = start.then(|| meeting_log(records, &done.meeting.name));
                     StoreOutcome::Meeting {
-                        file,
-                        meeting: Box::new(meeting),
+                        file: done.file,
+                        meeting: Box::new(done.meeting),
                         log,
+                        created: done.created,
                     }
                 }
-                Err(e @ EditError::Load(_)) => StoreOutcome::Rejected(e.say(lang)),
-                Err(e) => StoreOutcome::Failed(e.say(lang)),
+                Err(e) => StoreOutcome::Rejected(e.say(lang)),
             }
         }
     }

@@ -14,7 +14,7 @@ use crate::board::meeting_state::MeetingFilters;
 use crate::board::screen::default_keymap;
 use crate::board::state::{ColorMode, Options};
 use crate::board::terminal::Opening;
-use crate::domain::change::LogStatus;
+use crate::domain::change::happened;
 use crate::domain::meeting::{load_meeting, meeting_file};
 use crate::domain::records::{Records, default_path, load};
 use crate::i18n::{CliMsg, Lang};
@@ -40,9 +40,8 @@ fn changed_since(records: &Records, name: &str, lang: Lang) -> Result<BTreeSet<S
         .parse()
         .ok();
     let (log, _) = changelog::read(&dir.join(changelog::LOG_FILE)).unwrap_or_default();
-    Ok(log
-        .iter()
-        .filter(|c| c.status == LogStatus::Applied)
+    Ok(happened(&log)
+        .into_iter()
         .filter(|c| {
             since.is_none_or(|s| c.timestamp.parse::<jiff::Timestamp>().is_ok_and(|t| t > s))
         })

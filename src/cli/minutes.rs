@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::args::MinutesFormat;
-use super::output::{fail, fail_lines, print};
+use super::output::{fail, fail_lines, print, warn};
 use crate::domain::meeting::{list_meetings, load_meeting, meeting_file};
 use crate::domain::minutes::Minutes;
 use crate::domain::minutes_text::{markdown, report_lang};
@@ -21,10 +21,17 @@ fn which(records: &Records, name: Option<&str>, lang: Lang) -> Result<PathBuf, S
     match name {
         Some(n) if meeting_file(&dir, n).is_file() => Ok(meeting_file(&dir, n)),
         Some(n) => Err(CliMsg::ErrNoSuchMeeting.fill(lang, &[("name", &crate::text::visible(n))])),
-        None => list_meetings(&dir, &records.report)
-            .pop()
-            .map(|(file, _)| file)
-            .ok_or_else(|| CliMsg::ErrNoMeetings.text(lang).to_string()),
+        None => {
+            let (mut meetings, problems) = list_meetings(&dir, &records.report);
+            // A meeting file that cannot be read might be the latest one.
+            for e in problems.iter().flat_map(|p| &p.0) {
+                warn(lang, &e.say(lang));
+            }
+            meetings
+                .pop()
+                .map(|(file, _)| file)
+                .ok_or_else(|| CliMsg::ErrNoMeetings.text(lang).to_string())
+        }
     }
 }
 
@@ -63,7 +70,7 @@ pub fn run(ask: Ask, lang: Option<Lang>) -> ExitCode {
             &MeetingChange::Close,
             (&now, &user),
         ) {
-            Ok((_, m)) => meeting = m,
+            Ok(done) => meeting = done.meeting,
             Err(e) => return fail(lang, &e.say(lang)),
         }
     }

@@ -58,3 +58,17 @@ pub fn never_applied(txn: &[&Change], report: &Report) -> bool {
                     .is_some_and(|r| c.field.get(r.item) == c.old)
         })
 }
+
+/// The changes of `log` that really happened: applied lines whose save was
+/// not interrupted (an `aborted` line of the same save says it never
+/// reached the data), oldest first.
+pub fn happened(log: &[Change]) -> Vec<&Change> {
+    let aborted: std::collections::BTreeSet<&str> = log
+        .iter()
+        .filter(|c| c.status == LogStatus::Aborted)
+        .map(|c| c.txn.as_str())
+        .collect();
+    log.iter()
+        .filter(|c| c.status == LogStatus::Applied && !aborted.contains(c.txn.as_str()))
+        .collect()
+}

@@ -165,20 +165,34 @@ pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors>
     }
 }
 
-/// Every meeting in the records folder `dir`, oldest first (by start).
-/// Files that cannot be read are skipped here; [`load_meeting`] says why.
-pub fn list_meetings(dir: &Path, report: &Report) -> Vec<(PathBuf, Meeting)> {
+/// Every meeting file in the records folder `dir`, read: the meetings
+/// oldest first (by when they started), and the files that could not be read.
+pub fn list_meetings(dir: &Path, report: &Report) -> (Vec<(PathBuf, Meeting)>, Vec<LoadErrors>) {
     let Ok(entries) = std::fs::read_dir(dir.join(MEETINGS_DIR)) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    let mut out: Vec<(PathBuf, Meeting)> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
-        .filter_map(|p| load_meeting(&p, report).ok().map(|m| (p, m)))
-        .collect();
-    out.sort_by(|a, b| a.1.started.cmp(&b.1.started).then(a.1.name.cmp(&b.1.name)));
-    out
+    let mut meetings = Vec::new();
+    let mut problems = Vec::new();
+    for path in entries.flatten().map(|e| e.path()) {
+        let is_meeting = path.extension().is_some_and(|x| x == "ron")
+            && !path.to_string_lossy().ends_with(".minutes.ron")
+            && path.is_file();
+        if !is_meeting {
+            continue;
+        }
+        match load_meeting(&path, report) {
+            Ok(m) => meetings.push((path, m)),
+            Err(e) => problems.push(e),
+        }
+    }
+    // Times carry each writer's offset: compare them as instants.
+    let started = |m: &Meeting| m.started.parse::<jiff::Timestamp>().ok();
+    meetings.sort_by(|a, b| {
+        started(&a.1)
+            .cmp(&started(&b.1))
+            .then(a.1.name.cmp(&b.1.name))
+    });
+    (meetings, problems)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::domain::change::{Change, LogStatus};
+use crate::domain::change::{Change, LogStatus, happened};
 use crate::domain::field::Field;
 use crate::domain::meeting::Meeting;
 use crate::domain::model::Report;
@@ -65,19 +65,6 @@ pub struct Table {
 
 fn time(s: &str) -> Option<jiff::Timestamp> {
     s.parse().ok()
-}
-
-/// The applied changes of `log` that really happened (a save interrupted
-/// before the data was written is left out), oldest first.
-fn happened(log: &[Change]) -> Vec<&Change> {
-    let aborted: Vec<&str> = log
-        .iter()
-        .filter(|c| c.status == LogStatus::Aborted)
-        .map(|c| c.txn.as_str())
-        .collect();
-    log.iter()
-        .filter(|c| c.status == LogStatus::Applied && !aborted.contains(&c.txn.as_str()))
-        .collect()
 }
 
 /// The phase × direction table of `report` as it was at `at`: the changes
@@ -145,9 +132,12 @@ fn groups(report: &Report, meeting: &Meeting, log: &[Change], happened: &[&Chang
         .enumerate()
         .map(|(i, r)| (r.item.id.as_str(), i))
         .collect();
+    // Made in the meeting, and before it closed.
+    let closed = meeting.closed.as_deref().and_then(time);
     let mut mine: Vec<&&Change> = happened
         .iter()
         .filter(|c| c.meeting.as_deref() == Some(meeting.name.as_str()))
+        .filter(|c| closed.is_none_or(|end| time(&c.timestamp).is_none_or(|t| t <= end)))
         .collect();
     mine.sort_by_key(|c| order.get(c.item.as_str()).copied().unwrap_or(usize::MAX));
     for c in mine {

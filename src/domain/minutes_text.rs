@@ -173,7 +173,9 @@ pub fn markdown(m: &Minutes, report: &Report, lang: Lang) -> String {
     let mut out = String::new();
     head(&mut out, m, lang);
     changes(&mut out, report, m, lang);
-    let _ = writeln!(out, "## {}\n", CliMsg::MinutesTables.text(lang));
+    let (phase, direction) = (&report.phase_scale.name, &report.direction_scale.name);
+    let title = CliMsg::MinutesTables.fill(lang, &[("phase", phase), ("direction", direction)]);
+    let _ = writeln!(out, "## {}\n", cell(&title));
     let _ = writeln!(out, "### {}\n", CliMsg::MinutesBefore.text(lang));
     table(&mut out, report, &m.before, lang);
     let _ = writeln!(out, "\n### {}\n", CliMsg::MinutesAfter.text(lang));

@@ -42,6 +42,17 @@ pub enum EditError {
         source: std::io::Error,
     },
     Save(StoreError),
+    MeetingClosed {
+        name: String,
+    },
+    MeetingNameTaken {
+        name: String,
+        other: String,
+    },
+    MeetingNameTooLong {
+        name: String,
+        max: usize,
+    },
 }
 
 impl EditError {
@@ -93,6 +104,14 @@ impl EditError {
                 ],
             ),
             EditError::Save(e) => CliMsg::ErrNotSaved.fill(lang, &[("error", &e.say(lang))]),
+            EditError::MeetingClosed { name } => {
+                CliMsg::ErrMeetingClosed.fill(lang, &[("name", &quoted(name))])
+            }
+            EditError::MeetingNameTaken { name, other } => CliMsg::ErrMeetingNameTaken
+                .fill(lang, &[("name", &quoted(name)), ("other", &quoted(other))]),
+            EditError::MeetingNameTooLong { name, max } => {
+                CliMsg::ErrMeetingNameTooLong.fill(lang, &[("name", &quoted(name)), ("max", max)])
+            }
         }
     }
 }

@@ -30,13 +30,23 @@ pub fn edit_command(
     Some(match (command, target) {
         (Command::Undo, _) => board.undo_redo(SaveKind::Undo).into(),
         (Command::Redo, _) => board.undo_redo(SaveKind::Redo).into(),
-        (Command::Reason, _) if board.edits.undo.is_empty() => {
+        (Command::Reason, Some(item)) if !board.edits.can_give_reason(&item) => {
             board.say(Msg::NothingToGiveAReason);
             Outcome::none()
         }
-        (Command::Reason, _) => Outcome::nav(Nav::Push(Screen::Reason(Default::default()))),
+        (Command::Reason, Some(item)) => {
+            let prompt = super::reason::ReasonPrompt {
+                item,
+                input: Default::default(),
+            };
+            Outcome::nav(Nav::Push(Screen::Reason(prompt)))
+        }
         (
-            Command::SetPhase(_) | Command::SetDirection(_) | Command::Picker | Command::Editor,
+            Command::SetPhase(_)
+            | Command::SetDirection(_)
+            | Command::Picker
+            | Command::Editor
+            | Command::Reason,
             None,
         ) => {
             board.say(Msg::NoItemSelected);

@@ -1,5 +1,5 @@
-//! `m`: type the reason for the last change (the meeting's decision); it is
-//! logged as a line of its own.
+//! `m`: type the reason for the newest change of the item on screen (the
+//! meeting's decision); it is logged as a line of its own.
 
 use super::{Nav, Outcome, edit_line, prompt_keys};
 use crate::board::action::{Action, Command};
@@ -12,7 +12,15 @@ pub fn keys() -> Vec<Binding> {
     prompt_keys(Msg::KeyRecordReason)
 }
 
-pub fn update(input: &mut LineInput, board: &mut Board, action: Action) -> Outcome {
+/// The reason being typed, and the item whose newest change it is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReasonPrompt {
+    pub item: String,
+    pub input: LineInput,
+}
+
+pub fn update(prompt: &mut ReasonPrompt, board: &mut Board, action: Action) -> Outcome {
+    let ReasonPrompt { item, input } = prompt;
     if edit_line(input, &action).is_some() {
         return Outcome::none();
     }
@@ -23,7 +31,7 @@ pub fn update(input: &mut LineInput, board: &mut Board, action: Action) -> Outco
             Outcome::none()
         }
         Action::Command(Command::Confirm) => {
-            Outcome::from(board.give_reason(&input.text)).then(Nav::Pop)
+            Outcome::from(board.give_reason(item, &input.text)).then(Nav::Pop)
         }
         Action::Command(Command::Back) => Outcome::nav(Nav::Pop),
         _ => Outcome::none(),

@@ -26,7 +26,8 @@ impl Walkthrough {
     /// a meeting what the board shows (its search and filters), at the
     /// selected item.
     pub fn new(board: &Board) -> Walkthrough {
-        let (agenda, pos) = match board.open_meeting() {
+        // A closed meeting is still walked on its own agenda (to read it).
+        let (agenda, pos) = match board.meeting.as_ref().map(|s| &s.meeting) {
             Some(m) => {
                 let agenda: Vec<String> = m.agenda.iter().map(|e| e.item.clone()).collect();
                 let pos = m

@@ -145,7 +145,7 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
 fn prompt(app: &App) -> Option<(Msg, &LineInput)> {
     match app.top() {
         Screen::SearchLine => Some((Msg::SearchPrompt, &app.board.search.input)),
-        Screen::Reason(input) => Some((Msg::ReasonPrompt, input)),
+        Screen::Reason(prompt) => Some((Msg::ReasonPrompt, &prompt.input)),
         Screen::Jump(input) => Some((Msg::JumpPrompt, input)),
         Screen::MeetingPrompt(input) => Some((Msg::MeetingPrompt, input)),
         _ => None,

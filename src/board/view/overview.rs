@@ -91,6 +91,16 @@ fn segments(counts: &[usize], w: usize, total: usize) -> Vec<usize> {
         let i = widest(&cells);
         cells[i] -= 1;
     }
+    // More codes in use than cells: the smallest give way.
+    while cells.iter().sum::<usize>() > w {
+        let Some(i) = (0..cells.len())
+            .filter(|&i| cells[i] > 0)
+            .min_by_key(|&i| counts[i])
+        else {
+            break;
+        };
+        cells[i] = 0;
+    }
     let most = (0..counts.len()).max_by_key(|&i| counts[i]).unwrap_or(0);
     let sum: usize = cells.iter().sum();
     if sum < w && counts.iter().any(|&n| n > 0) {

@@ -27,10 +27,11 @@ const TWO_COLUMNS: u16 = 100;
 pub fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
     frame.render_widget(Clear, body);
     let Some(r) = state.item(board) else {
-        let line = Line::from(Span::styled(
-            format!("  {}", board.t(Msg::AgendaEmpty)),
-            bold(),
-        ));
+        let said = match state.current() {
+            Some(id) => Msg::AgendaItemGone.fill(board.options.lang, &[("id", &visible(id))]),
+            None => board.t(Msg::AgendaEmpty).to_string(),
+        };
+        let line = Line::from(Span::styled(format!("  {said}"), bold()));
         frame.render_widget(Paragraph::new(line), body);
         return;
     };
