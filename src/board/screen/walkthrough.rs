@@ -127,6 +127,7 @@ pub fn keys(codes: &[Binding]) -> Vec<Binding> {
         bind(&[key(KeyCode::Up), ch('k')], Up, Msg::KeyScroll),
         bind(&[key(KeyCode::Down), ch('j')], Down, Msg::KeyScroll),
         bind(&[ch('r')], MarkReviewed, Msg::KeyMarkReviewed).foot(Msg::FootReviewed, When::Always),
+        bind(&[ch('w')], Minutes, Msg::KeyMinutes),
         bind(&[ch('o')], Overview, Msg::KeyOverview),
     ];
     table.extend(codes.iter().cloned());
@@ -173,6 +174,7 @@ pub fn update(state: &mut Walkthrough, board: &mut Board, action: Action) -> Out
             let overview = super::overview::Overview::new(board);
             return Outcome::nav(Nav::Push(Screen::Overview(overview)));
         }
+        Command::Minutes => return board.write_minutes().into(),
         Command::Back => return Outcome::nav(Nav::Pop),
         _ => {}
     }
