@@ -15,6 +15,7 @@ use ratatui::crossterm::event::Event;
 use super::action::{Action, Effect, SearchRequest};
 use super::app::App;
 use super::workers::{StoreWork, spawn_search_worker, spawn_store_worker};
+use crate::search::Filters;
 use crate::store::watch::Watcher;
 
 /// What the board needs from the terminal it runs in.
@@ -38,6 +39,14 @@ impl Host for Headless {
         run();
         Ok(())
     }
+}
+
+/// What the board opens on: a search, filters, a meeting to start or resume.
+#[derive(Debug, Clone, Default)]
+pub struct Opening {
+    pub query: String,
+    pub filters: Filters,
+    pub meeting: Option<String>,
 }
 
 pub struct Runtime {
@@ -133,11 +142,7 @@ impl Runtime {
 
     /// Open on what the command line asked for: the search and filters, then
     /// the meeting (its agenda is what they show, once the search answered).
-    pub fn open(
-        &mut self,
-        host: &mut dyn Host,
-        opening: super::terminal::Opening,
-    ) -> io::Result<()> {
+    pub fn open(&mut self, host: &mut dyn Host, opening: Opening) -> io::Result<()> {
         self.start_with(host, &opening.query, opening.filters)?;
         if let Some(name) = opening.meeting {
             self.settle(host, Duration::from_secs(30))?;

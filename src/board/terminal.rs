@@ -17,10 +17,9 @@ use ratatui::crossterm::{execute, queue};
 
 use super::action::Action;
 use super::app::App;
-use super::runtime::{Host, Runtime};
+use super::runtime::{Host, Opening, Runtime};
 use super::view::render;
 use crate::domain::field::Edit;
-use crate::search::Filters;
 
 /// How long the loop waits for input when nothing is under way.
 const IDLE_WAIT: Duration = Duration::from_millis(200);
@@ -112,14 +111,6 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
             }
         }
     });
-}
-
-/// What the board opens on: a search, filters, a meeting to start or resume.
-#[derive(Debug, Clone, Default)]
-pub struct Opening {
-    pub query: String,
-    pub filters: Filters,
-    pub meeting: Option<String>,
 }
 
 /// Run the board until the user quits or a signal ends it; the edits that
