@@ -153,7 +153,7 @@ pub fn generate(template: &Report, items: usize, seed: u64) -> Report {
     let mut maker = Maker {
         rng: ChaCha8Rng::seed_from_u64(seed),
         vocab: vocabulary(template),
-        departments: crate::search::all_departments(template),
+        departments: template.departments(),
         phases: template.phase_scale.code_list(),
         directions: template.direction_scale.code_list(),
     };

@@ -198,6 +198,19 @@ impl Report {
             .find(|i| i.id == id)
     }
 
+    /// Every department named in the report, in order of first appearance.
+    pub fn departments(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in self.items() {
+            for d in &r.item.departments {
+                if !out.contains(d) {
+                    out.push(d.clone());
+                }
+            }
+        }
+        out
+    }
+
     pub fn point_count(&self) -> usize {
         self.recommendations.iter().map(|r| r.points.len()).sum()
     }

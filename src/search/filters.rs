@@ -41,15 +41,7 @@ impl Filters {
 
 /// Every department present in the report, in order of first appearance.
 pub fn all_departments(report: &Report) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for r in report.items() {
-        for d in &r.item.departments {
-            if !out.contains(d) {
-                out.push(d.clone());
-            }
-        }
-    }
-    out
+    report.departments()
 }
 
 /// Departments whose name or bureau prefix contains `text` (folded).
