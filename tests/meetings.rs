@@ -332,3 +332,29 @@ fn the_minutes_leave_out_what_came_after_the_close() {
         "the aborted save and the change after the close are left out"
     );
 }
+
+#[test]
+fn two_boards_in_one_meeting_see_each_others_marks() {
+    let mut a = TestBoard::on_copy(Lang::Ja, 100, 30);
+    a.keys("f j j j Space Esc");
+    start(&mut a);
+    let mut b = TestBoard::on_dir(&a.path().to_path_buf(), Lang::Ja, 100, 30);
+    start(&mut b);
+    assert!(
+        b.message().contains("再開しました") && b.message().contains("実施区分:D"),
+        "{}",
+        b.message()
+    );
+    a.keys("r");
+    b.act(kensho::board::action::Action::Tick(
+        std::time::Instant::now(),
+    ));
+    assert!(
+        common::row_text(&b.draw(), 0).contains("審議済み 1 / 2"),
+        "{}",
+        b.screen()
+    );
+    // And b takes the mark back (it knows the item is marked).
+    b.keys("Left r");
+    assert_eq!(meeting_of(b.path()).reviewed(), 0);
+}
