@@ -35,6 +35,7 @@ fn set_elsewhere(b: &TestBoard, id: &str, field: Field, value: &str) {
     let why = kensho::store::Why {
         reason: Some("other"),
         meeting: None,
+        display_name: None,
     };
     apply_edits(b.path(), &[edit], why, None).unwrap();
 }

@@ -127,6 +127,9 @@ fn a_key_that_would_do_two_things_is_refused_naming_both() {
     let err = keymap
         .rebind(ScreenKind::Browse, &Command::Search, &[ch('q')])
         .unwrap_err();
+    let kensho::board::keymap::RebindError::Twice(err) = err else {
+        panic!("not a collision: {err:?}")
+    };
     let said = err.say(&report, Lang::En);
     assert!(
         said.contains("board") && said.contains("quit") && said.contains("search"),

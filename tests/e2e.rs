@@ -45,6 +45,8 @@ fn spawn_in(
     cmd.env("LANG", lang);
     cmd.env_remove("LC_ALL");
     cmd.env_remove("NO_COLOR");
+    // No configuration of the machine's user reaches the tests.
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/kensho-test-config");
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -300,6 +300,7 @@ fn the_minutes_leave_out_what_came_after_the_close() {
     let change = |at: &str, new: &str, txn: &str| changelog::Change {
         timestamp: at.into(),
         user: "sato".into(),
+        display_name: None,
         ssh_client: None,
         item: "1-1-a".into(),
         field: kensho::domain::field::Field::Phase,

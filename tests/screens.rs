@@ -168,6 +168,7 @@ fn no_color_draws_without_colours_and_ascii_without_box_drawing() {
         lang: Lang::En,
         ascii: true,
         color: kensho::board::state::ColorMode::None,
+        ..Default::default()
     };
     let app = kensho::board::app::App::new(records, options).unwrap();
     let a = TestBoard::with(app, None, 120, 30);
@@ -340,6 +341,84 @@ fn the_walkthrough_draws_at_every_size_from_1x1_to_240x67() {
         let s = b.screen();
         if w >= 80 {
             assert!(s.contains("1-1-e") && s.contains("2 / 3"), "{w}x{h}:\n{s}");
+        }
+    }
+}
+
+/// The board in `theme` at 80x24, on an item, with the detail open.
+fn themed(theme: kensho::board::theme::ThemeName, lang: Lang) -> TestBoard {
+    let records = kensho::domain::records::load(&common::records_dir()).unwrap();
+    let options = kensho::board::state::Options {
+        lang,
+        theme,
+        ..Default::default()
+    };
+    let app = kensho::board::app::App::new(records, options).unwrap();
+    let mut a = TestBoard::with(app, None, 80, 24);
+    a.jump("3-4-d");
+    a
+}
+
+#[test]
+fn theme_dark_80x24() {
+    let a = themed(kensho::board::theme::ThemeName::Dark, Lang::Ja);
+    insta::assert_snapshot!(common::styled_text(&a.draw()));
+}
+
+#[test]
+fn theme_light_80x24() {
+    let a = themed(kensho::board::theme::ThemeName::Light, Lang::Ja);
+    insta::assert_snapshot!(common::styled_text(&a.draw()));
+}
+
+#[test]
+fn theme_high_contrast_80x24() {
+    let a = themed(kensho::board::theme::ThemeName::HighContrast, Lang::Ja);
+    insta::assert_snapshot!(common::styled_text(&a.draw()));
+}
+
+#[test]
+fn theme_high_contrast_walkthrough_80x24() {
+    let mut a = themed(kensho::board::theme::ThemeName::HighContrast, Lang::Ja);
+    a.keys("p");
+    insta::assert_snapshot!(common::styled_text(&a.draw()));
+}
+
+#[test]
+fn every_theme_keeps_the_codes_in_text_and_no_color_removes_every_colour() {
+    use kensho::board::theme::ThemeName;
+    let texts: Vec<String> = ThemeName::ALL
+        .iter()
+        .map(|&t| themed(t, Lang::Ja).screen())
+        .collect();
+    // The same words whatever the colours: the codes are in the text.
+    assert!(texts.iter().all(|t| *t == texts[0]));
+    assert!(texts[0].contains(" C "), "{}", texts[0]);
+    let styled: Vec<String> = ThemeName::ALL
+        .iter()
+        .map(|&t| common::styled_text(&themed(t, Lang::Ja).draw()))
+        .collect();
+    assert_ne!(styled[0], styled[1]);
+    assert_ne!(styled[0], styled[2]);
+    assert_ne!(styled[1], styled[2]);
+    for theme in ThemeName::ALL {
+        let records = kensho::domain::records::load(&common::records_dir()).unwrap();
+        let options = kensho::board::state::Options {
+            lang: Lang::Ja,
+            theme,
+            color: kensho::board::state::ColorMode::None,
+            ..Default::default()
+        };
+        let app = kensho::board::app::App::new(records, options).unwrap();
+        let mut a = TestBoard::with(app, None, 80, 24);
+        a.jump("3-4-d");
+        for keys in ["", "p", "Esc o"] {
+            a.keys(keys);
+            let buf = a.draw();
+            for cell in buf.content() {
+                assert_eq!(cell.fg, Color::Reset, "{theme:?} {keys}");
+                assert_eq!(cell.bg, Color::Reset, "{theme:?} {keys}");
+            }
         }
     }
 }

@@ -22,6 +22,18 @@ const ALLOWED: &[&str] = &[
     "verify",
     "export",
     "minutes",
+    "config",
+    // The configuration's fields, as typed.
+    "lang",
+    "theme",
+    "display",
+    "name",
+    "keys",
+    // The themes' names, as typed.
+    "dark",
+    "light",
+    "high",
+    "contrast",
     "phase",
     "direction",
     "progress",
@@ -211,10 +223,50 @@ fn every_command_speaks_japanese() {
         ("no terminal", vec![p]),
         ("minutes of no meeting", vec!["minutes", p]),
         ("minutes help", vec!["minutes", "--help"]),
+        ("config", vec!["config"]),
+        ("config help", vec!["config", "--help"]),
     ];
     for (what, args) in runs {
         let (_, text) = ja(dir, &args);
         assert_japanese(what, &text);
+    }
+    // Every comment of the default configuration (the names in it are
+    // identifiers, typed as they are).
+    let (_, text) = ja(dir, &["config", "--default"]);
+    let comments: String = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("//"))
+        .filter(|l| !l.contains(':') || l.contains("設定") || l.contains('、'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(comments.contains("設定ファイル"), "{text}");
+    assert_japanese("config --default", &comments);
+    // Every configuration error.
+    for (i, bad) in [
+        "(lang: \"fr\")",
+        "(theme: \"ネオン\")",
+        "(zz: 1)",
+        "(lang: 3)",
+        "(keys: { \"画面\": {} })",
+        "(keys: { \"board\": { \"探す\": [\"x\"] } })",
+        "(keys: { \"board\": { \"search\": [\"Ctrl-\"] } })",
+        "(keys: { \"board\": { \"search\": [\"q\"] } })",
+        "(keys: { \"board\": {}, \"board\": {} })",
+        "(display_name: \"\")",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let file = dir.join(format!("bad-config-{i}.ron"));
+        std::fs::write(&file, bad).unwrap();
+        let (code, text) = ja(dir, &["config", "--config", file.to_str().unwrap()]);
+        assert_eq!(code, 2, "{bad}: {text}");
+        // The names it lists as allowed are identifiers, typed as they are.
+        // So are the names in quotes (what the file says).
+        let sentence = text.split("使える").next().unwrap_or_default();
+        assert!(sentence.contains("エラー"), "{text}");
+        let unquoted: String = sentence.split('"').step_by(2).collect();
+        assert_japanese(bad, &unquoted);
     }
     // A record that does not load: every kind of problem said in Japanese.
     let bad = common::copy_records();

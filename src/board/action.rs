@@ -78,6 +78,25 @@ pub enum Command {
     Minutes,
 }
 
+impl Command {
+    /// The command's name in a configuration file (`search`, `next-item`,
+    /// `line-clear`); None for the keys of the scales' codes, which follow
+    /// the codes.
+    pub fn name(&self) -> Option<String> {
+        fn unit<T: Serialize>(value: &T) -> Option<String> {
+            match serde_json::to_value(value) {
+                Ok(serde_json::Value::String(s)) => Some(s),
+                _ => None,
+            }
+        }
+        match self {
+            Command::SetPhase(_) | Command::SetDirection(_) => None,
+            Command::Line(edit) => unit(edit).map(|e| format!("line-{e}")),
+            other => unit(other),
+        }
+    }
+}
+
 /// Everything that can happen to the board: a command, typed text, the
 /// terminal's size, time passing, and what came back from the workers.
 #[derive(Debug, Clone, PartialEq)]

@@ -83,6 +83,9 @@ impl Key {
             "Esc" => KeyCode::Esc,
             "Tab" => KeyCode::Tab,
             "Backspace" => KeyCode::Backspace,
+            "BackTab" => KeyCode::BackTab,
+            "Delete" => KeyCode::Delete,
+            "Insert" => KeyCode::Insert,
             f if f.starts_with('F') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
             _ => {
                 let mut chars = text.chars();
@@ -255,7 +258,7 @@ impl KeyError {
         CliMsg::ErrKeyTwice.fill(
             lang,
             &[
-                ("screen", &self.screen.name()),
+                ("screen", &crate::domain::error::quoted(self.screen.name())),
                 ("key", &self.key.label(true)),
                 ("first", &describe(&self.first, report, lang)),
                 ("second", &describe(&self.second, report, lang)),
@@ -271,6 +274,14 @@ fn describe((command, help): &(Command, Msg), report: &Report, lang: Lang) -> St
         Command::SetDirection(c) => format!("{} {c}", report.direction_scale.name),
         _ => help.text(lang).to_string(),
     }
+}
+
+/// Why a binding could not be changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RebindError {
+    /// The screen has no such command.
+    NotOnScreen(Command),
+    Twice(KeyError),
 }
 
 /// Every screen's table and the global keys.
@@ -344,14 +355,38 @@ impl Keymap {
         screen: ScreenKind,
         command: &Command,
         keys: &[Key],
-    ) -> Result<(), KeyError> {
+    ) -> Result<(), RebindError> {
+        self.rebind_all(screen, &[(command.clone(), keys.to_vec())])
+    }
+
+    /// Give each command on `screen` its keys, all at once (so that two
+    /// commands may swap keys); refused, and nothing changed, when a command
+    /// is not the screen's or a key would then do two things.
+    pub fn rebind_all(
+        &mut self,
+        screen: ScreenKind,
+        changes: &[(Command, Vec<Key>)],
+    ) -> Result<(), RebindError> {
         let before = self.tables.clone();
-        if let Some((_, table)) = self.tables.iter_mut().find(|(k, _)| *k == screen) {
-            for b in table.iter_mut().filter(|b| &b.command == command) {
-                b.keys = keys.to_vec();
+        let Some((_, table)) = self.tables.iter_mut().find(|(k, _)| *k == screen) else {
+            return Ok(());
+        };
+        for (command, keys) in changes {
+            let mut bindings = table.iter_mut().filter(|b| &b.command == command);
+            let Some(first) = bindings.next() else {
+                self.tables = before;
+                return Err(RebindError::NotOnScreen(command.clone()));
+            };
+            first.keys = keys.clone();
+            // A command bound twice (with two help lines) keeps only the new keys.
+            for other in bindings {
+                other.keys.clear();
             }
         }
-        self.check().inspect_err(|_| self.tables = before)
+        self.check().map_err(|e| {
+            self.tables = before;
+            RebindError::Twice(e)
+        })
     }
 
     /// Help lines for `screen`: (keys, description), bindings with the same

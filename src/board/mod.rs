@@ -24,6 +24,7 @@ pub mod search_state;
 mod searching;
 pub mod state;
 pub mod terminal;
+pub mod theme;
 pub mod view;
 mod workers;
 

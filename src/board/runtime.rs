@@ -66,7 +66,13 @@ impl Runtime {
         let records = &app.board.records;
         let path: PathBuf = records.layout.path();
         let watcher = Watcher::new(records);
-        let store = spawn_store_worker(path, app.board.options.lang, watcher, sender.clone());
+        let store = spawn_store_worker(
+            path,
+            app.board.options.lang,
+            app.board.display_name.clone(),
+            watcher,
+            sender.clone(),
+        );
         let searches = spawn_search_worker(sender);
         Runtime {
             app,

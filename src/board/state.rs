@@ -12,6 +12,7 @@ use super::marks::Marks;
 use super::meeting_state::{MeetingFilters, MeetingState};
 use super::outline::{Outline, ShownState};
 use super::search_state::SearchState;
+use super::theme::{Theme, ThemeName};
 use crate::domain::model::{ItemRef, Report};
 use crate::domain::records::Records;
 use crate::i18n::{Lang, Msg};
@@ -33,6 +34,7 @@ pub struct Options {
     /// characters double width.
     pub ascii: bool,
     pub color: ColorMode,
+    pub theme: ThemeName,
 }
 
 impl Default for Options {
@@ -41,6 +43,7 @@ impl Default for Options {
             lang: Lang::En,
             ascii: false,
             color: ColorMode::Ansi16,
+            theme: ThemeName::Dark,
         }
     }
 }
@@ -73,6 +76,8 @@ pub struct Board {
     pub meeting: Option<MeetingState>,
     /// Filters only a meeting can answer (changed in it, not reviewed).
     pub meeting_filters: MeetingFilters,
+    /// The user's display name (configuration), logged beside the login.
+    pub display_name: Option<String>,
     /// When the files are next looked at.
     next_check: Option<Instant>,
     /// A look at the files is under way (one at a time).
@@ -96,6 +101,7 @@ impl Board {
             marks: Marks::default(),
             meeting: None,
             meeting_filters: MeetingFilters::default(),
+            display_name: None,
             next_check: None,
             checking: false,
         }
@@ -112,6 +118,11 @@ impl Board {
     /// Show `m` in the footer.
     pub fn say(&mut self, m: Msg) {
         self.message = Some(self.t(m).to_string());
+    }
+
+    /// The colours of the board.
+    pub fn theme(&self) -> &'static Theme {
+        self.options.theme.theme()
     }
 
     pub fn is_wide(&self) -> bool {

@@ -72,6 +72,7 @@ fn search_loop(inbox: &Receiver<SearchRequest>, results: &Sender<Action>) {
 pub fn spawn_store_worker(
     path: PathBuf,
     lang: Lang,
+    display_name: Option<String>,
     watcher: Watcher,
     results: Sender<Action>,
 ) -> Sender<StoreWork> {
@@ -81,7 +82,7 @@ pub fn spawn_store_worker(
         while let Ok(work) = inbox.recv() {
             let answer = match work {
                 StoreWork::Job(job) => {
-                    let outcome = perform_job(&path, &job, lang);
+                    let outcome = perform_job(&path, &job, lang, display_name.as_deref());
                     if let StoreOutcome::Saved { records, .. } = &outcome {
                         // Our own save is no news to the watcher.
                         watcher = Watcher::new(records);
@@ -118,7 +119,12 @@ fn meeting_log(records: &Records, name: &str) -> Vec<Change> {
 }
 
 /// Save, record a reason or write a meeting, and say what came of it.
-fn perform_job(path: &std::path::Path, job: &Job, lang: Lang) -> StoreOutcome {
+fn perform_job(
+    path: &std::path::Path,
+    job: &Job,
+    lang: Lang,
+    display_name: Option<&str>,
+) -> StoreOutcome {
     match job {
         Job::Save { request, seen } => {
             // A change belongs to a meeting only while it is open on disk
@@ -131,6 +137,7 @@ fn perform_job(path: &std::path::Path, job: &Job, lang: Lang) -> StoreOutcome {
             let why = Why {
                 reason: request.reason.as_deref(),
                 meeting,
+                display_name,
             };
             match apply_edits(path, &request.edits, why, seen) {
                 Ok(saved) => StoreOutcome::Saved {
@@ -144,7 +151,7 @@ fn perform_job(path: &std::path::Path, job: &Job, lang: Lang) -> StoreOutcome {
                 Err(e) => StoreOutcome::Failed(e.say(lang)),
             }
         }
-        Job::Reason { change, reason } => match add_reason(path, change, reason) {
+        Job::Reason { change, reason } => match add_reason(path, change, reason, display_name) {
             Ok(()) => StoreOutcome::ReasonRecorded,
             Err(e) => StoreOutcome::Failed(e.say(lang)),
         },

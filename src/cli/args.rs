@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::board::theme::ThemeName;
 use crate::domain::export::Format;
 use crate::i18n::Lang;
 
@@ -18,9 +19,21 @@ pub struct Cli {
     /// Interface language
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+    /// The configuration file
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
     /// ASCII borders and symbols
     #[arg(long)]
     pub ascii: bool,
+    /// Colours
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
+    /// Present: followers see what this board shows
+    #[arg(long, conflicts_with = "follow")]
+    pub present: bool,
+    /// Follow the presenter, read-only
+    #[arg(long, conflicts_with_all = ["meeting", "changed_in_meeting", "not_reviewed"])]
+    pub follow: bool,
     /// Open the board with this search
     #[arg(long)]
     pub query: Option<String>,
@@ -97,6 +110,12 @@ pub enum Command {
         out: Option<PathBuf>,
         #[arg(long)]
         close: bool,
+    },
+    /// Check the configuration file, or print the default one.
+    Config {
+        path: Option<PathBuf>,
+        #[arg(long)]
+        default: bool,
     },
     /// Print the records as JSON, CSV or Markdown.
     Export {

@@ -7,6 +7,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::args::Cli;
+use super::config::Config;
 use super::output::{fail, fail_lines};
 use super::records_cmds::check;
 use crate::board::app::App;
@@ -50,7 +51,7 @@ fn changed_since(records: &Records, name: &str, lang: Lang) -> Result<BTreeSet<S
 }
 
 /// Open the board; without a terminal (a pipe, CI) print the summary instead.
-pub fn run(cli: &Cli, lang: Lang) -> ExitCode {
+pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
     let path = cli.path.clone();
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return check(path, lang);
@@ -68,6 +69,7 @@ pub fn run(cli: &Cli, lang: Lang) -> ExitCode {
         } else {
             ColorMode::Ansi16
         },
+        theme: cli.theme.or(config.theme).unwrap_or_default(),
     };
     let filters = match cli.filters.to_filters(&records.report, lang) {
         Ok(f) => f,
@@ -83,12 +85,18 @@ pub fn run(cli: &Cli, lang: Lang) -> ExitCode {
     // What a killed save left behind is cleaned up at the next start.
     let dir = records.layout.dir();
     clean_leftovers_if_free(&dir);
-    if let Err(e) = default_keymap(&records.report) {
-        return fail(lang, &e.say(&records.report, lang));
+    let mut keymap = match default_keymap(&records.report) {
+        Ok(k) => k,
+        Err(e) => return fail(lang, &e.say(&records.report, lang)),
+    };
+    if let Err(e) = config.apply_keys(&mut keymap, &records.report, lang) {
+        return fail(lang, &e.say(lang));
     }
     let Ok(mut app) = App::new(records, options) else {
         return ExitCode::from(super::EXIT_ERROR);
     };
+    app.keymap = keymap;
+    app.board.display_name = config.display_name.clone();
     app.board.meeting_filters = MeetingFilters {
         changed_here: cli.changed_in_meeting,
         not_reviewed: cli.not_reviewed,

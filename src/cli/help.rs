@@ -22,6 +22,7 @@ const ABOUTS: &[(&str, CliMsg)] = &[
     ("verify", CliMsg::AboutVerify),
     ("export", CliMsg::AboutExport),
     ("minutes", CliMsg::AboutMinutes),
+    ("config", CliMsg::AboutConfig),
 ];
 
 /// The help of each argument: (subcommand, argument id, text); "" is the
@@ -36,6 +37,11 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
     ("*", "departments", CliMsg::ArgDept),
     ("*", "hide_relisted", CliMsg::ArgHideRelisted),
     ("*", "json", CliMsg::ArgJson),
+    ("*", "config", CliMsg::ArgConfig),
+    ("", "theme", CliMsg::ArgTheme),
+    ("", "present", CliMsg::ArgPresent),
+    ("", "follow", CliMsg::ArgFollow),
+    ("config", "default", CliMsg::ArgConfigDefault),
     ("", "ascii", CliMsg::ArgAscii),
     ("", "query", CliMsg::ArgQuery),
     ("search", "args", CliMsg::ArgSearchArgs),

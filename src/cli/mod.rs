@@ -3,6 +3,7 @@
 
 pub mod args;
 mod board;
+pub mod config;
 mod filters;
 pub mod help;
 mod minutes;
@@ -19,7 +20,10 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
+use std::path::PathBuf;
+
 use crate::i18n::Lang;
+use config::{Config, ConfigError};
 
 /// Parse `args` (the program's name first) and run what they ask for.
 pub fn main_with(args: Vec<OsString>) -> ExitCode {
@@ -27,7 +31,13 @@ pub fn main_with(args: Vec<OsString>) -> ExitCode {
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let lang = Lang::from_args(&raw);
+    // The configuration is read before anything else: it may set the language
+    // in which even the command line's errors are said.
+    let config = config::load(config_in_args(&raw).as_deref());
+    let config_lang = config.as_ref().ok().and_then(|c| c.lang);
+    let lang = Lang::in_args(&raw)
+        .or(config_lang)
+        .unwrap_or_else(Lang::from_env);
     let mut command = help::localize(Cli::command(), lang);
     let usage = command.render_usage().to_string();
     let usage = usage
@@ -38,9 +48,22 @@ pub fn main_with(args: Vec<OsString>) -> ExitCode {
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m));
     match parsed {
-        Ok(cli) => run(cli),
+        Ok(cli) => run(cli, config),
         Err(e) => help::report(e, lang, &usage),
     }
+}
+
+/// The file `--config FILE` names, if it does.
+fn config_in_args(args: &[String]) -> Option<PathBuf> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.strip_prefix("--config") {
+            Some("") => return it.next().map(PathBuf::from),
+            Some(rest) if rest.starts_with('=') => return Some(PathBuf::from(&rest[1..])),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The program's own arguments.
@@ -48,11 +71,24 @@ pub fn main() -> ExitCode {
     main_with(std::env::args_os().collect())
 }
 
-pub fn run(cli: Cli) -> ExitCode {
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
-    match cli.command {
-        Some(Command::Check { path }) => records_cmds::check(path, lang),
-        Some(Command::Export { path, format }) => records_cmds::export(path, format, lang),
+/// Run the command `cli` asks for, with `config` (or its error, which stops
+/// every command but `config --default`).
+pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
+    let config_lang = config.as_ref().ok().and_then(|c| c.lang);
+    let lang = cli.lang.or(config_lang).unwrap_or_else(Lang::from_env);
+    if let Some(Command::Config { default: true, .. }) = cli.command {
+        return output::print(lang, &config::default_text(lang));
+    }
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => return output::fail(lang, &e.say(lang)),
+    };
+    // The records of the configuration, where the command line names none.
+    let records = |p: Option<PathBuf>| p.or_else(|| config.records.clone());
+    match cli.command.take() {
+        Some(Command::Config { path, .. }) => config::check(&config, records(path), lang),
+        Some(Command::Check { path }) => records_cmds::check(records(path), lang),
+        Some(Command::Export { path, format }) => records_cmds::export(records(path), format, lang),
         Some(Command::Search {
             args,
             limit,
@@ -65,15 +101,21 @@ pub fn run(cli: Cli) -> ExitCode {
             from,
             out,
         }) => records_cmds::generate(items, seed, from, out, lang),
-        Some(Command::Set { args, reason }) => set::set(args, reason, lang),
+        Some(Command::Set { args, reason }) => set::set(
+            args,
+            reason,
+            config.records.clone(),
+            config.display_name.clone(),
+            lang,
+        ),
         Some(Command::Log {
             path,
             item,
             since,
             user,
             json,
-        }) => set::log(path, item, since, user, json, lang),
-        Some(Command::Verify { path }) => set::verify(path, lang),
+        }) => set::log(records(path), item, since, user, json, lang),
+        Some(Command::Verify { path }) => set::verify(records(path), lang),
         Some(Command::Minutes {
             path,
             meeting,
@@ -82,14 +124,18 @@ pub fn run(cli: Cli) -> ExitCode {
             close,
         }) => {
             let ask = minutes::Ask {
-                path,
+                path: records(path),
                 meeting,
                 format,
                 out,
                 close,
             };
+            // The minutes are in the report's language unless --lang says.
             minutes::run(ask, cli.lang)
         }
-        None => board::run(&cli, lang),
+        None => {
+            cli.path = records(cli.path.take());
+            board::run(&cli, &config, lang)
+        }
     }
 }

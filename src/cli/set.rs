@@ -49,12 +49,18 @@ fn parse_edits(id: &str, assignments: &[String], lang: Lang) -> Result<Vec<Edit>
     Ok(edits)
 }
 
-pub fn set(args: Vec<String>, reason: Option<String>, lang: Lang) -> ExitCode {
+pub fn set(
+    args: Vec<String>,
+    reason: Option<String>,
+    configured: Option<PathBuf>,
+    display_name: Option<String>,
+    lang: Lang,
+) -> ExitCode {
     // [PATH] ID FIELD=VALUE...: the first argument is a path when the second is the id.
     let (path, rest) = if args.len() >= 2 && !args[1].contains('=') {
         (Some(PathBuf::from(&args[0])), &args[1..])
     } else {
-        (None, &args[..])
+        (configured, &args[..])
     };
     let Some((id, assignments)) = rest.split_first() else {
         return fail(lang, CliMsg::ErrSetUsage.text(lang));
@@ -66,6 +72,7 @@ pub fn set(args: Vec<String>, reason: Option<String>, lang: Lang) -> ExitCode {
     let why = Why {
         reason: reason.as_deref(),
         meeting: None,
+        display_name: display_name.as_deref(),
     };
     let saved = match apply_edits(&default_path(path), &edits, why, None) {
         Ok(saved) => saved,
@@ -151,7 +158,9 @@ pub fn log(
     let mut out = String::new();
     for c in changes.iter().filter(|c| {
         item.as_ref().is_none_or(|i| &c.item == i)
-            && user.as_ref().is_none_or(|u| &c.user == u)
+            && user
+                .as_ref()
+                .is_none_or(|u| &c.user == u || c.display_name.as_ref() == Some(u))
             && since.is_none_or(|s| c.timestamp.parse::<jiff::Timestamp>().is_ok_and(|t| t >= s))
     }) {
         if json {
@@ -159,8 +168,8 @@ pub fn log(
             continue;
         }
         let who = match &c.ssh_client {
-            Some(a) => format!("{} ({a})", c.user),
-            None => c.user.clone(),
+            Some(a) => format!("{} ({a})", c.who()),
+            None => c.who(),
         };
         let status = match c.status {
             LogStatus::Applied => String::new(),

@@ -14,6 +14,9 @@ pub struct Change {
     pub timestamp: String,
     /// Login name.
     pub user: String,
+    /// The name the user gave in their configuration, beside the login.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
     /// The SSH client's address, when the change came over SSH.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_client: Option<String>,
@@ -31,6 +34,17 @@ pub struct Change {
     #[serde(default)]
     pub status: LogStatus,
     pub version: String,
+}
+
+impl Change {
+    /// Who made the change as people read it: the login name, and the
+    /// display name beside it when there is one (`sato (佐藤 花子)`).
+    pub fn who(&self) -> String {
+        match &self.display_name {
+            Some(name) => format!("{} ({name})", self.user),
+            None => self.user.clone(),
+        }
+    }
 }
 
 /// What a line of the log records.

@@ -150,7 +150,7 @@ fn groups(report: &Report, meeting: &Meeting, log: &[Change], happened: &[&Chang
             old: c.old.clone(),
             new: c.new.clone(),
             reason: reason_of(c, log),
-            user: c.user.clone(),
+            user: c.who(),
             timestamp: c.timestamp.clone(),
         };
         let (rn, pn) = (r.recommendation.number, r.point.number);

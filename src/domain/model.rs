@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The verification report whose recommendations are tracked (検証報告書).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     pub title: String,
@@ -29,7 +29,7 @@ pub struct Report {
 }
 
 /// A scale of codes with their meanings, as printed in the source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// The scale's Japanese name, e.g. 実施区分.

@@ -166,6 +166,95 @@ catalogue! {
             "保存されなかった変更が {count} 件あります: {edits}（kensho set で保存し直せます）",
             "{count} change(s) were not saved: {edits} (kensho set can save them again)",
         ),
+        ErrConfigRead => (
+            "設定ファイル {path} を読めません: {error}",
+            "cannot read the configuration file {path}: {error}",
+        ),
+        ErrConfigNotText => (
+            "ここには \"…\" で囲んだ文字列を書いてください",
+            "a string in double quotes is expected here",
+        ),
+        ErrConfigLang => (
+            "言語 {value} はありません。使えるのは ja, en です",
+            "no language {value}; allowed: ja, en",
+        ),
+        ErrConfigTheme => (
+            "テーマ {value} はありません。使えるのは {allowed} です",
+            "no theme {value}; allowed: {allowed}",
+        ),
+        ErrConfigDisplayName => (
+            "表示名は 1〜{max} 文字で、制御文字を含められません",
+            "a display name has 1 to {max} characters and no control characters",
+        ),
+        ErrConfigScreen => (
+            "画面 {value} はありません。使えるのは {allowed} です",
+            "no screen {value}; allowed: {allowed}",
+        ),
+        ErrConfigAction => (
+            "画面 {screen} に操作 {value} はありません。使えるのは {allowed} です",
+            "screen {screen} has no action {value}; allowed: {allowed}",
+        ),
+        ErrConfigKey => (
+            "キー {value} は書けません。使えるのは 1 文字（a, G, ?）、Ctrl-x、F1〜F12、Enter, Esc, Tab, BackTab, Space, Backspace, Delete, Insert, Up, Down, Left, Right, PgUp, PgDn, Home, End です",
+            "no key {value}; allowed: one character (a, G, ?), Ctrl-x, F1 to F12, Enter, Esc, Tab, BackTab, Space, Backspace, Delete, Insert, Up, Down, Left, Right, PgUp, PgDn, Home, End",
+        ),
+        ErrConfigTwice => (
+            "{value} が二度書かれています。一つにまとめてください",
+            "{value} is written twice; keep one",
+        ),
+        ConfigHeader => (
+            "kensho の設定ファイル（既定の値）。置き場所: $XDG_CONFIG_HOME/kensho/config.ron または --config FILE",
+            "kensho configuration (the defaults). Where: $XDG_CONFIG_HOME/kensho/config.ron, or --config FILE",
+        ),
+        ConfigLang => (
+            "画面と出力の言語: \"ja\" または \"en\"（書かなければロケールに従う。--lang が優先）",
+            "Language of the board and the commands: \"ja\" or \"en\" (absent: the locale; --lang wins)",
+        ),
+        ConfigTheme => (
+            "配色: \"dark\"、\"light\"、\"high-contrast\"（プロジェクター向け）。--theme が優先、NO_COLOR と --ascii はさらに優先",
+            "Colours: \"dark\", \"light\", \"high-contrast\" (for projectors); --theme wins, NO_COLOR and --ascii win over both",
+        ),
+        ConfigRecords => (
+            "PATH を省いたときの記録の場所（相対パスはこのファイルの場所から、~/ はホーム）",
+            "The records when PATH is left out (relative to this file; ~/ is the home folder)",
+        ),
+        ConfigDisplayName => (
+            "変更履歴にログイン名と並べて記録する表示名（ログイン名の代わりにはならない）",
+            "A name written in the change log beside the login name (never instead of it)",
+        ),
+        ConfigKeys => (
+            "画面ごとのキー: 操作名: [キー, …]。書いた操作だけが置き換わる。[] でキーを外す\nF1（ヘルプ）、Ctrl-z、Ctrl-c と、実施区分・評価区分のキーは変えられない",
+            "Keys per screen: action: [keys, …]. Only the actions written here change; [] unbinds\nF1 (help), Ctrl-z, Ctrl-c and the keys of the phase and direction codes stay as they are",
+        ),
+        ConfigNone => (
+            "設定ファイルはありません（{path}）。既定の値で動きます。kensho config --default で例を表示します",
+            "no configuration file ({path}); the defaults are in use. kensho config --default prints an example",
+        ),
+        ConfigInUse => (
+            "設定ファイル {path}: 問題ありません",
+            "configuration file {path}: ok",
+        ),
+        AboutConfig => (
+            "設定ファイルを検査する。--default で既定の設定を表示する",
+            "Check the configuration file; --default prints the default configuration",
+        ),
+        ArgConfigDefault => ("既定の設定（完全な例）を表示する", "Print the default configuration (a complete example)"),
+        ArgConfig => (
+            "この設定ファイルを使う（既定: $XDG_CONFIG_HOME/kensho/config.ron）",
+            "Use this configuration file [default: $XDG_CONFIG_HOME/kensho/config.ron]",
+        ),
+        ArgTheme => (
+            "配色: dark, light, high-contrast（既定: dark）",
+            "Colours: dark, light, high-contrast [default: dark]",
+        ),
+        ArgPresent => (
+            "発表する: 出席者が --follow でこの画面についてくる",
+            "Present: attendees started with --follow see what this board shows",
+        ),
+        ArgFollow => (
+            "発表者についていく読み取り専用のボードを開く",
+            "Open a read-only board that follows the presenter",
+        ),
         ErrKeyTwice => (
             "画面 {screen} でキー {key} が「{first}」と「{second}」の両方に割り当てられています。どちらかのキーを変えてください",
             "screen {screen}: the key {key} is bound to both \"{first}\" and \"{second}\"; give one of them another key",

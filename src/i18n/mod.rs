@@ -43,7 +43,21 @@ impl Lang {
     /// The language asked for by `--lang` among raw command-line arguments
     /// (before they are parsed: the help text itself must be in it), or the
     /// locale's.
+    /// `ja` or `en`.
+    pub fn parse(name: &str) -> Option<Lang> {
+        match name {
+            "ja" => Some(Lang::Ja),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
     pub fn from_args<S: AsRef<str>>(args: &[S]) -> Lang {
+        Self::in_args(args).unwrap_or_else(Self::from_env)
+    }
+
+    /// The language `--lang` asks for, if it does.
+    pub fn in_args<S: AsRef<str>>(args: &[S]) -> Option<Lang> {
         let mut it = args.iter().map(AsRef::as_ref);
         while let Some(a) = it.next() {
             let value = match a.strip_prefix("--lang") {
@@ -51,13 +65,11 @@ impl Lang {
                 Some(rest) => rest.strip_prefix('='),
                 None => None,
             };
-            match value {
-                Some("ja") => return Lang::Ja,
-                Some("en") => return Lang::En,
-                _ => {}
+            if let Some(lang) = value.and_then(Lang::parse) {
+                return Some(lang);
             }
         }
-        Lang::from_env()
+        None
     }
 }
 

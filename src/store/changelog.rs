@@ -143,6 +143,7 @@ mod tests {
         Change {
             timestamp: now(),
             user: "tester".into(),
+            display_name: None,
             ssh_client: None,
             item: item.into(),
             field: Field::Phase,

@@ -130,6 +130,8 @@ impl std::error::Error for EditError {}
 pub struct Why<'a> {
     pub reason: Option<&'a str>,
     pub meeting: Option<&'a str>,
+    /// The name from the user's configuration, logged beside the login.
+    pub display_name: Option<&'a str>,
 }
 
 /// What a save did.
@@ -343,6 +345,7 @@ fn changes_for(
         changes.push(Change {
             timestamp: changelog::now(),
             user: user.clone(),
+            display_name: why.display_name.map(str::to_string),
             ssh_client: ssh_client.clone(),
             item: e.item.clone(),
             field: e.field,
@@ -406,12 +409,18 @@ pub fn apply_edits(
 /// Record `reason` for an earlier change: a line of its own (status `reason`,
 /// same transaction, old = new = the value it set), since the log is never
 /// rewritten.
-pub fn add_reason(path: &Path, change: &Change, reason: &str) -> Result<(), EditError> {
+pub fn add_reason(
+    path: &Path,
+    change: &Change,
+    reason: &str,
+    display_name: Option<&str>,
+) -> Result<(), EditError> {
     let dir = folder_of(path);
     let (user, ssh_client) = changelog::who();
     let line = Change {
         timestamp: changelog::now(),
         user,
+        display_name: display_name.map(str::to_string),
         ssh_client,
         old: change.new.clone(),
         reason: Some(reason.to_string()),

@@ -40,12 +40,17 @@ pub fn kensho(args: &[&str]) -> (i32, String, String) {
     kensho_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
+/// A configuration folder that does not exist.
+pub const NO_CONFIG: &str = "/nonexistent/kensho-test-config";
+
 pub fn kensho_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_kensho"))
         .args(args)
         .current_dir(dir)
         .env_remove("LANG")
         .env_remove("LC_ALL")
+        // No configuration of the machine's user reaches the tests.
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
         .output()
         .unwrap();
     (
@@ -79,6 +84,7 @@ pub fn options(lang: Lang) -> Options {
         lang,
         ascii: false,
         color: ColorMode::Ansi16,
+        ..Options::default()
     }
 }
 
@@ -234,4 +240,63 @@ pub fn row_text(buf: &ratatui::buffer::Buffer, y: u16) -> String {
         line.push_str(sym);
     }
     line
+}
+
+/// The screen with its colours: each row's text, then the runs of cells
+/// drawn in one style (`x0-x1 fg/bg +mods`), the terminal's own colours left out.
+pub fn styled_text(buf: &ratatui::buffer::Buffer) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        out.push_str(row_text(buf, y).trim_end());
+        out.push('\n');
+        let mut runs: Vec<(u16, u16, String)> = Vec::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            // The second cell of a wide character shows the first one's style.
+            if skip > 0 {
+                skip -= 1;
+                if let Some(last) = runs.last_mut() {
+                    last.1 = x;
+                }
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(c.symbol()).saturating_sub(1);
+            let style = format!("{:?}/{:?}{}", c.fg, c.bg, mods(c.modifier));
+            match runs.last_mut() {
+                Some((_, end, s)) if *s == style => *end = x,
+                _ => runs.push((x, x, style)),
+            }
+        }
+        let plain = format!(
+            "{:?}/{:?}",
+            ratatui::style::Color::Reset,
+            ratatui::style::Color::Reset
+        );
+        let shown: Vec<String> = runs
+            .into_iter()
+            .filter(|(_, _, s)| *s != plain)
+            .map(|(a, b, s)| format!("{a}-{b} {s}"))
+            .collect();
+        if !shown.is_empty() {
+            let _ = writeln!(out, "    » {}", shown.join(" | "));
+        }
+    }
+    out
+}
+
+fn mods(m: ratatui::style::Modifier) -> String {
+    use ratatui::style::Modifier;
+    [
+        (Modifier::BOLD, " +bold"),
+        (Modifier::UNDERLINED, " +underline"),
+        (Modifier::REVERSED, " +reverse"),
+        (Modifier::DIM, " +dim"),
+        (Modifier::ITALIC, " +italic"),
+    ]
+    .iter()
+    .filter(|(k, _)| m.contains(*k))
+    .map(|(_, s)| *s)
+    .collect()
 }

@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -113,9 +112,7 @@ fn outline_row<'a>(board: &Board, n: usize, w: usize, sym: &Symbols) -> Line<'a>
     spans.extend(body.spans);
     let line = Line::from(spans);
     let line = match state {
-        ShownState::Context | ShownState::Kept => {
-            line.patch_style(Style::new().add_modifier(Modifier::DIM))
-        }
+        ShownState::Context | ShownState::Kept => line.patch_style(super::style::muted(board)),
         _ => line,
     };
     if selected {

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::style::{
-    DIRECTION_COLORS, PHASE_COLORS, badge, block, bold, direction_badge, heading, phase_badge,
-    push_found, push_wrapped, recommendation_label, symbols,
+    badge, block, bold, direction_badge, heading, phase_badge, push_found, push_wrapped,
+    recommendation_label, symbols,
 };
 use crate::board::marks::Spot;
 use crate::board::outline::ShownState;
@@ -164,7 +164,7 @@ fn item_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &ItemRe
             Spot::Progress,
             &report.phase_scale,
             r.item.phase.as_str(),
-            &PHASE_COLORS[..],
+            &board.theme().phase[..],
         ),
         (
             Msg::Assessment,
@@ -172,7 +172,7 @@ fn item_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &ItemRe
             Spot::Assessment,
             &report.direction_scale,
             r.item.direction.as_str(),
-            &DIRECTION_COLORS[..],
+            &board.theme().direction[..],
         ),
     ];
     for (title, text, spot, scale, code, palette) in pairs {

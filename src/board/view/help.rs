@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &Help, body: Rect) {
         width: w,
         height: body.height,
     };
-    clear_with_edges(frame, area);
+    clear_with_edges(frame, board, area);
     let b = block(board, board.t(Msg::HelpTitle), true);
     let inner = b.inner(area);
     frame.render_widget(b, area);

@@ -14,7 +14,6 @@ mod walkthrough;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -35,6 +34,12 @@ pub use browse::detail_lines;
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let board = &app.board;
+    if let Some(screen) = board.theme().screen {
+        frame.render_widget(
+            ratatui::widgets::Block::new().style(style::color(board, screen)),
+            area,
+        );
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame, board, area);
         return;
@@ -103,8 +108,7 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
     }
     let right = format!(" {pending}{count} ");
     let summary = board.narrowing_summary();
-    let style =
-        color(board, Style::new().fg(Color::White).bg(Color::Blue)).add_modifier(Modifier::BOLD);
+    let style = color(board, board.theme().header);
     let w = area.width as usize;
     let ell = symbols(board).ellipsis;
     let title = match &board.meeting {
@@ -134,7 +138,7 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
         spans.push(Span::raw(pad(&title, w.saturating_sub(right_w + fw), ell)));
         spans.push(Span::styled(
             pad(&filters, fw, ell),
-            color(board, Style::new().fg(Color::Yellow).bg(Color::Blue)),
+            color(board, board.theme().header_filters),
         ));
     }
     spans.push(Span::raw(right));
@@ -178,10 +182,7 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
                 y: area.y - 1,
                 ..area
             };
-            let style = color(
-                board,
-                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            );
+            let style = color(board, board.theme().message);
             frame.render_widget(
                 Paragraph::new(Span::styled(pad(&visible(m), w, ""), style)),
                 above,
@@ -196,10 +197,7 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     if let Some(m) = &board.message {
-        let style = color(
-            board,
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        );
+        let style = color(board, board.theme().message);
         frame.render_widget(
             Paragraph::new(Span::styled(truncate(&visible(m), w, ""), style)),
             area,

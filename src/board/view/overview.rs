@@ -8,11 +8,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::style::{
-    DIRECTION_COLORS, PHASE_COLORS, block, bold, color, heading, recommendation_label, reversed,
-};
+use super::style::{block, bold, color, heading, recommendation_label, reversed};
 use crate::board::screen::overview::{Overview, Row};
 use crate::board::state::Board;
 use crate::domain::field::Field;
@@ -121,9 +119,9 @@ fn bar<'a>(
     let scale = scale_of(board, field);
     let total: usize = counts.iter().sum::<usize>().max(1);
     let palette: &[Color] = if field == Field::Direction {
-        &DIRECTION_COLORS
+        &board.theme().direction
     } else {
-        &PHASE_COLORS
+        &board.theme().phase
     };
     let cells = segments(counts, w, total);
     let used: usize = cells.iter().sum();
@@ -132,7 +130,9 @@ fn bar<'a>(
         // The code at the start of its segment, so that the segments can be
         // told apart without colour.
         let text = pad(&visible(&c.code), cells, "");
-        let mut style = Style::new().fg(Color::Black).bg(palette[i % palette.len()]);
+        let mut style = Style::new()
+            .fg(board.theme().badge_text)
+            .bg(palette[i % palette.len()]);
         if cursor == Some(i) {
             style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
         }
@@ -239,7 +239,7 @@ fn widths(board: &Board, rows: &[Row], inner: usize) -> (usize, usize) {
 }
 
 pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
-    frame.render_widget(Clear, body);
+    super::style::clear(frame, board, body);
     let b = block(board, board.t(Msg::OverviewTitle), true);
     let inner = b.inner(body);
     frame.render_widget(b, body);
@@ -283,7 +283,7 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         board.t(Msg::OverviewHint).to_string(),
-        Style::new().add_modifier(Modifier::DIM),
+        super::style::muted(board),
     )));
     // Keep the cursor's row in view on a short screen.
     let skip = cursor_line.saturating_sub(inner.height.saturating_sub(1) as usize);

@@ -60,10 +60,6 @@ pub fn symbols(board: &Board) -> Symbols {
     }
 }
 
-/// The palette a scale's codes are drawn with, by position in the scale.
-pub const PHASE_COLORS: [Color; 4] = [Color::Green, Color::Cyan, Color::Yellow, Color::Red];
-pub const DIRECTION_COLORS: [Color; 3] = [Color::Magenta, Color::Blue, Color::Green];
-
 /// `style` as the colour mode allows (`NO_COLOR`: no colours).
 pub fn color(board: &Board, style: Style) -> Style {
     match board.options.color {
@@ -78,6 +74,11 @@ pub fn color(board: &Board, style: Style) -> Style {
 
 pub fn bold() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
+}
+
+/// What stays in the background, in the theme's way.
+pub fn muted(board: &Board) -> Style {
+    color(board, board.theme().muted)
 }
 
 pub fn reversed() -> Style {
@@ -95,7 +96,7 @@ pub fn badge<'a>(board: &Board, scale: &Scale, code: &str, palette: &[Color]) ->
     let text = format!(" {} ", pad(&visible(code), w, ""));
     let style = match scale.index(code) {
         Some(i) => Style::new()
-            .fg(Color::Black)
+            .fg(board.theme().badge_text)
             .bg(palette[i % palette.len()])
             .add_modifier(Modifier::BOLD),
         None => reversed(),
@@ -104,7 +105,12 @@ pub fn badge<'a>(board: &Board, scale: &Scale, code: &str, palette: &[Color]) ->
 }
 
 pub fn phase_badge<'a>(board: &Board, code: &str) -> Span<'a> {
-    badge(board, &board.report().phase_scale, code, &PHASE_COLORS)
+    badge(
+        board,
+        &board.report().phase_scale,
+        code,
+        &board.theme().phase,
+    )
 }
 
 pub fn direction_badge<'a>(board: &Board, code: &str) -> Span<'a> {
@@ -112,7 +118,7 @@ pub fn direction_badge<'a>(board: &Board, code: &str) -> Span<'a> {
         board,
         &board.report().direction_scale,
         code,
-        &DIRECTION_COLORS,
+        &board.theme().direction,
     )
 }
 
@@ -125,9 +131,9 @@ pub fn block<'a>(board: &Board, title: &str, focused: bool) -> Block<'a> {
         b
     };
     let style = if focused {
-        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        board.theme().focus_border
     } else {
-        Style::new().fg(Color::DarkGray)
+        board.theme().border
     };
     b.border_style(color(board, style))
 }
@@ -143,17 +149,25 @@ pub fn popup(frame: &mut Frame, board: &Board, body: Rect, w: u16, h: u16, title
         width: w,
         height: h,
     };
-    clear_with_edges(frame, area);
+    clear_with_edges(frame, board, area);
     let b = block(board, title, true);
     let inner = b.inner(area);
     frame.render_widget(b, area);
     inner
 }
 
+/// Clear `area` to the theme's screen colours.
+pub fn clear(frame: &mut Frame, board: &Board, area: Rect) {
+    frame.render_widget(Clear, area);
+    if let Some(screen) = board.theme().screen {
+        frame.render_widget(Block::new().style(color(board, screen)), area);
+    }
+}
+
 /// Clear `area`, and blank a wide character that stands half outside its
 /// left edge: the terminal would draw it over the popup's border.
-pub fn clear_with_edges(frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
+pub fn clear_with_edges(frame: &mut Frame, board: &Board, area: Rect) {
+    clear(frame, board, area);
     if area.x == 0 {
         return;
     }
@@ -167,16 +181,11 @@ pub fn clear_with_edges(frame: &mut Frame, area: Rect) {
 }
 
 pub fn heading<'a>(board: &Board, text: String) -> Line<'a> {
-    let style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
-    Line::from(Span::styled(text, color(board, style)))
+    Line::from(Span::styled(text, color(board, board.theme().heading)))
 }
 
 pub fn highlight_style(board: &Board) -> Style {
-    let style = Style::new()
-        .fg(Color::Black)
-        .bg(Color::Yellow)
-        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-    color(board, style)
+    color(board, board.theme().highlight)
 }
 
 /// Consecutive characters of the same kind (matched or not) as one span each.

@@ -6,12 +6,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
-use super::style::{
-    DIRECTION_COLORS, PHASE_COLORS, badge, bold, color, heading, push_wrapped, recommendation_label,
-};
+use super::style::{badge, bold, color, heading, push_wrapped, recommendation_label};
 use crate::board::screen::walkthrough::Walkthrough;
 use crate::board::state::Board;
 use crate::domain::export::circled;
@@ -25,7 +23,7 @@ use crate::text::width::{pad, truncate, width};
 const TWO_COLUMNS: u16 = 100;
 
 pub fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
-    frame.render_widget(Clear, body);
+    super::style::clear(frame, board, body);
     let Some(r) = state.item(board) else {
         let said = match state.current() {
             Some(id) => Msg::AgendaItemGone.fill(board.options.lang, &[("id", &visible(id))]),
@@ -117,15 +115,9 @@ fn draw_top(frame: &mut Frame, board: &Board, state: &Walkthrough, r: &ItemRef, 
     let left_w = w.saturating_sub(width(&right));
     let first = Line::from(vec![
         Span::styled(pad(&left, left_w, "…"), bold()),
-        Span::styled(
-            right,
-            color(
-                board,
-                Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-            ),
-        ),
+        Span::styled(right, color(board, board.theme().accent)),
     ]);
-    let dim = Style::new().add_modifier(Modifier::DIM);
+    let dim = super::style::muted(board);
     let titles = [
         format!(
             " {} {}",
@@ -209,13 +201,13 @@ fn scales<'a>(
         (
             &report.phase_scale,
             r.item.phase.as_str(),
-            &PHASE_COLORS,
+            &board.theme().phase,
             Field::Phase,
         ),
         (
             &report.direction_scale,
             r.item.direction.as_str(),
-            &DIRECTION_COLORS,
+            &board.theme().direction,
             Field::Direction,
         ),
     ]
@@ -306,7 +298,7 @@ fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, area: Rect) {
         let mut lines = Vec::new();
         push_wrapped(&mut lines, scale.meaning(code).unwrap_or_default(), w, 2);
         if let Some(change) = change_line(board, r, field) {
-            let style = color(board, Style::new().fg(Color::Yellow));
+            let style = color(board, board.theme().change);
             for l in crate::text::width::wrap(&change, w.saturating_sub(2).max(1)) {
                 lines.push(Line::from(Span::styled(format!("  {l}"), style)));
             }
@@ -360,14 +352,11 @@ fn draw_progress(frame: &mut Frame, board: &Board, state: &Walkthrough, area: Re
     } else {
         ("█", "░")
     };
-    let style = color(board, Style::new().fg(Color::Cyan));
+    let style = color(board, board.theme().bar);
     let line = Line::from(vec![
         Span::raw(" "),
         Span::styled(full.repeat(done), style),
-        Span::styled(
-            empty.repeat(bar_w - done),
-            Style::new().add_modifier(Modifier::DIM),
-        ),
+        Span::styled(empty.repeat(bar_w - done), super::style::muted(board)),
         Span::raw(" "),
         Span::styled(right, bold()),
     ]);
