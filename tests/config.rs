@@ -378,3 +378,18 @@ fn a_rebound_key_from_the_config_works_on_the_board_and_shows_in_help() {
     b.keys("n");
     assert_eq!(pos(&b), first + 1);
 }
+
+#[test]
+fn the_readme_holds_the_complete_default_configuration() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("<!-- config-default:start -->").unwrap();
+    let end = readme.find("<!-- config-default:end -->").unwrap();
+    let block = &readme[start..end];
+    let body = block
+        .split_once("```ron\n")
+        .and_then(|(_, rest)| rest.rsplit_once("```"))
+        .map(|(body, _)| body)
+        .unwrap();
+    assert_eq!(body, config::default_text(Lang::En), "README out of date");
+}

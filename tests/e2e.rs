@@ -650,3 +650,124 @@ fn a_scripted_meeting_and_its_minutes() {
         "the minutes differ from tests/golden/minutes_ja.md (KENSHO_BLESS=1 rewrites it)"
     );
 }
+
+impl Session {
+    /// Wait up to `within` until `ok` holds for the screen; how long it took.
+    fn wait_until(&self, within: Duration, what: &str, ok: impl Fn(&str) -> bool) -> Duration {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return start.elapsed();
+            }
+            assert!(
+                start.elapsed() < within,
+                "not within {within:?}: {what}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+/// The row of the outline marked selected.
+fn selected_row(screen: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains('❯'))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Every file in `dir` but the presence file, with its bytes.
+fn files_of(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && !p.ends_with(kensho::domain::presence::PRESENCE_FILE))
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn followers_in_other_terminals_keep_step_with_the_presenter() {
+    let tmp = copy_of_records();
+    let dir = tmp.path().to_str().unwrap().to_string();
+    let mut p = Session::start_in(&["--present", &dir], "ja_JP.UTF-8", (120, 40), &[]);
+    p.wait_for("発表中");
+    // Three attendees: other sizes, other languages.
+    let mut followers = vec![
+        Session::start_in(&["--follow", &dir], "en_US.UTF-8", (80, 24), &[]),
+        Session::start_in(&["--follow", &dir], "ja_JP.UTF-8", (100, 30), &[]),
+        Session::start_in(&["--follow", &dir], "ja_JP.UTF-8", (200, 50), &[]),
+    ];
+    followers[0].wait_for("following");
+    followers[1].wait_for("追従中");
+    followers[2].wait_for("追従中");
+
+    // The presenter moves: every follower shows the item within a second.
+    p.send(":3-4-d\r");
+    p.wait_for("49 / 88");
+    for f in &followers {
+        let took = f.wait_until(Duration::from_secs(1), "3-4-d selected", |s| {
+            selected_row(s).contains("3-4-d")
+        });
+        eprintln!("follower saw the move after {took:?}");
+    }
+    // The walkthrough, the same item.
+    p.send("p");
+    p.wait_for("協働の推進に向けた職員間の情報共有ツール");
+    for f in &followers {
+        f.wait_until(Duration::from_secs(1), "the walkthrough", |s| {
+            s.contains("3-4-d  49 / 88")
+        });
+    }
+    // A status set by the presenter shows within two seconds.
+    p.send("B");
+    p.wait_for("すぐに取り組むべき項目");
+    for f in &followers {
+        let took = f.wait_until(Duration::from_secs(2), "phase B", |s| {
+            s.lines()
+                .any(|l| l.contains(" B ") && (l.contains("実施区分")))
+        });
+        eprintln!("follower saw the status after {took:?}");
+    }
+
+    // A follower's edit keys change nothing on disk.
+    let before = files_of(tmp.path());
+    let f = &mut followers[0];
+    for keys in ["A", "1", "u", "\x12", "r", "w", "s", "e", "m"] {
+        f.send(keys);
+        f.wait_for("read-only");
+        f.send("\x1b");
+        f.send("p");
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(files_of(tmp.path()), before, "a follower wrote something");
+
+    // The presenter is killed: the followers say so and go on working.
+    let pid = p.child.process_id().unwrap().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let _ = p.child.wait();
+    followers[0].wait_for("presenter left");
+    followers[1].wait_for("発表終了");
+    let f = &mut followers[0];
+    f.send("\x1b");
+    let before = selected_row(&f.screen());
+    f.send("j");
+    f.wait_until(Duration::from_secs(2), "j moves", |s| {
+        selected_row(s) != before
+    });
+    for f in &mut followers {
+        f.send("q");
+        assert!(f.wait_exit(Duration::from_secs(5)).success());
+    }
+}

@@ -299,3 +299,36 @@ fn the_english_interface_has_no_japanese_of_its_own() {
         );
     }
 }
+
+#[test]
+fn follow_mode_speaks_japanese() {
+    let mut p = TestBoard::on_copy(Lang::Ja, 100, 40);
+    p.jump("4-2-a");
+    p.keys("P");
+    assert_japanese("presenting", &p.screen());
+    let mut f = TestBoard::on_dir(p.path(), Lang::Ja, 100, 40);
+    f.rt.app.follow();
+    let tick = |f: &mut TestBoard, n: u64| {
+        f.act(Action::Tick(
+            std::time::Instant::now() + std::time::Duration::from_secs(n),
+        ))
+    };
+    tick(&mut f, 1);
+    assert_japanese("following", &f.screen());
+    f.keys("D");
+    assert_japanese("read-only", &f.screen());
+    f.keys("j");
+    assert_japanese("detached", &f.screen());
+    f.keys("?");
+    assert_japanese("help of a follower", &f.screen());
+    f.keys("Esc");
+    let mut q = TestBoard::on_dir(p.path(), Lang::Ja, 100, 40);
+    q.keys("P");
+    assert_japanese("someone presents", &q.screen());
+    q.keys("P");
+    p.keys("j");
+    assert_japanese("taken over", &p.screen());
+    q.keys("P");
+    tick(&mut f, 2);
+    assert_japanese("presenter left", &f.screen());
+}

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::field::{Conflict, Edit, Field};
 use crate::domain::meeting::Meeting;
+use crate::domain::presence::{Owner, Presence, View};
 use crate::domain::records::Records;
 use crate::search::{Filters, Hit, Order, Query};
 use crate::store::changelog::Change;
@@ -76,6 +77,8 @@ pub enum Command {
     Meeting,
     /// Write the minutes of the meeting.
     Minutes,
+    /// Start or stop presenting; a follower: back to the presenter.
+    Present,
 }
 
 impl Command {
@@ -122,6 +125,14 @@ pub enum Action {
         records: Option<Box<Records>>,
         meeting: Option<(PathBuf, Box<Meeting>)>,
     },
+    /// What the presence worker found or did.
+    Presence(PresenceAnswer),
+    /// A meeting read to be shown (see [`Effect::ReadMeeting`]).
+    MeetingRead {
+        file: PathBuf,
+        meeting: Box<Meeting>,
+        log: Vec<Change>,
+    },
     /// The editor closed: the text as saved there, or why it failed.
     Edited {
         item: String,
@@ -152,12 +163,59 @@ pub enum Effect {
         /// have marked items or closed it).
         meeting: Option<PathBuf>,
     },
+    /// Follow mode: write or read the presence file (on the presence worker).
+    Presence(PresenceWork),
+    /// Read a meeting and its lines of the log, to show it (a follower is
+    /// shown the presenter's meeting; nothing is written).
+    ReadMeeting {
+        name: String,
+        records: Arc<Records>,
+    },
     /// Edit a text in `$VISUAL` / `$EDITOR` (the terminal is handed over).
     EditText {
         item: String,
         field: Field,
         text: String,
     },
+}
+
+/// Work on the presence file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PresenceWork {
+    /// Start presenting; `force`: even over a presenter who is still there.
+    Claim {
+        owner: Owner,
+        view: View,
+        force: bool,
+    },
+    /// Write the view (and so the heartbeat) again.
+    Publish { owner: Owner, view: View },
+    /// Read the file (a follower).
+    Read,
+    /// Stop presenting: remove the file if it is still ours.
+    Withdraw { owner: Owner },
+}
+
+/// What the presence worker answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PresenceAnswer {
+    /// The claim is written: this board presents.
+    Presenting,
+    /// The view is written.
+    Published,
+    /// Someone else presents and is still there: not taken over.
+    Busy(Box<Presence>),
+    /// Someone else took over: this board presents no more.
+    Lost(Box<Presence>),
+    /// The file as read (None: nobody presents); `gone`: its presenter's
+    /// process is known to have ended; `at`: when it was read.
+    Read {
+        presence: Option<Box<Presence>>,
+        gone: bool,
+        at: Instant,
+    },
+    /// The file could not be written or read.
+    Failed(String),
 }
 
 /// A search to run. It carries the records it must answer from, so a result

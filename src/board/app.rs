@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::KeyCode;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
-use super::action::{Action, Command, Effect};
+use super::action::{Action, Command, Effect, PresenceAnswer};
 use super::edits::{HeldConflict, Show};
 use super::keymap::{KeyError, Keymap};
 use super::screen::browse::Browse;
@@ -51,7 +51,16 @@ impl App {
     /// Apply `action`; return what the runtime must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let before = (self.board.message.clone(), self.screens.len());
-        let idle_tick = matches!(action, Action::Tick(_));
+        // Time passing, or the presence file written: nothing to redraw
+        // unless something changed.
+        let idle_tick = matches!(
+            action,
+            Action::Tick(_) | Action::Presence(PresenceAnswer::Published)
+        );
+        // The user moving on their own (`P` goes back to the presenter).
+        let by_user = matches!(action, Action::Command(_) | Action::Text(_))
+            && action != Action::Command(Command::Present);
+        let view_before = self.view();
         let outcome = match action {
             Action::Command(_) | Action::Text(_) => {
                 self.board.message = None;
@@ -91,21 +100,27 @@ impl App {
                 effects.into()
             }
             Action::Edited { item, field, text } => self.board.edited(item, field, text).into(),
+            Action::Presence(answer) => self.presence_answer(answer),
+            Action::MeetingRead { file, meeting, log } => {
+                self.board.meeting_read(file, *meeting, log);
+                Outcome::none()
+            }
         };
         self.navigate(outcome.nav);
         self.show_waiting_conflict();
+        let mut effects = outcome.effects;
+        effects.extend(self.after_update(&view_before, by_user));
         // Looking at the files changes nothing on screen.
-        let quiet = outcome
-            .effects
+        let quiet = effects
             .iter()
-            .all(|e| matches!(e, Effect::CheckDisk { .. }));
+            .all(|e| matches!(e, Effect::CheckDisk { .. } | Effect::Presence(_)));
         let unchanged =
             idle_tick && quiet && before == (self.board.message.clone(), self.screens.len());
         if !unchanged {
             self.board.prepare_marks();
             self.revision += 1;
         }
-        outcome.effects
+        effects
     }
 
     /// The commands every screen shares, then the top screen's own.
@@ -119,6 +134,11 @@ impl App {
         match action {
             Action::Command(Command::Quit) => self.board.quit().into(),
             Action::Command(Command::Suspend) => vec![Effect::Suspend].into(),
+            Action::Command(Command::Present) => self.present(),
+            Action::Command(c) if self.board.is_follower() && c.changes_data() => {
+                self.board.say(crate::i18n::Msg::FollowerReadOnly);
+                Outcome::none()
+            }
             Action::Command(Command::Help) => {
                 let of = self.top().kind();
                 Outcome::nav(Nav::Push(Screen::Help(Help { of, scroll: 0 })))

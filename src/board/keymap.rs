@@ -389,6 +389,16 @@ impl Keymap {
         })
     }
 
+    /// Say `help` for `command` wherever it is bound (a follower's `P` goes
+    /// back to the presenter).
+    pub fn relabel(&mut self, command: &Command, help: Msg) {
+        for (_, table) in &mut self.tables {
+            for b in table.iter_mut().filter(|b| &b.command == command) {
+                b.help = help;
+            }
+        }
+    }
+
     /// Help lines for `screen`: (keys, description), bindings with the same
     /// description merged, in table order.
     pub fn help_lines(bindings: &[Binding], ascii: bool) -> Vec<(String, Msg)> {

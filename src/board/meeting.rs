@@ -135,6 +135,11 @@ impl Board {
         true
     }
 
+    /// A meeting read to be shown (a follower's: the presenter's meeting).
+    pub fn meeting_read(&mut self, file: PathBuf, meeting: Meeting, log: Vec<Change>) {
+        self.meeting = Some(MeetingState { file, meeting, log });
+    }
+
     /// The log lines of this board's saves made in the meeting.
     pub fn note_meeting_changes(&mut self, changes: &[Change]) {
         if let Some(state) = &mut self.meeting {

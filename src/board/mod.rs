@@ -17,6 +17,7 @@ pub mod marks;
 mod meeting;
 pub mod meeting_state;
 pub mod outline;
+pub mod presence;
 pub mod runtime;
 mod saving;
 pub mod screen;

@@ -12,9 +12,10 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::Event;
 
+use super::action::PresenceWork;
 use super::action::{Action, Effect, SearchRequest};
 use super::app::App;
-use super::workers::{StoreWork, spawn_search_worker, spawn_store_worker};
+use super::workers::{StoreWork, spawn_presence_worker, spawn_search_worker, spawn_store_worker};
 use crate::search::Filters;
 use crate::store::watch::Watcher;
 
@@ -47,6 +48,8 @@ pub struct Opening {
     pub query: String,
     pub filters: Filters,
     pub meeting: Option<String>,
+    /// Present from the start (`--present`).
+    pub present: bool,
 }
 
 pub struct Runtime {
@@ -56,6 +59,11 @@ pub struct Runtime {
     results: Receiver<Action>,
     /// Store work sent and not answered yet.
     store_busy: usize,
+    /// The presence worker (follow mode), and its thread.
+    presence: Option<Sender<PresenceWork>>,
+    presence_thread: Option<std::thread::JoinHandle<()>>,
+    /// Presence reads and claims sent and not answered yet.
+    presence_busy: usize,
     quit: bool,
 }
 
@@ -67,12 +75,19 @@ impl Runtime {
         let path: PathBuf = records.layout.path();
         let watcher = Watcher::new(records);
         let store = spawn_store_worker(
-            path,
+            path.clone(),
             app.board.options.lang,
             app.board.display_name.clone(),
             watcher,
             sender.clone(),
         );
+        let dir = records.layout.dir();
+        let like = if path.is_dir() {
+            dir.join(crate::domain::records::REPORT_FILE)
+        } else {
+            path.clone()
+        };
+        let (presence, presence_thread) = spawn_presence_worker(dir, like, sender.clone());
         let searches = spawn_search_worker(sender);
         Runtime {
             app,
@@ -80,6 +95,9 @@ impl Runtime {
             store,
             results,
             store_busy: 0,
+            presence: Some(presence),
+            presence_thread: Some(presence_thread),
+            presence_busy: 0,
             quit: false,
         }
     }
@@ -111,6 +129,19 @@ impl Runtime {
             Effect::Store(job) => self.send_store(StoreWork::Job(Box::new(job))),
             Effect::CheckDisk { records, meeting } => {
                 self.send_store(StoreWork::Check(records, meeting))
+            }
+            Effect::Presence(work) => {
+                // Everything but a withdrawal gets one answer.
+                if !matches!(work, PresenceWork::Withdraw { .. }) {
+                    self.presence_busy += 1;
+                }
+                if let Some(p) = &self.presence {
+                    let _ = p.send(work);
+                }
+            }
+            Effect::ReadMeeting { name, records } => {
+                // Answered only when the meeting is there: not waited for.
+                let _ = self.store.send(StoreWork::ReadMeeting(name, records));
             }
             Effect::EditText { item, field, text } => {
                 let mut edited = Err(String::new());
@@ -161,6 +192,10 @@ impl Runtime {
                 }
             }
         }
+        if opening.present {
+            self.settle(host, Duration::from_secs(30))?;
+            self.step(host, super::action::Command::Present)?;
+        }
         Ok(())
     }
 
@@ -186,6 +221,9 @@ impl Runtime {
         ) {
             self.store_busy = self.store_busy.saturating_sub(1);
         }
+        if matches!(answer, Action::Presence(_)) {
+            self.presence_busy = self.presence_busy.saturating_sub(1);
+        }
         self.step(host, answer)
     }
 
@@ -199,7 +237,29 @@ impl Runtime {
 
     /// Whether a worker is still on something this board waits for.
     pub fn busy(&self) -> bool {
-        self.store_busy > 0 || self.app.board.search.pending
+        self.store_busy > 0 || self.presence_busy > 0 || self.app.board.search.pending
+    }
+
+    /// A presenter that goes away removes its file (if it is still its own),
+    /// waiting up to `within` for the worker to finish.
+    pub fn stop_presenting(&mut self, within: Duration) {
+        if let super::presence::Role::Presenter(p) = &self.app.board.role
+            && let Some(sender) = &self.presence
+        {
+            let _ = sender.send(PresenceWork::Withdraw {
+                owner: p.owner.clone(),
+            });
+        }
+        self.presence = None;
+        let deadline = Instant::now() + within;
+        if let Some(thread) = self.presence_thread.take() {
+            while !thread.is_finished() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            if thread.is_finished() {
+                let _ = thread.join();
+            }
+        }
     }
 
     /// Whether store work is still under way (a save must land before the

@@ -312,6 +312,7 @@ impl Board {
         let selected = self.selected_item().map(|r| r.item.id.clone());
         self.outline = self.outline.rebuilt(&records.report);
         self.records = Arc::new(records);
+        self.data_generation += 1;
         self.departments = crate::search::all_departments(self.report());
         self.marks.clear();
         let index = selected

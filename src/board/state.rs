@@ -78,6 +78,13 @@ pub struct Board {
     pub meeting_filters: MeetingFilters,
     /// The user's display name (configuration), logged beside the login.
     pub display_name: Option<String>,
+    /// Presenter, follower, or neither.
+    pub role: super::presence::Role,
+    /// Someone else presents (said when this board asked to): `P` again
+    /// takes over.
+    pub busy_presenter: Option<crate::domain::presence::Owner>,
+    /// Counts the times the records on screen were replaced (saves, reloads).
+    pub data_generation: u64,
     /// When the files are next looked at.
     next_check: Option<Instant>,
     /// A look at the files is under way (one at a time).
@@ -102,6 +109,9 @@ impl Board {
             meeting: None,
             meeting_filters: MeetingFilters::default(),
             display_name: None,
+            role: Default::default(),
+            busy_presenter: None,
+            data_generation: 0,
             next_check: None,
             checking: false,
         }
@@ -216,15 +226,28 @@ impl Board {
         let mut effects = self.edits.retry_due(now);
         let due = self.next_check.is_none_or(|t| now >= t);
         if due {
-            self.next_check = Some(now + CHECK_EVERY);
-            if !self.edits.is_writing() && !self.checking {
-                self.checking = true;
-                effects.push(Effect::CheckDisk {
-                    records: Arc::clone(&self.records),
-                    meeting: self.meeting.as_ref().map(|m| m.file.clone()),
-                });
-            }
+            // A follower looks more often: the presenter's saves show soon.
+            let every = if self.is_follower() {
+                super::presence::FOLLOWER_CHECK_EVERY
+            } else {
+                CHECK_EVERY
+            };
+            self.next_check = Some(now + every);
+            effects.extend(self.check_now());
         }
+        effects.extend(self.presence_tick(now));
         effects
+    }
+
+    /// Look at the files now (unless a save or a look is under way).
+    pub fn check_now(&mut self) -> Vec<Effect> {
+        if self.edits.is_writing() || self.checking {
+            return Vec::new();
+        }
+        self.checking = true;
+        vec![Effect::CheckDisk {
+            records: Arc::clone(&self.records),
+            meeting: self.meeting.as_ref().map(|m| m.file.clone()),
+        }]
     }
 }

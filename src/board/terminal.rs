@@ -139,6 +139,7 @@ pub fn run(app: App, opening: Opening) -> io::Result<Vec<Edit>> {
     // A save under way lands before the board goes; nothing more starts.
     rt.app.board.edits.stop();
     let saved = rt.finish_saves(&mut host, SAVE_GRACE);
+    rt.stop_presenting(Duration::from_secs(1));
     let restored = leave();
     let unsaved = rt.app.board.edits.unsaved().into_iter().cloned().collect();
     result.and(saved).and(restored).map(|_| unsaved)

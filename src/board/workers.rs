@@ -1,19 +1,23 @@
-//! The two threads that keep slow work off the input path: the search worker
+//! The threads that keep slow work off the input path: the search worker
 //! (newest request wins; its index is rebuilt whenever a request carries
-//! other records) and the store worker (saves, reasons and looks at the
-//! files, one at a time, in order). Both answer with [`Action`]s.
+//! other records), the store worker (saves, reasons and looks at the files,
+//! one at a time, in order) and the presence worker (follow mode's file:
+//! of the views waiting to be published, only the newest is written). All
+//! answer with [`Action`]s.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use super::action::{Action, Job, SearchRequest, StoreOutcome};
+use super::action::{Action, Job, PresenceAnswer, PresenceWork, SearchRequest, StoreOutcome};
 use crate::domain::meeting::load_meeting;
+use crate::domain::presence::Presence;
 use crate::domain::records::Records;
 use crate::i18n::Lang;
 use crate::search::{SearchIndex, Searcher};
 use crate::store::changelog::{self, Change};
 use crate::store::meeting::{MeetingChange, change_meeting, is_open, write_minutes};
+use crate::store::presence;
 use crate::store::watch::Watcher;
 use crate::store::{EditError, Why, add_reason, apply_edits};
 
@@ -21,6 +25,8 @@ use crate::store::{EditError, Why, add_reason, apply_edits};
 pub enum StoreWork {
     Job(Box<Job>),
     Check(Arc<Records>, Option<PathBuf>),
+    /// Read a meeting and its log lines, to show it.
+    ReadMeeting(String, Arc<Records>),
 }
 
 /// Answer searches on a thread of their own. When requests come faster than
@@ -67,8 +73,9 @@ fn search_loop(inbox: &Receiver<SearchRequest>, results: &Sender<Action>) {
     }
 }
 
-/// Perform store work on a thread of its own, in order; each piece of work
-/// gets exactly one answer.
+/// Perform store work on a thread of its own, in order; each job and each
+/// look at the files gets exactly one answer (a meeting read, one when the
+/// meeting is there).
 pub fn spawn_store_worker(
     path: PathBuf,
     lang: Lang,
@@ -97,6 +104,19 @@ pub fn spawn_store_worker(
                         Some((file, Box::new(m)))
                     });
                     Action::DiskChecked { records, meeting }
+                }
+                StoreWork::ReadMeeting(name, records) => {
+                    let dir = records.layout.dir();
+                    let file = crate::domain::meeting::meeting_file(&dir, &name);
+                    match load_meeting(&file, &records.report) {
+                        Ok(meeting) => Action::MeetingRead {
+                            log: meeting_log(&records, &name),
+                            file,
+                            meeting: Box::new(meeting),
+                        },
+                        // Not there (yet): the walkthrough shows the item alone.
+                        Err(_) => continue,
+                    }
                 }
             };
             if results.send(answer).is_err() {
@@ -181,6 +201,92 @@ fn perform_job(
                 }
                 Err(e) => StoreOutcome::Rejected(e.say(lang)),
             }
+        }
+    }
+}
+
+/// Write and read the presence file on a thread of its own.
+pub fn spawn_presence_worker(
+    dir: PathBuf,
+    like: PathBuf,
+    results: Sender<Action>,
+) -> (Sender<PresenceWork>, std::thread::JoinHandle<()>) {
+    let (requests, inbox) = channel::<PresenceWork>();
+    let thread = std::thread::spawn(move || {
+        let mut seq = 0u64;
+        while let Ok(first) = inbox.recv() {
+            // Publishes that wait behind each other: only the newest counts.
+            let mut work = vec![first];
+            work.extend(inbox.try_iter());
+            let mut last_publish = work
+                .iter()
+                .rposition(|w| matches!(w, PresenceWork::Publish { .. }));
+            for (i, w) in work.into_iter().enumerate() {
+                if matches!(w, PresenceWork::Publish { .. }) && Some(i) != last_publish {
+                    continue;
+                }
+                if matches!(w, PresenceWork::Publish { .. }) {
+                    last_publish = None;
+                }
+                let answer = presence_work(&dir, &like, &mut seq, w);
+                if let Some(a) = answer
+                    && results.send(Action::Presence(a)).is_err()
+                {
+                    return;
+                }
+            }
+        }
+    });
+    (requests, thread)
+}
+
+fn presence_work(
+    dir: &std::path::Path,
+    like: &std::path::Path,
+    seq: &mut u64,
+    work: PresenceWork,
+) -> Option<PresenceAnswer> {
+    let mut write = |owner, view| {
+        *seq += 1;
+        let p = Presence {
+            owner,
+            heartbeat: changelog::now(),
+            seq: *seq,
+            view,
+        };
+        presence::write(dir, like, &p).map_err(|e| e.to_string())
+    };
+    match work {
+        PresenceWork::Claim { owner, view, force } => match presence::read(dir) {
+            Ok(Some(p)) if p.owner != owner && !force && presence::alive(&p) => {
+                Some(PresenceAnswer::Busy(Box::new(p)))
+            }
+            _ => Some(match write(owner, view) {
+                Ok(()) => PresenceAnswer::Presenting,
+                Err(e) => PresenceAnswer::Failed(e),
+            }),
+        },
+        PresenceWork::Publish { owner, view } => match presence::read(dir) {
+            Ok(Some(p)) if p.owner != owner => Some(PresenceAnswer::Lost(Box::new(p))),
+            _ => Some(match write(owner, view) {
+                Ok(()) => PresenceAnswer::Published,
+                Err(e) => PresenceAnswer::Failed(e),
+            }),
+        },
+        PresenceWork::Read => {
+            let at = std::time::Instant::now();
+            Some(match presence::read(dir) {
+                Ok(p) => PresenceAnswer::Read {
+                    gone: p.as_ref().is_some_and(presence::gone),
+                    presence: p.map(Box::new),
+                    at,
+                },
+                Err(e) => PresenceAnswer::Failed(e),
+            })
+        }
+        PresenceWork::Withdraw { owner } => {
+            presence::withdraw(dir, &owner);
+            None
         }
     }
 }

@@ -97,6 +97,9 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
     };
     app.keymap = keymap;
     app.board.display_name = config.display_name.clone();
+    if cli.follow {
+        app.follow();
+    }
     app.board.meeting_filters = MeetingFilters {
         changed_here: cli.changed_in_meeting,
         not_reviewed: cli.not_reviewed,
@@ -106,6 +109,7 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
         query: cli.query.clone().unwrap_or_default(),
         filters,
         meeting: cli.meeting.clone(),
+        present: cli.present,
     };
     match crate::board::terminal::run(app, opening) {
         Ok(unsaved) if unsaved.is_empty() => ExitCode::SUCCESS,

@@ -11,5 +11,6 @@ pub mod meeting;
 pub mod minutes;
 pub mod minutes_text;
 pub mod model;
+pub mod presence;
 pub mod records;
 pub mod summary;

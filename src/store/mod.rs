@@ -10,6 +10,7 @@
 pub mod changelog;
 mod edit;
 pub mod meeting;
+pub mod presence;
 pub mod verify;
 pub mod watch;
 
@@ -75,6 +76,34 @@ pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     file.commit().map_err(io(path))?;
     Ok(())
 }
+
+/// Like [`replace_file`]; a file created now gets the permission bits and
+/// group of `like` (so that whoever may read the records may read it).
+pub fn replace_file_like(path: &Path, contents: &[u8], like: &Path) -> Result<(), StoreError> {
+    let mut file = AtomicWriteFile::open(path).map_err(io(path))?;
+    if !path.exists() {
+        copy_access(file.as_file(), like);
+    }
+    file.write_all(contents).map_err(io(path))?;
+    file.commit().map_err(io(path))?;
+    Ok(())
+}
+
+/// Give `file` the read/write bits and the group of `like`, as far as this
+/// user may (a group they are not in is left as it is).
+#[cfg(unix)]
+fn copy_access(file: &std::fs::File, like: &Path) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let Ok(meta) = std::fs::metadata(like) else {
+        return;
+    };
+    let _ = std::os::unix::fs::fchown(file, None, Some(meta.gid()));
+    let mode = meta.permissions().mode() & 0o666;
+    let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
+}
+
+#[cfg(not(unix))]
+fn copy_access(_file: &std::fs::File, _like: &Path) {}
 
 /// Write every file of `records` whose canonical text differs from what is on
 /// disk. Returns the files written.

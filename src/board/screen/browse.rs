@@ -85,6 +85,7 @@ pub fn keys(codes: &[Binding]) -> Vec<Binding> {
         bind(&[ch('o')], Overview, Msg::KeyOverview),
         bind(&[ch('M')], Meeting, Msg::KeyMeeting),
         bind(&[ch('w')], Minutes, Msg::KeyMinutes),
+        bind(&[ch('P')], Present, Msg::KeyPresent),
         bind(&[key(KeyCode::Esc)], Back, Msg::KeyBack).foot(Msg::FootBack, When::Detail),
     ];
     table.extend(codes.iter().cloned());

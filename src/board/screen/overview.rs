@@ -75,6 +75,7 @@ pub fn keys() -> Vec<Binding> {
         bind(&[key(KeyCode::Enter)], Confirm, Msg::KeyOpenSegment)
             .foot(Msg::FootShowItems, When::Always),
         bind(&[key(KeyCode::Esc), ch('o')], Back, Msg::KeyClose).foot(Msg::FootBack, When::Always),
+        bind(&[ch('P')], Present, Msg::KeyPresent),
         bind(&[ch('?')], Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
         bind(&[ch('q')], Quit, Msg::KeyQuit),
     ]

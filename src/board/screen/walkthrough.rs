@@ -19,6 +19,9 @@ pub struct Walkthrough {
     pub pos: usize,
     /// How far the item's text is scrolled.
     pub scroll: usize,
+    /// On a follower's board: the place on the presenter's agenda (1-based)
+    /// and its length, shown instead of this board's own.
+    pub shown_place: Option<(usize, usize)>,
 }
 
 impl Walkthrough {
@@ -51,7 +54,14 @@ impl Walkthrough {
             agenda,
             pos,
             scroll: 0,
+            shown_place: None,
         }
+    }
+
+    /// The place on the agenda (1-based) and its length, as shown.
+    pub fn place(&self) -> Option<(usize, usize)> {
+        self.shown_place
+            .or_else(|| (!self.agenda.is_empty()).then(|| (self.pos + 1, self.agenda.len())))
     }
 
     /// The id of the item on screen.
@@ -66,6 +76,7 @@ impl Walkthrough {
     fn go(&mut self, board: &mut Board, pos: usize) {
         self.pos = pos.min(self.agenda.len().saturating_sub(1));
         self.scroll = 0;
+        self.shown_place = None;
         // The board follows, so that Esc comes back to the same item.
         if let Some(id) = self.current().map(str::to_string) {
             let index = board.report().items().position(|r| r.item.id == id);
@@ -129,6 +140,7 @@ pub fn keys(codes: &[Binding]) -> Vec<Binding> {
         bind(&[ch('r')], MarkReviewed, Msg::KeyMarkReviewed).foot(Msg::FootReviewed, When::Always),
         bind(&[ch('w')], Minutes, Msg::KeyMinutes),
         bind(&[ch('o')], Overview, Msg::KeyOverview),
+        bind(&[ch('P')], Present, Msg::KeyPresent),
     ];
     table.extend(codes.iter().cloned());
     table.extend(super::editing::edit_keys());

@@ -127,8 +127,18 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
         }
         None => format!(" kensho  {}", visible(&board.report().title)),
     };
-    let right_w = width(&right);
     let mut spans = Vec::new();
+    // Follow mode first: whoever looks must know whose screen this is.
+    let badge = presence_badge(board);
+    let badge_w = width(&badge).min(w / 2);
+    if !badge.is_empty() {
+        spans.push(Span::styled(
+            pad(&badge, badge_w, ell),
+            color(board, board.theme().header_filters),
+        ));
+    }
+    let w = w.saturating_sub(badge_w);
+    let right_w = width(&right);
     if summary.is_empty() {
         spans.push(Span::raw(pad(&title, w.saturating_sub(right_w), ell)));
     } else {
@@ -143,6 +153,41 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
     }
     spans.push(Span::raw(right));
     frame.render_widget(Paragraph::new(Line::from(spans).style(style)), area);
+}
+
+/// The header's word on follow mode: presenting, following whom, on one's
+/// own, or without a presenter; empty for a board on its own.
+fn presence_badge(board: &Board) -> String {
+    use crate::board::presence::{FollowStatus, Role};
+    let ascii = board.options.ascii;
+    let mark = |fancy: &'static str, plain: &'static str| if ascii { plain } else { fancy };
+    match &board.role {
+        Role::Alone => String::new(),
+        Role::Presenter(p) if p.claimed => {
+            format!(" {} {} ", mark("●", "*"), board.t(Msg::BadgePresenting))
+        }
+        Role::Presenter(_) => String::new(),
+        Role::Follower(f) => match (&f.status, f.attached) {
+            (FollowStatus::Live(owner), true) => {
+                let name = owner.display_name.as_deref().unwrap_or(&owner.user);
+                format!(
+                    " {} {} {} ",
+                    mark("▶", ">"),
+                    board.t(Msg::BadgeFollowing),
+                    visible(name)
+                )
+            }
+            (FollowStatus::Live(_), false) => {
+                format!(" {} {} ", mark("‖", "="), board.t(Msg::BadgeDetached))
+            }
+            (FollowStatus::Waiting, _) => {
+                format!(" {} {} ", mark("○", "o"), board.t(Msg::BadgeWaiting))
+            }
+            (FollowStatus::Left(_), _) => {
+                format!(" {} {} ", mark("○", "o"), board.t(Msg::BadgeLeft))
+            }
+        },
+    }
 }
 
 /// The prompt of the top screen, when it is a one-line prompt.

@@ -105,12 +105,8 @@ fn draw_top(frame: &mut Frame, board: &Board, state: &Walkthrough, r: &ItemRef, 
     } else {
         ""
     };
-    let right = format!(
-        "{mark}  {}  {} / {} ",
-        visible(&r.item.id),
-        state.pos + 1,
-        state.agenda.len()
-    );
+    let (at, of) = state.place().unwrap_or((0, 0));
+    let right = format!("{mark}  {}  {at} / {of} ", visible(&r.item.id));
     let left = format!(" {}", crumbs.join(sep));
     let left_w = w.saturating_sub(width(&right));
     let first = Line::from(vec![
@@ -332,21 +328,19 @@ fn put(frame: &mut Frame, lines: &mut Vec<Line>, y: &mut u16, bottom: u16, area:
 /// Where the meeting stands: a bar of the agenda, the position, how many
 /// items were reviewed.
 fn draw_progress(frame: &mut Frame, board: &Board, state: &Walkthrough, area: Rect) {
-    let total = state.agenda.len().max(1);
+    let (at, of) = state.place().unwrap_or((0, 0));
+    let total = of.max(1);
     let reviewed = board.open_meeting().map(|m| m.reviewed());
-    let mut right = format!(" {} / {}", state.pos + 1, state.agenda.len());
+    let mut right = format!(" {at} / {of}");
     if let Some(n) = reviewed {
         right.push_str(&format!(
             "  {}",
-            Msg::ReviewedCount.fill(
-                board.options.lang,
-                &[("done", &n), ("total", &state.agenda.len())]
-            )
+            Msg::ReviewedCount.fill(board.options.lang, &[("done", &n), ("total", &of)])
         ));
     }
     right.push(' ');
     let bar_w = (area.width as usize).saturating_sub(width(&right) + 2);
-    let done = (state.pos + 1) * bar_w / total;
+    let done = at.min(total) * bar_w / total;
     let (full, empty) = if board.options.ascii {
         ("#", "-")
     } else {

@@ -1,0 +1,114 @@
+//! Follow mode's small file beside the data (`.kensho-presenter`): who
+//! presents, since when, and what their board shows. The presenter rewrites
+//! it when the view changes and about once a second; followers read it.
+//! Written by [`crate::store::presence`]; never committed.
+
+use serde::{Deserialize, Serialize};
+
+/// The file's name, in the records folder.
+pub const PRESENCE_FILE: &str = ".kensho-presenter";
+
+/// How often a presenter rewrites the file when nothing moves.
+pub const HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// A presenter whose file has not changed for this long is gone (crashed,
+/// or cut off): a follower says so, another board may present without
+/// asking.
+pub const STALE: std::time::Duration = std::time::Duration::from_secs(4);
+
+/// The file's contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Presence {
+    pub owner: Owner,
+    /// When the presenter last wrote the file (RFC 3339).
+    pub heartbeat: String,
+    /// Counts the presenter's writes: a follower sees the presenter alive
+    /// while it grows.
+    pub seq: u64,
+    pub view: View,
+}
+
+/// Who presents: enough to tell them apart and to say who they are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Owner {
+    pub user: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    pub host: String,
+    pub pid: u32,
+    /// When they started presenting (RFC 3339).
+    pub started: String,
+}
+
+impl Owner {
+    /// As people read it: `佐藤 花子 (sato@host)` or `sato@host`.
+    pub fn who(&self) -> String {
+        match &self.display_name {
+            Some(name) => format!("{name} ({}@{})", self.user, self.host),
+            None => format!("{}@{}", self.user, self.host),
+        }
+    }
+
+    /// The time presenting started, as `HH:MM` on the presenter's clock (or
+    /// as written, when it is not an RFC 3339 time).
+    pub fn since(&self) -> String {
+        match (
+            self.started.parse::<jiff::Timestamp>(),
+            self.started.get(11..16),
+        ) {
+            (Ok(_), Some(hm)) => hm.to_string(),
+            _ => self.started.clone(),
+        }
+    }
+}
+
+/// What the presenter's board shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct View {
+    pub screen: Shown,
+    /// The item shown or selected (None: a recommendation or point row).
+    #[serde(default)]
+    pub item: Option<String>,
+    /// The outline's selected row, for a recommendation or point.
+    #[serde(default)]
+    pub node: usize,
+    /// On the board: whether the item's detail has the screen.
+    #[serde(default)]
+    pub detail: bool,
+    /// The meeting the presenter is in.
+    #[serde(default)]
+    pub meeting: Option<String>,
+    /// In the walkthrough: the place on the agenda (1-based) and its length.
+    #[serde(default)]
+    pub place: Option<(usize, usize)>,
+    /// In the overview: the cursor (row, column).
+    #[serde(default)]
+    pub cursor: (usize, usize),
+    /// Counts the presenter's saves and reloads: a follower that sees it
+    /// change looks at the data at once.
+    #[serde(default)]
+    pub data: u64,
+}
+
+/// Which of the three screens a follower can be shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Shown {
+    #[default]
+    Board,
+    Walkthrough,
+    Overview,
+}
+
+impl Presence {
+    pub fn render(&self) -> Result<String, ron::Error> {
+        crate::domain::records::to_ron(self)
+    }
+
+    pub fn parse(text: &str) -> Result<Presence, ron::error::SpannedError> {
+        ron::from_str(text)
+    }
+}

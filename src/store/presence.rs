@@ -1,0 +1,124 @@
+//! Follow mode's file on disk: the presenter writes `.kensho-presenter`
+//! (atomically, with the records' mode and group, so that everyone who may
+//! read the records may read it), followers read it, and the presenter
+//! removes it when it stops, if it is still theirs.
+
+use std::path::{Path, PathBuf};
+
+use super::StoreError;
+use crate::domain::presence::{Owner, PRESENCE_FILE, Presence, STALE};
+
+/// The presence file of the records folder `dir`.
+pub fn file(dir: &Path) -> PathBuf {
+    dir.join(PRESENCE_FILE)
+}
+
+/// The file's contents; None when nobody presents (no file). A file that
+/// cannot be read or parsed is an error in words.
+pub fn read(dir: &Path) -> Result<Option<Presence>, String> {
+    let path = file(dir);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    Presence::parse(&text)
+        .map(Some)
+        .map_err(|e| format!("{}:{}: {}", path.display(), e.span.start, e.code))
+}
+
+/// Write `presence` for everyone to read: replaced atomically, with the
+/// mode and group of `like` (a records file) when it is created.
+pub fn write(dir: &Path, like: &Path, presence: &Presence) -> Result<(), StoreError> {
+    let path = file(dir);
+    let text = presence.render().map_err(StoreError::Render)?;
+    super::replace_file_like(&path, text.as_bytes(), like)
+}
+
+/// Remove the file if `owner` still owns it (someone may have taken over).
+pub fn withdraw(dir: &Path, owner: &Owner) {
+    if let Ok(Some(p)) = read(dir)
+        && p.owner == *owner
+    {
+        let _ = std::fs::remove_file(file(dir));
+    }
+}
+
+/// Whether the presenter of `presence` is still there, as far as this
+/// machine can tell: on the same host, its process must run; anywhere, its
+/// last heartbeat must be recent (by the clocks of both machines).
+pub fn alive(presence: &Presence) -> bool {
+    if presence.owner.host == hostname() && !process_runs(presence.owner.pid) {
+        return false;
+    }
+    let Ok(beat) = presence.heartbeat.parse::<jiff::Timestamp>() else {
+        return false;
+    };
+    let age = jiff::Timestamp::now().duration_since(beat);
+    age.unsigned_abs() < STALE
+}
+
+/// Whether the presenter of a file read by a follower is known to be gone:
+/// its process ended (same host), or its heartbeat is a minute old (which
+/// no clock difference between two machines explains). Anything shorter is
+/// judged by the follower's own clock, from how long the file stays the same.
+pub fn gone(presence: &Presence) -> bool {
+    if presence.owner.host == hostname() && !process_runs(presence.owner.pid) {
+        return true;
+    }
+    presence
+        .heartbeat
+        .parse::<jiff::Timestamp>()
+        .is_ok_and(|beat| {
+            jiff::Timestamp::now()
+                .duration_since(beat)
+                .unsigned_abs()
+                .as_secs()
+                > 60
+        })
+}
+
+/// Who this process is, as a presenter starting now.
+pub fn owner_now(display_name: Option<String>) -> Owner {
+    let (user, _) = super::changelog::who();
+    Owner {
+        user,
+        display_name,
+        host: hostname(),
+        pid: std::process::id(),
+        started: super::changelog::now(),
+    }
+}
+
+/// This machine's name.
+pub fn hostname() -> String {
+    #[cfg(unix)]
+    {
+        let mut buf = [0u8; 256];
+        // SAFETY: gethostname writes at most buf.len() bytes into buf.
+        let r = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+        if r == 0 {
+            let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+            return String::from_utf8_lossy(&buf[..end]).into_owned();
+        }
+    }
+    "localhost".to_string()
+}
+
+/// Whether process `pid` runs on this machine.
+fn process_runs(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 checks that the process exists; nothing is sent.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
