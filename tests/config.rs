@@ -133,6 +133,19 @@ fn every_kind_of_mistake_names_the_place_and_what_is_allowed() {
         ("(display_name: \"\")", ":1:16:", &["60"]),
         ("(display_name: \"a\\u{1b}[31mb\")", ":1:16:", &["control"]),
         ("(lang: \"en\", lang: \"ja\")", ":1:", &["lang"]),
+        // A comment before a value: the place is the value's.
+        ("(lang: /* c */ \"xx\")", ":1:16:", &["\"xx\""]),
+        (
+            "(keys: { \"board\": { \"search\": [\"F13\"] } })",
+            ":1:32:",
+            &["F1 to F12"],
+        ),
+        // A character on a screen that takes typed text could not be typed.
+        (
+            "(keys: { \"search\": { \"confirm\": [\"x\"] } })",
+            ":1:34:",
+            &["\"search\"", "typed text", "\"x\""],
+        ),
     ];
     for (text, place, words) in cases {
         let (en, ja) = error(text);
@@ -307,6 +320,9 @@ fn the_records_come_from_the_config_when_no_path_is_given() {
     let (code, out, err) = kensho_in(elsewhere.path(), &["check", "--config", f, "--lang", "en"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains(copy.path().to_str().unwrap()), "{out}");
+    let (code, out, _) = kensho_in(elsewhere.path(), &["search", "--config", f, "警察"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("4-2-a"), "{out}");
     // The display name goes into the log beside the login name.
     let (code, out, err) = kensho_in(
         elsewhere.path(),

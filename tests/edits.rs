@@ -291,6 +291,22 @@ fn a_writer_killed_at_random_moments_never_leaves_a_half_file() {
         .items()
         .map(|r| r.item.id.clone())
         .collect();
+    // The kills spread over the time a whole save takes on this machine now
+    // (a loaded machine is slower): before it starts, while it writes, after.
+    let whole = (0..3)
+        .map(|i| {
+            let started = std::time::Instant::now();
+            let code = ["B", "C", "A"][i];
+            assert!(
+                set(dir, &["7-1-a", &format!("phase={code}")])
+                    .status
+                    .success()
+            );
+            started.elapsed()
+        })
+        .max()
+        .unwrap();
+    let window = (whole.as_micros() as u64 * 3 / 2).max(1_000);
     let mut seed: u64 = 0x5eed;
     let mut next = || {
         seed ^= seed << 13;
@@ -315,7 +331,7 @@ fn a_writer_killed_at_random_moments_never_leaves_a_half_file() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(next() % 12_000));
+        std::thread::sleep(Duration::from_micros(next() % window));
         let _ = child.kill();
         if child.wait().unwrap().success() {
             completed += 1;

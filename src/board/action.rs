@@ -125,8 +125,12 @@ pub enum Action {
         records: Option<Box<Records>>,
         meeting: Option<(PathBuf, Box<Meeting>)>,
     },
-    /// What the presence worker found or did.
-    Presence(PresenceAnswer),
+    /// What the presence worker found or did; `asked`: the answer to a
+    /// piece of work sent (else the worker's own heartbeat).
+    Presence {
+        answer: PresenceAnswer,
+        asked: bool,
+    },
     /// A meeting read to be shown (see [`Effect::ReadMeeting`]).
     MeetingRead {
         file: PathBuf,
@@ -196,26 +200,27 @@ pub enum PresenceWork {
     Withdraw { owner: Owner },
 }
 
-/// What the presence worker answers.
+/// What the presence worker answers. The answers to a board's claim and
+/// publishes name the owner they were for (the board may have stopped
+/// presenting since).
 #[derive(Debug, Clone, PartialEq)]
 pub enum PresenceAnswer {
-    /// The claim is written: this board presents.
-    Presenting,
+    /// The claim is written: `mine` presents.
+    Presenting { mine: Owner },
     /// The view is written.
     Published,
     /// Someone else presents and is still there: not taken over.
-    Busy(Box<Presence>),
-    /// Someone else took over: this board presents no more.
-    Lost(Box<Presence>),
-    /// The file as read (None: nobody presents); `gone`: its presenter's
-    /// process is known to have ended; `at`: when it was read.
+    Busy { mine: Owner, other: Box<Presence> },
+    /// Someone else took over: `mine` presents no more.
+    Lost { mine: Owner, other: Box<Presence> },
+    /// The file as read (None: nobody presents), with whether its
+    /// presenter's process is known to have ended; `at`: when it was read.
     Read {
-        presence: Option<Box<Presence>>,
-        gone: bool,
+        presence: Result<Option<(bool, Box<Presence>)>, String>,
         at: Instant,
     },
-    /// The file could not be written or read.
-    Failed(String),
+    /// The file could not be written.
+    Failed { mine: Option<Owner>, error: String },
 }
 
 /// A search to run. It carries the records it must answer from, so a result

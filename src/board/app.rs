@@ -55,7 +55,11 @@ impl App {
         // unless something changed.
         let idle_tick = matches!(
             action,
-            Action::Tick(_) | Action::Presence(PresenceAnswer::Published)
+            Action::Tick(_)
+                | Action::Presence {
+                    answer: PresenceAnswer::Published,
+                    ..
+                }
         );
         // The user moving on their own (`P` goes back to the presenter).
         let by_user = matches!(action, Action::Command(_) | Action::Text(_))
@@ -100,9 +104,12 @@ impl App {
                 effects.into()
             }
             Action::Edited { item, field, text } => self.board.edited(item, field, text).into(),
-            Action::Presence(answer) => self.presence_answer(answer),
+            Action::Presence { answer, .. } => self.presence_answer(answer),
             Action::MeetingRead { file, meeting, log } => {
-                self.board.meeting_read(file, *meeting, log);
+                // Only the meeting the presenter is in now.
+                if self.presented_meeting() == Some(meeting.name.as_str()) {
+                    self.board.meeting_read(file, *meeting, log);
+                }
                 Outcome::none()
             }
         };
@@ -135,7 +142,7 @@ impl App {
             Action::Command(Command::Quit) => self.board.quit().into(),
             Action::Command(Command::Suspend) => vec![Effect::Suspend].into(),
             Action::Command(Command::Present) => self.present(),
-            Action::Command(c) if self.board.is_follower() && c.changes_data() => {
+            Action::Command(c) if self.board.role.is_follower() && c.changes_data() => {
                 self.board.say(crate::i18n::Msg::FollowerReadOnly);
                 Outcome::none()
             }

@@ -86,7 +86,10 @@ impl Key {
             "BackTab" => KeyCode::BackTab,
             "Delete" => KeyCode::Delete,
             "Insert" => KeyCode::Insert,
-            f if f.starts_with('F') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
+            f if f.starts_with('F') && f.len() > 1 => {
+                let n: u8 = f[1..].parse().ok()?;
+                KeyCode::F((1..=12).contains(&n).then_some(n)?)
+            }
             _ => {
                 let mut chars = text.chars();
                 let c = chars.next()?;
@@ -94,6 +97,13 @@ impl Key {
             }
         };
         Some(key(named))
+    }
+
+    /// Whether typing text makes this key: a character without Ctrl (Space
+    /// aside: the department picker takes it to select).
+    pub fn is_typed(&self) -> bool {
+        matches!(self.code, KeyCode::Char(c) if c != ' ')
+            && !self.modifiers.contains(KeyModifiers::CONTROL)
     }
 
     /// Whether `event` is this key. Shifted characters arrive as the

@@ -18,6 +18,8 @@ mod meeting;
 pub mod meeting_state;
 pub mod outline;
 pub mod presence;
+pub mod presence_state;
+mod presence_worker;
 pub mod runtime;
 mod saving;
 pub mod screen;

@@ -7,115 +7,21 @@
 //! All of it is pure: the file is written and read by the presence worker
 //! ([`super::workers`]), which answers with [`PresenceAnswer`]s.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use super::action::{Command, Effect, PresenceAnswer, PresenceWork};
 use super::app::App;
+use super::presence_state::{FollowStatus, Following, Presenting, Role};
 use super::screen::browse::{Browse, Focus};
 use super::screen::overview::Overview;
 use super::screen::walkthrough::Walkthrough;
 use super::screen::{Outcome, Screen};
 use super::state::Board;
-use crate::domain::presence::{HEARTBEAT, Owner, Presence, STALE, Shown, View};
+use crate::domain::presence::{Owner, Presence, STALE, Shown, View};
 use crate::i18n::Msg;
 use crate::text::visible;
 
-/// How often a follower reads the presence file.
-pub const POLL_EVERY: Duration = Duration::from_millis(200);
-/// How often a follower looks at the data (a presenter's save shows within
-/// this, or at once when the presence file says the data changed).
-pub const FOLLOWER_CHECK_EVERY: Duration = Duration::from_millis(500);
-
-/// What this board is in follow mode.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub enum Role {
-    #[default]
-    Alone,
-    Presenter(Presenting),
-    Follower(Following),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Presenting {
-    pub owner: Owner,
-    /// The file is ours (the claim was written).
-    pub claimed: bool,
-    /// The view last published.
-    pub published: Option<View>,
-    pub next_beat: Option<Instant>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Following {
-    /// Showing what the presenter shows (else browsing on its own).
-    pub attached: bool,
-    pub status: FollowStatus,
-    /// The presenter's last view.
-    pub view: Option<View>,
-    /// The presenter's last seq, and when it was first seen.
-    pub seen: Option<(u64, Instant)>,
-    pub next_poll: Option<Instant>,
-    /// A read is under way.
-    pub reading: bool,
-}
-
-/// Whether a follower has a presenter to follow.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub enum FollowStatus {
-    /// No presenter yet.
-    #[default]
-    Waiting,
-    Live(Owner),
-    /// The presenter stopped, quit or crashed.
-    Left(Owner),
-}
-
-impl Command {
-    /// Whether the command changes data (refused on a follower's board).
-    pub fn changes_data(&self) -> bool {
-        matches!(
-            self,
-            Command::SetPhase(_)
-                | Command::SetDirection(_)
-                | Command::Picker
-                | Command::Editor
-                | Command::Reason
-                | Command::Undo
-                | Command::Redo
-                | Command::MarkReviewed
-                | Command::Meeting
-                | Command::Minutes
-                | Command::KeepTheirs
-                | Command::KeepMine
-        )
-    }
-}
-
 impl Board {
-    pub fn is_follower(&self) -> bool {
-        matches!(self.role, Role::Follower(_))
-    }
-
-    /// Time passes: a presenter's heartbeat, a follower's look at the file.
-    pub fn presence_tick(&mut self, now: Instant) -> Vec<Effect> {
-        match &mut self.role {
-            Role::Presenter(p) if p.claimed && p.next_beat.is_none_or(|t| now >= t) => {
-                p.next_beat = Some(now + HEARTBEAT);
-                let view = p.published.clone().unwrap_or_default();
-                vec![Effect::Presence(PresenceWork::Publish {
-                    owner: p.owner.clone(),
-                    view,
-                })]
-            }
-            Role::Follower(f) if !f.reading && f.next_poll.is_none_or(|t| now >= t) => {
-                f.next_poll = Some(now + POLL_EVERY);
-                f.reading = true;
-                vec![Effect::Presence(PresenceWork::Read)]
-            }
-            _ => Vec::new(),
-        }
-    }
-
     /// A follower with a presenter that went away says so, once.
     fn presenter_left(&mut self) {
         if let Role::Follower(f) = &mut self.role
@@ -178,6 +84,14 @@ impl App {
         self.keymap.relabel(&Command::Present, Msg::KeyRejoin);
     }
 
+    /// The meeting a follower's presenter is in.
+    pub fn presented_meeting(&self) -> Option<&str> {
+        match &self.board.role {
+            Role::Follower(f) => f.view.as_ref()?.meeting.as_deref(),
+            _ => None,
+        }
+    }
+
     /// `P`: start or stop presenting; on a follower's board, go back to the
     /// presenter.
     pub fn present(&mut self) -> Outcome {
@@ -211,7 +125,6 @@ impl App {
                     owner: owner.clone(),
                     claimed: false,
                     published: Some(view.clone()),
-                    next_beat: None,
                 });
                 vec![Effect::Presence(PresenceWork::Claim { owner, view, force })].into()
             }
@@ -239,65 +152,104 @@ impl App {
         }
     }
 
-    /// What the presence worker answered.
+    /// What the presence worker answered. An answer for an owner this
+    /// board no longer presents as is news no more (a claim that landed
+    /// after all is withdrawn).
     pub fn presence_answer(&mut self, answer: PresenceAnswer) -> Outcome {
         let lang = self.board.options.lang;
+        let mine =
+            |role: &Role, owner: &Owner| matches!(role, Role::Presenter(p) if p.owner == *owner);
         match answer {
             PresenceAnswer::Published => Outcome::none(),
-            PresenceAnswer::Presenting => {
-                if let Role::Presenter(p) = &mut self.board.role {
-                    p.claimed = true;
-                    p.next_beat = None;
+            PresenceAnswer::Presenting { mine: owner } => {
+                let Role::Presenter(p) = &mut self.board.role else {
+                    return vec![Effect::Presence(PresenceWork::Withdraw { owner })].into();
+                };
+                if p.owner != owner {
+                    return vec![Effect::Presence(PresenceWork::Withdraw { owner })].into();
                 }
+                p.claimed = true;
                 self.board.say(Msg::PresentingStarted);
                 Outcome::none()
             }
-            PresenceAnswer::Busy(other) => {
-                self.board.role = Role::Alone;
-                let (who, since) = (
-                    visible(&other.owner.who()).into_owned(),
-                    other.owner.since(),
-                );
-                self.board.message =
-                    Some(Msg::PresenterBusy.fill(lang, &[("who", &who), ("since", &since)]));
-                self.board.busy_presenter = Some(other.owner);
+            PresenceAnswer::Busy { mine: owner, other } => {
+                if mine(&self.board.role, &owner) {
+                    self.board.role = Role::Alone;
+                    let who = visible(&other.owner.who()).into_owned();
+                    let since = visible(&other.owner.since()).into_owned();
+                    self.board.message =
+                        Some(Msg::PresenterBusy.fill(lang, &[("who", &who), ("since", &since)]));
+                    self.board.busy_presenter = Some(other.owner);
+                }
                 Outcome::none()
             }
-            PresenceAnswer::Lost(other) => {
-                if matches!(self.board.role, Role::Presenter(_)) {
+            PresenceAnswer::Lost { mine: owner, other } => {
+                if mine(&self.board.role, &owner) {
                     self.board.role = Role::Alone;
                     let who = visible(&other.owner.who()).into_owned();
                     self.board.message = Some(Msg::PresentingTaken.fill(lang, &[("who", &who)]));
                 }
                 Outcome::none()
             }
-            PresenceAnswer::Failed(why) => {
-                let why = visible(&why).into_owned();
-                self.board.message = Some(Msg::PresenceFailed.fill(lang, &[("error", &why)]));
-                if let Role::Presenter(_) = self.board.role {
+            PresenceAnswer::Failed { mine: owner, error } => {
+                let error = visible(&error).into_owned();
+                self.board.message = Some(Msg::PresenceFailed.fill(lang, &[("error", &error)]));
+                // A claim that could not be written: not presenting. A publish
+                // that failed is tried again with the next heartbeat.
+                if let Role::Presenter(p) = &self.board.role
+                    && Some(&p.owner) == owner.as_ref()
+                    && !p.claimed
+                {
                     self.board.role = Role::Alone;
-                }
-                if let Role::Follower(f) = &mut self.board.role {
-                    f.reading = false;
                 }
                 Outcome::none()
             }
-            PresenceAnswer::Read { presence, gone, at } => {
-                self.presence_read(presence.map(|p| *p), gone, at)
-            }
+            PresenceAnswer::Read { presence, at } => self.presence_read(presence, at),
         }
     }
 
     /// A follower read the presence file.
-    fn presence_read(&mut self, presence: Option<Presence>, gone: bool, at: Instant) -> Outcome {
+    fn presence_read(
+        &mut self,
+        presence: Result<Option<(bool, Box<Presence>)>, String>,
+        at: Instant,
+    ) -> Outcome {
+        // While the follower has a prompt, a popup or help open, the view
+        // waits: typing never lands on the board.
+        let on_main = matches!(
+            self.top(),
+            Screen::Browse(_) | Screen::Walkthrough(_) | Screen::Overview(_)
+        );
         let Role::Follower(f) = &mut self.board.role else {
             return Outcome::none();
         };
         f.reading = false;
-        let Some(p) = presence else {
-            self.board.presenter_left();
-            return Outcome::none();
+        let (gone, p) = match presence {
+            Ok(Some((gone, p))) => (gone, *p),
+            Ok(None) => {
+                self.board.presenter_left();
+                return Outcome::none();
+            }
+            // A file that cannot be read: said once; a presenter whose file
+            // stays unreadable is gone like one whose file stays the same.
+            Err(error) => {
+                let first = !f.failing;
+                f.failing = true;
+                let silent = f
+                    .seen
+                    .is_none_or(|(_, since)| at.duration_since(since) > STALE);
+                if silent {
+                    self.board.presenter_left();
+                } else if first {
+                    let error = visible(&error).into_owned();
+                    self.board.message = Some(
+                        Msg::PresenceFailed.fill(self.board.options.lang, &[("error", &error)]),
+                    );
+                }
+                return Outcome::none();
+            }
         };
+        f.failing = false;
         // When the presenter last wrote, by this machine's clock (theirs may
         // differ): the seq it wrote, and when it was first seen.
         let known = matches!(
@@ -324,16 +276,18 @@ impl App {
             };
             self.board.message = Some(said.fill(self.board.options.lang, &[("who", &who)]));
         }
-        let data_changed = f.view.as_ref().is_some_and(|v| v.data != p.view.data);
-        let moved = f.view.as_ref() != Some(&p.view);
-        let attached = f.attached;
-        f.view = Some(p.view.clone());
+        let view = sane(p.view);
+        let data_changed = f.view.as_ref().is_some_and(|v| v.data != view.data);
+        let moved = f.view.as_ref() != Some(&view) || new_presenter;
+        let show = f.attached && (moved || f.waiting) && on_main;
+        f.waiting = f.attached && (moved || f.waiting) && !on_main;
+        f.view = Some(view.clone());
         let mut effects = Vec::new();
         if data_changed {
             effects.extend(self.board.check_now());
         }
-        if attached && (moved || new_presenter) {
-            effects.extend(self.show_view(&p.view).effects);
+        if show {
+            effects.extend(self.show_view(&view).effects);
         }
         effects.into()
     }
@@ -352,26 +306,36 @@ impl App {
                 None => self.board.meeting = None,
             }
         }
-        // The item must be on the follower's list: its own search and
-        // filters give way.
+        // The item (or, for a recommendation's or point's row, the row) must
+        // be on the follower's list: its own search and filters give way.
         let index = view
             .item
             .as_ref()
             .and_then(|id| self.board.report().items().position(|r| &r.item.id == id));
-        if let Some(i) = index
-            && !self.board.outline.is_shown_item(i)
-        {
+        let row = view
+            .item
+            .is_none()
+            .then_some(view.node)
+            .filter(|&n| n < self.board.outline.nodes.len());
+        let hidden = match (index, row) {
+            (Some(i), _) => !self.board.outline.is_shown_item(i),
+            (None, Some(n)) => {
+                self.board.search.is_narrowed() && !self.board.outline.visible().contains(&n)
+            }
+            _ => false,
+        };
+        if hidden {
             self.board.meeting_filters = Default::default();
             effects.extend(self.board.start_with("", Default::default()));
         }
-        match index {
-            Some(i) => self.board.select(|o| {
+        match (index, row) {
+            (Some(i), _) => self.board.select(|o| {
                 o.select_item(i);
             }),
-            None if view.node < self.board.outline.nodes.len() => {
-                self.board.select(|o| o.selected = view.node);
-            }
-            None => {}
+            (None, Some(n)) => self.board.select(|o| {
+                o.select_node(n);
+            }),
+            _ => {}
         }
         let height = self.board.outline_height();
         self.board.outline.scroll_into_view(height);
@@ -409,6 +373,18 @@ impl App {
         }
         effects.into()
     }
+}
+
+/// A view from the file, within bounds (the file is anyone's to write).
+fn sane(mut view: View) -> View {
+    const MOST: usize = 10_000_000;
+    view.place = view.place.map(|(at, of)| {
+        let of = of.clamp(1, MOST);
+        (at.clamp(1, of), of)
+    });
+    view.cursor = (view.cursor.0.min(MOST), view.cursor.1.min(MOST));
+    view.node = view.node.min(MOST);
+    view
 }
 
 /// Whether two views show the same place (the data and the meeting aside).

@@ -15,7 +15,8 @@ use ratatui::crossterm::event::Event;
 use super::action::PresenceWork;
 use super::action::{Action, Effect, SearchRequest};
 use super::app::App;
-use super::workers::{StoreWork, spawn_presence_worker, spawn_search_worker, spawn_store_worker};
+use super::presence_worker::spawn_presence_worker;
+use super::workers::{StoreWork, spawn_search_worker, spawn_store_worker};
 use crate::search::Filters;
 use crate::store::watch::Watcher;
 
@@ -131,7 +132,7 @@ impl Runtime {
                 self.send_store(StoreWork::Check(records, meeting))
             }
             Effect::Presence(work) => {
-                // Everything but a withdrawal gets one answer.
+                // Everything but a withdrawal gets exactly one answer.
                 if !matches!(work, PresenceWork::Withdraw { .. }) {
                     self.presence_busy += 1;
                 }
@@ -221,7 +222,7 @@ impl Runtime {
         ) {
             self.store_busy = self.store_busy.saturating_sub(1);
         }
-        if matches!(answer, Action::Presence(_)) {
+        if matches!(answer, Action::Presence { asked: true, .. }) {
             self.presence_busy = self.presence_busy.saturating_sub(1);
         }
         self.step(host, answer)
@@ -243,7 +244,7 @@ impl Runtime {
     /// A presenter that goes away removes its file (if it is still its own),
     /// waiting up to `within` for the worker to finish.
     pub fn stop_presenting(&mut self, within: Duration) {
-        if let super::presence::Role::Presenter(p) = &self.app.board.role
+        if let super::presence_state::Role::Presenter(p) = &self.app.board.role
             && let Some(sender) = &self.presence
         {
             let _ = sender.send(PresenceWork::Withdraw {

@@ -79,7 +79,7 @@ pub struct Board {
     /// The user's display name (configuration), logged beside the login.
     pub display_name: Option<String>,
     /// Presenter, follower, or neither.
-    pub role: super::presence::Role,
+    pub role: super::presence_state::Role,
     /// Someone else presents (said when this board asked to): `P` again
     /// takes over.
     pub busy_presenter: Option<crate::domain::presence::Owner>,
@@ -227,15 +227,15 @@ impl Board {
         let due = self.next_check.is_none_or(|t| now >= t);
         if due {
             // A follower looks more often: the presenter's saves show soon.
-            let every = if self.is_follower() {
-                super::presence::FOLLOWER_CHECK_EVERY
+            let every = if self.role.is_follower() {
+                super::presence_state::FOLLOWER_CHECK_EVERY
             } else {
                 CHECK_EVERY
             };
             self.next_check = Some(now + every);
             effects.extend(self.check_now());
         }
-        effects.extend(self.presence_tick(now));
+        effects.extend(self.role.tick(now));
         effects
     }
 

@@ -1,23 +1,20 @@
 //! The threads that keep slow work off the input path: the search worker
 //! (newest request wins; its index is rebuilt whenever a request carries
-//! other records), the store worker (saves, reasons and looks at the files,
-//! one at a time, in order) and the presence worker (follow mode's file:
-//! of the views waiting to be published, only the newest is written). All
-//! answer with [`Action`]s.
+//! other records) and the store worker (saves, reasons and looks at the
+//! files, one at a time, in order). Both answer with [`Action`]s; follow
+//! mode's worker is [`super::presence_worker`].
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use super::action::{Action, Job, PresenceAnswer, PresenceWork, SearchRequest, StoreOutcome};
+use super::action::{Action, Job, SearchRequest, StoreOutcome};
 use crate::domain::meeting::load_meeting;
-use crate::domain::presence::Presence;
 use crate::domain::records::Records;
 use crate::i18n::Lang;
 use crate::search::{SearchIndex, Searcher};
 use crate::store::changelog::{self, Change};
 use crate::store::meeting::{MeetingChange, change_meeting, is_open, write_minutes};
-use crate::store::presence;
 use crate::store::watch::Watcher;
 use crate::store::{EditError, Why, add_reason, apply_edits};
 
@@ -201,92 +198,6 @@ fn perform_job(
                 }
                 Err(e) => StoreOutcome::Rejected(e.say(lang)),
             }
-        }
-    }
-}
-
-/// Write and read the presence file on a thread of its own.
-pub fn spawn_presence_worker(
-    dir: PathBuf,
-    like: PathBuf,
-    results: Sender<Action>,
-) -> (Sender<PresenceWork>, std::thread::JoinHandle<()>) {
-    let (requests, inbox) = channel::<PresenceWork>();
-    let thread = std::thread::spawn(move || {
-        let mut seq = 0u64;
-        while let Ok(first) = inbox.recv() {
-            // Publishes that wait behind each other: only the newest counts.
-            let mut work = vec![first];
-            work.extend(inbox.try_iter());
-            let mut last_publish = work
-                .iter()
-                .rposition(|w| matches!(w, PresenceWork::Publish { .. }));
-            for (i, w) in work.into_iter().enumerate() {
-                if matches!(w, PresenceWork::Publish { .. }) && Some(i) != last_publish {
-                    continue;
-                }
-                if matches!(w, PresenceWork::Publish { .. }) {
-                    last_publish = None;
-                }
-                let answer = presence_work(&dir, &like, &mut seq, w);
-                if let Some(a) = answer
-                    && results.send(Action::Presence(a)).is_err()
-                {
-                    return;
-                }
-            }
-        }
-    });
-    (requests, thread)
-}
-
-fn presence_work(
-    dir: &std::path::Path,
-    like: &std::path::Path,
-    seq: &mut u64,
-    work: PresenceWork,
-) -> Option<PresenceAnswer> {
-    let mut write = |owner, view| {
-        *seq += 1;
-        let p = Presence {
-            owner,
-            heartbeat: changelog::now(),
-            seq: *seq,
-            view,
-        };
-        presence::write(dir, like, &p).map_err(|e| e.to_string())
-    };
-    match work {
-        PresenceWork::Claim { owner, view, force } => match presence::read(dir) {
-            Ok(Some(p)) if p.owner != owner && !force && presence::alive(&p) => {
-                Some(PresenceAnswer::Busy(Box::new(p)))
-            }
-            _ => Some(match write(owner, view) {
-                Ok(()) => PresenceAnswer::Presenting,
-                Err(e) => PresenceAnswer::Failed(e),
-            }),
-        },
-        PresenceWork::Publish { owner, view } => match presence::read(dir) {
-            Ok(Some(p)) if p.owner != owner => Some(PresenceAnswer::Lost(Box::new(p))),
-            _ => Some(match write(owner, view) {
-                Ok(()) => PresenceAnswer::Published,
-                Err(e) => PresenceAnswer::Failed(e),
-            }),
-        },
-        PresenceWork::Read => {
-            let at = std::time::Instant::now();
-            Some(match presence::read(dir) {
-                Ok(p) => PresenceAnswer::Read {
-                    gone: p.as_ref().is_some_and(presence::gone),
-                    presence: p.map(Box::new),
-                    at,
-                },
-                Err(e) => PresenceAnswer::Failed(e),
-            })
-        }
-        PresenceWork::Withdraw { owner } => {
-            presence::withdraw(dir, &owner);
-            None
         }
     }
 }

@@ -82,9 +82,12 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
         },
         None => None,
     };
-    // What a killed save left behind is cleaned up at the next start.
+    // What a killed save left behind is cleaned up at the next start (not by
+    // a follower: it writes nothing).
     let dir = records.layout.dir();
-    clean_leftovers_if_free(&dir);
+    if !cli.follow {
+        clean_leftovers_if_free(&dir);
+    }
     let mut keymap = match default_keymap(&records.report) {
         Ok(k) => k,
         Err(e) => return fail(lang, &e.say(&records.report, lang)),

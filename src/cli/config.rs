@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 
 use crate::board::action::Command;
-use crate::board::keymap::{Key, Keymap, RebindError, ScreenKind};
+use crate::board::keymap::{Binding, Key, Keymap, RebindError, ScreenKind};
 use crate::board::screen::default_tables;
 use crate::board::theme::ThemeName;
 use crate::domain::error::{Location, describe_ron_error, io_reason, quoted};
@@ -83,6 +83,11 @@ pub enum Bad {
     Key(String),
     /// A screen or an action written twice.
     Twice(String),
+    /// A character as a key of a screen that takes typed text.
+    TypedKey {
+        screen: ScreenKind,
+        key: String,
+    },
     /// Two actions on one key (the sentence of [`KeyError::say`]).
     KeyTwice(String),
 }
@@ -143,6 +148,10 @@ impl Bad {
             ),
             Bad::Key(v) => CliMsg::ErrConfigKey.fill(lang, &[("value", &quoted(v))]),
             Bad::Twice(v) => CliMsg::ErrConfigTwice.fill(lang, &[("value", &quoted(v))]),
+            Bad::TypedKey { screen, key } => CliMsg::ErrConfigTypedKey.fill(
+                lang,
+                &[("screen", &quoted(screen.name())), ("key", &quoted(key))],
+            ),
             Bad::KeyTwice(sentence) => sentence.clone(),
         }
     }
@@ -150,13 +159,19 @@ impl Bad {
 
 /// The names of the actions a screen's keys can be set for.
 pub fn actions_of(screen: ScreenKind) -> Vec<String> {
-    let tables = default_tables(&[]);
-    let table = tables
+    default_table(screen)
         .iter()
+        .filter_map(|b| b.command.name())
+        .collect()
+}
+
+/// A screen's default key table (the scales' code keys aside).
+fn default_table(screen: ScreenKind) -> Vec<Binding> {
+    default_tables(&[])
+        .into_iter()
         .find(|(s, _)| *s == screen)
-        .map(|(_, t)| t.as_slice())
-        .unwrap_or_default();
-    table.iter().filter_map(|b| b.command.name()).collect()
+        .map(|(_, t)| t)
+        .unwrap_or_default()
 }
 
 /// The configuration folder's file: `$XDG_CONFIG_HOME/kensho/config.ron` on
@@ -237,7 +252,7 @@ impl<'a> Reader<'a> {
         let ron = raw.get_ron();
         let start = (ron.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
         let start = if start <= self.text.len() {
-            start + (ron.len() - ron.trim_start().len())
+            start + (ron.len() - skip_blank(ron).len())
         } else {
             0
         };
@@ -297,11 +312,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     let options =
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     let raw: RawConfig = options.from_str(text).map_err(|e| ConfigError::Syntax {
-        at: Location {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-        },
+        at: Location::of(path, &e),
         code: e.code,
     })?;
     let r = Reader { text, path };
@@ -356,12 +367,7 @@ fn screen_keys<'a>(
         .into_iter()
         .find(|s| s.name() == name)
         .ok_or_else(|| r.bad(screen_raw, Bad::Screen(name)))?;
-    let tables = default_tables(&[]);
-    let table = tables
-        .iter()
-        .find(|(s, _)| *s == screen)
-        .map(|(_, t)| t.as_slice())
-        .unwrap_or_default();
+    let table = default_table(screen);
     let mut out = Vec::new();
     for (action_raw, keys_raw) in r.entries(table_raw)? {
         let name = r.text(action_raw)?;
@@ -385,7 +391,17 @@ fn screen_keys<'a>(
         let mut key_at = Vec::new();
         for key_raw in r.list(keys_raw)? {
             let written = r.text(key_raw)?;
-            let key = Key::parse(&written).ok_or_else(|| r.bad(key_raw, Bad::Key(written)))?;
+            let key =
+                Key::parse(&written).ok_or_else(|| r.bad(key_raw, Bad::Key(written.clone())))?;
+            if screen.takes_text() && key.is_typed() {
+                return Err(r.bad(
+                    key_raw,
+                    Bad::TypedKey {
+                        screen,
+                        key: written,
+                    },
+                ));
+            }
             if !keys.contains(&key) {
                 keys.push(key);
                 key_at.push(r.at(key_raw));
@@ -400,6 +416,20 @@ fn screen_keys<'a>(
         });
     }
     Ok(out)
+}
+
+/// `text` after its leading white space and comments.
+fn skip_blank(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        if let Some(rest) = text.strip_prefix("//") {
+            text = rest.split_once('\n').map(|(_, r)| r).unwrap_or("");
+        } else if let Some(rest) = text.strip_prefix("/*") {
+            text = rest.split_once("*/").map(|(_, r)| r).unwrap_or("");
+        } else {
+            return text;
+        }
+    }
 }
 
 /// `~/x` is `x` in the home folder.
@@ -519,9 +549,12 @@ pub fn check(config: &Config, records: Option<PathBuf>, lang: Lang) -> std::proc
         let text = CliMsg::ConfigNone.fill(lang, &[("path", &visible(&path))]);
         return super::output::print(lang, &format!("{text}\n"));
     };
-    let report = crate::domain::records::load(&crate::domain::records::default_path(records))
-        .map(|r| r.report)
-        .unwrap_or_default();
+    let loaded = crate::domain::records::load(&crate::domain::records::default_path(records));
+    if loaded.is_err() {
+        // Checked all the same, without the keys of the scales' codes.
+        super::output::warn(lang, CliMsg::ConfigNoRecords.text(lang));
+    }
+    let report = loaded.map(|r| r.report).unwrap_or_default();
     let keymap =
         crate::board::screen::default_keymap(&report).or_else(|_| Keymap::new(default_tables(&[])));
     if let Ok(mut keymap) = keymap

@@ -110,10 +110,13 @@ fn localize_one(mut cmd: Command, sub: &str, lang: Lang) -> Command {
             CliMsg::HeadingOptions
         };
         cmd = cmd.mut_arg(id.as_str(), |a| {
-            a.help(help)
-                .help_heading(t(heading))
-                .hide_default_value(true)
-                .hide_possible_values(true)
+            let a = a.help(help).help_heading(t(heading));
+            // Only an argument that takes a value has these to hide.
+            if a.get_action().takes_values() {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            }
         });
     }
     cmd

@@ -94,7 +94,7 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
             limit,
             json,
             filters,
-        }) => search::run(args, limit, json, &filters, lang),
+        }) => search::run(args, limit, json, &filters, records(None), lang),
         Some(Command::Generate {
             items,
             seed,

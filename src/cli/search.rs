@@ -17,10 +17,11 @@ pub fn run(
     limit: usize,
     json: bool,
     filter_args: &FilterArgs,
+    configured: Option<PathBuf>,
     lang: Lang,
 ) -> ExitCode {
     let (path, query) = match args.as_slice() {
-        [q] => (None, q.clone()),
+        [q] => (configured, q.clone()),
         [p, q] => (Some(PathBuf::from(p)), q.clone()),
         _ => return fail(lang, CliMsg::ErrSearchUsage.text(lang)),
     };

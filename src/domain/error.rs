@@ -16,6 +16,17 @@ pub struct Location {
     pub column: usize,
 }
 
+impl Location {
+    /// Where in `path` the parser stopped.
+    pub fn of(path: &std::path::Path, e: &ron::error::SpannedError) -> Location {
+        Location {
+            path: path.to_path_buf(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}", self.path.display(), self.line, self.column)

@@ -127,11 +127,7 @@ pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors>
         ron::Options::default()
             .from_str(&text)
             .map_err(|e| LoadError::Syntax {
-                at: Location {
-                    path: path.to_path_buf(),
-                    line: e.span.start.line,
-                    column: e.span.start.col,
-                },
+                at: Location::of(path, &e),
                 code: e.code,
             })?;
     let mut errors = Vec::new();

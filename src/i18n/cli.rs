@@ -198,6 +198,10 @@ catalogue! {
             "キー {value} は書けません。使えるのは 1 文字（a, G, ?）、Ctrl-x、F1〜F12、Enter, Esc, Tab, BackTab, Space, Backspace, Delete, Insert, Up, Down, Left, Right, PgUp, PgDn, Home, End です",
             "no key {value}; allowed: one character (a, G, ?), Ctrl-x, F1 to F12, Enter, Esc, Tab, BackTab, Space, Backspace, Delete, Insert, Up, Down, Left, Right, PgUp, PgDn, Home, End",
         ),
+        ErrConfigTypedKey => (
+            "画面 {screen} は文字を入力する画面なので、{key} はキーにできません（Ctrl- や F キーなどを使ってください）",
+            "screen {screen} takes typed text: {key} cannot be a key there (use Ctrl-, an F key or another named key)",
+        ),
         ErrConfigTwice => (
             "{value} が二度書かれています。一つにまとめてください",
             "{value} is written twice; keep one",
@@ -229,6 +233,10 @@ catalogue! {
         ConfigNone => (
             "設定ファイルはありません（{path}）。既定の値で動きます。kensho config --default で例を表示します",
             "no configuration file ({path}); the defaults are in use. kensho config --default prints an example",
+        ),
+        ConfigNoRecords => (
+            "記録を読めないため、実施区分・評価区分のキーとの重なりは確かめていません",
+            "the records do not load: the keys were not checked against the phase and direction keys",
         ),
         ConfigInUse => (
             "設定ファイル {path}: 問題ありません",

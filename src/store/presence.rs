@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use super::StoreError;
 use crate::domain::presence::{Owner, PRESENCE_FILE, Presence, STALE};
 
+/// The largest presence file read.
+const MAX_BYTES: u64 = 64 * 1024;
+
 /// The presence file of the records folder `dir`.
 pub fn file(dir: &Path) -> PathBuf {
     dir.join(PRESENCE_FILE)
@@ -16,12 +19,21 @@ pub fn file(dir: &Path) -> PathBuf {
 /// The file's contents; None when nobody presents (no file). A file that
 /// cannot be read or parsed is an error in words.
 pub fn read(dir: &Path) -> Result<Option<Presence>, String> {
+    use std::io::Read;
     let path = file(dir);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+    let file = match std::fs::File::open(&path) {
+        Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e.to_string()),
     };
+    // A presenter writes well under a kilobyte; anything bigger is not theirs.
+    let mut text = String::new();
+    file.take(MAX_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| e.to_string())?;
+    if text.len() as u64 > MAX_BYTES {
+        return Err(format!("{}: larger than {MAX_BYTES} bytes", path.display()));
+    }
     Presence::parse(&text)
         .map(Some)
         .map_err(|e| format!("{}:{}: {}", path.display(), e.span.start, e.code))
@@ -44,9 +56,10 @@ pub fn withdraw(dir: &Path, owner: &Owner) {
     }
 }
 
-/// Whether the presenter of `presence` is still there, as far as this
-/// machine can tell: on the same host, its process must run; anywhere, its
-/// last heartbeat must be recent (by the clocks of both machines).
+/// Whether the presenter of `presence`, on this machine, is still there:
+/// its process runs and its last heartbeat is recent. (For a presenter on
+/// another machine the clocks may differ: see the presence worker, which
+/// watches the file change instead.)
 pub fn alive(presence: &Presence) -> bool {
     if presence.owner.host == hostname() && !process_runs(presence.owner.pid) {
         return false;

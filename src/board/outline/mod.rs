@@ -432,6 +432,17 @@ impl Outline {
         }
     }
 
+    /// Select node `n` (a recommendation's or point's row), expanding its
+    /// parents.
+    pub fn select_node(&mut self, n: usize) -> bool {
+        if n >= self.nodes.len() {
+            return false;
+        }
+        self.reveal(n);
+        self.selected = n;
+        true
+    }
+
     fn reveal(&mut self, n: usize) {
         let mut p = self.nodes[n].parent;
         while let Some(i) = p {

@@ -158,7 +158,7 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
 /// The header's word on follow mode: presenting, following whom, on one's
 /// own, or without a presenter; empty for a board on its own.
 fn presence_badge(board: &Board) -> String {
-    use crate::board::presence::{FollowStatus, Role};
+    use crate::board::presence_state::{FollowStatus, Role};
     let ascii = board.options.ascii;
     let mark = |fancy: &'static str, plain: &'static str| if ascii { plain } else { fancy };
     match &board.role {

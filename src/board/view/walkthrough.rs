@@ -340,7 +340,7 @@ fn draw_progress(frame: &mut Frame, board: &Board, state: &Walkthrough, area: Re
     }
     right.push(' ');
     let bar_w = (area.width as usize).saturating_sub(width(&right) + 2);
-    let done = at.min(total) * bar_w / total;
+    let done = at.min(total).saturating_mul(bar_w) / total;
     let (full, empty) = if board.options.ascii {
         ("#", "-")
     } else {

@@ -295,11 +295,7 @@ fn read_text(path: &Path, expected: &'static str) -> Result<String, LoadErrors> 
 fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadErrors> {
     ron::Options::default().from_str::<T>(text).map_err(|e| {
         LoadError::Syntax {
-            at: Location {
-                path: path.to_path_buf(),
-                line: e.span.start.line,
-                column: e.span.start.col,
-            },
+            at: Location::of(path, &e),
             code: e.code,
         }
         .into()
