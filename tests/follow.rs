@@ -478,3 +478,26 @@ fn a_presenter_on_another_machine_counts_as_there_while_its_file_changes() {
         r.message()
     );
 }
+
+#[test]
+fn a_follower_sees_the_meetings_changes_and_reasons() {
+    let (mut p, mut f, mut clock) = presenter_and_follower();
+    p.keys("M");
+    p.type_text("本部会議");
+    p.keys("Enter");
+    // The follower has read the meeting before anything changed in it.
+    clock.tick(&mut f);
+    assert!(f.app().board.meeting.is_some());
+    p.keys("B m");
+    p.type_text("会議で決定");
+    p.keys("Enter");
+    clock.tick(&mut f);
+    clock.tick(&mut f);
+    let screen = f.screen();
+    assert!(screen.contains("meeting \"本部会議\""), "{screen}");
+    let text: String = screen.lines().map(str::trim).collect();
+    assert!(
+        text.contains("changed in the meeting: A → B (reason: 会議で決定)"),
+        "{screen}"
+    );
+}

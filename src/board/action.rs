@@ -131,10 +131,11 @@ pub enum Action {
         answer: PresenceAnswer,
         asked: bool,
     },
-    /// A meeting read to be shown (see [`Effect::ReadMeeting`]).
+    /// A meeting read to be shown (see [`Effect::ReadMeeting`]); None when
+    /// it is not there (yet).
     MeetingRead {
         file: PathBuf,
-        meeting: Box<Meeting>,
+        meeting: Option<Box<Meeting>>,
         log: Vec<Change>,
     },
     /// The editor closed: the text as saved there, or why it failed.

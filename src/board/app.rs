@@ -107,8 +107,10 @@ impl App {
             Action::Presence { answer, .. } => self.presence_answer(answer),
             Action::MeetingRead { file, meeting, log } => {
                 // Only the meeting the presenter is in now.
-                if self.presented_meeting() == Some(meeting.name.as_str()) {
-                    self.board.meeting_read(file, *meeting, log);
+                if let Some(m) = meeting
+                    && self.presented_meeting() == Some(m.name.as_str())
+                {
+                    self.board.meeting_read(file, *m, log);
                 }
                 Outcome::none()
             }

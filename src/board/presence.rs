@@ -46,7 +46,8 @@ impl App {
         });
         let mut view = View {
             meeting: board.meeting.as_ref().map(|m| m.meeting.name.clone()),
-            data: board.data_generation,
+            // Saves and reloads, and the meeting's changes and reasons.
+            data: board.data_generation + board.meeting.as_ref().map_or(0, |m| m.log.len() as u64),
             ..View::default()
         };
         match main {
@@ -285,6 +286,13 @@ impl App {
         let mut effects = Vec::new();
         if data_changed {
             effects.extend(self.board.check_now());
+            // The meeting's changes and reasons, for the walkthrough.
+            if let Some(name) = &view.meeting {
+                effects.push(Effect::ReadMeeting {
+                    name: name.clone(),
+                    records: std::sync::Arc::clone(&self.board.records),
+                });
+            }
         }
         if show {
             effects.extend(self.show_view(&view).effects);

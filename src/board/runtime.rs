@@ -141,8 +141,7 @@ impl Runtime {
                 }
             }
             Effect::ReadMeeting { name, records } => {
-                // Answered only when the meeting is there: not waited for.
-                let _ = self.store.send(StoreWork::ReadMeeting(name, records));
+                self.send_store(StoreWork::ReadMeeting(name, records))
             }
             Effect::EditText { item, field, text } => {
                 let mut edited = Err(String::new());
@@ -218,7 +217,7 @@ impl Runtime {
     fn take(&mut self, host: &mut dyn Host, answer: Action) -> io::Result<()> {
         if matches!(
             answer,
-            Action::StoreDone { .. } | Action::DiskChecked { .. }
+            Action::StoreDone { .. } | Action::DiskChecked { .. } | Action::MeetingRead { .. }
         ) {
             self.store_busy = self.store_busy.saturating_sub(1);
         }

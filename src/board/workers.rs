@@ -70,9 +70,8 @@ fn search_loop(inbox: &Receiver<SearchRequest>, results: &Sender<Action>) {
     }
 }
 
-/// Perform store work on a thread of its own, in order; each job and each
-/// look at the files gets exactly one answer (a meeting read, one when the
-/// meeting is there).
+/// Perform store work on a thread of its own, in order; each piece of work
+/// gets exactly one answer.
 pub fn spawn_store_worker(
     path: PathBuf,
     lang: Lang,
@@ -109,10 +108,14 @@ pub fn spawn_store_worker(
                         Ok(meeting) => Action::MeetingRead {
                             log: meeting_log(&records, &name),
                             file,
-                            meeting: Box::new(meeting),
+                            meeting: Some(Box::new(meeting)),
                         },
                         // Not there (yet): the walkthrough shows the item alone.
-                        Err(_) => continue,
+                        Err(_) => Action::MeetingRead {
+                            file,
+                            meeting: None,
+                            log: Vec::new(),
+                        },
                     }
                 }
             };

@@ -87,8 +87,9 @@ pub struct View {
     /// In the overview: the cursor (row, column).
     #[serde(default)]
     pub cursor: (usize, usize),
-    /// Counts the presenter's saves and reloads: a follower that sees it
-    /// change looks at the data at once.
+    /// Counts the presenter's saves and reloads and its meeting's changes
+    /// and reasons: a follower that sees it change looks at the data (and
+    /// reads the meeting) at once.
     #[serde(default)]
     pub data: u64,
 }
