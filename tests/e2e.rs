@@ -771,3 +771,36 @@ fn followers_in_other_terminals_keep_step_with_the_presenter() {
         assert!(f.wait_exit(Duration::from_secs(5)).success());
     }
 }
+
+#[test]
+fn keys_and_language_from_the_config_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("config.ron");
+    std::fs::write(
+        &config,
+        "(lang: \"en\", theme: \"high-contrast\", keys: { \"board\": { \"search\": [\"z\"] } })",
+    )
+    .unwrap();
+    let c = config.to_str().unwrap();
+    // A Japanese locale: the file's language wins.
+    let mut s = Session::start(&["--config", c, "records"], "ja_JP.UTF-8");
+    s.wait_for("Outline");
+    s.send("?");
+    let help = s.wait_for("search (narrows as you type)");
+    assert!(
+        help.lines()
+            .any(|l| l.contains("│z ") && l.contains("search (narrows")),
+        "{help}"
+    );
+    s.send("\x1b");
+    s.wait_gone("search (narrows as you type)");
+    s.send("z");
+    s.wait_for("Search:");
+    s.send("\x1b");
+    // The theme's colours reach the terminal: the whole screen on black
+    // (the dark theme leaves the terminal's own background).
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    assert!(raw.contains(";48;5;0m"), "no black background");
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+}
