@@ -223,6 +223,7 @@ fn every_command_speaks_japanese() {
         ("no terminal", vec![p]),
         ("minutes of no meeting", vec!["minutes", p]),
         ("minutes help", vec!["minutes", "--help"]),
+        ("conflicting options", vec!["--follow", "--present", p]),
         ("config", vec!["config"]),
         ("config help", vec!["config", "--help"]),
     ];

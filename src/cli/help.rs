@@ -163,6 +163,10 @@ pub fn report(e: clap::Error, lang: Lang, usage: &str) -> ExitCode {
             ],
         ),
         ErrorKind::MissingRequiredArgument => CliMsg::ClapMissing.fill(lang, &[("arg", &arg)]),
+        ErrorKind::ArgumentConflict => CliMsg::ClapConflict.fill(
+            lang,
+            &[("arg", &arg), ("other", &value(ContextKind::PriorArg))],
+        ),
         ErrorKind::InvalidSubcommand => CliMsg::ClapUnknownCommand.fill(lang, &[("arg", &arg)]),
         _ => CliMsg::ClapOther.fill(lang, &[("detail", &e.kind())]),
     };

@@ -104,6 +104,10 @@ catalogue! {
         // clap's errors
         ClapUnknownArgument => ("知らない引数 {arg} です", "unexpected argument {arg}"),
         ClapInvalidValue => ("{arg} に {value} は使えません。使えるもの: {allowed}", "{value} is not allowed for {arg}; allowed: {allowed}"),
+        ClapConflict => (
+            "{arg} と {other} は一緒に使えません",
+            "{arg} cannot be used with {other}",
+        ),
         ClapMissing => ("必要な引数 {arg} がありません", "the required argument {arg} is missing"),
         ClapUnknownCommand => ("知らないコマンド {arg} です", "unknown command {arg}"),
         ClapOther => ("コマンドラインを読めません（{detail}）", "the command line cannot be read ({detail})"),
