@@ -219,7 +219,7 @@ fn a_missing_or_unreadable_file_is_an_error_only_when_asked_for() {
 #[test]
 fn the_default_file_is_complete_parses_and_changes_nothing() {
     for lang in [Lang::Ja, Lang::En] {
-        let text = config::default_text(lang);
+        let text = kensho::cli::config_cmd::default_text(lang);
         let c = parse(&text).unwrap_or_else(|e| panic!("{}\n{text}", e.say(Lang::En)));
         assert_eq!(c.theme, Some(ThemeName::Dark));
         let report = load(&records_dir()).unwrap().report;
@@ -249,7 +249,7 @@ fn the_default_file_is_complete_parses_and_changes_nothing() {
     // The command prints the same text.
     let (code, out, _) = kensho_in(&records_dir(), &["config", "--default", "--lang", "en"]);
     assert_eq!(code, 0);
-    assert_eq!(out, config::default_text(Lang::En));
+    assert_eq!(out, kensho::cli::config_cmd::default_text(Lang::En));
 }
 
 /// A configuration file in a new folder.
@@ -407,5 +407,9 @@ fn the_readme_holds_the_complete_default_configuration() {
         .and_then(|(_, rest)| rest.rsplit_once("```"))
         .map(|(body, _)| body)
         .unwrap();
-    assert_eq!(body, config::default_text(Lang::En), "README out of date");
+    assert_eq!(
+        body,
+        kensho::cli::config_cmd::default_text(Lang::En),
+        "README out of date"
+    );
 }

@@ -7,7 +7,6 @@
 //! [`RawValue`] borrowed from the file's text, so where it sits is known
 //! when it turns out to be wrong.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use ron::value::RawValue;
@@ -492,77 +491,4 @@ impl Config {
         }
         Ok(())
     }
-}
-
-/// A complete configuration with every setting at its default, commented in
-/// `lang`: what `kensho config --default` prints.
-pub fn default_text(lang: Lang) -> String {
-    let mut out = String::new();
-    let comment = |out: &mut String, m: CliMsg| {
-        for line in m.text(lang).lines() {
-            let _ = writeln!(out, "    // {line}");
-        }
-    };
-    let _ = writeln!(out, "// {}", CliMsg::ConfigHeader.text(lang));
-    let _ = writeln!(out, "(");
-    comment(&mut out, CliMsg::ConfigLang);
-    let _ = writeln!(out, "    // lang: \"ja\",");
-    comment(&mut out, CliMsg::ConfigTheme);
-    let _ = writeln!(out, "    theme: \"dark\",");
-    comment(&mut out, CliMsg::ConfigRecords);
-    let _ = writeln!(out, "    // records: \"~/kensho/records\",");
-    comment(&mut out, CliMsg::ConfigDisplayName);
-    let _ = writeln!(out, "    // display_name: \"山田 花子（こども家庭課）\",");
-    comment(&mut out, CliMsg::ConfigKeys);
-    let _ = writeln!(out, "    keys: {{");
-    for (screen, table) in default_tables(&[]) {
-        let _ = writeln!(out, "        \"{}\": {{", screen.name());
-        // A command bound twice (two help lines) is one entry.
-        let mut entries: Vec<(String, Vec<String>)> = Vec::new();
-        for b in &table {
-            let Some(name) = b.command.name() else {
-                continue;
-            };
-            let keys = b.keys.iter().map(|k| format!("{:?}", k.label(true)));
-            match entries.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, all)) => all.extend(keys),
-                None => entries.push((name, keys.collect())),
-            }
-        }
-        for (name, keys) in entries {
-            let _ = writeln!(out, "            {:?}: [{}],", name, keys.join(", "));
-        }
-        let _ = writeln!(out, "        }},");
-    }
-    let _ = writeln!(out, "    }},");
-    let _ = writeln!(out, ")");
-    out
-}
-
-/// `kensho config`: say which file is in force and whether its keys fit the
-/// records' keymap (the records of PATH or the configuration, when they load).
-pub fn check(config: &Config, records: Option<PathBuf>, lang: Lang) -> std::process::ExitCode {
-    let Some(file) = &config.file else {
-        let path = default_file()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        let text = CliMsg::ConfigNone.fill(lang, &[("path", &visible(&path))]);
-        return super::output::print(lang, &format!("{text}\n"));
-    };
-    let loaded = crate::domain::records::load(&crate::domain::records::default_path(records));
-    if loaded.is_err() {
-        // Checked all the same, without the keys of the scales' codes.
-        super::output::warn(lang, CliMsg::ConfigNoRecords.text(lang));
-    }
-    let report = loaded.map(|r| r.report).unwrap_or_default();
-    let keymap =
-        crate::board::screen::default_keymap(&report).or_else(|_| Keymap::new(default_tables(&[])));
-    if let Ok(mut keymap) = keymap
-        && let Err(e) = config.apply_keys(&mut keymap, &report, lang)
-    {
-        return super::output::fail(lang, &e.say(lang));
-    }
-    let path = file.display().to_string();
-    let text = CliMsg::ConfigInUse.fill(lang, &[("path", &visible(&path))]);
-    super::output::print(lang, &format!("{text}\n"))
 }

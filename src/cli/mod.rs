@@ -4,6 +4,7 @@
 pub mod args;
 mod board;
 pub mod config;
+pub mod config_cmd;
 mod filters;
 pub mod help;
 mod minutes;
@@ -77,7 +78,7 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
     let config_lang = config.as_ref().ok().and_then(|c| c.lang);
     let lang = cli.lang.or(config_lang).unwrap_or_else(Lang::from_env);
     if let Some(Command::Config { default: true, .. }) = cli.command {
-        return output::print(lang, &config::default_text(lang));
+        return output::print(lang, &config_cmd::default_text(lang));
     }
     let config = match config {
         Ok(c) => c,
@@ -86,7 +87,7 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
     // The records of the configuration, where the command line names none.
     let records = |p: Option<PathBuf>| p.or_else(|| config.records.clone());
     match cli.command.take() {
-        Some(Command::Config { path, .. }) => config::check(&config, records(path), lang),
+        Some(Command::Config { path, .. }) => config_cmd::check(&config, records(path), lang),
         Some(Command::Check { path }) => records_cmds::check(records(path), lang),
         Some(Command::Export { path, format }) => records_cmds::export(records(path), format, lang),
         Some(Command::Search {
