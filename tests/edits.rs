@@ -577,6 +577,19 @@ fn two_clones_changing_different_items_merge_cleanly() {
     assert_eq!(report.item("6-3-d").unwrap().item.direction.0, "III");
     assert_eq!(log_of(&records).len(), 3);
     verify_ok(&records);
+    // The merged data is no one save's, and verify says what it is.
+    let out = kensho_at(&records, &["--lang", "en", "verify", "."]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("more than one copy, merged"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // A hand edit on top of the merge is still found.
+    let file = records.join("recommendation-7.ron");
+    let t = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, t.replacen("検証機会", "検証の機会", 1)).unwrap();
+    let out = kensho_at(&records, &["--lang", "en", "verify", "."]);
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

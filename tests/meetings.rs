@@ -309,6 +309,7 @@ fn the_minutes_leave_out_what_came_after_the_close() {
         reason: None,
         meeting: Some(NAME.into()),
         txn: txn.into(),
+        state: None,
         status: changelog::LogStatus::Applied,
         version: "0".into(),
     };

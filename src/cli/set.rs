@@ -78,6 +78,14 @@ pub fn set(
         Ok(saved) => saved,
         Err(e) => return fail(lang, &e.say(lang)),
     };
+    if saved.moved_aside > 0 {
+        let file = saved.records.layout.dir().join(changelog::TORN_FILE);
+        let file = visible(&file.display().to_string()).into_owned();
+        warn(
+            lang,
+            &CliMsg::SetMovedAside.fill(lang, &[("bytes", &saved.moved_aside), ("file", &file)]),
+        );
+    }
     if saved.changes.is_empty() {
         return print(
             lang,
@@ -202,19 +210,34 @@ pub fn verify(path: Option<PathBuf>, lang: Lang) -> ExitCode {
     if v.interrupted {
         eprintln!("{}", CliMsg::VerifyInterrupted.text(lang));
     }
+    let torn = records.layout.dir().join(changelog::TORN_FILE);
+    if let Ok(meta) = std::fs::metadata(&torn) {
+        let file = visible(&torn.display().to_string()).into_owned();
+        eprintln!(
+            "{}",
+            CliMsg::VerifyTorn.fill(lang, &[("bytes", &meta.len()), ("file", &file)])
+        );
+    }
     let damaged = v
         .problems
         .iter()
         .any(|p| matches!(p, LogProblem::Damaged { .. }));
-    if v.differences.is_empty() && !damaged {
+    let state = v.state.say(lang).unwrap_or_default();
+    if v.differences.is_empty() && !damaged && !v.state.is_difference() {
         let ok =
             CliMsg::VerifyOk.fill(lang, &[("fields", &v.checked), ("changes", &changes.len())]);
-        return print(lang, &format!("{ok}\n"));
+        return print(lang, &format!("{ok}\n{}\n", visible(&state)));
     }
     for d in &v.differences {
         eprintln!(
             "{}",
             visible(&CliMsg::VerifyDiffersLine.fill(lang, &[("what", &d.say(lang))]))
+        );
+    }
+    if v.state.is_difference() {
+        eprintln!(
+            "{}",
+            visible(&CliMsg::VerifyDiffersLine.fill(lang, &[("what", &state)]))
         );
     }
     ExitCode::from(1)

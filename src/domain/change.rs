@@ -31,6 +31,11 @@ pub struct Change {
     pub meeting: Option<String>,
     /// The save this change belongs to (one save may change several fields).
     pub txn: String,
+    /// The checksum of the records after the save ([`crate::domain::records::state_of`]):
+    /// `kensho verify` tells from it which save the data matches. None in
+    /// lines that change no data (a reason) and in older logs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
     #[serde(default)]
     pub status: LogStatus,
     pub version: String,

@@ -190,12 +190,16 @@ impl Report {
     }
 
     pub fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
+        self.items_mut().find(|i| i.id == id)
+    }
+
+    /// Every item in source order, to change.
+    pub fn items_mut(&mut self) -> impl Iterator<Item = &mut Item> {
         self.recommendations
             .iter_mut()
             .flat_map(|r| r.points.iter_mut())
             .flat_map(|p| p.measures.iter_mut())
             .flat_map(|m| m.items.iter_mut())
-            .find(|i| i.id == id)
     }
 
     /// Every department named in the report, in order of first appearance.

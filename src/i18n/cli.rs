@@ -148,6 +148,34 @@ catalogue! {
             "{item} {field}: 変更履歴にありますが、記録にその項目または欄がありません",
             "{item} {field}: logged, but no such item or field in the records",
         ),
+        VerifyStateUnknown => (
+            "注: 変更履歴に記録全体の検査値がありません（古い版の kensho の履歴）。記録された欄だけを確かめました",
+            "note: the log carries no checksum of the records (an older kensho wrote it): only the logged fields were checked",
+        ),
+        VerifyStateMatches => (
+            "記録全体が最後の保存（{when}）のあとの状態と一致します",
+            "the records as a whole are as the last save ({when}) left them",
+        ),
+        VerifyStateEarlier => (
+            "記録全体が {earlier} の保存のあとの状態に戻っています。最後の保存（{last}）以降の変更が履歴の外で取り消されました",
+            "the records as a whole are as the save of {earlier} left them: the changes since, up to the last save ({last}), were undone outside kensho",
+        ),
+        VerifyStateConsistent => (
+            "記録全体が、最初に記録された保存（{first}）のあとの状態に変更履歴の変更を重ねたものと一致します（複数の写しでの保存を統合した状態）",
+            "the records as a whole are what the logged changes make of the state the first logged save ({first}) left (saves made in more than one copy, merged)",
+        ),
+        VerifyStateNone => (
+            "記録が最後の保存（{last}）のあとに kensho の外で変更されています（どの保存のあとの状態とも一致しません）",
+            "the records were changed outside kensho after the last save ({last}): they match no save in the log",
+        ),
+        VerifyTorn => (
+            "注: 途中で切れた行 {bytes} バイトが {file} に移されています（中断された保存。データには入っていません）",
+            "note: {bytes} bytes of cut-off lines were moved aside into {file} (interrupted saves, never in the data)",
+        ),
+        SetMovedAside => (
+            "変更履歴の最後の行が途中で切れていたため、{bytes} バイトを {file} に移しました",
+            "the log's last line was cut off: {bytes} bytes were moved aside into {file}",
+        ),
         VerifyInterrupted => (
             "注: 最後の保存はデータを書く前に中断されました。次の保存で「中断」として記録されます",
             "note: the last save was interrupted before the data was written; it will be recorded as aborted at the next save",

@@ -123,6 +123,62 @@ pub fn parse(bytes: &[u8]) -> (Vec<Change>, Vec<LogProblem>) {
     (changes, problems)
 }
 
+/// Where a cut-off last line of the log is moved aside, beside the log.
+pub const TORN_FILE: &str = "changes.jsonl.torn";
+
+/// Make the log at `path` end with a whole line before anything is appended
+/// to it: the bytes after its last newline (a line cut off by a full disk or
+/// a kill) are appended to [`TORN_FILE`] with when they were moved, then cut
+/// from the log. Call with the folder's lock held. Returns how many bytes
+/// were moved (0: the log was whole). Only the log's tail is read.
+pub fn repair(path: &Path) -> std::io::Result<u64> {
+    use std::io::{Read, Seek, SeekFrom, Write};
+    let mut file = match std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    let len = file.metadata()?.len();
+    // Back from the end, a block at a time, to the last newline.
+    let mut end = len;
+    let mut cut = 0;
+    let mut block = vec![0u8; 64 * 1024];
+    'search: while end > 0 {
+        let start = end.saturating_sub(block.len() as u64);
+        let n = (end - start) as usize;
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(&mut block[..n])?;
+        if end == len && block[n - 1] == b'\n' {
+            return Ok(0);
+        }
+        if let Some(i) = block[..n].iter().rposition(|&b| b == b'\n') {
+            cut = start + i as u64 + 1;
+            break 'search;
+        }
+        end = start;
+    }
+    let mut fragment = Vec::new();
+    file.seek(SeekFrom::Start(cut))?;
+    file.read_to_end(&mut fragment)?;
+    let torn = path.with_file_name(TORN_FILE);
+    let mut aside = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&torn)?;
+    let header = serde_json::json!({ "moved_aside": now(), "bytes": fragment.len() });
+    aside.write_all(format!("{header}\n").as_bytes())?;
+    aside.write_all(&fragment)?;
+    aside.write_all(b"\n")?;
+    aside.sync_data()?;
+    file.set_len(cut)?;
+    file.sync_data()?;
+    Ok(fragment.len() as u64)
+}
+
 /// The lines to append for `changes` (each a JSON object and a newline).
 /// serde_json escapes control characters, so no line breaks inside a record.
 pub fn lines(changes: &[Change]) -> Result<String, serde_json::Error> {
@@ -152,6 +208,7 @@ mod tests {
             reason: Some("会議で決定".into()),
             meeting: None,
             txn: "t1".into(),
+            state: None,
             status: LogStatus::Applied,
             version: "0.1.0".into(),
         }

@@ -141,6 +141,9 @@ pub struct Saved {
     pub changes: Vec<Change>,
     /// The records as now on disk.
     pub records: Records,
+    /// Bytes of a cut-off log line moved aside before this save's lines
+    /// (see [`changelog::repair`]); 0 almost always.
+    pub moved_aside: u64,
 }
 
 /// Faults injected by tests (`KENSHO_INJECT_FAULT=log|records`), to prove that
@@ -225,18 +228,35 @@ fn is_leftover(name: &str) -> bool {
     base.ends_with(".ron") && suffix.len() == 6 && suffix.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-fn append_log(dir: &Path, changes: &[Change]) -> Result<(), EditError> {
+/// Append the lines of `changes` to the log (repaired first, if a line was
+/// cut off); a write that fails takes its own partial line back, so the
+/// next save never appends to a fragment. Returns the bytes moved aside.
+fn append_log(dir: &Path, changes: &[Change]) -> Result<u64, EditError> {
     let path = dir.join(LOG_FILE);
     let err = |source| EditError::Log {
         path: path.clone(),
         source,
     };
     let text = changelog::lines(changes).map_err(|e| err(std::io::Error::other(e)))?;
-    injected("log").map_err(err)?;
+    let moved = changelog::repair(&path).map_err(err)?;
     let mut file = open_private(&path, true).map_err(err)?;
-    file.write_all(text.as_bytes()).map_err(err)?;
-    file.sync_data().map_err(err)?;
-    Ok(())
+    let before = file.metadata().map_err(err)?.len();
+    let written = injected("log")
+        .and_then(|()| {
+            // A disk that fills halfway through the line (tests: log-partial).
+            if injected("log-partial").is_err() {
+                file.write_all(&text.as_bytes()[..text.len() / 2])?;
+                return injected("log-partial");
+            }
+            file.write_all(text.as_bytes())
+        })
+        .and_then(|()| file.sync_data());
+    if let Err(e) = written {
+        let _ = file.set_len(before);
+        let _ = file.sync_data();
+        return Err(err(e));
+    }
+    Ok(moved)
 }
 
 /// If the last save in the log never reached the data (the process died
@@ -266,11 +286,12 @@ fn settle_interrupted(dir: &Path, records: &Records) -> Result<(), EditError> {
             status: LogStatus::Aborted,
             // The status says what happened (`kensho log` says it in words).
             reason: None,
+            state: Some(crate::domain::records::state_of(&records.report)),
             version: env!("CARGO_PKG_VERSION").to_string(),
             ..(*c).clone()
         })
         .collect();
-    append_log(dir, &aborted)
+    append_log(dir, &aborted).map(|_| ())
 }
 
 fn check_edit(report: &Report, edit: &Edit) -> Result<(), EditError> {
@@ -356,6 +377,8 @@ fn changes_for(
             txn: txn.clone(),
             status: LogStatus::Applied,
             version: env!("CARGO_PKG_VERSION").to_string(),
+            // Filled in once every edit of the save is applied.
+            state: None,
         });
     }
     Ok(changes)
@@ -385,11 +408,20 @@ pub fn apply_edits(
         for e in edits {
             check_edit(&records.report, e)?;
         }
-        let changes = changes_for(&mut records, edits, why, seen)?;
+        let mut changes = changes_for(&mut records, edits, why, seen)?;
         if changes.is_empty() {
-            return Ok(Saved { changes, records });
+            return Ok(Saved {
+                changes,
+                records,
+                moved_aside: 0,
+            });
         }
-        append_log(&dir, &changes)?;
+        // The checksum of the data as it will be after this save.
+        let state = crate::domain::records::state_of(&records.report);
+        for c in &mut changes {
+            c.state = Some(state.clone());
+        }
+        let moved_aside = append_log(&dir, &changes)?;
         let written = injected("records")
             .map_err(|source| StoreError::Io {
                 path: dir.clone(),
@@ -402,7 +434,11 @@ pub fn apply_edits(
             let _ = settle_interrupted(&dir, &fresh);
             return Err(EditError::Save(e));
         }
-        Ok(Saved { changes, records })
+        Ok(Saved {
+            changes,
+            records,
+            moved_aside,
+        })
     })?
 }
 
@@ -426,7 +462,9 @@ pub fn add_reason(
         reason: Some(reason.to_string()),
         status: LogStatus::Reason,
         version: env!("CARGO_PKG_VERSION").to_string(),
+        // A reason changes no data.
+        state: None,
         ..change.clone()
     };
-    with_lock(&dir, || append_log(&dir, &[line]))?
+    with_lock(&dir, || append_log(&dir, &[line]).map(|_| ()))?
 }

@@ -1,12 +1,14 @@
 //! `kensho verify`: the latest logged value of every logged field is what the
-//! records hold.
+//! records hold, and the records as a whole are what the last save left
+//! (each save writes the checksum of the data it leaves in its log lines):
+//! a field changed by hand, logged or not, is found.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::changelog::{Change, LogProblem, LogStatus, never_applied};
 use crate::domain::error::quoted;
 use crate::domain::field::Field;
-use crate::domain::model::Report;
+use crate::domain::model::{ItemRef, Report};
 use crate::i18n::{CliMsg, Lang};
 
 /// A logged field whose latest logged value the records do not hold.
@@ -51,10 +53,61 @@ pub struct Verification {
     /// A last save that was interrupted before the data was written.
     pub interrupted: bool,
     pub checked: usize,
+    /// The records as a whole against the checksums in the log.
+    pub state: StateCheck,
 }
 
-/// Check that the latest logged value of every logged field equals the records.
+/// The records' checksum against the log's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum StateCheck {
+    /// No line of the log carries a checksum (an older log, or none).
+    #[default]
+    Unknown,
+    /// The data is what the last save left (that save's time).
+    Matches(String),
+    /// The data is what an earlier save left (its time), not the last one
+    /// (the last save's time): later saves were undone by hand.
+    MatchesEarlier { earlier: String, last: String },
+    /// The data is not what any one save left, but it is what the log's
+    /// saves make of the records as first logged (their time): saves made
+    /// in more than one copy of the folder and merged, say.
+    Consistent { first: String },
+    /// The data matches no save, and undoing every logged change after the
+    /// first logged save does not give what that save left: something was
+    /// changed outside kensho (the last save's time).
+    MatchesNone { last: String },
+}
+
+impl StateCheck {
+    pub fn is_difference(&self) -> bool {
+        matches!(
+            self,
+            StateCheck::MatchesEarlier { .. } | StateCheck::MatchesNone { .. }
+        )
+    }
+
+    pub fn say(&self, lang: Lang) -> Option<String> {
+        Some(match self {
+            StateCheck::Unknown => CliMsg::VerifyStateUnknown.text(lang).to_string(),
+            StateCheck::Matches(when) => CliMsg::VerifyStateMatches.fill(lang, &[("when", when)]),
+            StateCheck::MatchesEarlier { earlier, last } => {
+                CliMsg::VerifyStateEarlier.fill(lang, &[("earlier", earlier), ("last", last)])
+            }
+            StateCheck::Consistent { first } => {
+                CliMsg::VerifyStateConsistent.fill(lang, &[("first", first)])
+            }
+            StateCheck::MatchesNone { last } => {
+                CliMsg::VerifyStateNone.fill(lang, &[("last", last)])
+            }
+        })
+    }
+}
+
+/// Check that the latest logged value of every logged field equals the
+/// records, and the records as a whole against the log's checksums. One
+/// pass over the log and a few over the records.
 pub fn verify(changes: &[Change], problems: Vec<LogProblem>, report: &Report) -> Verification {
+    let index: HashMap<&str, ItemRef> = report.items().map(|r| (r.item.id.as_str(), r)).collect();
     let mut latest: BTreeMap<(&str, Field), &Change> = BTreeMap::new();
     for c in changes {
         latest.insert((c.item.as_str(), c.field), c);
@@ -65,12 +118,13 @@ pub fn verify(changes: &[Change], problems: Vec<LogProblem>, report: &Report) ->
         .filter(|c| c.status == LogStatus::Applied)
         .map(|c| c.txn.as_str());
     let interrupted = last_txn.is_some_and(|t| {
-        let txn: Vec<&Change> = changes.iter().filter(|c| c.txn == t).collect();
+        let txn: Vec<&Change> = changes.iter().rev().take_while(|c| c.txn == t).collect();
         never_applied(&txn, report)
     });
     let mut v = Verification {
         problems,
         interrupted,
+        state: state_check(changes, interrupted.then_some(last_txn).flatten(), report),
         ..Verification::default()
     };
     for ((item, field), c) in latest {
@@ -78,7 +132,7 @@ pub fn verify(changes: &[Change], problems: Vec<LogProblem>, report: &Report) ->
         if interrupted && Some(c.txn.as_str()) == last_txn {
             continue;
         }
-        let now = report.item(item).map(|r| field.get(r.item));
+        let now = index.get(item).map(|r| field.get(r.item));
         if now.as_deref() != Some(c.new.as_str()) {
             v.differences.push(Difference {
                 item: item.to_string(),
@@ -89,4 +143,76 @@ pub fn verify(changes: &[Change], problems: Vec<LogProblem>, report: &Report) ->
         }
     }
     v
+}
+
+/// The records' checksum against the log's: the last save with a checksum
+/// (an interrupted last save aside: its data was never written), or an
+/// earlier one, or none.
+fn state_check(changes: &[Change], interrupted: Option<&str>, report: &Report) -> StateCheck {
+    let saves: Vec<&Change> = changes
+        .iter()
+        .filter(|c| c.state.is_some() && Some(c.txn.as_str()) != interrupted)
+        .collect();
+    let Some(last) = saves.last() else {
+        return StateCheck::Unknown;
+    };
+    let now = crate::domain::records::state_of(report);
+    if last.state.as_deref() == Some(now.as_str()) {
+        return StateCheck::Matches(last.timestamp.clone());
+    }
+    match saves
+        .iter()
+        .rev()
+        .find(|c| c.state.as_deref() == Some(now.as_str()))
+    {
+        Some(earlier) => StateCheck::MatchesEarlier {
+            earlier: earlier.timestamp.clone(),
+            last: last.timestamp.clone(),
+        },
+        None => {
+            let first = saves[0];
+            if rolled_back_state(changes, first, interrupted, report).as_deref()
+                == first.state.as_deref()
+            {
+                StateCheck::Consistent {
+                    first: first.timestamp.clone(),
+                }
+            } else {
+                StateCheck::MatchesNone {
+                    last: last.timestamp.clone(),
+                }
+            }
+        }
+    }
+}
+
+/// The checksum of the records with every logged change after the save of
+/// `first` undone (each field set back to the old value of its first later
+/// change): what that save left, if nothing else was changed. None when a
+/// changed item is no longer in the records.
+fn rolled_back_state(
+    changes: &[Change],
+    first: &Change,
+    interrupted: Option<&str>,
+    report: &Report,
+) -> Option<String> {
+    let start = changes
+        .iter()
+        .rposition(|c| c.txn == first.txn)
+        .map_or(0, |i| i + 1);
+    let mut back: HashMap<(&str, Field), &str> = HashMap::new();
+    for c in &changes[start..] {
+        if c.status == LogStatus::Applied && Some(c.txn.as_str()) != interrupted {
+            back.entry((c.item.as_str(), c.field))
+                .or_insert(c.old.as_str());
+        }
+    }
+    let mut report = report.clone();
+    let mut items: HashMap<String, &mut crate::domain::model::Item> =
+        report.items_mut().map(|i| (i.id.clone(), i)).collect();
+    for ((item, field), old) in back {
+        field.set(items.get_mut(item)?, old.to_string());
+    }
+    drop(items);
+    Some(crate::domain::records::state_of(&report))
 }

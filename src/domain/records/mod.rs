@@ -115,6 +115,24 @@ pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
     Ok(text)
 }
 
+/// The checksum of the records' contents (SHA-256 of the whole report in
+/// its canonical form, so that formatting alone never changes it), written
+/// in every log line of a save.
+pub fn state_of(report: &Report) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    match to_ron(report) {
+        Ok(text) => hasher.update(text.as_bytes()),
+        // A report always serializes; the checksum then says "unknown".
+        Err(_) => return String::new(),
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The files that make up `records`, with their canonical contents.
 pub fn render(records: &Records) -> Result<Vec<(PathBuf, String)>, ron::Error> {
     match &records.layout {
