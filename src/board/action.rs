@@ -271,7 +271,7 @@ pub enum Job {
         seen: Arc<Records>,
     },
     /// Record a reason for an earlier change (a line of its own in the log).
-    Reason { change: Change, reason: String },
+    Reason { change: Box<Change>, reason: String },
     /// Start, resume or close a review meeting, or mark an item reviewed;
     /// the agenda is checked against `records`.
     Meeting {

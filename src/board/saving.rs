@@ -109,7 +109,7 @@ impl Board {
         let last = self.edits.last_change_of(item).cloned();
         match (last, reason.is_empty()) {
             (Some(change), false) => self.edits.submit(Job::Reason {
-                change,
+                change: Box::new(change),
                 reason: reason.to_string(),
             }),
             _ => Vec::new(),
@@ -209,7 +209,7 @@ impl Board {
                     let line = Change {
                         status: crate::store::changelog::LogStatus::Reason,
                         reason: Some(reason),
-                        ..change
+                        ..*change
                     };
                     self.note_meeting_changes(&[line]);
                 }
