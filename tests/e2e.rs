@@ -804,3 +804,55 @@ fn keys_and_language_from_the_config_file() {
     s.send("q");
     assert!(s.wait_exit(Duration::from_secs(5)).success());
 }
+
+#[test]
+fn escape_sequences_and_joiners_in_the_records_keep_the_borders_and_never_reach_the_terminal() {
+    let dir = copy_of_records();
+    let file = dir.path().join("recommendation-1.ron");
+    let hostile =
+        r#"\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\u{9b}31m\u{7f}\u{202e}ab\u{200d}👨\u{200d}👩\t\r!"#;
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("progress: \"", &format!("progress: \"{hostile}"))
+        .replacen("title: \"", &format!("title: \"{hostile}"), 2);
+    std::fs::write(&file, text).unwrap();
+    let (cols, rows) = (150, 30);
+    let mut s = Session::start_in(
+        &[dir.path().to_str().unwrap()],
+        "ja_JP.UTF-8",
+        (cols, rows),
+        &[],
+    );
+    s.wait_for("1 / 88");
+    s.wait_for("␛]52");
+    std::thread::sleep(Duration::from_millis(200));
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        for row in 2..rows - 2 {
+            let line = screen.contents_between(row, 0, row, cols);
+            for col in [0, cols - 1] {
+                assert_eq!(
+                    screen.cell(row, col).unwrap().contents(),
+                    "│",
+                    "row {row} col {col}: {line:?}"
+                );
+            }
+        }
+    }
+    let raw = s.raw.lock().unwrap().clone();
+    for bad in [
+        &b"\x1b]52"[..],
+        b"\x07",
+        b"\xc2\x9b",
+        b"\x7f",
+        b"\xe2\x80\xae",
+    ] {
+        assert!(
+            !raw.windows(bad.len()).any(|w| w == bad),
+            "{bad:?} reached the terminal"
+        );
+    }
+    s.send("q");
+    s.wait_exit(Duration::from_secs(5));
+}

@@ -170,8 +170,8 @@ pub fn report(e: clap::Error, lang: Lang, usage: &str) -> ExitCode {
         ErrorKind::InvalidSubcommand => CliMsg::ClapUnknownCommand.fill(lang, &[("arg", &arg)]),
         _ => CliMsg::ClapOther.fill(lang, &[("detail", &e.kind())]),
     };
-    eprintln!("{}", crate::domain::error::error_line(lang, &what));
-    eprintln!();
+    super::output::say(&crate::domain::error::error_line(lang, &what));
+    super::output::say("");
     // The usage of the subcommand at fault, when clap says which.
     let usage = match e.get(ContextKind::Usage) {
         Some(ContextValue::StyledStr(u)) => {
@@ -182,6 +182,6 @@ pub fn report(e: clap::Error, lang: Lang, usage: &str) -> ExitCode {
         }
         _ => usage.to_string(),
     };
-    eprintln!("{}", CliMsg::ClapUsage.fill(lang, &[("usage", &usage)]));
+    super::output::say(&CliMsg::ClapUsage.fill(lang, &[("usage", &usage)]));
     ExitCode::from(EXIT_ERROR)
 }

@@ -87,7 +87,7 @@ pub fn run(ask: Ask, lang: Option<Lang>) -> ExitCode {
     let minutes = Minutes::of(&records.report, &meeting, &log);
     let text = match ask.format {
         MinutesFormat::Markdown => markdown(&minutes, &records.report, lang),
-        MinutesFormat::Json => match serde_json::to_string_pretty(&minutes) {
+        MinutesFormat::Json => match crate::text::json::to_pretty(&minutes) {
             Ok(t) => t + "\n",
             Err(e) => return fail(lang, &CliMsg::ErrExport.fill(lang, &[("error", &e)])),
         },

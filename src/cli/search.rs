@@ -67,7 +67,7 @@ pub fn run(
                 "text": text,
                 "positions": positions,
             });
-            out.push_str(&line.to_string());
+            out.push_str(&crate::text::json::to_line(&line).unwrap_or_default());
             out.push('\n');
         } else {
             // Record text is shown visibly; only our own marks are escapes.

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::output::{fail, fail_lines, print, warn};
+use super::output::{fail, fail_lines, print, say, warn};
 use crate::domain::error::{io_reason, quoted};
 use crate::domain::field::{Edit, Field};
 use crate::domain::model::Report;
@@ -208,15 +208,12 @@ pub fn verify(path: Option<PathBuf>, lang: Lang) -> ExitCode {
     };
     let v = check_log(&changes, problems, &records.report);
     if v.interrupted {
-        eprintln!("{}", CliMsg::VerifyInterrupted.text(lang));
+        say(CliMsg::VerifyInterrupted.text(lang));
     }
     let torn = records.layout.dir().join(changelog::TORN_FILE);
     if let Ok(meta) = std::fs::metadata(&torn) {
         let file = visible(&torn.display().to_string()).into_owned();
-        eprintln!(
-            "{}",
-            CliMsg::VerifyTorn.fill(lang, &[("bytes", &meta.len()), ("file", &file)])
-        );
+        say(&CliMsg::VerifyTorn.fill(lang, &[("bytes", &meta.len()), ("file", &file)]));
     }
     let damaged = v
         .problems
@@ -229,16 +226,10 @@ pub fn verify(path: Option<PathBuf>, lang: Lang) -> ExitCode {
         return print(lang, &format!("{ok}\n{}\n", visible(&state)));
     }
     for d in &v.differences {
-        eprintln!(
-            "{}",
-            visible(&CliMsg::VerifyDiffersLine.fill(lang, &[("what", &d.say(lang))]))
-        );
+        say(&CliMsg::VerifyDiffersLine.fill(lang, &[("what", &d.say(lang))]));
     }
     if v.state.is_difference() {
-        eprintln!(
-            "{}",
-            visible(&CliMsg::VerifyDiffersLine.fill(lang, &[("what", &state)]))
-        );
+        say(&CliMsg::VerifyDiffersLine.fill(lang, &[("what", &state)]));
     }
     ExitCode::from(1)
 }

@@ -138,7 +138,7 @@ pub fn to_json(report: &Report) -> Result<String, String> {
         items: report.items().map(ExportItem::from).collect(),
     };
     // serde_json escapes every control character, so nothing raw reaches a terminal.
-    let mut text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
+    let mut text = crate::text::json::to_pretty(&doc).map_err(|e| e.to_string())?;
     text.push('\n');
     Ok(text)
 }

@@ -184,7 +184,7 @@ pub fn repair(path: &Path) -> std::io::Result<u64> {
 pub fn lines(changes: &[Change]) -> Result<String, serde_json::Error> {
     let mut out = String::new();
     for c in changes {
-        out.push_str(&serde_json::to_string(c)?);
+        out.push_str(&crate::text::json::to_line(c)?);
         out.push('\n');
     }
     Ok(out)

@@ -3,8 +3,9 @@
 //! one-line input of prompts.
 
 pub mod input;
+pub mod json;
 pub mod normalize;
 pub mod visible;
 pub mod width;
 
-pub use visible::visible;
+pub use visible::{terminal_safe, visible};
