@@ -6,6 +6,9 @@
 //! loading and validation), [`search`], [`store`] (the one module that writes
 //! files), [`board`] (the terminal interface) and [`cli`] (the commands).
 
+// kensho has no unsafe code of its own (system calls go through rustix and uzers).
+#![forbid(unsafe_code)]
+
 pub mod board;
 pub mod cli;
 pub mod domain;

@@ -81,14 +81,14 @@ fn leave() -> io::Result<()> {
 /// the terminal window went away).
 #[cfg(unix)]
 fn terminal_hung_up() -> bool {
-    let mut fds = libc::pollfd {
-        fd: 0,
-        events: 0,
-        revents: 0,
-    };
-    // SAFETY: one valid pollfd, zero timeout; poll only writes `revents`.
-    let ready = unsafe { libc::poll(&mut fds, 1, 0) };
-    ready > 0 && (fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL)) != 0
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+    let ready = poll(&mut fds, Some(&Timespec::default())).unwrap_or(0);
+    ready > 0
+        && fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
 }
 
 /// crossterm keeps reading a hung-up terminal (reads of 0 bytes) inside `poll`

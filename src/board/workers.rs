@@ -186,7 +186,7 @@ fn perform_job(
             change,
             records,
         } => {
-            let (user, _) = changelog::who();
+            let user = changelog::who_shown(display_name);
             let now = changelog::now();
             match change_meeting(path, &records.report, name, change, (&now, &user)) {
                 Ok(done) => {

@@ -27,6 +27,9 @@ pub const FILE_NAME: &str = "config.ron";
 /// The longest display name, in characters.
 pub const MAX_DISPLAY_NAME: usize = 60;
 
+/// The largest configuration file read: 1 MiB.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// What the configuration sets; `None` where it is silent.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
@@ -189,9 +192,11 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
             _ => return Ok(Config::default()),
         },
     };
-    let bytes = std::fs::read(&path).map_err(|error| ConfigError::Read {
-        path: path.clone(),
-        error,
+    let bytes = crate::domain::files::read_following(&path, MAX_CONFIG_BYTES).map_err(|error| {
+        ConfigError::Read {
+            path: path.clone(),
+            error,
+        }
     })?;
     let text = String::from_utf8(bytes).map_err(|_| ConfigError::Read {
         path: path.clone(),

@@ -60,7 +60,7 @@ pub fn run(ask: Ask, lang: Option<Lang>) -> ExitCode {
         Err(e) => return fail_lines(&e.say(lang)),
     };
     if ask.close && meeting.closed.is_none() {
-        let (user, _) = changelog::who();
+        let user = changelog::who_shown(None);
         let now = changelog::now();
         let path = records.layout.path();
         match change_meeting(
@@ -71,7 +71,7 @@ pub fn run(ask: Ask, lang: Option<Lang>) -> ExitCode {
             (&now, &user),
         ) {
             Ok(done) => meeting = done.meeting,
-            Err(e) => return fail(lang, &e.say(lang)),
+            Err(e) => return super::output::fail_edit(lang, &e),
         }
     }
     let log_file = records.layout.dir().join(LOG_FILE);

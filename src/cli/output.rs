@@ -38,6 +38,14 @@ pub fn fail(lang: Lang, what: &str) -> ExitCode {
     ExitCode::from(EXIT_ERROR)
 }
 
+/// A save that did not happen; load errors already say "error:" on each line.
+pub fn fail_edit(lang: Lang, e: &crate::store::EditError) -> ExitCode {
+    match e {
+        crate::store::EditError::Load(errors) => fail_lines(&errors.say(lang)),
+        other => fail(lang, &other.say(lang)),
+    }
+}
+
 /// Lines that already say "error:" (a set of load errors); exit status 2.
 pub fn fail_lines(text: &str) -> ExitCode {
     say(text);

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::output::{fail, fail_lines, print, say, warn};
+use super::output::{fail, fail_edit, fail_lines, print, say, warn};
 use crate::domain::error::{io_reason, quoted};
 use crate::domain::field::{Edit, Field};
 use crate::domain::model::Report;
@@ -76,7 +76,7 @@ pub fn set(
     };
     let saved = match apply_edits(&default_path(path), &edits, why, None) {
         Ok(saved) => saved,
-        Err(e) => return fail(lang, &e.say(lang)),
+        Err(e) => return fail_edit(lang, &e),
     };
     if saved.moved_aside > 0 {
         let file = saved.records.layout.dir().join(changelog::TORN_FILE);

@@ -236,7 +236,22 @@ pub fn error_line(lang: Lang, what: &str) -> String {
 
 /// What the system said about a file, in `lang` for the common cases.
 pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use crate::domain::files::{FileKind, NotRegular, TooLarge};
     use std::io::ErrorKind as K;
+    if let Some(NotRegular(kind)) = e.get_ref().and_then(|x| x.downcast_ref::<NotRegular>()) {
+        let what = match kind {
+            FileKind::Symlink => CliMsg::KindSymlink,
+            FileKind::Folder => CliMsg::KindFolder,
+            FileKind::Fifo => CliMsg::KindFifo,
+            FileKind::Device => CliMsg::KindDevice,
+            FileKind::Socket => CliMsg::KindSocket,
+            FileKind::Other => CliMsg::KindOther,
+        };
+        return CliMsg::IoNotRegular.fill(lang, &[("what", &what.text(lang))]);
+    }
+    if let Some(TooLarge { limit }) = e.get_ref().and_then(|x| x.downcast_ref::<TooLarge>()) {
+        return CliMsg::IoTooLarge.fill(lang, &[("mib", &(limit / (1024 * 1024)))]);
+    }
     let m = match e.kind() {
         K::NotFound => CliMsg::IoNotFound,
         K::PermissionDenied => CliMsg::IoPermission,

@@ -119,9 +119,14 @@ pub fn meeting_file(dir: &Path, name: &str) -> PathBuf {
 /// Read meeting file `path`, checked against `report`: it parses, and every
 /// agenda item is an item of the report. Errors say where, as for records.
 pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+    let bytes = crate::domain::files::read_regular(path, crate::domain::files::MAX_SMALL_FILE)
+        .map_err(|source| LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::Io {
         path: path.to_path_buf(),
-        source,
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
     })?;
     let meeting: Meeting =
         ron::Options::default()

@@ -6,6 +6,7 @@ pub mod change;
 pub mod error;
 pub mod export;
 pub mod field;
+pub mod files;
 pub mod generate;
 pub mod meeting;
 pub mod minutes;

@@ -412,5 +412,19 @@ catalogue! {
         IoReadOnly => ("読み取り専用です", "read-only file system"),
         IoExists => ("すでにあります", "already exists"),
         IoIsFolder => ("フォルダです", "is a folder"),
+        IoNotRegular => (
+            "{what}で、通常のファイルではありません。kensho は通常のファイルだけを読み書きします",
+            "{what}, not a regular file: kensho reads and writes regular files only",
+        ),
+        IoTooLarge => (
+            "{mib} MiB を超えています（kensho が読むファイルの上限）",
+            "larger than {mib} MiB (the most kensho reads from one file)",
+        ),
+        KindSymlink => ("シンボリックリンク", "a symbolic link"),
+        KindFolder => ("フォルダ", "a folder"),
+        KindFifo => ("名前付きパイプ（FIFO）", "a named pipe (FIFO)"),
+        KindDevice => ("デバイス", "a device"),
+        KindSocket => ("ソケット", "a socket"),
+        KindOther => ("特殊なファイル", "a special file"),
     }
 }

@@ -10,40 +10,41 @@ pub const LOG_FILE: &str = "changes.jsonl";
 
 pub use crate::domain::change::{Change, LogStatus, never_applied};
 
-/// Who is making a change: login name, and the SSH client address if any.
+/// Who is making a change: the account of the process's real user id (from
+/// the system's user database, never from the environment, so nobody logs a
+/// change as someone else), and the SSH client address if any.
 pub fn who() -> (String, Option<String>) {
-    let user = ["LOGNAME", "USER", "USERNAME"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|v| !v.is_empty())
-        .or_else(account_name)
-        .unwrap_or_else(|| "unknown".to_string());
+    let user = uzers::get_current_username()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format!("uid {}", uzers::get_current_uid()));
     let ssh = std::env::var("SSH_CLIENT")
         .ok()
         .and_then(|v| v.split_whitespace().next().map(str::to_string));
     (user, ssh)
 }
 
-/// The account name of this process's user, from the password database.
-#[cfg(unix)]
-fn account_name() -> Option<String> {
-    // SAFETY: getpwuid returns a pointer into static storage or null; the name
-    // is copied out at once and nothing else in kensho calls getpw*.
-    unsafe {
-        let pw = libc::getpwuid(libc::geteuid());
-        if pw.is_null() || (*pw).pw_name.is_null() {
-            return None;
-        }
-        std::ffi::CStr::from_ptr((*pw).pw_name)
-            .to_str()
-            .ok()
-            .map(str::to_string)
+/// Who, as shown in meeting files: "account (display name)" or "account".
+pub fn who_shown(given: Option<&str>) -> String {
+    let (user, _) = who();
+    match display_name(given, &user) {
+        Some(name) => format!("{user} ({name})"),
+        None => user,
     }
 }
 
-#[cfg(not(unix))]
-fn account_name() -> Option<String> {
-    None
+/// A display name to log beside the account: the one given (configuration,
+/// `--as`), else `LOGNAME`/`USER` when they name someone other than the
+/// account (a shared login); it is shown as "account (name)", never instead.
+pub fn display_name(given: Option<&str>, account: &str) -> Option<String> {
+    if let Some(name) = given {
+        return Some(name.to_string());
+    }
+    ["LOGNAME", "USER"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .filter(|v| v != account)
+        .map(|v| v.chars().take(60).collect())
 }
 
 /// Now, in RFC 3339 with the local offset.
@@ -86,7 +87,7 @@ impl std::fmt::Display for LogProblem {
 /// Every readable change of the log at `path` (none when it does not exist),
 /// and what could not be read.
 pub fn read(path: &Path) -> std::io::Result<(Vec<Change>, Vec<LogProblem>)> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::domain::files::read_regular(path, u64::MAX) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
         Err(e) => return Err(e),
@@ -133,11 +134,7 @@ pub const TORN_FILE: &str = "changes.jsonl.torn";
 /// were moved (0: the log was whole). Only the log's tail is read.
 pub fn repair(path: &Path) -> std::io::Result<u64> {
     use std::io::{Read, Seek, SeekFrom, Write};
-    let mut file = match std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(path)
-    {
+    let mut file = match super::own::open_own(path, crate::domain::files::Access::Update) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
         Err(e) => return Err(e),
@@ -165,10 +162,7 @@ pub fn repair(path: &Path) -> std::io::Result<u64> {
     file.seek(SeekFrom::Start(cut))?;
     file.read_to_end(&mut fragment)?;
     let torn = path.with_file_name(TORN_FILE);
-    let mut aside = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&torn)?;
+    let mut aside = super::own::open_own(&torn, crate::domain::files::Access::Append)?;
     let header = serde_json::json!({ "moved_aside": now(), "bytes": fragment.len() });
     aside.write_all(format!("{header}\n").as_bytes())?;
     aside.write_all(&fragment)?;

@@ -1,14 +1,15 @@
 //! Edits: every change of a status or a text goes through [`apply_edits`], under
 //! the folder's lock, log first and data second.
 
-use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::changelog::{self, Change, LOG_FILE, LogStatus};
+use super::own::{holds_records, open_own};
 use super::{StoreError, write_records};
-use crate::domain::error::{LoadErrors, io_reason, quoted};
+use crate::domain::error::{LoadError, LoadErrors, io_reason, quoted};
 use crate::domain::field::{Conflict, Edit, Field};
+use crate::domain::files::Access;
 use crate::domain::model::Report;
 use crate::domain::records::{Records, folder_of, load};
 use crate::i18n::{CliMsg, Lang};
@@ -157,23 +158,6 @@ fn injected(what: &str) -> std::io::Result<()> {
     }
 }
 
-fn open_private(path: &Path, append: bool) -> std::io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.create(true);
-    if append {
-        options.append(true);
-    } else {
-        options.read(true).write(true);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // Group may write (a shared folder); others never (umask may narrow it).
-        options.mode(0o660);
-    }
-    options.open(path)
-}
-
 /// Hold the records folder's lock while `f` runs.
 pub fn with_lock<T>(dir: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
     let path = dir.join(LOCK_FILE);
@@ -181,7 +165,16 @@ pub fn with_lock<T>(dir: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
         path: path.clone(),
         source,
     };
-    let file = open_private(&path, false).map_err(lock_err)?;
+    // Nothing is created in a folder that holds no records (`set /etc`).
+    if !path.exists() && !holds_records(dir) {
+        return Err(EditError::Load(
+            LoadError::NoRecords {
+                path: dir.to_path_buf(),
+            }
+            .into(),
+        ));
+    }
+    let file = open_own(&path, Access::ReadWrite).map_err(lock_err)?;
     file.lock().map_err(lock_err)?;
     let out = f();
     let _ = file.unlock();
@@ -191,7 +184,11 @@ pub fn with_lock<T>(dir: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
 /// Clean what a killed save left, when nobody holds the lock now (a board
 /// starting never waits for someone else's save: the next save cleans up).
 pub fn clean_leftovers_if_free(dir: &Path) {
-    let Ok(file) = open_private(&dir.join(LOCK_FILE), false) else {
+    let lock = dir.join(LOCK_FILE);
+    if !lock.exists() && !holds_records(dir) {
+        return;
+    }
+    let Ok(file) = open_own(&lock, Access::ReadWrite) else {
         return;
     };
     if file.try_lock().is_ok() {
@@ -239,7 +236,7 @@ fn append_log(dir: &Path, changes: &[Change]) -> Result<u64, EditError> {
     };
     let text = changelog::lines(changes).map_err(|e| err(std::io::Error::other(e)))?;
     let moved = changelog::repair(&path).map_err(err)?;
-    let mut file = open_private(&path, true).map_err(err)?;
+    let mut file = open_own(&path, Access::Append).map_err(err)?;
     let before = file.metadata().map_err(err)?.len();
     let written = injected("log")
         .and_then(|()| {
@@ -366,7 +363,7 @@ fn changes_for(
         changes.push(Change {
             timestamp: changelog::now(),
             user: user.clone(),
-            display_name: why.display_name.map(str::to_string),
+            display_name: changelog::display_name(why.display_name, &user),
             ssh_client: ssh_client.clone(),
             item: e.item.clone(),
             field: e.field,
@@ -455,8 +452,8 @@ pub fn add_reason(
     let (user, ssh_client) = changelog::who();
     let line = Change {
         timestamp: changelog::now(),
+        display_name: changelog::display_name(display_name, &user),
         user,
-        display_name: display_name.map(str::to_string),
         ssh_client,
         old: change.new.clone(),
         reason: Some(reason.to_string()),

@@ -36,7 +36,7 @@ fn write(path: &Path, meeting: &Meeting) -> Result<(), EditError> {
         .render()
         .map_err(|e| EditError::Save(StoreError::Render(e)))?;
     if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(|source| {
+        super::own::make_folder(folder).map_err(|source| {
             EditError::Save(StoreError::Io {
                 path: folder.to_path_buf(),
                 source,

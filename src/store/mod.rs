@@ -10,6 +10,7 @@
 pub mod changelog;
 mod edit;
 pub mod meeting;
+pub mod own;
 pub mod presence;
 pub mod verify;
 pub mod watch;
@@ -72,6 +73,13 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
 /// its old bytes or all of the new ones, whatever happens in between.
 pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     let mut file = AtomicWriteFile::open(path).map_err(io(path))?;
+    // A new file takes the folder's group and permissions; an existing one
+    // keeps its own (atomic-write-file copies them).
+    if !path.exists()
+        && let Some(dir) = path.parent()
+    {
+        own::give_folder_access(file.as_file(), dir);
+    }
     file.write_all(contents).map_err(io(path))?;
     file.commit().map_err(io(path))?;
     Ok(())

@@ -19,21 +19,14 @@ pub fn file(dir: &Path) -> PathBuf {
 /// The file's contents; None when nobody presents (no file). A file that
 /// cannot be read or parsed is an error in words.
 pub fn read(dir: &Path) -> Result<Option<Presence>, String> {
-    use std::io::Read;
     let path = file(dir);
-    let file = match std::fs::File::open(&path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.to_string()),
-    };
     // A presenter writes well under a kilobyte; anything bigger is not theirs.
-    let mut text = String::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_string(&mut text)
-        .map_err(|e| e.to_string())?;
-    if text.len() as u64 > MAX_BYTES {
-        return Err(format!("{}: larger than {MAX_BYTES} bytes", path.display()));
-    }
+    let bytes = match crate::domain::files::read_regular(&path, MAX_BYTES) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let text = String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     Presence::parse(&text)
         .map(Some)
         .map_err(|e| format!("{}:{}: {}", path.display(), e.span.start, e.code))
@@ -107,12 +100,10 @@ pub fn owner_now(display_name: Option<String>) -> Owner {
 pub fn hostname() -> String {
     #[cfg(unix)]
     {
-        let mut buf = [0u8; 256];
-        // SAFETY: gethostname writes at most buf.len() bytes into buf.
-        let r = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
-        if r == 0 {
-            let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-            return String::from_utf8_lossy(&buf[..end]).into_owned();
+        let name = rustix::system::uname();
+        let name = name.nodename().to_string_lossy();
+        if !name.is_empty() {
+            return name.into_owned();
         }
     }
     "localhost".to_string()
@@ -122,12 +113,17 @@ pub fn hostname() -> String {
 fn process_runs(pid: u32) -> bool {
     #[cfg(unix)]
     {
-        let Ok(pid) = libc::pid_t::try_from(pid) else {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
             return false;
         };
-        // SAFETY: signal 0 checks that the process exists; nothing is sent.
-        let r = unsafe { libc::kill(pid, 0) };
-        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+        // Signal 0: whether the process exists; nothing is sent.
+        match rustix::process::test_kill_process(pid) {
+            Ok(()) => true,
+            Err(e) => e == rustix::io::Errno::PERM,
+        }
     }
     #[cfg(not(unix))]
     {

@@ -27,7 +27,13 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .unwrap()
         .map(|e| {
             let e = e.unwrap();
-            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            // Only regular files are read (a FIFO would block).
+            let regular = e.file_type().is_ok_and(|t| t.is_file());
+            let bytes = if regular {
+                std::fs::read(e.path()).unwrap_or_default()
+            } else {
+                Vec::new()
+            };
             (e.file_name().to_string_lossy().into_owned(), bytes)
         })
         .collect();

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use super::validate::{find, line_column, validate};
 use super::{Layout, REPORT_FILE, Records};
 use crate::domain::error::{LoadError, LoadErrors, Location, Problem};
+use crate::domain::files::{MAX_RECORDS_FILE, NotRegular, file_kind, read_regular};
 use crate::domain::model::{Recommendation, Report};
 
 /// Load and validate the records at `path` (a records folder or a single file).
@@ -108,6 +109,17 @@ fn folder_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadErrors> {
         }
         if file_type.is_file() {
             paths.push(path);
+        } else {
+            // A FIFO, a device or a folder named like records: said, not
+            // skipped in silence.
+            let kind = entry.metadata().ok().and_then(|m| file_kind(&m));
+            errors.push(LoadError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    NotRegular(kind.unwrap_or(crate::domain::files::FileKind::Other)),
+                ),
+            });
         }
     }
     if !errors.is_empty() {
@@ -263,7 +275,7 @@ fn symlink(path: &Path) -> LoadError {
 }
 
 fn read_text(path: &Path, expected: &'static str) -> Result<String, LoadErrors> {
-    let bytes = fs::read(path).map_err(|source| LoadError::Io {
+    let bytes = read_regular(path, MAX_RECORDS_FILE).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     })?;
