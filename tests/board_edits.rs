@@ -269,3 +269,24 @@ fn q_quits_once_every_change_is_saved() {
     b.keys("D q");
     assert!(b.rt.quitting(), "nothing pending: q quits");
 }
+
+#[test]
+fn behind_the_too_small_screen_no_key_changes_data() {
+    let mut b = TestBoard::on_copy(Lang::Ja, 39, 9);
+    assert!(b.screen().contains("小さすぎ"), "{}", b.screen());
+    let before = b.selected();
+    // The keys, then every other way to change a field.
+    b.keys("j j D 3 s Enter e u Ctrl-r m");
+    b.type_text("理由");
+    b.keys("Enter");
+    assert!(
+        !b.path().join("changes.jsonl").exists(),
+        "nothing was logged"
+    );
+    assert_eq!(on_disk(&b, "1-1-a"), ("A".into(), "I".into()));
+    assert_eq!(b.selected(), before, "not even the selection moved");
+    // Once the window is big enough, keys work again.
+    b.act(kensho::board::action::Action::Resize(80, 24));
+    b.keys("D");
+    assert_eq!(on_disk(&b, "1-1-a"), ("D".into(), "I".into()));
+}

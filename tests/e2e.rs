@@ -862,3 +862,43 @@ fn escape_sequences_and_joiners_in_the_records_keep_the_borders_and_never_reach_
     s.send("q");
     s.wait_exit(Duration::from_secs(5));
 }
+
+/// Whether the terminal is back in its cooked mode: echo and line editing on.
+fn cooked(s: &Session) -> bool {
+    use rustix::termios::LocalModes;
+    let t = s._master.get_termios().unwrap();
+    let want = (LocalModes::ECHO | LocalModes::ICANON).bits();
+    u64::from(t.local_flags.bits()) & u64::from(want) == u64::from(want)
+}
+
+#[test]
+fn every_ending_signal_restores_the_terminal_and_says_so_in_the_exit_status() {
+    for (name, number) in [
+        ("QUIT", 3),
+        ("USR1", 10),
+        ("ALRM", 14),
+        ("TERM", 15),
+        ("INT", 2),
+    ] {
+        let mut s = Session::start(&["records"], "ja_JP.UTF-8");
+        s.wait_for("1 / 88");
+        assert!(!cooked(&s), "{name}: raw mode while the board runs");
+        let pid = s.child.process_id().unwrap();
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = s.wait_exit(Duration::from_secs(3));
+        assert_eq!(status.exit_code(), 128 + number, "{name}");
+        std::thread::sleep(Duration::from_millis(100));
+        let parser = s.parser.lock().unwrap();
+        assert!(
+            !parser.screen().alternate_screen(),
+            "{name}: alternate screen left"
+        );
+        assert!(!parser.screen().hide_cursor(), "{name}: cursor shown");
+        drop(parser);
+        assert!(cooked(&s), "{name}: echo and line editing back on");
+    }
+}

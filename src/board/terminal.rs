@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -96,34 +96,56 @@ fn terminal_hung_up() -> bool {
 /// thread can: when the terminal hangs up, or a stop signal is not acted on
 /// within a second, it restores what it can and ends the process.
 #[cfg(unix)]
-fn spawn_watchdog(stop: Arc<AtomicBool>) {
+fn spawn_watchdog(stop: Arc<AtomicUsize>) {
     std::thread::spawn(move || {
         let mut stop_seen: Option<Instant> = None;
         loop {
             std::thread::sleep(Duration::from_millis(100));
-            if stop.load(Ordering::Relaxed) {
+            let signal = stop.load(Ordering::Relaxed);
+            if signal != 0 {
                 stop_seen.get_or_insert_with(Instant::now);
             }
             let stuck = stop_seen.is_some_and(|t| t.elapsed() > Duration::from_secs(1));
             if terminal_hung_up() || stuck {
                 let _ = leave();
-                std::process::exit(129);
+                let signal = if stuck { signal } else { HANGUP };
+                std::process::exit(128 + signal as i32);
             }
         }
     });
 }
 
+/// SIGHUP's number: the terminal went away.
+#[cfg(unix)]
+const HANGUP: usize = signal_hook::consts::SIGHUP as usize;
+
+/// Every signal whose default action ends the process: each ends the board
+/// the same way, terminal restored first (SIGKILL cannot be caught).
+#[cfg(unix)]
+const ENDING_SIGNALS: [i32; 11] = {
+    use signal_hook::consts::*;
+    [
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ,
+    ]
+};
+
+/// How the board ended: the edits that could not be saved (the user was
+/// told and quit anyway, or a signal came), and the signal that ended it.
+#[derive(Debug)]
+pub struct Ended {
+    pub unsaved: Vec<Edit>,
+    pub signal: Option<i32>,
+}
+
 /// Run the board until the user quits or a signal ends it; the edits that
 /// could not be saved (the user was told and quit anyway, or a signal came).
-pub fn run(app: App, opening: Opening) -> io::Result<Vec<Edit>> {
-    let stop = Arc::new(AtomicBool::new(false));
+pub fn run(app: App, opening: Opening) -> io::Result<Ended> {
+    // The number of the signal that asks the board to end (0: none yet).
+    let stop = Arc::new(AtomicUsize::new(0));
     #[cfg(unix)]
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    for signal in ENDING_SIGNALS {
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
     #[cfg(unix)]
     spawn_watchdog(Arc::clone(&stop));
@@ -142,15 +164,22 @@ pub fn run(app: App, opening: Opening) -> io::Result<Vec<Edit>> {
     rt.stop_presenting(Duration::from_secs(1));
     let restored = leave();
     let unsaved = rt.app.board.edits.unsaved().into_iter().cloned().collect();
-    result.and(saved).and(restored).map(|_| unsaved)
+    let signal = match stop.load(Ordering::Relaxed) {
+        0 => None,
+        n => i32::try_from(n).ok(),
+    };
+    result
+        .and(saved)
+        .and(restored)
+        .map(|_| Ended { unsaved, signal })
 }
 
-fn event_loop(host: &mut TerminalHost, rt: &mut Runtime, stop: &AtomicBool) -> io::Result<()> {
+fn event_loop(host: &mut TerminalHost, rt: &mut Runtime, stop: &AtomicUsize) -> io::Result<()> {
     let size = host.terminal.size()?;
     rt.step(host, Action::Resize(size.width, size.height))?;
     let mut drawn = None;
     loop {
-        if stop.load(Ordering::Relaxed) || rt.quitting() {
+        if stop.load(Ordering::Relaxed) != 0 || rt.quitting() {
             return Ok(());
         }
         if drawn != Some(rt.app.revision) {

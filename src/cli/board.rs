@@ -114,19 +114,27 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
         meeting: cli.meeting.clone(),
         present: cli.present,
     };
-    match crate::board::terminal::run(app, opening) {
-        Ok(unsaved) if unsaved.is_empty() => ExitCode::SUCCESS,
-        Ok(unsaved) => {
-            let list: Vec<String> = unsaved
-                .iter()
-                .map(|e| format!("{} {}={}", e.item, e.field, e.value))
-                .collect();
-            let what = CliMsg::ErrNotSavedOnQuit.fill(
-                lang,
-                &[("count", &unsaved.len()), ("edits", &list.join(", "))],
-            );
-            fail(lang, &crate::text::visible(&what))
-        }
-        Err(e) => fail(lang, &CliMsg::ErrTerminal.fill(lang, &[("error", &e)])),
+    let ended = match crate::board::terminal::run(app, opening) {
+        Ok(ended) => ended,
+        Err(e) => return fail(lang, &CliMsg::ErrTerminal.fill(lang, &[("error", &e)])),
+    };
+    let code = if ended.unsaved.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        let unsaved = ended.unsaved;
+        let list: Vec<String> = unsaved
+            .iter()
+            .map(|e| format!("{} {}={}", e.item, e.field, e.value))
+            .collect();
+        let what = CliMsg::ErrNotSavedOnQuit.fill(
+            lang,
+            &[("count", &unsaved.len()), ("edits", &list.join(", "))],
+        );
+        fail(lang, &crate::text::visible(&what))
+    };
+    match ended.signal {
+        // Ended by a signal: 128 + its number, as a shell reports it.
+        Some(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
+        None => code,
     }
 }
