@@ -279,3 +279,60 @@ fn all_problems_are_reported_not_only_the_first() {
     let msg = error_of(tmp.path());
     assert!(msg.contains("\"Q\"") && msg.contains("\"V\""), "{msg}");
 }
+
+#[test]
+fn a_byte_order_mark_at_the_start_of_a_file_is_accepted() {
+    let tmp = common::copy_records();
+    for name in ["report.ron", "recommendation-3.ron"] {
+        let path = tmp.path().join(name);
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(std::fs::read(&path).unwrap());
+        std::fs::write(&path, bytes).unwrap();
+    }
+    let records = load(tmp.path()).unwrap();
+    assert_eq!(records.report.items().count(), 88);
+}
+
+#[test]
+fn a_duplicate_recommendation_number_is_reported_in_its_own_file() {
+    let (tmp, msg) = error_after("recommendation-4.ron", |t| {
+        t.replacen("number: 4,", "number: 2,", 1)
+    });
+    let text = std::fs::read_to_string(tmp.path().join("recommendation-4.ron")).unwrap();
+    let line = line_of(&text, "number: 2,");
+    assert!(
+        msg.contains(&format!("recommendation-4.ron:{line}:")),
+        "{msg}"
+    );
+    assert!(msg.contains("recommendation 2 appears twice"), "{msg}");
+}
+
+#[test]
+fn a_recommendation_without_points_and_numbers_0_are_rejected() {
+    let (_tmp, msg) = error_after("recommendation-7.ron", |t| {
+        let start = t.find("points: [").unwrap();
+        format!("{}points: [],\n)\n", &t[..start])
+    });
+    assert!(msg.contains("recommendation 7 has no points"), "{msg}");
+    assert!(msg.contains("recommendation-7.ron:1:1"), "{msg}");
+    let (_tmp, msg) = error_after("recommendation-5.ron", |t| {
+        t.replacen("number: 5,", "number: 0,", 1)
+    });
+    assert!(msg.contains("numbered 0"), "{msg}");
+    assert!(msg.contains("recommendation-5.ron:2:"), "{msg}");
+    let (_tmp, msg) = error_after("recommendation-5.ron", |t| {
+        t.replacen("number: 2,", "number: 0,", 1)
+    });
+    assert!(msg.contains("a point is numbered 0"), "{msg}");
+}
+
+#[test]
+fn ids_made_only_of_punctuation_are_rejected() {
+    for bad in ["-", "..", "-1-1-a", "1-1-a."] {
+        let (_tmp, msg) = error_after("recommendation-1.ron", |t| {
+            t.replacen("id: \"1-1-b\"", &format!("id: \"{bad}\""), 1)
+        });
+        assert!(msg.contains("is not allowed"), "{bad}: {msg}");
+        assert!(msg.contains("recommendation-1.ron:"), "{bad}: {msg}");
+    }
+}

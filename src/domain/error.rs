@@ -38,15 +38,43 @@ impl fmt::Display for Location {
 pub enum Problem {
     MissingReportFile,
     RecommendationsInReport,
-    EmptyScale { scale: &'static str },
-    BadScaleCode { scale: &'static str, code: String },
-    DuplicateRecommendation { number: u32 },
-    DuplicatePoint { recommendation: u32, point: u32 },
-    BadId { id: String },
-    RelistsItself { id: String },
-    RelistsUnknown { id: String, target: String },
-    RelistsUnmarked { id: String },
-    UnknownAgendaItem { id: String },
+    EmptyScale {
+        scale: &'static str,
+    },
+    BadScaleCode {
+        scale: &'static str,
+        code: String,
+    },
+    DuplicateRecommendation {
+        number: u32,
+    },
+    DuplicatePoint {
+        recommendation: u32,
+        point: u32,
+    },
+    BadId {
+        id: String,
+    },
+    /// A recommendation (`point: None`) or a point numbered 0.
+    ZeroNumber {
+        point: bool,
+    },
+    NoPoints {
+        number: u32,
+    },
+    RelistsItself {
+        id: String,
+    },
+    RelistsUnknown {
+        id: String,
+        target: String,
+    },
+    RelistsUnmarked {
+        id: String,
+    },
+    UnknownAgendaItem {
+        id: String,
+    },
 }
 
 impl Problem {
@@ -73,6 +101,17 @@ impl Problem {
                 &[("recommendation", recommendation), ("point", point)],
             ),
             Problem::BadId { id } => CliMsg::ProblemBadId.fill(lang, &[("id", &quoted(id))]),
+            Problem::ZeroNumber { point } => {
+                let what = if *point {
+                    CliMsg::WordPoint
+                } else {
+                    CliMsg::WordRecommendation
+                };
+                CliMsg::ProblemZeroNumber.fill(lang, &[("what", &what.text(lang))])
+            }
+            Problem::NoPoints { number } => {
+                CliMsg::ProblemNoPoints.fill(lang, &[("number", number)])
+            }
             Problem::RelistsItself { id } => CliMsg::ProblemRelistsItself.fill(lang, &[("id", id)]),
             Problem::RelistsUnknown { id, target } => {
                 CliMsg::ProblemRelistsUnknown.fill(lang, &[("id", id), ("target", &quoted(target))])

@@ -365,9 +365,19 @@ catalogue! {
         ProblemDuplicateRecommendation => ("提言 {number} が二つあります", "recommendation {number} appears twice"),
         ProblemDuplicatePoint => ("提言 {recommendation}: 項目 {point} が二つあります", "recommendation {recommendation}: point {point} appears twice"),
         ProblemBadId => (
-            "ID {id} は使えません。ID は 1〜32 文字の ASCII の英数字と '-' '.' '_' です",
-            "id {id} is not allowed: ids are 1 to 32 ASCII letters, digits, '-', '.' or '_'",
+            "ID {id} は使えません。ID は 1〜32 文字の ASCII の英数字と '-' '.' '_' で、英数字で始まり英数字で終わります",
+            "id {id} is not allowed: ids are 1 to 32 ASCII letters, digits, '-', '.' or '_', beginning and ending with a letter or digit",
         ),
+        ProblemZeroNumber => (
+            "{what}の番号が 0 です。番号は 1 から数えます",
+            "{what} is numbered 0; numbers start at 1",
+        ),
+        ProblemNoPoints => (
+            "提言 {number} に項目（points）がありません。提言には項目が 1 つ以上必要です",
+            "recommendation {number} has no points; a recommendation needs at least one",
+        ),
+        WordRecommendation => ("提言", "a recommendation"),
+        WordPoint => ("項目", "a point"),
         ProblemUnknownAgendaItem => (
             "会議の議題の {id} は記録のどの項目の ID でもありません",
             "the agenda lists {id}, which is not an item id of the records",

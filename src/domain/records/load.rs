@@ -286,6 +286,11 @@ fn read_text(path: &Path, expected: &'static str) -> Result<String, LoadErrors> 
         }
         .into());
     }
+    // A byte order mark (some Windows editors write one) is not part of the text.
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
     match String::from_utf8(bytes) {
         Ok(t) => Ok(t),
         Err(e) => {

@@ -10,7 +10,38 @@ use crate::domain::error::{LoadError, LoadErrors, Location, Problem};
 use crate::domain::field::Field;
 use crate::domain::model::Scale;
 
-/// 1-based line and column (in characters) of byte offset `at` in `text`.
+/// Where each line of a text starts: offsets become line:column in
+/// logarithmic time, so that reporting many errors stays linear in the text.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of byte offset `at`.
+    pub fn line_column(&self, text: &str, at: usize) -> (usize, usize) {
+        let at = at.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= at);
+        let start = self.starts[line - 1];
+        let column = text.get(start..at).map_or(0, |t| t.chars().count()) + 1;
+        (line, column)
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+}
+
+/// 1-based line and column (in characters) of byte offset `at` in `text`
+/// (one lookup; many go through a [`LineIndex`]).
 pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     let before = &text[..at.min(text.len())];
     let line = before.matches('\n').count() + 1;
@@ -60,6 +91,8 @@ struct Places<'a> {
     paths: Vec<PathBuf>,
     texts: &'a BTreeMap<PathBuf, String>,
     items: Vec<ItemPlace>,
+    /// Line starts of each file, made at its first error.
+    lines: std::cell::RefCell<BTreeMap<PathBuf, std::rc::Rc<LineIndex>>>,
 }
 
 impl Places<'_> {
@@ -67,7 +100,13 @@ impl Places<'_> {
         let place = &self.items[item];
         let path = &self.paths[place.path];
         let text = self.texts.get(path).map(String::as_str).unwrap_or_default();
-        let (line, column) = line_column(text, field(place));
+        let index = std::rc::Rc::clone(
+            self.lines
+                .borrow_mut()
+                .entry(path.clone())
+                .or_insert_with(|| std::rc::Rc::new(LineIndex::new(text))),
+        );
+        let (line, column) = index.line_column(text, field(place));
         Location {
             path: path.clone(),
             line,
@@ -122,11 +161,14 @@ fn item_places<'a>(records: &Records, texts: &'a BTreeMap<PathBuf, String>) -> P
         paths,
         texts,
         items,
+        lines: Default::default(),
     }
 }
 
 fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
+    let ends = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    ends(id.chars().next())
+        && ends(id.chars().last())
         && id.len() <= 32
         && id
             .chars()
@@ -182,7 +224,7 @@ pub(super) fn validate(
             &mut errors,
         );
     }
-    check_numbers(records, &report_path, &mut errors);
+    check_numbers(records, texts, &mut errors);
     let places = item_places(records, texts);
     let ids = check_items(records, &places, &mut errors);
     check_relists(records, &places, &ids, &mut errors);
@@ -193,35 +235,67 @@ pub(super) fn validate(
     }
 }
 
-/// Recommendation numbers, and point numbers within a recommendation, are unique.
-fn check_numbers(records: &Records, report_path: &Path, errors: &mut Vec<LoadError>) {
-    let at = Location {
-        path: report_path.to_path_buf(),
-        line: 1,
-        column: 1,
-    };
+/// Recommendation numbers, and point numbers within a recommendation, are
+/// unique and start at 1, and every recommendation has points. Each problem
+/// is reported in the recommendation's own file, at its number or point.
+fn check_numbers(
+    records: &Records,
+    texts: &BTreeMap<PathBuf, String>,
+    errors: &mut Vec<LoadError>,
+) {
     let mut numbers = Vec::new();
-    for rec in &records.report.recommendations {
-        if numbers.contains(&rec.number) {
+    // In one file (single-file layout) the search goes on from the last find.
+    let mut cursor: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    for (i, rec) in records.report.recommendations.iter().enumerate() {
+        let path = match &records.layout {
+            Layout::SingleFile { path } => path.clone(),
+            Layout::Folder { dir, files } => {
+                files.get(i).map_or_else(|| dir.clone(), |f| dir.join(f))
+            }
+        };
+        let text = texts.get(&path).map(String::as_str).unwrap_or_default();
+        let from = cursor.get(&path).copied().unwrap_or(0);
+        let (rec_at, after) = find_from(&path, text, "Recommendation(", from);
+        let (number_at, after) = find_from(&path, text, "number:", after.max(from));
+        let mut invalid = |at: &Location, problem| {
             errors.push(LoadError::Invalid {
                 at: at.clone(),
-                problem: Problem::DuplicateRecommendation { number: rec.number },
-            });
+                problem,
+            })
+        };
+        if numbers.contains(&rec.number) {
+            invalid(
+                &number_at,
+                Problem::DuplicateRecommendation { number: rec.number },
+            );
+        }
+        if rec.number == 0 {
+            invalid(&number_at, Problem::ZeroNumber { point: false });
+        }
+        if rec.points.is_empty() {
+            invalid(&rec_at, Problem::NoPoints { number: rec.number });
         }
         numbers.push(rec.number);
         let mut points = Vec::new();
+        let mut next = after;
         for p in &rec.points {
+            let (point_at, after) = find_from(&path, text, "Point(", next);
+            next = after;
             if points.contains(&p.number) {
-                errors.push(LoadError::Invalid {
-                    at: at.clone(),
-                    problem: Problem::DuplicatePoint {
+                invalid(
+                    &point_at,
+                    Problem::DuplicatePoint {
                         recommendation: rec.number,
                         point: p.number,
                     },
-                });
+                );
+            }
+            if p.number == 0 {
+                invalid(&point_at, Problem::ZeroNumber { point: true });
             }
             points.push(p.number);
         }
+        cursor.insert(path, next);
     }
 }
 
