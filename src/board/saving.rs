@@ -288,17 +288,35 @@ impl Board {
         if *fresh == *self.records {
             return Vec::new();
         }
-        let mut said = Vec::new();
+        // Each item looked up once by id: linear in the records.
+        let old: std::collections::HashMap<&str, &crate::domain::model::Item> = self
+            .report()
+            .items()
+            .map(|r| (r.item.id.as_str(), r.item))
+            .collect();
+        let mut changed = Vec::new();
         for r in fresh.report.items() {
-            let Some(old) = self.report().item(&r.item.id) else {
+            let Some(old) = old.get(r.item.id.as_str()) else {
                 continue;
             };
             for f in Field::ALL {
-                let (a, b) = (f.get(old.item), f.get(r.item));
+                let (a, b) = (f.get(old), f.get(r.item));
                 if a != b {
-                    said.push(self.change_words(&r.item.id, f, &a, &b));
+                    changed.push((r.item.id.as_str(), f, a, b));
                 }
             }
+        }
+        drop(old);
+        // A few changes are named; many are counted.
+        const NAMED: usize = 5;
+        let mut said: Vec<String> = changed
+            .iter()
+            .take(NAMED)
+            .map(|(id, f, a, b)| self.change_words(id, *f, a, b))
+            .collect();
+        if changed.len() > NAMED {
+            let more = changed.len() - NAMED;
+            said.push(Msg::ReloadedMore.fill(self.options.lang, &[("count", &more)]));
         }
         self.message = Some(format!("{}: {}", self.t(Msg::ReloadedMsg), said.join(", ")));
         self.replace_records(*fresh)

@@ -131,6 +131,7 @@ catalogue! {
         ),
         Retrying => ("変更は保留中です。自動で再試行します", "the change is pending and will be retried"),
         ReloadedMsg => ("他の人の変更を読み込みました", "loaded changes made by others"),
+        ReloadedMore => ("ほか {count} 件", "and {count} more"),
         NothingToUndo => ("元に戻す変更はありません", "nothing to undo"),
         NothingToRedo => ("やり直す変更はありません", "nothing to redo"),
         NothingToGiveAReason => ("この項目にはこの画面で保存した変更がありません（理由はその変更に付けます）", "this item has no change saved here (a reason goes with a change)"),

@@ -95,6 +95,54 @@ pub fn read(path: &Path) -> std::io::Result<(Vec<Change>, Vec<LogProblem>)> {
     Ok(parse(&bytes))
 }
 
+/// The lines of the log's last save (its last txn), read from the end of the
+/// file: a save costs what the last save wrote, not the whole log. A cut-off
+/// last line is left out, as [`read`] does.
+pub fn last_save(path: &Path) -> std::io::Result<Vec<Change>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file =
+        match crate::domain::files::open_regular(path, crate::domain::files::Access::Read) {
+            Ok((f, _)) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+    let mut start = file.metadata()?.len();
+    let mut tail: Vec<u8> = Vec::new();
+    let mut block = 64 * 1024u64;
+    while start > 0 {
+        let from = start.saturating_sub(block);
+        let mut bytes = vec![0u8; (start - from) as usize];
+        file.seek(SeekFrom::Start(from))?;
+        file.read_exact(&mut bytes)?;
+        bytes.extend_from_slice(&tail);
+        tail = bytes;
+        start = from;
+        // Twice as far back each time: linear however long the last save.
+        block = block.saturating_mul(2);
+        // Whole lines only: the first is cut unless the file starts there.
+        let whole = match (start, tail.iter().position(|&b| b == b'\n')) {
+            (0, _) => &tail[..],
+            (_, Some(i)) => &tail[i + 1..],
+            (_, None) => continue,
+        };
+        let (changes, _) = parse(whole);
+        let Some(last) = changes.last() else {
+            continue;
+        };
+        if start == 0 || changes.iter().any(|c| c.txn != last.txn) {
+            let txn = last.txn.clone();
+            let mut save: Vec<Change> = changes
+                .into_iter()
+                .rev()
+                .take_while(|c| c.txn == txn)
+                .collect();
+            save.reverse();
+            return Ok(save);
+        }
+    }
+    Ok(parse(&tail).0)
+}
+
 pub fn parse(bytes: &[u8]) -> (Vec<Change>, Vec<LogProblem>) {
     let mut changes = Vec::new();
     let mut problems = Vec::new();
@@ -206,6 +254,37 @@ mod tests {
             status: LogStatus::Applied,
             version: "0.1.0".into(),
         }
+    }
+
+    #[test]
+    fn the_last_save_is_read_from_the_end_of_the_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(LOG_FILE);
+        let in_txn = |txn: &str, n: usize| -> Vec<Change> {
+            (0..n)
+                .map(|i| Change {
+                    txn: txn.into(),
+                    ..change(&format!("1-1-{i}"), "A", "B")
+                })
+                .collect()
+        };
+        let ids = |c: Vec<Change>| -> Vec<(String, String)> {
+            c.into_iter().map(|c| (c.txn, c.item)).collect()
+        };
+        assert!(last_save(&path).unwrap().is_empty(), "no log");
+        let mut all = in_txn("t1", 3);
+        // A save far longer than one block read from the end.
+        all.extend(in_txn("t2", 2000));
+        std::fs::write(&path, lines(&all).unwrap()).unwrap();
+        assert!(ids(last_save(&path).unwrap()) == ids(in_txn("t2", 2000)));
+        all.extend(in_txn("t3", 1));
+        let mut text = lines(&all).unwrap();
+        text.push_str("{\"cut off");
+        std::fs::write(&path, &text).unwrap();
+        assert!(ids(last_save(&path).unwrap()) == ids(in_txn("t3", 1)));
+        // One save only.
+        std::fs::write(&path, lines(&in_txn("t9", 2)).unwrap()).unwrap();
+        assert!(ids(last_save(&path).unwrap()) == ids(in_txn("t9", 2)));
     }
 
     #[test]

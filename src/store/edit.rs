@@ -260,17 +260,17 @@ fn append_log(dir: &Path, changes: &[Change]) -> Result<u64, EditError> {
 /// between the log and the records), record that it was aborted, so that the
 /// log's latest values agree with the data again.
 fn settle_interrupted(dir: &Path, records: &Records) -> Result<(), EditError> {
-    let (log, _) = changelog::read(&dir.join(LOG_FILE)).map_err(|source| EditError::Log {
+    let save = changelog::last_save(&dir.join(LOG_FILE)).map_err(|source| EditError::Log {
         path: dir.join(LOG_FILE),
         source,
     })?;
-    let Some(last) = log.last() else {
+    let Some(last) = save.last() else {
         return Ok(());
     };
     if last.status != LogStatus::Applied {
         return Ok(());
     }
-    let txn: Vec<&Change> = log.iter().filter(|c| c.txn == last.txn).collect();
+    let txn: Vec<&Change> = save.iter().collect();
     if !changelog::never_applied(&txn, &records.report) {
         return Ok(());
     }

@@ -115,18 +115,29 @@ pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-/// The checksum of the records' contents (SHA-256 of the whole report in
-/// its canonical form, so that formatting alone never changes it), written
-/// in every log line of a save.
+/// The checksum of the records' contents, written in every log line of a
+/// save: SHA-256 of the whole report serialized as compact JSON (fields in
+/// declaration order, no maps), streamed into the hash. It depends on the
+/// data only, so formatting the files differently never changes it.
 pub fn state_of(report: &Report) -> String {
     use sha2::{Digest, Sha256};
-    let mut hasher = Sha256::new();
-    match to_ron(report) {
-        Ok(text) => hasher.update(text.as_bytes()),
-        // A report always serializes; the checksum then says "unknown".
-        Err(_) => return String::new(),
+    struct Hashing(Sha256);
+    impl std::io::Write for Hashing {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
     }
-    hasher
+    let mut hashing = Hashing(Sha256::new());
+    // A report always serializes; the checksum would then say "unknown".
+    if serde_json::to_writer(std::io::BufWriter::new(&mut hashing), report).is_err() {
+        return String::new();
+    }
+    hashing
+        .0
         .finalize()
         .iter()
         .map(|b| format!("{b:02x}"))

@@ -255,35 +255,41 @@ fn check_numbers(
         };
         let text = texts.get(&path).map(String::as_str).unwrap_or_default();
         let from = cursor.get(&path).copied().unwrap_or(0);
-        let (rec_at, after) = find_from(&path, text, "Recommendation(", from);
-        let (number_at, after) = find_from(&path, text, "number:", after.max(from));
-        let mut invalid = |at: &Location, problem| {
+        // Offsets only; line:column is counted for an error alone.
+        let (rec_at, after) = offset_of(text, "Recommendation(", from);
+        let (number_at, after) = offset_of(text, "number:", after.max(from));
+        let mut invalid = |at: usize, problem| {
+            let (line, column) = line_column(text, at);
             errors.push(LoadError::Invalid {
-                at: at.clone(),
+                at: Location {
+                    path: path.clone(),
+                    line,
+                    column,
+                },
                 problem,
             })
         };
         if numbers.contains(&rec.number) {
             invalid(
-                &number_at,
+                number_at,
                 Problem::DuplicateRecommendation { number: rec.number },
             );
         }
         if rec.number == 0 {
-            invalid(&number_at, Problem::ZeroNumber { point: false });
+            invalid(number_at, Problem::ZeroNumber { point: false });
         }
         if rec.points.is_empty() {
-            invalid(&rec_at, Problem::NoPoints { number: rec.number });
+            invalid(rec_at, Problem::NoPoints { number: rec.number });
         }
         numbers.push(rec.number);
         let mut points = Vec::new();
         let mut next = after;
         for p in &rec.points {
-            let (point_at, after) = find_from(&path, text, "Point(", next);
+            let (point_at, after) = offset_of(text, "Point(", next);
             next = after;
             if points.contains(&p.number) {
                 invalid(
-                    &point_at,
+                    point_at,
                     Problem::DuplicatePoint {
                         recommendation: rec.number,
                         point: p.number,
@@ -291,7 +297,7 @@ fn check_numbers(
                 );
             }
             if p.number == 0 {
-                invalid(&point_at, Problem::ZeroNumber { point: true });
+                invalid(point_at, Problem::ZeroNumber { point: true });
             }
             points.push(p.number);
         }
