@@ -181,7 +181,7 @@ fn saves_by_others_are_loaded_within_a_tick_keeping_the_selection() {
     let mut b = board();
     b.jump("6-2-b2");
     set_elsewhere(&b, "1-1-a", Field::Phase, "D");
-    // The watcher looks at the files on a tick (every two seconds in the loop).
+    // The watcher looks at the files on a tick (every half second in the loop).
     let t0 = std::time::Instant::now();
     b.act(Action::Tick(t0));
     assert_eq!(b.selected(), "6-2-b2");
@@ -194,7 +194,7 @@ fn saves_by_others_are_loaded_within_a_tick_keeping_the_selection() {
         "{}",
         b.message()
     );
-    // And the next one, on a later tick (not before two seconds have passed).
+    // And the next one, on a later tick (not before half a second has passed).
     set_elsewhere(&b, "1-1-b", Field::Phase, "C");
     let phase = |b: &TestBoard| {
         b.app()
@@ -207,7 +207,7 @@ fn saves_by_others_are_loaded_within_a_tick_keeping_the_selection() {
             .0
             .clone()
     };
-    b.act(Action::Tick(t0 + std::time::Duration::from_millis(500)));
+    b.act(Action::Tick(t0 + std::time::Duration::from_millis(200)));
     assert_eq!(phase(&b), "A");
     b.act(Action::Tick(t0 + std::time::Duration::from_secs(3)));
     assert_eq!(phase(&b), "C");

@@ -53,8 +53,10 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 /// From this width on, outline and detail stand side by side.
 pub const WIDE: u16 = 100;
-/// How often the files are looked at for saves made by others.
-pub const CHECK_EVERY: Duration = Duration::from_secs(2);
+/// How often the files are looked at for saves made by others: a stat of
+/// each records file (a handful, however many items), so that someone
+/// else's save shows within a second or two even at 100 000 items.
+pub const CHECK_EVERY: Duration = Duration::from_millis(500);
 
 #[derive(Debug, Clone)]
 pub struct Board {
