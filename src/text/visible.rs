@@ -61,7 +61,7 @@ fn safe(s: &str, expand_tabs: bool) -> Cow<'_, str> {
             }
             c => out.push(c),
         }
-        column += super::width::width(&out[before..]);
+        column += unicode_width::UnicodeWidthStr::width(&out[before..]);
     }
     Cow::Owned(out)
 }
