@@ -119,3 +119,30 @@ fn a_single_file_report_loads_and_round_trips() {
     write_records(&again).unwrap();
     assert_eq!(bytes, std::fs::read(&path).unwrap());
 }
+
+#[test]
+fn a_single_records_file_of_any_name_can_be_saved() {
+    let records = load(&common::records_dir()).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    // No `.ron` in the folder: the file given is the records all the same.
+    let path = tmp.path().join("table.txt");
+    let single = kensho::domain::records::Records {
+        report: records.report.clone(),
+        layout: kensho::domain::records::Layout::SingleFile { path: path.clone() },
+    };
+    write_records(&single).unwrap();
+    let edit = kensho::domain::field::Edit {
+        item: "1-1-a".into(),
+        field: kensho::domain::field::Field::Phase,
+        value: "B".into(),
+    };
+    let why = kensho::store::Why {
+        reason: None,
+        meeting: None,
+        display_name: None,
+    };
+    kensho::store::apply_edits(&path, &[edit], why, None).unwrap();
+    let again = load(&path).unwrap();
+    assert_eq!(again.report.item("1-1-a").unwrap().item.phase.0, "B");
+    assert!(tmp.path().join("changes.jsonl").exists());
+}

@@ -160,13 +160,23 @@ fn injected(what: &str) -> std::io::Result<()> {
 
 /// Hold the records folder's lock while `f` runs.
 pub fn with_lock<T>(dir: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
+    lock_in(dir, false, f)
+}
+
+/// The lock of the records at `records` (a folder, or one records file of
+/// any name: its folder holds records even without a `.ron` file).
+fn with_records_lock<T>(records: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
+    lock_in(&folder_of(records), records.is_file(), f)
+}
+
+fn lock_in<T>(dir: &Path, holds_records_file: bool, f: impl FnOnce() -> T) -> Result<T, EditError> {
     let path = dir.join(LOCK_FILE);
     let lock_err = |source| EditError::Lock {
         path: path.clone(),
         source,
     };
     // Nothing is created in a folder that holds no records (`set /etc`).
-    if !path.exists() && !holds_records(dir) {
+    if !path.exists() && !holds_records_file && !holds_records(dir) {
         return Err(EditError::Load(
             LoadError::NoRecords {
                 path: dir.to_path_buf(),
@@ -398,7 +408,7 @@ pub fn apply_edits(
     seen: Option<&Report>,
 ) -> Result<Saved, EditError> {
     let dir = folder_of(path);
-    with_lock(&dir, || {
+    with_records_lock(path, || {
         clean_leftovers(&dir);
         let mut records = load(path).map_err(EditError::Load)?;
         settle_interrupted(&dir, &records)?;
@@ -463,5 +473,5 @@ pub fn add_reason(
         state: None,
         ..change.clone()
     };
-    with_lock(&dir, || append_log(&dir, &[line]).map(|_| ()))?
+    with_records_lock(path, || append_log(&dir, &[line]).map(|_| ()))?
 }
