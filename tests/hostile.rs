@@ -194,6 +194,24 @@ fn errors_about_hostile_ids_codes_and_file_names_are_printed_visibly() {
 }
 
 #[test]
+fn a_hostile_value_in_an_option_is_not_echoed_raw() {
+    let tmp = common::copy_records();
+    let d = tmp.path().to_str().unwrap();
+    for lang in ["ja", "en"] {
+        for args in [
+            vec!["export", d, "--format", H],
+            vec!["generate", "--items", H, d],
+            vec!["check", d, H, H],
+        ] {
+            let mut all = vec!["--lang", lang];
+            all.extend_from_slice(&args);
+            let (bytes, shown) = run(tmp.path(), &all);
+            assert_clean(&format!("{all:?}"), &bytes, &shown);
+        }
+    }
+}
+
+#[test]
 fn the_board_shows_hostile_text_visibly_on_every_screen() {
     let tmp = hostile_records();
     let dir = tmp.path();

@@ -94,9 +94,9 @@ pub fn spawn_store_worker(
                 }
                 StoreWork::Check(current, meeting) => {
                     let records = watcher.changed(&current).map(Box::new);
-                    let report = records.as_deref().unwrap_or(&current).report.clone();
+                    let report = &records.as_deref().unwrap_or(&current).report;
                     let meeting = meeting.and_then(|file| {
-                        let m = load_meeting(&file, &report).ok()?;
+                        let m = load_meeting(&file, report).ok()?;
                         Some((file, Box::new(m)))
                     });
                     Action::DiskChecked { records, meeting }

@@ -143,7 +143,9 @@ pub fn report(e: clap::Error, lang: Lang, usage: &str) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if lang == Lang::En {
-        let _ = e.print();
+        // clap's own words, but what was typed is shown visibly.
+        let text = e.render().to_string();
+        eprint!("{}", crate::text::terminal_safe(&text));
         return ExitCode::from(EXIT_ERROR);
     }
     let value = |kind| match e.get(kind) {

@@ -137,6 +137,7 @@ pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors>
             })?;
     let mut errors = Vec::new();
     let mut from = 0;
+    let items = report.by_id();
     for entry in &meeting.agenda {
         let needle = format!("{:?}", entry.item);
         let at = text
@@ -145,7 +146,7 @@ pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors>
             .map(|o| o + from)
             .unwrap_or(from);
         from = (at + needle.len()).min(text.len());
-        if report.item(&entry.item).is_none() {
+        if !items.contains_key(entry.item.as_str()) {
             let (line, column) = line_column(&text, at);
             errors.push(LoadError::Invalid {
                 at: Location {

@@ -140,8 +140,9 @@ fn groups(report: &Report, meeting: &Meeting, log: &[Change], happened: &[&Chang
         .filter(|c| closed.is_none_or(|end| time(&c.timestamp).is_none_or(|t| t <= end)))
         .collect();
     mine.sort_by_key(|c| order.get(c.item.as_str()).copied().unwrap_or(usize::MAX));
+    let items = report.by_id();
     for c in mine {
-        let Some(r) = report.item(&c.item) else {
+        let Some(&r) = items.get(c.item.as_str()) else {
             continue;
         };
         let change = MinutesChange {

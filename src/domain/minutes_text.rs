@@ -153,8 +153,9 @@ fn item_lists(out: &mut String, report: &Report, m: &Minutes, lang: Lang) {
     }
     // One line per recommendation: the list can be long.
     let mut lines: Vec<(Option<u32>, Vec<String>)> = Vec::new();
+    let items = report.by_id();
     for id in &m.not_reviewed {
-        let number = report.item(id).map(|r| r.recommendation.number);
+        let number = items.get(id.as_str()).map(|r| r.recommendation.number);
         match lines.last_mut() {
             Some((n, ids)) if *n == number => ids.push(cell(id)),
             _ => lines.push((number, vec![cell(id)])),

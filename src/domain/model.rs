@@ -185,6 +185,11 @@ impl Report {
         })
     }
 
+    /// Every item by id, for many lookups (each [`Report::item`] is a scan).
+    pub fn by_id(&self) -> std::collections::HashMap<&str, ItemRef<'_>> {
+        self.items().map(|r| (r.item.id.as_str(), r)).collect()
+    }
+
     pub fn item(&self, id: &str) -> Option<ItemRef<'_>> {
         self.items().find(|r| r.item.id == id)
     }
