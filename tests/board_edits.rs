@@ -290,3 +290,18 @@ fn behind_the_too_small_screen_no_key_changes_data() {
     b.keys("D");
     assert_eq!(on_disk(&b, "1-1-a"), ("D".into(), "I".into()));
 }
+
+#[test]
+fn a_reload_of_many_changes_names_five_and_counts_the_rest() {
+    let mut b = board();
+    for id in [
+        "1-2-a", "1-2-b", "1-2-c", "1-2-d", "1-2-e", "1-4-a", "1-4-b",
+    ] {
+        set_elsewhere(&b, id, Field::Direction, "III");
+    }
+    b.act(Action::Tick(std::time::Instant::now()));
+    let message = b.message();
+    assert!(message.contains("1-2-e 評価区分"), "{message}");
+    assert!(!message.contains("1-4-a"), "{message}");
+    assert!(message.contains("ほか 2 件"), "{message}");
+}
