@@ -16,7 +16,7 @@ use crate::search::{SearchIndex, Searcher};
 use crate::store::changelog::{self, Change};
 use crate::store::meeting::{MeetingChange, change_meeting, is_open, write_minutes};
 use crate::store::watch::Watcher;
-use crate::store::{EditError, Why, add_reason, apply_edits};
+use crate::store::{EditError, Why, Written, add_reason, apply_edits};
 
 /// Work for the store worker.
 pub enum StoreWork {
@@ -85,10 +85,14 @@ pub fn spawn_store_worker(
         while let Ok(work) = inbox.recv() {
             let answer = match work {
                 StoreWork::Job(job) => {
-                    let outcome = perform_job(&path, &job, lang, display_name.as_deref());
-                    if let StoreOutcome::Saved { records, .. } = &outcome {
-                        // Our own save is no news to the watcher.
-                        watcher = Watcher::new(records);
+                    let (outcome, own) = perform_job(&path, &job, lang, display_name.as_deref());
+                    // Our own save is no news to the watcher.
+                    match (&outcome, own) {
+                        (StoreOutcome::Saved { records, .. }, Some(OwnSave::Whole)) => {
+                            watcher = Watcher::new(records);
+                        }
+                        (_, Some(OwnSave::Files(written))) => watcher.saved(&written),
+                        _ => {}
                     }
                     Action::StoreDone { job, outcome }
                 }
@@ -138,39 +142,87 @@ fn meeting_log(records: &Records, name: &str) -> Vec<Change> {
         .collect()
 }
 
+/// What the watcher learns from our own save.
+enum OwnSave {
+    /// The records were read whole: they are the files as they now are.
+    Whole,
+    /// Only these files were read and replaced.
+    Files(Vec<Written>),
+}
+
+/// The records the board had, with a save's changes.
+fn with_changes(seen: &Records, changes: &[Change]) -> Records {
+    let mut records = seen.clone();
+    for c in changes {
+        if let Some(item) = records.report.item_mut(&c.item) {
+            c.field.set(item, c.new.clone());
+        }
+    }
+    records
+}
+
 /// Save, record a reason or write a meeting, and say what came of it.
 fn perform_job(
     path: &std::path::Path,
     job: &Job,
     lang: Lang,
     display_name: Option<&str>,
+) -> (StoreOutcome, Option<OwnSave>) {
+    if let Job::Save { request, seen } = job {
+        // A change belongs to a meeting only while it is open on disk
+        // (someone may have closed it meanwhile).
+        let meeting = request
+            .meeting
+            .as_deref()
+            .filter(|name| is_open(path, &seen.report, name));
+        let why = Why {
+            reason: request.reason.as_deref(),
+            meeting,
+            display_name,
+        };
+        let outcome = match apply_edits(
+            path,
+            &request.edits,
+            why,
+            (!request.force).then_some(&seen.report),
+        ) {
+            Ok(saved) => {
+                let (records, own) = match saved.records {
+                    Some(records) => (records, OwnSave::Whole),
+                    None => (
+                        with_changes(seen, &saved.changes),
+                        OwnSave::Files(saved.written),
+                    ),
+                };
+                return (
+                    StoreOutcome::Saved {
+                        changes: saved.changes,
+                        records: Box::new(records),
+                    },
+                    Some(own),
+                );
+            }
+            Err(EditError::Conflict(c)) => StoreOutcome::Conflict(c),
+            Err(e @ (EditError::UnknownItem { .. } | EditError::BadCode { .. })) => {
+                StoreOutcome::Rejected(e.say(lang))
+            }
+            Err(e) => StoreOutcome::Failed(e.say(lang)),
+        };
+        return (outcome, None);
+    }
+    (perform_other(path, job, lang, display_name), None)
+}
+
+/// Record a reason or write a meeting, and say what came of it.
+fn perform_other(
+    path: &std::path::Path,
+    job: &Job,
+    lang: Lang,
+    display_name: Option<&str>,
 ) -> StoreOutcome {
     match job {
-        Job::Save { request, seen } => {
-            // A change belongs to a meeting only while it is open on disk
-            // (someone may have closed it meanwhile).
-            let meeting = request
-                .meeting
-                .as_deref()
-                .filter(|name| is_open(path, &seen.report, name));
-            let seen = (!request.force).then_some(&seen.report);
-            let why = Why {
-                reason: request.reason.as_deref(),
-                meeting,
-                display_name,
-            };
-            match apply_edits(path, &request.edits, why, seen) {
-                Ok(saved) => StoreOutcome::Saved {
-                    changes: saved.changes,
-                    records: Box::new(saved.records),
-                },
-                Err(EditError::Conflict(c)) => StoreOutcome::Conflict(c),
-                Err(e @ (EditError::UnknownItem { .. } | EditError::BadCode { .. })) => {
-                    StoreOutcome::Rejected(e.say(lang))
-                }
-                Err(e) => StoreOutcome::Failed(e.say(lang)),
-            }
-        }
+        // Answered in perform_job.
+        Job::Save { .. } => StoreOutcome::Failed(String::new()),
         Job::Reason { change, reason } => match add_reason(path, change, reason, display_name) {
             Ok(()) => StoreOutcome::ReasonRecorded,
             Err(e) => StoreOutcome::Failed(e.say(lang)),

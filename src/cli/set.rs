@@ -8,7 +8,7 @@ use super::output::{fail, fail_edit, fail_lines, print, say, warn};
 use crate::domain::error::{io_reason, quoted};
 use crate::domain::field::{Edit, Field};
 use crate::domain::model::Report;
-use crate::domain::records::{Records, default_path, load};
+use crate::domain::records::{Records, default_path, folder_of, load};
 use crate::i18n::{CliMsg, Lang};
 use crate::store::changelog::{self, LOG_FILE, LogProblem, LogStatus};
 use crate::store::verify::verify as check_log;
@@ -74,12 +74,13 @@ pub fn set(
         meeting: None,
         display_name: display_name.as_deref(),
     };
-    let saved = match apply_edits(&default_path(path), &edits, why, None) {
+    let records = default_path(path);
+    let saved = match apply_edits(&records, &edits, why, None) {
         Ok(saved) => saved,
         Err(e) => return fail_edit(lang, &e),
     };
     if saved.moved_aside > 0 {
-        let file = saved.records.layout.dir().join(changelog::TORN_FILE);
+        let file = folder_of(&records).join(changelog::TORN_FILE);
         let file = visible(&file.display().to_string()).into_owned();
         warn(
             lang,
@@ -95,7 +96,7 @@ pub fn set(
             ),
         );
     }
-    let report = &saved.records.report;
+    let report = &saved.header;
     let lines: Vec<String> = saved
         .changes
         .iter()

@@ -4,14 +4,21 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use super::changelog::{self, Change, LOG_FILE, LogStatus};
+use super::digests::{Digests, Entry, Stamp, now_ns, records_files};
 use super::own::{holds_records, open_own};
-use super::{StoreError, write_records};
+use super::quick::{self, Folder};
+use super::{StoreError, Written, replace_file};
 use crate::domain::error::{LoadError, LoadErrors, io_reason, quoted};
 use crate::domain::field::{Conflict, Edit, Field};
-use crate::domain::files::Access;
-use crate::domain::model::Report;
-use crate::domain::records::{Records, folder_of, load};
+use crate::domain::files::{Access, MAX_RECORDS_FILE, read_regular};
+use crate::domain::model::{Item, Report};
+use crate::domain::records::{
+    Digest, Layout, REPORT_FILE, Records, digest_hex, digest_of_text, folder_of, header_of, load,
+    parallel_map, state_from, state_of, to_ron,
+};
 use crate::i18n::{CliMsg, Lang};
 
 /// The lock file beside the records: locked (flock) around every
@@ -140,8 +147,14 @@ pub struct Why<'a> {
 pub struct Saved {
     /// The changes made (empty when every edit already held).
     pub changes: Vec<Change>,
-    /// The records as now on disk.
-    pub records: Records,
+    /// The records as now on disk, when this save read them whole (the
+    /// first save after files changed outside kensho); `None` when it read
+    /// only the files it changed.
+    pub records: Option<Records>,
+    /// The report's title, source and scales (the names of its fields).
+    pub header: Report,
+    /// The files this save replaced, with their stamps before and after.
+    pub written: Vec<Written>,
     /// Bytes of a cut-off log line moved aside before this save's lines
     /// (see [`changelog::repair`]); 0 almost always.
     pub moved_aside: u64,
@@ -293,7 +306,7 @@ fn settle_interrupted(dir: &Path, records: &Records) -> Result<(), EditError> {
             status: LogStatus::Aborted,
             // The status says what happened (`kensho log` says it in words).
             reason: None,
-            state: Some(crate::domain::records::state_of(&records.report)),
+            state: Some(state_of(&records.report)),
             version: env!("CARGO_PKG_VERSION").to_string(),
             ..(*c).clone()
         })
@@ -315,6 +328,11 @@ fn check_edit(report: &Report, edit: &Edit) -> Result<(), EditError> {
             near,
         });
     }
+    check_code(report, edit)
+}
+
+/// A code given for a phase or a direction is a code of its scale.
+fn check_code(report: &Report, edit: &Edit) -> Result<(), EditError> {
     let scale = match edit.field {
         Field::Phase => Some(&report.phase_scale),
         Field::Direction => Some(&report.direction_scale),
@@ -333,11 +351,29 @@ fn check_edit(report: &Report, edit: &Edit) -> Result<(), EditError> {
     Ok(())
 }
 
-/// Apply `edits` to `records` (read fresh under the lock) and say what changed.
+/// Where a save finds the items it changes: the whole report, or the
+/// items read from their files alone.
+trait ItemsMut {
+    fn item_mut(&mut self, id: &str) -> Option<&mut Item>;
+}
+
+impl ItemsMut for Report {
+    fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
+        Report::item_mut(self, id)
+    }
+}
+
+impl ItemsMut for BTreeMap<String, Item> {
+    fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
+        self.get_mut(id)
+    }
+}
+
+/// Apply `edits` to the items (read fresh under the lock) and say what changed.
 /// With `seen` (the copy a board loaded), a field that someone else changed
 /// since is a [`Conflict`], never overwritten.
 fn changes_for(
-    records: &mut Records,
+    items: &mut impl ItemsMut,
     edits: &[Edit],
     why: Why,
     seen: Option<&Report>,
@@ -350,7 +386,7 @@ fn changes_for(
     );
     let mut changes = Vec::new();
     for e in edits {
-        let Some(item) = records.report.item_mut(&e.item) else {
+        let Some(item) = items.item_mut(&e.item) else {
             continue;
         };
         let current = e.field.get(item);
@@ -393,11 +429,13 @@ fn changes_for(
 
 /// Apply `edits` to the records at `path`, safely:
 /// 1. take the folder's lock; clean up what a killed save left;
-/// 2. read the records fresh from disk (someone may have saved since);
+/// 2. read the records fresh from disk (someone may have saved since): only
+///    the files that hold the edited items when the digest cache vouches for
+///    the others ([`quick`]), else all of them;
 /// 3. when `seen` is given (the copy a board loaded), refuse to overwrite a
 ///    field that someone else changed since: [`EditError::Conflict`];
 /// 4. append the change lines to the log and fsync it;
-/// 5. replace the records files atomically.
+/// 5. replace the changed records files atomically.
 ///
 /// The log is written first, so no change is ever in the data without its log
 /// line; a save killed between 4 and 5 is recorded as aborted at the next save.
@@ -410,43 +448,295 @@ pub fn apply_edits(
     let dir = folder_of(path);
     with_records_lock(path, || {
         clean_leftovers(&dir);
-        let mut records = load(path).map_err(EditError::Load)?;
-        settle_interrupted(&dir, &records)?;
-        for e in edits {
-            check_edit(&records.report, e)?;
+        if path.is_dir()
+            && let Some(saved) = save_quickly(path, edits, why, seen)?
+        {
+            return Ok(saved);
         }
-        let mut changes = changes_for(&mut records, edits, why, seen)?;
-        if changes.is_empty() {
-            return Ok(Saved {
-                changes,
-                records,
-                moved_aside: 0,
-            });
-        }
-        // The checksum of the data as it will be after this save.
-        let state = crate::domain::records::state_of(&records.report);
-        for c in &mut changes {
-            c.state = Some(state.clone());
-        }
-        let moved_aside = append_log(&dir, &changes)?;
-        let written = injected("records")
-            .map_err(|source| StoreError::Io {
-                path: dir.clone(),
-                source,
-            })
-            .and_then(|()| write_records(&records));
-        if let Err(e) = written {
-            // The data is as it was: say so in the log too.
-            let fresh = load(path).map_err(EditError::Load)?;
-            let _ = settle_interrupted(&dir, &fresh);
-            return Err(EditError::Save(e));
-        }
-        Ok(Saved {
-            changes,
-            records,
-            moved_aside,
-        })
+        save_whole(path, edits, why, seen)
     })?
+}
+
+/// The save of [`quick`]: `None` when the records must be read whole.
+fn save_quickly(
+    path: &Path,
+    edits: &[Edit],
+    why: Why,
+    seen: Option<&Report>,
+) -> Result<Option<Saved>, EditError> {
+    let dir = folder_of(path);
+    let Some(mut folder) = Folder::known(&dir) else {
+        return Ok(None);
+    };
+    let Some(state) = folder.state() else {
+        return Ok(None);
+    };
+    if !quick::last_save_holds(&dir, &state) {
+        return Ok(None);
+    }
+    let Some(before) = quick::current_items(&mut folder, edits) else {
+        return Ok(None);
+    };
+    for e in edits {
+        check_code(&folder.header, e)?;
+    }
+    let mut after: BTreeMap<String, Item> = before
+        .iter()
+        .map(|(id, (_, item))| (id.clone(), item.clone()))
+        .collect();
+    let mut changes = changes_for(&mut after, edits, why, seen)?;
+    let header = folder.header.clone();
+    if changes.is_empty() {
+        return Ok(Some(Saved {
+            changes,
+            records: None,
+            header,
+            written: Vec::new(),
+            moved_aside: 0,
+        }));
+    }
+    let Some((files, state)) = quick::new_files(&mut folder, &before, &after) else {
+        return Ok(None);
+    };
+    for c in &mut changes {
+        c.state = Some(state.clone());
+    }
+    let moved_aside = append_log(&dir, &changes)?;
+    let written = injected("records")
+        .map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })
+        .and_then(|()| quick::write_files(&dir, &mut folder, files));
+    match written {
+        Ok(written) => Ok(Some(Saved {
+            changes,
+            records: None,
+            header,
+            written,
+            moved_aside,
+        })),
+        Err(e) => Err(not_written(path, e)),
+    }
+}
+
+/// A save whose data could not be written: the data is as it was, and the
+/// log says so too.
+fn not_written(path: &Path, e: StoreError) -> EditError {
+    match load(path) {
+        Ok(fresh) => {
+            let _ = settle_interrupted(&folder_of(path), &fresh);
+            EditError::Save(e)
+        }
+        Err(load) => EditError::Load(load),
+    }
+}
+
+/// The save that reads the records whole (and leaves the digest cache
+/// describing every file, so that the next save need not).
+fn save_whole(
+    path: &Path,
+    edits: &[Edit],
+    why: Why,
+    seen: Option<&Report>,
+) -> Result<Saved, EditError> {
+    let dir = folder_of(path);
+    // Stamps and the time are taken before the reading, so that a file
+    // changed while it is read is never vouched for.
+    let read_ns = now_ns();
+    let stamps: BTreeMap<String, Stamp> = records_files(&dir)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(name, p)| Some((name, Stamp::at(&p)?)))
+        .collect();
+    let mut records = load(path).map_err(EditError::Load)?;
+    settle_interrupted(&dir, &records)?;
+    for e in edits {
+        check_edit(&records.report, e)?;
+    }
+    let mut changes = changes_for(&mut records.report, edits, why, seen)?;
+    let header = header_of(&records.report);
+    if changes.is_empty() {
+        return Ok(Saved {
+            changes,
+            records: Some(records),
+            header,
+            written: Vec::new(),
+            moved_aside: 0,
+        });
+    }
+    let parts = Parts::of(&records, &changes, &stamps, read_ns).map_err(EditError::Save)?;
+    let state = parts.state();
+    for c in &mut changes {
+        c.state = Some(state.clone());
+    }
+    let moved_aside = append_log(&dir, &changes)?;
+    let written = injected("records")
+        .map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })
+        .and_then(|()| parts.write(&dir));
+    match written {
+        Ok(written) => Ok(Saved {
+            changes,
+            records: Some(records),
+            header,
+            written,
+            moved_aside,
+        }),
+        Err(e) => Err(not_written(path, e)),
+    }
+}
+
+/// The parts of records read whole, after a save's changes: the new text
+/// of each part that changed, the digest of every part.
+struct Parts {
+    /// Path, new text and digest of each part to write.
+    changed: Vec<(PathBuf, String, Digest)>,
+    digests: Vec<Digest>,
+    /// The digest cache for every file of a folder (none for a single file).
+    cache: Option<Digests>,
+    numbers: BTreeMap<PathBuf, Option<u32>>,
+}
+
+impl Parts {
+    fn of(
+        records: &Records,
+        changes: &[Change],
+        stamps: &BTreeMap<String, Stamp>,
+        read_ns: i128,
+    ) -> Result<Parts, StoreError> {
+        let (dir, files) = match &records.layout {
+            Layout::SingleFile { path } => {
+                let text = to_ron(&records.report).map_err(StoreError::Render)?;
+                let digest = digest_of_text(text.as_bytes());
+                let state = crate::domain::records::part_digests(&records.report)
+                    .map_err(StoreError::Render)?;
+                return Ok(Parts {
+                    changed: vec![(path.clone(), text, digest)],
+                    digests: state,
+                    cache: None,
+                    numbers: BTreeMap::new(),
+                });
+            }
+            Layout::Folder { dir, files } => (dir, files),
+        };
+        let touched: std::collections::BTreeSet<&str> =
+            changes.iter().map(|c| c.item.as_str()).collect();
+        let old = Digests::read(dir);
+        let mut cache = Digests::default();
+        // (file name, recommendation number, the part changed?)
+        let mut names: Vec<(String, Option<u32>, bool)> = vec![(REPORT_FILE.into(), None, false)];
+        for (i, rec) in records.report.recommendations.iter().enumerate() {
+            let changed = rec
+                .points
+                .iter()
+                .flat_map(|p| &p.measures)
+                .flat_map(|m| &m.items)
+                .any(|item| touched.contains(item.id.as_str()));
+            let name = files.get(i).cloned().unwrap_or_default();
+            names.push((name, Some(rec.number), changed));
+        }
+        let indices: Vec<usize> = (0..names.len()).collect();
+        let results = parallel_map(&indices, |&i| {
+            let (name, number, changed) = &names[i];
+            let stamp = stamps.get(name);
+            let known = old
+                .files
+                .get(name)
+                .filter(|e| stamp.is_some_and(|s| e.trusted(s)) && !changed)
+                .and_then(|e| Some((e.digest()?, e.canonical)));
+            if let Some((digest, canonical)) = known {
+                return Ok((None, digest, canonical));
+            }
+            let text = match number {
+                None => to_ron(&header_of(&records.report)),
+                Some(_) => to_ron(&records.report.recommendations[i - 1]),
+            }
+            .map_err(StoreError::Render)?;
+            let digest = digest_of_text(text.as_bytes());
+            if *changed {
+                return Ok((Some(text), digest, true));
+            }
+            let on_disk = read_regular(&dir.join(name), MAX_RECORDS_FILE).ok();
+            let canonical = on_disk.as_deref() == Some(text.as_bytes());
+            Ok((None, digest, canonical))
+        });
+        let mut parts = Parts {
+            changed: Vec::new(),
+            digests: Vec::new(),
+            cache: None,
+            numbers: BTreeMap::new(),
+        };
+        for ((name, number, _), result) in names.iter().zip(results) {
+            let (text, digest, canonical) = result?;
+            parts.digests.push(digest);
+            let path = dir.join(name);
+            parts.numbers.insert(path.clone(), *number);
+            match text {
+                Some(text) => parts.changed.push((path, text, digest)),
+                None => {
+                    if let Some(stamp) = stamps.get(name) {
+                        let entry = Entry {
+                            number: *number,
+                            stamp: *stamp,
+                            read_ns,
+                            digest: digest_hex(&digest),
+                            canonical,
+                        };
+                        cache.record(name, entry);
+                    }
+                }
+            }
+        }
+        parts.cache = Some(cache);
+        Ok(parts)
+    }
+
+    fn state(&self) -> String {
+        state_from(&self.digests)
+    }
+
+    /// Write the changed parts, only those whose bytes differ, and the cache.
+    fn write(mut self, dir: &Path) -> Result<Vec<Written>, StoreError> {
+        let mut written = Vec::new();
+        for (path, text, digest) in &self.changed {
+            let before = Stamp::at(path);
+            let read_ns = now_ns();
+            let same =
+                read_regular(path, MAX_RECORDS_FILE).ok().as_deref() == Some(text.as_bytes());
+            if !same {
+                replace_file(path, text.as_bytes())?;
+            }
+            let after = Stamp::at(path);
+            if let (Some(cache), Some(stamp), Some(name)) = (
+                self.cache.as_mut(),
+                after,
+                path.file_name().and_then(|n| n.to_str()),
+            ) {
+                let entry = Entry {
+                    number: self.numbers.get(path).copied().flatten(),
+                    stamp,
+                    read_ns,
+                    digest: digest_hex(digest),
+                    canonical: true,
+                };
+                cache.record(name, entry);
+            }
+            if !same {
+                written.push(Written {
+                    path: path.clone(),
+                    before,
+                    after,
+                });
+            }
+        }
+        if let Some(cache) = self.cache.as_mut() {
+            cache.write(dir);
+        }
+        Ok(written)
+    }
 }
 
 /// Record `reason` for an earlier change: a line of its own (status `reason`,

@@ -8,10 +8,12 @@
 //! the log against the data, [`watch`] notices saves made by others.
 
 pub mod changelog;
+pub mod digests;
 mod edit;
 pub mod meeting;
 pub mod own;
 pub mod presence;
+mod quick;
 pub mod verify;
 pub mod watch;
 
@@ -28,6 +30,15 @@ use atomic_write_file::AtomicWriteFile;
 use crate::domain::error::io_reason;
 use crate::domain::records::{Records, render};
 use crate::i18n::{CliMsg, Lang};
+
+/// A records file a save replaced: its stamp just before and just after
+/// (so that a board can tell its own save from someone else's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub path: PathBuf,
+    pub before: Option<digests::Stamp>,
+    pub after: Option<digests::Stamp>,
+}
 
 /// A file could not be written.
 #[derive(Debug)]

@@ -156,15 +156,11 @@ fn state_check(changes: &[Change], interrupted: Option<&str>, report: &Report) -
     let Some(last) = saves.last() else {
         return StateCheck::Unknown;
     };
-    let now = crate::domain::records::state_of(report);
-    if last.state.as_deref() == Some(now.as_str()) {
+    let now = States::new(report);
+    if now.holds(last) {
         return StateCheck::Matches(last.timestamp.clone());
     }
-    match saves
-        .iter()
-        .rev()
-        .find(|c| c.state.as_deref() == Some(now.as_str()))
-    {
+    match saves.iter().rev().find(|c| now.holds(c)) {
         Some(earlier) => StateCheck::MatchesEarlier {
             earlier: earlier.timestamp.clone(),
             last: last.timestamp.clone(),
@@ -214,5 +210,41 @@ fn rolled_back_state(
         field.set(items.get_mut(item)?, old.to_string());
     }
     drop(items);
-    Some(crate::domain::records::state_of(&report))
+    let stated = first.state.as_deref().unwrap_or_default();
+    Some(States::new(&report).of_scheme(stated).to_string())
+}
+
+/// The records' state in each scheme a log may hold, worked out when first
+/// asked for (the JSON one only for logs written before the per-part one).
+struct States<'a> {
+    report: &'a Report,
+    parts: std::cell::OnceCell<String>,
+    json: std::cell::OnceCell<String>,
+}
+
+impl<'a> States<'a> {
+    fn new(report: &'a Report) -> States<'a> {
+        States {
+            report,
+            parts: std::cell::OnceCell::new(),
+            json: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The state in the scheme of `stated`.
+    fn of_scheme(&self, stated: &str) -> &str {
+        use crate::domain::records::{STATE_PREFIX, state_of, state_of_json};
+        if stated.starts_with(STATE_PREFIX) {
+            self.parts.get_or_init(|| state_of(self.report))
+        } else {
+            self.json.get_or_init(|| state_of_json(self.report))
+        }
+    }
+
+    /// The data is what the save of `c` left.
+    fn holds(&self, c: &Change) -> bool {
+        c.state
+            .as_deref()
+            .is_some_and(|stated| self.of_scheme(stated) == stated)
+    }
 }

@@ -34,6 +34,27 @@ impl Watcher {
         }
     }
 
+    /// Our own save replaced `written`: a file nobody else changed since we
+    /// last looked is taken as seen; one that someone else changed too is
+    /// left to be read at the next look.
+    pub fn saved(&mut self, written: &[crate::store::Written]) {
+        let as_seen = |s: &crate::store::digests::Stamp| -> Stamp {
+            let ns = u64::try_from(s.mtime_ns).ok()?;
+            Some((
+                s.size,
+                std::time::UNIX_EPOCH + std::time::Duration::from_nanos(ns),
+            ))
+        };
+        for w in written {
+            let Some((_, seen)) = self.seen.iter_mut().find(|(p, _)| *p == w.path) else {
+                continue;
+            };
+            if w.before.as_ref().and_then(as_seen) == *seen {
+                *seen = w.after.as_ref().and_then(as_seen);
+            }
+        }
+    }
+
     /// Fresh records when the files on disk differ from `current` (None when
     /// they do not, or when they cannot be read whole: the board keeps what it
     /// has until the files change again).

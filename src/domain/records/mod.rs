@@ -13,9 +13,14 @@
 //! in, file texts out); writing the texts is the business of [`crate::store`].
 
 mod load;
+mod state;
 mod validate;
 
-pub use load::load;
+pub use load::{load, parallel_map};
+pub use state::{
+    Digest, STATE_PREFIX, digest_from_hex, digest_hex, digest_of_text, part_digests, state_from,
+    state_of, state_of_json,
+};
 pub use validate::line_column;
 
 use std::path::{Path, PathBuf};
@@ -105,43 +110,36 @@ pub fn folder_of(path: &Path) -> PathBuf {
 /// Japanese unescaped, control characters escaped (so every field stays on one
 /// line), trailing newline. The same data always gives the same bytes.
 pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(true)
-        .indentor("    ".to_string())
-        .new_line("\n".to_string())
-        .separator(" ".to_string());
-    let mut text = ron::ser::to_string_pretty(value, config)?;
+    let mut text = ron::ser::to_string_pretty(value, ron_config())?;
     text.push('\n');
     Ok(text)
 }
 
-/// The checksum of the records' contents, written in every log line of a
-/// save: SHA-256 of the whole report serialized as compact JSON (fields in
-/// declaration order, no maps), streamed into the hash. It depends on the
-/// data only, so formatting the files differently never changes it.
-pub fn state_of(report: &Report) -> String {
-    use sha2::{Digest, Sha256};
-    struct Hashing(Sha256);
-    impl std::io::Write for Hashing {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.update(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
+/// The serializer settings of the canonical text.
+fn ron_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_string())
+        .new_line("\n".to_string())
+        .separator(" ".to_string())
+}
+
+/// The canonical text of a string field's value, as it stands after
+/// `name: ` on its line (quoted and escaped; always one line).
+pub fn value_text(value: &str) -> Result<String, ron::Error> {
+    ron::ser::to_string_pretty(value, ron_config())
+}
+
+/// The parts of a report as they are written in the folder layout: the
+/// header (report.ron: title, source, scales) and each recommendation.
+pub fn header_of(report: &Report) -> Report {
+    Report {
+        title: report.title.clone(),
+        source: report.source.clone(),
+        phase_scale: report.phase_scale.clone(),
+        direction_scale: report.direction_scale.clone(),
+        recommendations: Vec::new(),
     }
-    let mut hashing = Hashing(Sha256::new());
-    // A report always serializes; the checksum would then say "unknown".
-    if serde_json::to_writer(std::io::BufWriter::new(&mut hashing), report).is_err() {
-        return String::new();
-    }
-    hashing
-        .0
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// The files that make up `records`, with their canonical contents.
@@ -149,11 +147,7 @@ pub fn render(records: &Records) -> Result<Vec<(PathBuf, String)>, ron::Error> {
     match &records.layout {
         Layout::SingleFile { path } => Ok(vec![(path.clone(), to_ron(&records.report)?)]),
         Layout::Folder { dir, files } => {
-            let header = Report {
-                recommendations: Vec::new(),
-                ..records.report.clone()
-            };
-            let mut out = vec![(dir.join(REPORT_FILE), to_ron(&header)?)];
+            let mut out = vec![(dir.join(REPORT_FILE), to_ron(&header_of(&records.report))?)];
             for (i, rec) in records.report.recommendations.iter().enumerate() {
                 let name = files
                     .get(i)

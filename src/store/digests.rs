@@ -1,0 +1,248 @@
+//! What kensho knows of the records files it last read or wrote, so that a
+//! save need not read the files it does not change: for each file, its
+//! identity on disk (device, inode, size, modification and change times)
+//! and the digest of its canonical text (see `records::state`).
+//!
+//! Kept in `.kensho-cache/digests.json` beside the records, written under
+//! the lock; the folder ignores itself for git (its `.gitignore` says `*`),
+//! so the cache is never committed or merged. It is a cache and nothing more: when it is missing, unreadable or does
+//! not describe a file exactly, the save reads the records whole, as it
+//! always could. An entry is trusted only when the file's change time is
+//! more than a second older than the moment its content was read (the
+//! change time moves on every write and cannot be set back by hand, and the
+//! margin covers coarse file-system clocks: git's "racy clean" rule); an
+//! entry too young to trust is confirmed by hashing the file's bytes.
+
+use std::collections::BTreeMap;
+use std::fs::Metadata;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::files::{MAX_SMALL_FILE, read_regular};
+use crate::domain::records::{Digest, digest_from_hex};
+
+/// The cache's folder, beside the records.
+pub const CACHE_FOLDER: &str = ".kensho-cache";
+
+/// The cache's file in that folder.
+pub const DIGESTS_FILE: &str = "digests.json";
+
+/// The cache folder of the records folder `dir`, when it is a real folder
+/// (a symbolic link there is not followed).
+fn cache_folder(dir: &Path) -> Option<PathBuf> {
+    let path = dir.join(CACHE_FOLDER);
+    std::fs::symlink_metadata(&path)
+        .ok()
+        .filter(Metadata::is_dir)
+        .map(|_| path)
+}
+
+/// How much older than its reading a file's change time must be for its
+/// entry to be trusted on identity alone.
+const MARGIN_NS: i128 = 1_000_000_000;
+
+/// A file's identity on disk: any write changes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub dev: u64,
+    pub ino: u64,
+    pub size: u64,
+    pub mtime_ns: i128,
+    pub ctime_ns: i128,
+}
+
+impl Stamp {
+    #[cfg(unix)]
+    pub fn of(meta: &Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            dev: meta.dev(),
+            ino: meta.ino(),
+            size: meta.size(),
+            mtime_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+            ctime_ns: i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+        }
+    }
+
+    #[cfg(not(unix))]
+    pub fn of(meta: &Metadata) -> Stamp {
+        let ns = |t: std::io::Result<std::time::SystemTime>| {
+            t.ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as i128)
+        };
+        Stamp {
+            dev: 0,
+            ino: 0,
+            size: meta.len(),
+            mtime_ns: ns(meta.modified()),
+            ctime_ns: ns(meta.modified()),
+        }
+    }
+
+    /// The stamp of the file at `path` (not following a link).
+    pub fn at(path: &Path) -> Option<Stamp> {
+        std::fs::symlink_metadata(path)
+            .ok()
+            .filter(Metadata::is_file)
+            .map(|m| Stamp::of(&m))
+    }
+}
+
+/// Now, in nanoseconds since the epoch (the moment a reading starts).
+pub fn now_ns() -> i128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
+/// What is known of one records file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The recommendation the file holds; `None` for `report.ron`.
+    pub number: Option<u32>,
+    pub stamp: Stamp,
+    /// When the content was read (before the reading began).
+    pub read_ns: i128,
+    /// The digest of the file's canonical text, in hex.
+    pub digest: String,
+    /// The file's bytes are its canonical text (kensho wrote it, or it is
+    /// formatted exactly so): the digest is then the digest of the bytes.
+    pub canonical: bool,
+}
+
+impl Entry {
+    pub fn digest(&self) -> Option<Digest> {
+        digest_from_hex(&self.digest)
+    }
+
+    /// The entry describes the file with `stamp` and is old enough to trust
+    /// on identity alone.
+    pub fn trusted(&self, stamp: &Stamp) -> bool {
+        self.stamp == *stamp && stamp.ctime_ns.max(stamp.mtime_ns) + MARGIN_NS < self.read_ns
+    }
+}
+
+/// The cache of a records folder: file name → entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Digests {
+    pub version: u32,
+    pub files: BTreeMap<String, Entry>,
+}
+
+const VERSION: u32 = 1;
+
+/// The cache folder's `.gitignore`: everything in it, itself included.
+const IGNORE_ALL: &[u8] =
+    b"# kensho's cache of what it knows of the records files; never committed.\n*\n";
+
+impl Digests {
+    /// The cache of `dir`; empty when there is none or it cannot be read.
+    pub fn read(dir: &Path) -> Digests {
+        cache_folder(dir)
+            .and_then(|folder| read_regular(&folder.join(DIGESTS_FILE), MAX_SMALL_FILE).ok())
+            .and_then(|bytes| serde_json::from_slice::<Digests>(&bytes).ok())
+            .filter(|d| d.version == VERSION)
+            .unwrap_or_default()
+    }
+
+    /// Write the cache (under the lock). A cache that cannot be written is
+    /// no loss: the next save reads the records whole.
+    pub fn write(&mut self, dir: &Path) {
+        self.version = VERSION;
+        let Ok(text) = serde_json::to_vec(self) else {
+            return;
+        };
+        let lock = dir.join(super::LOCK_FILE);
+        if super::own::make_folder(&dir.join(CACHE_FOLDER)).is_err() {
+            return;
+        }
+        let Some(folder) = cache_folder(dir) else {
+            return;
+        };
+        let ignore = folder.join(".gitignore");
+        if !ignore.exists() {
+            let _ = super::replace_file_like(&ignore, IGNORE_ALL, &lock);
+        }
+        let _ = super::replace_file_like(&folder.join(DIGESTS_FILE), &text, &lock);
+    }
+
+    /// Remember `entry` for the file `name`.
+    pub fn record(&mut self, name: &str, entry: Entry) {
+        self.files.insert(name.to_string(), entry);
+    }
+
+    /// Forget every file not in `names`.
+    pub fn keep_only(&mut self, names: &[String]) {
+        self.files.retain(|n, _| names.contains(n));
+    }
+}
+
+/// The `.ron` files directly in `dir` (names, sorted), as loading sees
+/// them; `None` when something other than a regular file is named so (the
+/// full load then says what).
+pub fn records_files(dir: &Path) -> Option<Vec<(String, PathBuf)>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).ok()? {
+        let entry = entry.ok()?;
+        let name = entry.file_name().into_string().ok()?;
+        if name.starts_with('.') || !name.ends_with(".ron") {
+            continue;
+        }
+        if !entry.file_type().ok()?.is_file() {
+            return None;
+        }
+        out.push((name, entry.path()));
+    }
+    out.sort();
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_is_trusted_only_when_old_enough_and_the_same() {
+        let stamp = Stamp {
+            dev: 1,
+            ino: 2,
+            size: 3,
+            mtime_ns: 10_000_000_000,
+            ctime_ns: 10_000_000_000,
+        };
+        let entry = Entry {
+            number: Some(1),
+            stamp,
+            read_ns: 12_000_000_000,
+            digest: String::new(),
+            canonical: true,
+        };
+        assert!(entry.trusted(&stamp));
+        assert!(!entry.trusted(&Stamp { size: 4, ..stamp }));
+        assert!(!entry.trusted(&Stamp {
+            ctime_ns: 10_000_000_001,
+            ..stamp
+        }));
+        // Read within a second of the last write: not on identity alone.
+        let young = Entry {
+            read_ns: 10_500_000_000,
+            ..entry
+        };
+        assert!(!young.trusted(&stamp));
+    }
+
+    #[test]
+    fn a_missing_or_broken_cache_is_empty() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert_eq!(Digests::read(dir.path()), Digests::default());
+        std::fs::create_dir(dir.path().join(CACHE_FOLDER)).expect("mkdir");
+        std::fs::write(
+            dir.path().join(CACHE_FOLDER).join(DIGESTS_FILE),
+            b"{not json",
+        )
+        .expect("write");
+        assert_eq!(Digests::read(dir.path()), Digests::default());
+    }
+}
