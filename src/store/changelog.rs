@@ -49,9 +49,27 @@ pub fn display_name(given: Option<&str>, account: &str) -> Option<String> {
 
 /// Now, in RFC 3339 with the local offset.
 pub fn now() -> String {
-    jiff::ZonedDateTime::now()
+    jiff::Timestamp::now()
+        .to_zoned_datetime(local_zone().clone())
         .strftime("%Y-%m-%dT%H:%M:%S%.3f%:z")
         .to_string()
+}
+
+/// The local time zone, looked up once per process: `/etc/localtime` read
+/// as it is (asking the time-zone database for it by name would list the
+/// whole database folder first), unless `TZ` names another.
+fn local_zone() -> &'static jiff::tz::TimeZone {
+    use jiff::tz::TimeZone;
+    static ZONE: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
+    ZONE.get_or_init(|| {
+        if std::env::var_os("TZ").is_some() {
+            return TimeZone::system();
+        }
+        std::fs::read("/etc/localtime")
+            .ok()
+            .and_then(|bytes| TimeZone::tzif("localtime", &bytes).ok())
+            .unwrap_or_else(TimeZone::system)
+    })
 }
 
 /// A problem found while reading the log.
