@@ -8,10 +8,10 @@ use super::output::{fail, fail_edit, fail_lines, print, say, warn};
 use crate::domain::error::{io_reason, quoted};
 use crate::domain::field::{Edit, Field};
 use crate::domain::model::Report;
-use crate::domain::records::{Records, default_path, folder_of, load};
+use crate::domain::records::{Records, default_path, folder_of, load, state_from};
 use crate::i18n::{CliMsg, Lang};
 use crate::store::changelog::{self, LOG_FILE, LogProblem, LogStatus};
-use crate::store::verify::verify as check_log;
+use crate::store::verify::verify_knowing as check_log;
 use crate::store::{Why, apply_edits};
 use crate::text::visible;
 
@@ -117,13 +117,21 @@ pub fn set(
     print(lang, &format!("{}\n", lines.join("\n")))
 }
 
+/// The records, their log, its problems, and the files' stamps before reading.
+type RecordsAndLog = (
+    Records,
+    Vec<changelog::Change>,
+    Vec<LogProblem>,
+    std::collections::BTreeMap<String, crate::store::digests::Stamp>,
+);
+
 /// The records at `path` and their change log (read whole), with the log's
 /// problems reported as warnings.
-fn records_and_log(
-    path: Option<PathBuf>,
-    lang: Lang,
-) -> Result<(Records, Vec<changelog::Change>, Vec<LogProblem>), ExitCode> {
-    let records = load(&default_path(path)).map_err(|e| fail_lines(&e.say(lang)))?;
+fn records_and_log(path: Option<PathBuf>, lang: Lang) -> Result<RecordsAndLog, ExitCode> {
+    let path = default_path(path);
+    // Taken before the reading, so that the digest cache may vouch for a file.
+    let stamps = crate::store::digests::stamps_of(&folder_of(&path));
+    let records = load(&path).map_err(|e| fail_lines(&e.say(lang)))?;
     let file = records.layout.dir().join(LOG_FILE);
     let (changes, problems) = changelog::read(&file).map_err(|e| {
         let what = CliMsg::ErrCannotRead.fill(
@@ -135,7 +143,7 @@ fn records_and_log(
     for p in &problems {
         warn(lang, &p.say(lang));
     }
-    Ok((records, changes, problems))
+    Ok((records, changes, problems, stamps))
 }
 
 /// A date (start of that day, UTC) or an RFC 3339 time.
@@ -160,7 +168,7 @@ pub fn log(
         Ok(s) => s,
         Err(e) => return fail(lang, &e),
     };
-    let (records, changes, _) = match records_and_log(path, lang) {
+    let (records, changes, _, _) = match records_and_log(path, lang) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -203,11 +211,15 @@ pub fn log(
 }
 
 pub fn verify(path: Option<PathBuf>, lang: Lang) -> ExitCode {
-    let (records, changes, problems) = match records_and_log(path, lang) {
+    let (records, changes, problems, stamps) = match records_and_log(path, lang) {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let v = check_log(&changes, problems, &records.report);
+    let parts = crate::store::digests::parts_now(&records, &stamps, |_| false).ok();
+    let state = parts
+        .filter(|p| !p.is_empty())
+        .map(|p| state_from(&p.iter().map(|p| p.digest).collect::<Vec<_>>()));
+    let v = check_log(&changes, problems, &records.report, state);
     if v.interrupted {
         say(CliMsg::VerifyInterrupted.text(lang));
     }

@@ -19,8 +19,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::files::{MAX_SMALL_FILE, read_regular};
-use crate::domain::records::{Digest, digest_from_hex};
+use crate::domain::files::{MAX_RECORDS_FILE, MAX_SMALL_FILE, read_regular};
+use crate::domain::model::Recommendation;
+use crate::domain::records::{
+    Digest, Layout, REPORT_FILE, Records, digest_from_hex, digest_of_text, header_of, parallel_map,
+    to_ron,
+};
 
 /// The cache's folder, beside the records.
 pub const CACHE_FOLDER: &str = ".kensho-cache";
@@ -177,6 +181,85 @@ impl Digests {
     pub fn keep_only(&mut self, names: &[String]) {
         self.files.retain(|n, _| names.contains(n));
     }
+}
+
+/// One part of a records folder, as it is now.
+pub struct Part {
+    /// Its file's name.
+    pub name: String,
+    pub number: Option<u32>,
+    pub digest: Digest,
+    /// The file's bytes are its canonical text.
+    pub canonical: bool,
+    /// Its canonical text, when it was asked for as changed.
+    pub text: Option<String>,
+}
+
+/// The digest of every part of the folder `records` (header first, then
+/// each recommendation): taken from the cache for a file it vouches for
+/// (with the stamp in `stamps`, taken before the records were read, and
+/// still the same now), else worked out from the data, on all cores. A
+/// part for which `changed` says yes is rendered whatever the cache says,
+/// and its text kept.
+pub fn parts_now(
+    records: &Records,
+    stamps: &BTreeMap<String, Stamp>,
+    changed: impl Fn(&Recommendation) -> bool + Sync,
+) -> Result<Vec<Part>, ron::Error> {
+    let Layout::Folder { dir, files } = &records.layout else {
+        return Ok(Vec::new());
+    };
+    let cache = Digests::read(dir);
+    let report = &records.report;
+    let mut names: Vec<(String, Option<u32>)> = vec![(REPORT_FILE.to_string(), None)];
+    for (i, rec) in report.recommendations.iter().enumerate() {
+        names.push((files.get(i).cloned().unwrap_or_default(), Some(rec.number)));
+    }
+    let indices: Vec<usize> = (0..names.len()).collect();
+    let results = parallel_map(&indices, |&i| {
+        let (name, number) = &names[i];
+        let rec = i.checked_sub(1).and_then(|r| report.recommendations.get(r));
+        let changed = rec.is_some_and(&changed);
+        let path = dir.join(name);
+        let known = stamps
+            .get(name)
+            .filter(|s| Stamp::at(&path).as_ref() == Some(*s))
+            .and_then(|s| cache.files.get(name).filter(|e| e.trusted(s)))
+            .and_then(|e| Some((e.digest()?, e.canonical)))
+            .filter(|_| !changed);
+        let part = |digest, canonical, text| Part {
+            name: name.clone(),
+            number: *number,
+            digest,
+            canonical,
+            text,
+        };
+        if let Some((digest, canonical)) = known {
+            return Ok(part(digest, canonical, None));
+        }
+        let text = match rec {
+            None => to_ron(&header_of(report)),
+            Some(rec) => to_ron(rec),
+        }?;
+        let digest = digest_of_text(text.as_bytes());
+        if changed {
+            return Ok(part(digest, true, Some(text)));
+        }
+        let on_disk = read_regular(&path, MAX_RECORDS_FILE).ok();
+        let canonical = on_disk.as_deref() == Some(text.as_bytes());
+        Ok(part(digest, canonical, None))
+    });
+    results.into_iter().collect()
+}
+
+/// The stamps of the records files of `dir` now (take them before reading
+/// the records, for [`parts_now`]).
+pub fn stamps_of(dir: &Path) -> BTreeMap<String, Stamp> {
+    records_files(dir)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(name, path)| Some((name, Stamp::at(&path)?)))
+        .collect()
 }
 
 /// The `.ron` files directly in `dir` (names, sorted), as loading sees

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::collections::BTreeMap;
 
 use super::changelog::{self, Change, LOG_FILE, LogStatus};
-use super::digests::{Digests, Entry, Stamp, now_ns, records_files};
+use super::digests::{self, Digests, Entry, Stamp, now_ns};
 use super::own::{holds_records, open_own};
 use super::quick::{self, Folder};
 use super::{StoreError, Written, replace_file};
@@ -16,8 +16,8 @@ use crate::domain::field::{Conflict, Edit, Field};
 use crate::domain::files::{Access, MAX_RECORDS_FILE, read_regular};
 use crate::domain::model::{Item, Report};
 use crate::domain::records::{
-    Digest, Layout, REPORT_FILE, Records, digest_hex, digest_of_text, folder_of, header_of, load,
-    parallel_map, state_from, state_of, to_ron,
+    Digest, Layout, Records, digest_hex, digest_of_text, folder_of, header_of, load, part_digests,
+    state_from, state_of, to_ron,
 };
 use crate::i18n::{CliMsg, Lang};
 
@@ -544,11 +544,7 @@ fn save_whole(
     // Stamps and the time are taken before the reading, so that a file
     // changed while it is read is never vouched for.
     let read_ns = now_ns();
-    let stamps: BTreeMap<String, Stamp> = records_files(&dir)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|(name, p)| Some((name, Stamp::at(&p)?)))
-        .collect();
+    let stamps = digests::stamps_of(&dir);
     let mut records = load(path).map_err(EditError::Load)?;
     settle_interrupted(&dir, &records)?;
     for e in edits {
@@ -607,91 +603,56 @@ impl Parts {
         stamps: &BTreeMap<String, Stamp>,
         read_ns: i128,
     ) -> Result<Parts, StoreError> {
-        let (dir, files) = match &records.layout {
-            Layout::SingleFile { path } => {
-                let text = to_ron(&records.report).map_err(StoreError::Render)?;
-                let digest = digest_of_text(text.as_bytes());
-                let state = crate::domain::records::part_digests(&records.report)
-                    .map_err(StoreError::Render)?;
-                return Ok(Parts {
-                    changed: vec![(path.clone(), text, digest)],
-                    digests: state,
-                    cache: None,
-                    numbers: BTreeMap::new(),
-                });
-            }
-            Layout::Folder { dir, files } => (dir, files),
-        };
+        if let Layout::SingleFile { path } = &records.layout {
+            let text = to_ron(&records.report).map_err(StoreError::Render)?;
+            let digest = digest_of_text(text.as_bytes());
+            let digests = part_digests(&records.report).map_err(StoreError::Render)?;
+            return Ok(Parts {
+                changed: vec![(path.clone(), text, digest)],
+                digests,
+                cache: None,
+                numbers: BTreeMap::new(),
+            });
+        }
         let touched: std::collections::BTreeSet<&str> =
             changes.iter().map(|c| c.item.as_str()).collect();
-        let old = Digests::read(dir);
-        let mut cache = Digests::default();
-        // (file name, recommendation number, the part changed?)
-        let mut names: Vec<(String, Option<u32>, bool)> = vec![(REPORT_FILE.into(), None, false)];
-        for (i, rec) in records.report.recommendations.iter().enumerate() {
-            let changed = rec
-                .points
+        let dir = records.layout.dir();
+        let parts = digests::parts_now(records, stamps, |rec| {
+            rec.points
                 .iter()
                 .flat_map(|p| &p.measures)
                 .flat_map(|m| &m.items)
-                .any(|item| touched.contains(item.id.as_str()));
-            let name = files.get(i).cloned().unwrap_or_default();
-            names.push((name, Some(rec.number), changed));
-        }
-        let indices: Vec<usize> = (0..names.len()).collect();
-        let results = parallel_map(&indices, |&i| {
-            let (name, number, changed) = &names[i];
-            let stamp = stamps.get(name);
-            let known = old
-                .files
-                .get(name)
-                .filter(|e| stamp.is_some_and(|s| e.trusted(s)) && !changed)
-                .and_then(|e| Some((e.digest()?, e.canonical)));
-            if let Some((digest, canonical)) = known {
-                return Ok((None, digest, canonical));
-            }
-            let text = match number {
-                None => to_ron(&header_of(&records.report)),
-                Some(_) => to_ron(&records.report.recommendations[i - 1]),
-            }
-            .map_err(StoreError::Render)?;
-            let digest = digest_of_text(text.as_bytes());
-            if *changed {
-                return Ok((Some(text), digest, true));
-            }
-            let on_disk = read_regular(&dir.join(name), MAX_RECORDS_FILE).ok();
-            let canonical = on_disk.as_deref() == Some(text.as_bytes());
-            Ok((None, digest, canonical))
-        });
-        let mut parts = Parts {
+                .any(|item| touched.contains(item.id.as_str()))
+        })
+        .map_err(StoreError::Render)?;
+        let mut out = Parts {
             changed: Vec::new(),
             digests: Vec::new(),
-            cache: None,
+            cache: Some(Digests::default()),
             numbers: BTreeMap::new(),
         };
-        for ((name, number, _), result) in names.iter().zip(results) {
-            let (text, digest, canonical) = result?;
-            parts.digests.push(digest);
-            let path = dir.join(name);
-            parts.numbers.insert(path.clone(), *number);
-            match text {
-                Some(text) => parts.changed.push((path, text, digest)),
+        for part in parts {
+            out.digests.push(part.digest);
+            let path = dir.join(&part.name);
+            out.numbers.insert(path.clone(), part.number);
+            match part.text {
+                Some(text) => out.changed.push((path, text, part.digest)),
                 None => {
-                    if let Some(stamp) = stamps.get(name) {
+                    if let (Some(stamp), Some(cache)) = (stamps.get(&part.name), out.cache.as_mut())
+                    {
                         let entry = Entry {
-                            number: *number,
+                            number: part.number,
                             stamp: *stamp,
                             read_ns,
-                            digest: digest_hex(&digest),
-                            canonical,
+                            digest: digest_hex(&part.digest),
+                            canonical: part.canonical,
                         };
-                        cache.record(name, entry);
+                        cache.record(&part.name, entry);
                     }
                 }
             }
         }
-        parts.cache = Some(cache);
-        Ok(parts)
+        Ok(out)
     }
 
     fn state(&self) -> String {

@@ -107,6 +107,17 @@ impl StateCheck {
 /// records, and the records as a whole against the log's checksums. One
 /// pass over the log and a few over the records.
 pub fn verify(changes: &[Change], problems: Vec<LogProblem>, report: &Report) -> Verification {
+    verify_knowing(changes, problems, report, None)
+}
+
+/// [`verify`], given the records' state when it is known already (from the
+/// digest cache: see [`super::digests::parts_now`]).
+pub fn verify_knowing(
+    changes: &[Change],
+    problems: Vec<LogProblem>,
+    report: &Report,
+    state_now: Option<String>,
+) -> Verification {
     let index: HashMap<&str, ItemRef> = report.items().map(|r| (r.item.id.as_str(), r)).collect();
     let mut latest: BTreeMap<(&str, Field), &Change> = BTreeMap::new();
     for c in changes {
@@ -124,7 +135,11 @@ pub fn verify(changes: &[Change], problems: Vec<LogProblem>, report: &Report) ->
     let mut v = Verification {
         problems,
         interrupted,
-        state: state_check(changes, interrupted.then_some(last_txn).flatten(), report),
+        state: state_check(
+            changes,
+            interrupted.then_some(last_txn).flatten(),
+            States::new(report, state_now),
+        ),
         ..Verification::default()
     };
     for ((item, field), c) in latest {
@@ -148,7 +163,7 @@ pub fn verify(changes: &[Change], problems: Vec<LogProblem>, report: &Report) ->
 /// The records' checksum against the log's: the last save with a checksum
 /// (an interrupted last save aside: its data was never written), or an
 /// earlier one, or none.
-fn state_check(changes: &[Change], interrupted: Option<&str>, report: &Report) -> StateCheck {
+fn state_check(changes: &[Change], interrupted: Option<&str>, now: States) -> StateCheck {
     let saves: Vec<&Change> = changes
         .iter()
         .filter(|c| c.state.is_some() && Some(c.txn.as_str()) != interrupted)
@@ -156,7 +171,6 @@ fn state_check(changes: &[Change], interrupted: Option<&str>, report: &Report) -
     let Some(last) = saves.last() else {
         return StateCheck::Unknown;
     };
-    let now = States::new(report);
     if now.holds(last) {
         return StateCheck::Matches(last.timestamp.clone());
     }
@@ -167,7 +181,7 @@ fn state_check(changes: &[Change], interrupted: Option<&str>, report: &Report) -
         },
         None => {
             let first = saves[0];
-            if rolled_back_state(changes, first, interrupted, report).as_deref()
+            if rolled_back_state(changes, first, interrupted, now.report).as_deref()
                 == first.state.as_deref()
             {
                 StateCheck::Consistent {
@@ -211,7 +225,7 @@ fn rolled_back_state(
     }
     drop(items);
     let stated = first.state.as_deref().unwrap_or_default();
-    Some(States::new(&report).of_scheme(stated).to_string())
+    Some(States::new(&report, None).of_scheme(stated).to_string())
 }
 
 /// The records' state in each scheme a log may hold, worked out when first
@@ -223,10 +237,10 @@ struct States<'a> {
 }
 
 impl<'a> States<'a> {
-    fn new(report: &'a Report) -> States<'a> {
+    fn new(report: &'a Report, parts: Option<String>) -> States<'a> {
         States {
             report,
-            parts: std::cell::OnceCell::new(),
+            parts: parts.map(std::cell::OnceCell::from).unwrap_or_default(),
             json: std::cell::OnceCell::new(),
         }
     }
