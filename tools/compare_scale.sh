@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The side-by-side comparisons of issue 12, on generated corpora, with ratios.
+#
+#   bash tools/compare_scale.sh [SIZES...]        (default: 10000 100000)
+#
+# For each size:
+#   save    `kensho set` of one field (alternately B and C, so every run
+#           writes) against `git commit -qam` of a one-line change of the same
+#           file in a git repository holding the same records (the file is
+#           swapped for one of two prepared versions by a hard link, which
+#           costs nothing measurable).
+#   search  `kensho search` against `fzf --filter` over the same items, one
+#           line each, for an exact term and a fuzzy query.
+# Runs are paired (A B A B ...) with farm-bench when it is installed (the
+# project's benchmarks use it), else with hyperfine. Needs git and fzf
+# (apt-get install -y git fzf hyperfine).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+cargo build --release --quiet
+bin=$PWD/target/release/kensho
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# pair NAME_A CMD_A NAME_B CMD_B: time both, paired, and print A/B.
+pair() {
+  local runs=$1 a=$2 b=$3
+  if command -v farm-bench > /dev/null; then
+    farm-bench -n "$runs" --timeout 600 --vs "$b" -- sh -c "$a" 2>&1 |
+      grep -E "^(A|B) wall|^A/B wall|^A/B cpu"
+  else
+    hyperfine -N --warmup 1 --runs "$runs" --style basic "$a" "$b" 2>&1 |
+      grep -E "Time|faster|±" || true
+  fi
+}
+
+for n in "${sizes[@]}"; do
+  echo "=== $n items"
+  rec=$work/k$n
+  "$bin" generate --items "$n" --seed 1 "$rec" > /dev/null
+  # The file of recommendation 3 and one of its items.
+  id=$(grep -m1 -o 'id: "3-[^"]*"' "$rec/recommendation-3.ron" | cut -d'"' -f2)
+  # A git repository with the same records, and two versions of the file
+  # that differ in one line.
+  repo=$work/g$n
+  cp -r "$rec" "$repo"
+  git -C "$repo" init -q
+  git -C "$repo" -c user.name=b -c user.email=b@example.invalid add -A
+  git -C "$repo" -c user.name=b -c user.email=b@example.invalid commit -qm base
+  cp "$repo/recommendation-3.ron" "$work/vA$n"
+  sed '0,/phase: "C"/s//phase: "Q"/' "$repo/recommendation-3.ron" > "$work/vB$n"
+  echo /.flip >> "$repo/.git/info/exclude"
+  cat > "$work/git$n.sh" <<EOF
+cd $repo
+if [ -e .flip ]; then rm .flip; ln -f $work/vA$n recommendation-3.ron
+else touch .flip; ln -f $work/vB$n recommendation-3.ron; fi
+exec git -c user.name=b -c user.email=b@example.invalid commit -qam x
+EOF
+  cat > "$work/set$n.sh" <<EOF
+cd $rec
+if [ -e .flip ]; then rm .flip; exec $bin set . $id phase=B > /dev/null
+else touch .flip; exec $bin set . $id phase=C > /dev/null; fi
+EOF
+  # The first save after the files were written reads them whole and
+  # leaves the digest cache; the next saves read only the item's file.
+  sh "$work/set$n.sh"
+  sleep 1.2
+  echo "--- save: kensho set (A) vs git commit of one line (B)"
+  pair 20 "sh $work/set$n.sh" "sh $work/git$n.sh"
+
+  if command -v fzf > /dev/null; then
+    "$bin" export "$rec" --format json | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+pol = {(p["recommendation"], p["point"]): p for p in doc["policies"]}
+for i in doc["items"]:
+    p = pol[(i["recommendation"], i["point"])]
+    texts = [i["id"], i["progress"], i["assessment"], " ".join(i["departments"]),
+             i["measure_text"] or "", i["note"] or "", p["text"], p["assessment"]]
+    print(" ".join(t.replace("\n", " ") for t in texts))
+' > "$work/lines$n.txt"
+    for q in "'児童相談所" "児童相談"; do
+      echo "--- search $q: kensho search (A) vs fzf --filter (B)"
+      printf -v qq '%q' "$q"
+      pair 5 "$bin search $rec $qq --limit 100000000 > /dev/null" \
+        "sh -c 'fzf --filter $qq < $work/lines$n.txt > /dev/null'"
+    done
+  fi
+done
