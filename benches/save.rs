@@ -72,7 +72,11 @@ fn one_field(c: &mut Criterion) {
         flip(dir.path(), &id, &mut count);
         std::thread::sleep(std::time::Duration::from_millis(1100));
         flip(dir.path(), &id, &mut count);
-        let label = if n == 0 { "bundled".to_string() } else { n.to_string() };
+        let label = if n == 0 {
+            "bundled".to_string()
+        } else {
+            n.to_string()
+        };
         group.bench_with_input(BenchmarkId::new("one_field", &label), &id, |b, id| {
             b.iter(|| flip(dir.path(), id, &mut count));
         });

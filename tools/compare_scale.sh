@@ -23,14 +23,16 @@ bin=$PWD/target/release/kensho
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# pair NAME_A CMD_A NAME_B CMD_B: time both, paired, and print A/B.
+# pair RUNS SCRIPT_A SCRIPT_B: time both shell scripts, paired, and print A/B.
 pair() {
-  local runs=$1 a=$2 b=$3
+  local runs=$1
+  printf '%s\n' "$2" > "$work/a.sh"
+  printf '%s\n' "$3" > "$work/b.sh"
   if command -v farm-bench > /dev/null; then
-    farm-bench -n "$runs" --timeout 600 --vs "$b" -- sh -c "$a" 2>&1 |
-      grep -E "^(A|B) wall|^A/B wall|^A/B cpu"
+    farm-bench -n "$runs" --timeout 600 --vs "sh $work/b.sh" -- sh "$work/a.sh" 2>&1 |
+      grep -E "^(A|B) wall|^A/B wall|^A/B cpu" || true
   else
-    hyperfine -N --warmup 1 --runs "$runs" --style basic "$a" "$b" 2>&1 |
+    hyperfine -N --warmup 1 --runs "$runs" --style basic "sh $work/a.sh" "sh $work/b.sh" 2>&1 |
       grep -E "Time|faster|±" || true
   fi
 }
@@ -67,7 +69,7 @@ EOF
   sh "$work/set$n.sh"
   sleep 1.2
   echo "--- save: kensho set (A) vs git commit of one line (B)"
-  pair 20 "sh $work/set$n.sh" "sh $work/git$n.sh"
+  pair 20 "exec sh $work/set$n.sh" "exec sh $work/git$n.sh"
 
   if command -v fzf > /dev/null; then
     "$bin" export "$rec" --format json | python3 -c '
@@ -84,7 +86,7 @@ for i in doc["items"]:
       echo "--- search $q: kensho search (A) vs fzf --filter (B)"
       printf -v qq '%q' "$q"
       pair 5 "$bin search $rec $qq --limit 100000000 > /dev/null" \
-        "sh -c 'fzf --filter $qq < $work/lines$n.txt > /dev/null'"
+        "fzf --filter $qq < $work/lines$n.txt > /dev/null"
     done
   fi
 done

@@ -88,16 +88,27 @@ struct ItemPlace {
 }
 
 struct Places<'a> {
+    records: &'a Records,
     paths: Vec<PathBuf>,
     texts: &'a BTreeMap<PathBuf, String>,
-    items: Vec<ItemPlace>,
+    /// Found at the first error: sound records never search their texts.
+    items: std::cell::OnceCell<Vec<ItemPlace>>,
     /// Line starts of each file, made at its first error.
     lines: std::cell::RefCell<BTreeMap<PathBuf, std::rc::Rc<LineIndex>>>,
 }
 
 impl Places<'_> {
     fn at(&self, item: usize, field: fn(&ItemPlace) -> usize) -> Location {
-        let place = &self.items[item];
+        let items = self
+            .items
+            .get_or_init(|| item_places(self.records, &self.paths, self.texts));
+        let Some(place) = items.get(item) else {
+            return Location {
+                path: self.paths.first().cloned().unwrap_or_default(),
+                line: 1,
+                column: 1,
+            };
+        };
         let path = &self.paths[place.path];
         let text = self.texts.get(path).map(String::as_str).unwrap_or_default();
         let index = std::rc::Rc::clone(
@@ -122,11 +133,30 @@ fn offset_of(text: &str, needle: &str, from: usize) -> (usize, usize) {
     }
 }
 
-fn item_places<'a>(records: &Records, texts: &'a BTreeMap<PathBuf, String>) -> Places<'a> {
-    let paths: Vec<PathBuf> = match &records.layout {
-        Layout::SingleFile { path } => vec![path.clone(); records.report.recommendations.len()],
-        Layout::Folder { dir, files } => files.iter().map(|f| dir.join(f)).collect(),
-    };
+impl<'a> Places<'a> {
+    fn new(records: &'a Records, texts: &'a BTreeMap<PathBuf, String>) -> Places<'a> {
+        let paths: Vec<PathBuf> = match &records.layout {
+            Layout::SingleFile { path } => {
+                vec![path.clone(); records.report.recommendations.len()]
+            }
+            Layout::Folder { dir, files } => files.iter().map(|f| dir.join(f)).collect(),
+        };
+        Places {
+            records,
+            paths,
+            texts,
+            items: std::cell::OnceCell::new(),
+            lines: Default::default(),
+        }
+    }
+}
+
+/// Where every item's fields stand, by reading the texts in item order.
+fn item_places(
+    records: &Records,
+    paths: &[PathBuf],
+    texts: &BTreeMap<PathBuf, String>,
+) -> Vec<ItemPlace> {
     let mut cursors: BTreeMap<usize, usize> = BTreeMap::new();
     let mut items = Vec::new();
     for (file, rec) in records.report.recommendations.iter().enumerate() {
@@ -157,12 +187,7 @@ fn item_places<'a>(records: &Records, texts: &'a BTreeMap<PathBuf, String>) -> P
             }
         }
     }
-    Places {
-        paths,
-        texts,
-        items,
-        lines: Default::default(),
-    }
+    items
 }
 
 fn is_valid_id(id: &str) -> bool {
@@ -225,7 +250,7 @@ pub(super) fn validate(
         );
     }
     check_numbers(records, texts, &mut errors);
-    let places = item_places(records, texts);
+    let places = Places::new(records, texts);
     let ids = check_items(records, &places, &mut errors);
     check_relists(records, &places, &ids, &mut errors);
     if errors.is_empty() {
