@@ -121,6 +121,16 @@ impl Entry {
         digest_from_hex(&self.digest)
     }
 
+    /// The entry describes the file at `path` (whose stamp is `stamp`): on
+    /// identity alone when old enough, else by the digest of its bytes.
+    pub fn vouches(&self, stamp: &Stamp, path: &Path) -> bool {
+        self.trusted(stamp)
+            || (self.stamp == *stamp
+                && self.canonical
+                && read_regular(path, MAX_RECORDS_FILE)
+                    .is_ok_and(|bytes| Some(digest_of_text(&bytes)) == self.digest()))
+    }
+
     /// The entry describes the file with `stamp` and is old enough to trust
     /// on identity alone.
     pub fn trusted(&self, stamp: &Stamp) -> bool {
@@ -223,10 +233,9 @@ pub fn parts_now(
         let path = dir.join(name);
         let known = stamps
             .get(name)
-            .filter(|s| Stamp::at(&path).as_ref() == Some(*s))
-            .and_then(|s| cache.files.get(name).filter(|e| e.trusted(s)))
-            .and_then(|e| Some((e.digest()?, e.canonical)))
-            .filter(|_| !changed);
+            .filter(|s| !changed && Stamp::at(&path).as_ref() == Some(*s))
+            .and_then(|s| cache.files.get(name).filter(|e| e.vouches(s, &path)))
+            .and_then(|e| Some((e.digest()?, e.canonical)));
         let part = |digest, canonical, text| Part {
             name: name.clone(),
             number: *number,
