@@ -40,6 +40,7 @@ fn ron_files(dir: &Path) -> Vec<PathBuf> {
 /// The data is what the last save left, and every file is canonical.
 fn sound(dir: &Path) {
     let records = load(dir).unwrap();
+    logged_right(dir);
     for (path, text) in render(&records).unwrap() {
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
@@ -48,6 +49,11 @@ fn sound(dir: &Path) {
             path.display()
         );
     }
+}
+
+/// The data is what the last save left.
+fn logged_right(dir: &Path) {
+    let records = load(dir).unwrap();
     let (changes, problems) = changelog::read(&dir.join(LOG_FILE)).unwrap();
     let v = verify(&changes, problems, &records.report);
     let no_save = changes.is_empty() && v.state == StateCheck::Unknown;
@@ -274,4 +280,33 @@ fn logs_written_before_the_per_part_checksum_still_verify() {
     let mut other = report.clone();
     other.item_mut("2-1-a").unwrap().progress.push('!');
     assert!(verify(&changes, Vec::new(), &other).state.is_difference());
+}
+
+#[test]
+fn files_formatted_by_hand_elsewhere_do_not_make_every_save_slow() {
+    let tmp = common::copy_records();
+    let dir = tmp.path();
+    for name in ["report.ron", "recommendation-5.ron"] {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("// formatted by hand\n{text}")).unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(1100));
+    assert!(
+        save(dir, &[edit("1-1-a", Field::Phase, "D")])
+            .records
+            .is_some()
+    );
+    let quick = save(dir, &[edit("1-1-a", Field::Phase, "C")]);
+    assert!(quick.records.is_none(), "{quick:?}");
+    // An item in the file formatted by hand: read whole, and that file is
+    // written in the canonical form from then on.
+    let id = load(dir).unwrap().report.recommendations[4].points[0].measures[0].items[0]
+        .id
+        .clone();
+    assert!(save(dir, &[edit(&id, Field::Phase, "D")]).records.is_some());
+    let text = std::fs::read_to_string(dir.join("recommendation-5.ron")).unwrap();
+    assert!(!text.contains("by hand"));
+    logged_right(dir);
+    assert!(text.contains("phase: \"D\""));
 }
