@@ -452,7 +452,16 @@ fn a_full_disk_and_a_read_only_folder() {
             .collect();
         assert_eq!(before, after, "records untouched on a full disk");
         std::fs::remove_file(mnt.path().join("filler")).unwrap();
-        assert!(set(&dir, &["3-4-d", "phase=D"]).status.success());
+        let out = set(&dir, &["3-4-d", "phase=D"]);
+        assert!(
+            out.status.success(),
+            "{} {:?}",
+            String::from_utf8_lossy(&out.stderr),
+            std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect::<Vec<_>>()
+        );
         verify_ok(&dir);
         // Read-only.
         let ro = Command::new("mount")

@@ -310,3 +310,83 @@ fn files_formatted_by_hand_elsewhere_do_not_make_every_save_slow() {
     logged_right(dir);
     assert!(text.contains("phase: \"D\""));
 }
+
+mod kept_copies {
+    use super::*;
+    use kensho::store::parsed::{load_and_keep, load_known};
+
+    fn bins(dir: &Path) -> Vec<PathBuf> {
+        let folder = dir.join(CACHE_FOLDER).join("parsed");
+        let mut out: Vec<PathBuf> = std::fs::read_dir(folder)
+            .map(|d| d.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn opening_from_kept_copies_gives_exactly_what_parsing_gives() {
+        let tmp = common::copy_records();
+        let dir = tmp.path();
+        assert_eq!(load_and_keep(dir).unwrap(), load(dir).unwrap());
+        assert_eq!(bins(dir).len(), 7);
+        // Old enough to be trusted by their stamps.
+        std::thread::sleep(Duration::from_millis(1100));
+        let (records, keeping) = load_known(dir).unwrap();
+        assert_eq!(records, load(dir).unwrap());
+        keeping.write(&records);
+        // A save changes one file: that one is parsed again, the rest kept.
+        save(dir, &[edit("3-4-d", Field::Direction, "II")]);
+        let after = load_and_keep(dir).unwrap();
+        assert_eq!(after, load(dir).unwrap());
+        assert_eq!(after.report.item("3-4-d").unwrap().item.direction.0, "II");
+    }
+
+    #[test]
+    fn a_copy_that_is_not_the_files_is_never_used() {
+        let tmp = common::copy_records();
+        let dir = tmp.path();
+        load_and_keep(dir).unwrap();
+        std::thread::sleep(Duration::from_millis(1100));
+        let folder = dir.join(CACHE_FOLDER).join("parsed");
+        // Another file's copy in its place, and a damaged one.
+        std::fs::copy(
+            folder.join("recommendation-1.ron.bin"),
+            folder.join("recommendation-2.ron.bin"),
+        )
+        .unwrap();
+        let bytes = std::fs::read(folder.join("recommendation-3.ron.bin")).unwrap();
+        std::fs::write(
+            folder.join("recommendation-3.ron.bin"),
+            &bytes[..bytes.len() / 2],
+        )
+        .unwrap();
+        // A hand edit of a file whose copy is otherwise sound.
+        let file = dir.join("recommendation-4.ron");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, text.replacen("phase: \"A\"", "phase: \"D\"", 1)).unwrap();
+        assert_eq!(load_and_keep(dir).unwrap(), load(dir).unwrap());
+        // And the copies are right again afterwards.
+        std::thread::sleep(Duration::from_millis(1100));
+        assert_eq!(load_known(dir).unwrap().0, load(dir).unwrap());
+    }
+
+    #[test]
+    fn records_made_unsound_by_hand_give_the_same_errors_as_parsing() {
+        let tmp = common::copy_records();
+        let dir = tmp.path();
+        load_and_keep(dir).unwrap();
+        // A duplicate id in one file: the other files come from their copies,
+        // the whole is still validated, and the error has its line:column.
+        let file = dir.join("recommendation-2.ron");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, text.replacen("id: \"2-1-a\"", "id: \"1-1-a\"", 1)).unwrap();
+        let known = load_known(dir).err().expect("an error");
+        let parsed = load(dir).err().expect("an error");
+        assert_eq!(known.to_string(), parsed.to_string());
+        assert!(
+            known.to_string().contains("recommendation-2.ron:"),
+            "{known}"
+        );
+    }
+}

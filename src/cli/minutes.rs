@@ -9,7 +9,7 @@ use super::output::{fail, fail_lines, print, warn};
 use crate::domain::meeting::{list_meetings, load_meeting, meeting_file};
 use crate::domain::minutes::Minutes;
 use crate::domain::minutes_text::{markdown, report_lang};
-use crate::domain::records::{Records, default_path, load};
+use crate::domain::records::{Records, default_path};
 use crate::i18n::{CliMsg, Lang};
 use crate::store::changelog::{LOG_FILE, read};
 use crate::store::meeting::{MeetingChange, change_meeting};
@@ -45,7 +45,7 @@ pub struct Ask {
 
 pub fn run(ask: Ask, lang: Option<Lang>) -> ExitCode {
     let cli_lang = lang.unwrap_or_else(Lang::from_env);
-    let records = match load(&default_path(ask.path)) {
+    let records = match crate::store::parsed::load_and_keep(&default_path(ask.path)) {
         Ok(r) => r,
         Err(e) => return fail_lines(&e.say(cli_lang)),
     };

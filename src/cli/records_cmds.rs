@@ -29,7 +29,7 @@ pub fn check(path: Option<PathBuf>, lang: Lang) -> ExitCode {
 
 /// The table on standard output.
 pub fn export(path: Option<PathBuf>, format: Format, lang: Lang) -> ExitCode {
-    match load(&default_path(path)) {
+    match crate::store::parsed::load_and_keep(&default_path(path)) {
         Ok(records) => match exporting::export(&records.report, format) {
             Ok(text) => print(lang, &text),
             Err(e) => fail(lang, &CliMsg::ErrExport.fill(lang, &[("error", &e)])),

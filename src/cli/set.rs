@@ -8,7 +8,7 @@ use super::output::{fail, fail_edit, fail_lines, print, say, warn};
 use crate::domain::error::{io_reason, quoted};
 use crate::domain::field::{Edit, Field};
 use crate::domain::model::Report;
-use crate::domain::records::{Records, default_path, folder_of, load, state_from};
+use crate::domain::records::{Records, default_path, folder_of, state_from};
 use crate::i18n::{CliMsg, Lang};
 use crate::store::changelog::{self, LOG_FILE, LogProblem, LogStatus};
 use crate::store::verify::verify_knowing as check_log;
@@ -131,7 +131,8 @@ fn records_and_log(path: Option<PathBuf>, lang: Lang) -> Result<RecordsAndLog, E
     let path = default_path(path);
     // Taken before the reading, so that the digest cache may vouch for a file.
     let stamps = crate::store::digests::stamps_of(&folder_of(&path));
-    let records = load(&path).map_err(|e| fail_lines(&e.say(lang)))?;
+    let records =
+        crate::store::parsed::load_and_keep(&path).map_err(|e| fail_lines(&e.say(lang)))?;
     let file = records.layout.dir().join(LOG_FILE);
     let (changes, problems) = changelog::read(&file).map_err(|e| {
         let what = CliMsg::ErrCannotRead.fill(

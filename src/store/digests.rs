@@ -134,8 +134,27 @@ impl Entry {
     /// The entry describes the file with `stamp` and is old enough to trust
     /// on identity alone.
     pub fn trusted(&self, stamp: &Stamp) -> bool {
-        self.stamp == *stamp && stamp.ctime_ns.max(stamp.mtime_ns) + MARGIN_NS < self.read_ns
+        self.stamp == *stamp && old_enough(stamp, self.read_ns)
     }
+}
+
+/// A file with `stamp`, whose content was read at `read_ns`, was last
+/// written long enough before that reading for the stamp to tell any later
+/// write.
+pub fn old_enough(stamp: &Stamp, read_ns: i128) -> bool {
+    stamp.ctime_ns.max(stamp.mtime_ns) + MARGIN_NS < read_ns
+}
+
+/// The cache folder of `dir`, made (with its `.gitignore`) if need be;
+/// `None` when it cannot be, or something else stands there.
+pub fn make_cache_folder(dir: &Path) -> Option<PathBuf> {
+    super::own::make_folder(&dir.join(CACHE_FOLDER)).ok()?;
+    let folder = cache_folder(dir)?;
+    let ignore = folder.join(".gitignore");
+    if !ignore.exists() {
+        let _ = super::replace_file_like(&ignore, IGNORE_ALL, &dir.join(super::LOCK_FILE));
+    }
+    Some(folder)
 }
 
 /// The cache of a records folder: file name → entry.
@@ -168,18 +187,14 @@ impl Digests {
         let Ok(text) = serde_json::to_vec(self) else {
             return;
         };
-        let lock = dir.join(super::LOCK_FILE);
-        if super::own::make_folder(&dir.join(CACHE_FOLDER)).is_err() {
-            return;
-        }
-        let Some(folder) = cache_folder(dir) else {
+        let Some(folder) = make_cache_folder(dir) else {
             return;
         };
-        let ignore = folder.join(".gitignore");
-        if !ignore.exists() {
-            let _ = super::replace_file_like(&ignore, IGNORE_ALL, &lock);
-        }
-        let _ = super::replace_file_like(&folder.join(DIGESTS_FILE), &text, &lock);
+        let _ = super::replace_file_like(
+            &folder.join(DIGESTS_FILE),
+            &text,
+            &dir.join(super::LOCK_FILE),
+        );
     }
 
     /// Remember `entry` for the file `name`.

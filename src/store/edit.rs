@@ -545,7 +545,7 @@ fn save_whole(
     // changed while it is read is never vouched for.
     let read_ns = now_ns();
     let stamps = digests::stamps_of(&dir);
-    let mut records = load(path).map_err(EditError::Load)?;
+    let (mut records, keeping) = super::parsed::load_known(path).map_err(EditError::Load)?;
     settle_interrupted(&dir, &records)?;
     for e in edits {
         check_edit(&records.report, e)?;
@@ -553,6 +553,7 @@ fn save_whole(
     let mut changes = changes_for(&mut records.report, edits, why, seen)?;
     let header = header_of(&records.report);
     if changes.is_empty() {
+        keeping.write(&records);
         return Ok(Saved {
             changes,
             records: Some(records),
@@ -574,13 +575,18 @@ fn save_whole(
         })
         .and_then(|()| parts.write(&dir));
     match written {
-        Ok(written) => Ok(Saved {
-            changes,
-            records: Some(records),
-            header,
-            written,
-            moved_aside,
-        }),
+        Ok(written) => {
+            // The copies of what was parsed, once the save has had the disk.
+            let paths: Vec<PathBuf> = written.iter().map(|w| w.path.clone()).collect();
+            keeping.without(&paths).write(&records);
+            Ok(Saved {
+                changes,
+                records: Some(records),
+                header,
+                written,
+                moved_aside,
+            })
+        }
         Err(e) => Err(not_written(path, e)),
     }
 }

@@ -12,6 +12,7 @@ pub mod digests;
 mod edit;
 pub mod meeting;
 pub mod own;
+pub mod parsed;
 pub mod presence;
 mod quick;
 pub mod verify;

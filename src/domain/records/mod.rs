@@ -142,6 +142,34 @@ pub fn header_of(report: &Report) -> Report {
     }
 }
 
+/// The records of the folder `dir` made of its header (`report.ron`) and
+/// its recommendations (each with its file's name), validated whole; `None`
+/// when they are not sound (loading the files says where and why).
+pub fn from_parts(
+    dir: &Path,
+    header: Report,
+    mut recommendations: Vec<(String, crate::domain::model::Recommendation)>,
+) -> Option<Records> {
+    if recommendations.is_empty() || !header.recommendations.is_empty() {
+        return None;
+    }
+    recommendations.sort_by_key(|(_, r)| r.number);
+    let files = recommendations.iter().map(|(n, _)| n.clone()).collect();
+    let report = Report {
+        recommendations: recommendations.into_iter().map(|(_, r)| r).collect(),
+        ..header
+    };
+    let records = Records {
+        report,
+        layout: Layout::Folder {
+            dir: dir.to_path_buf(),
+            files,
+        },
+    };
+    validate::validate(&records, &std::collections::BTreeMap::new()).ok()?;
+    Some(records)
+}
+
 /// The files that make up `records`, with their canonical contents.
 pub fn render(records: &Records) -> Result<Vec<(PathBuf, String)>, ron::Error> {
     match &records.layout {

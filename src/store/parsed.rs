@@ -1,0 +1,254 @@
+//! The records as last parsed, so that opening them costs a parse only for
+//! the files that changed since: each recommendation file's data is kept in
+//! `.kensho-cache/parsed/NAME.bin` (postcard), with the file's stamp and the
+//! SHA-256 of the bytes it was parsed from.
+//!
+//! A kept copy is used only when the file's stamp is the one it was made
+//! from and old enough to trust (the rule of [`super::digests`]), or, when
+//! too young, when the file's bytes have the same SHA-256. Anything else (no
+//! copy, another stamp, a copy that does not decode) means the file is
+//! parsed, and its copy made anew. The records are then validated whole as
+//! always; when they are not sound, they are read again with
+//! [`load`] so that every problem is reported at its line and column.
+//! Writing the copies is best effort: a reader without write access to the
+//! folder simply parses every time.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::digests::{CACHE_FOLDER, Stamp, now_ns, records_files};
+use crate::domain::error::LoadErrors;
+use crate::domain::files::{MAX_RECORDS_FILE, read_regular};
+use crate::domain::model::{Recommendation, Report};
+use crate::domain::records::{
+    REPORT_FILE, Records, digest_of_text, from_parts, load, parallel_map,
+};
+
+/// The folder of kept copies, inside the cache folder.
+const PARSED_FOLDER: &str = "parsed";
+
+const VERSION: u32 = 1;
+
+/// What is kept of one file.
+#[derive(Serialize, Deserialize)]
+struct Kept<R> {
+    version: u32,
+    stamp: Stamp,
+    read_ns: i128,
+    /// SHA-256 of the bytes parsed.
+    bytes: [u8; 32],
+    recommendation: R,
+}
+
+/// Load the records at `path` as [`load`] does, taking each recommendation
+/// file from its kept copy when the copy is that file's. The same records,
+/// the same errors; only faster when little has changed. The copies of the
+/// files that had to be parsed are written by [`Keeping::write`], when the
+/// caller has the time (after a board's first frame, after a command's
+/// output).
+pub fn load_known(path: &Path) -> Result<(Records, Keeping), LoadErrors> {
+    let nothing = || Keeping {
+        dir: PathBuf::new(),
+        fresh: Vec::new(),
+    };
+    if !path.is_dir() {
+        return load(path).map(|r| (r, nothing()));
+    }
+    match known(path) {
+        Some(found) => Ok(found),
+        None => load(path).map(|r| (r, nothing())),
+    }
+}
+
+/// [`load_known`] for a command: the copies of the files that had to be
+/// parsed are written before it returns.
+pub fn load_and_keep(path: &Path) -> Result<Records, LoadErrors> {
+    let (records, keeping) = load_known(path)?;
+    keeping.write(&records);
+    Ok(records)
+}
+
+/// The copies still to write after [`load_known`].
+pub struct Keeping {
+    dir: PathBuf,
+    fresh: Vec<(String, Kept<()>)>,
+}
+
+impl Keeping {
+    /// Write the copies (best effort), from `records` as loaded.
+    pub fn write(self, records: &Records) {
+        if !self.fresh.is_empty() {
+            keep(&self.dir, records, &self.fresh);
+        }
+    }
+
+    /// Leave out the files at `paths` (a save changed them since).
+    pub fn without(mut self, paths: &[PathBuf]) -> Keeping {
+        self.fresh
+            .retain(|(name, _)| !paths.iter().any(|p| p.file_name() == Some(name.as_ref())));
+        self
+    }
+}
+
+/// Room a copy never takes: what stays free on the disk after the copies
+/// are written (a cache must not take the space a save needs).
+const SPARE: u64 = 256 * 1024 * 1024;
+
+/// The disk of `dir` has `bytes` to give a cache and still [`SPARE`].
+fn room_for(dir: &Path, bytes: u64) -> bool {
+    rustix::fs::statvfs(dir)
+        .is_ok_and(|v| v.f_bavail.saturating_mul(v.f_frsize) > bytes.saturating_add(SPARE))
+}
+
+/// One recommendation file, from its copy or parsed, and whether its copy
+/// is to be written anew.
+struct Got {
+    name: String,
+    recommendation: Recommendation,
+    fresh: Option<Kept<()>>,
+}
+
+fn known(dir: &Path) -> Option<(Records, Keeping)> {
+    let files = records_files(dir)?;
+    let (_, report_path) = files.iter().find(|(n, _)| n == REPORT_FILE)?;
+    let header: Report = parse(report_path)?;
+    if !header.recommendations.is_empty() {
+        return None;
+    }
+    let parsed = dir.join(CACHE_FOLDER).join(PARSED_FOLDER);
+    let recs: Vec<&(String, PathBuf)> = files.iter().filter(|(n, _)| n != REPORT_FILE).collect();
+    let got: Vec<Option<Got>> = parallel_map(&recs, |(name, path)| {
+        let kept = parsed.join(format!("{name}.bin"));
+        one_file(name, path, &kept)
+    });
+    let got: Vec<Got> = got.into_iter().collect::<Option<_>>()?;
+    let fresh: Vec<(String, Kept<()>)> = got
+        .iter()
+        .filter_map(|g| g.fresh.as_ref().map(|k| (g.name.clone(), k.clone_empty())))
+        .collect();
+    let parts: Vec<(String, Recommendation)> = got
+        .into_iter()
+        .map(|g| (g.name, g.recommendation))
+        .collect();
+    let records = from_parts(dir, header, parts)?;
+    let keeping = Keeping {
+        dir: dir.to_path_buf(),
+        fresh,
+    };
+    Some((records, keeping))
+}
+
+impl Kept<()> {
+    fn clone_empty(&self) -> Kept<()> {
+        Kept {
+            version: self.version,
+            stamp: self.stamp,
+            read_ns: self.read_ns,
+            bytes: self.bytes,
+            recommendation: (),
+        }
+    }
+}
+
+/// The recommendation in the file `path`: from its copy `kept` when that
+/// copy is the file's, else parsed (`None` when it cannot be: the full load
+/// says why).
+fn one_file(name: &str, path: &Path, kept: &Path) -> Option<Got> {
+    let stamp = Stamp::at(path)?;
+    let copy = read_regular(kept, MAX_RECORDS_FILE)
+        .ok()
+        .and_then(|bytes| postcard::from_bytes::<Kept<Recommendation>>(&bytes).ok())
+        .filter(|k| k.version == VERSION && k.stamp == stamp);
+    if let Some(k) = &copy
+        && super::digests::old_enough(&stamp, k.read_ns)
+    {
+        return copy.map(|k| Got {
+            name: name.to_string(),
+            recommendation: k.recommendation,
+            fresh: None,
+        });
+    }
+    let read_ns = now_ns();
+    let bytes = read_regular(path, MAX_RECORDS_FILE).ok()?;
+    let digest = digest_of_text(&bytes);
+    if let Some(k) = copy
+        && k.bytes == digest
+    {
+        return Some(Got {
+            name: name.to_string(),
+            recommendation: k.recommendation,
+            fresh: Some(Kept {
+                version: VERSION,
+                stamp,
+                read_ns,
+                bytes: digest,
+                recommendation: (),
+            }),
+        });
+    }
+    let recommendation: Recommendation = parse_bytes(bytes)?;
+    Some(Got {
+        name: name.to_string(),
+        recommendation,
+        fresh: Some(Kept {
+            version: VERSION,
+            stamp,
+            read_ns,
+            bytes: digest,
+            recommendation: (),
+        }),
+    })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {
+    parse_bytes(read_regular(path, MAX_RECORDS_FILE).ok()?)
+}
+
+/// The value in a records file's bytes (a byte order mark is not part of
+/// the text, as for [`load`]).
+fn parse_bytes<T: serde::de::DeserializeOwned>(bytes: Vec<u8>) -> Option<T> {
+    let text = String::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    ron::Options::default().from_str(text).ok()
+}
+
+/// Write the copies of the files in `fresh` (best effort, each atomically).
+fn keep(dir: &Path, records: &Records, fresh: &[(String, Kept<()>)]) {
+    let crate::domain::records::Layout::Folder { files, .. } = &records.layout else {
+        return;
+    };
+    let copies: Vec<(&str, Vec<u8>)> = fresh
+        .iter()
+        .filter_map(|(name, kept)| {
+            let i = files.iter().position(|f| f == name)?;
+            let recommendation = records.report.recommendations.get(i)?;
+            let full = Kept {
+                version: kept.version,
+                stamp: kept.stamp,
+                read_ns: kept.read_ns,
+                bytes: kept.bytes,
+                recommendation,
+            };
+            Some((name.as_str(), postcard::to_stdvec(&full).ok()?))
+        })
+        .collect();
+    let total: u64 = copies.iter().map(|(_, b)| b.len() as u64).sum();
+    if !room_for(dir, total) {
+        return;
+    }
+    let Some(cache) = super::digests::make_cache_folder(dir) else {
+        return;
+    };
+    let folder = cache.join(PARSED_FOLDER);
+    if super::own::make_folder(&folder).is_err() || !folder.is_dir() {
+        return;
+    }
+    for (name, bytes) in copies {
+        let _ = super::replace_file_like(
+            &folder.join(format!("{name}.bin")),
+            &bytes,
+            &dir.join(super::LOCK_FILE),
+        );
+    }
+}
