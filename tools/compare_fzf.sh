@@ -18,16 +18,7 @@ bin=target/release/kensho
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$bin" generate --items "$items" --seed 1 "$work/records"
-"$bin" export "$work/records" --format json | python3 -c '
-import json, sys
-doc = json.load(sys.stdin)
-pol = {(p["recommendation"], p["point"]): p for p in doc["policies"]}
-for i in doc["items"]:
-    p = pol[(i["recommendation"], i["point"])]
-    texts = [i["id"], i["progress"], i["assessment"], " ".join(i["departments"]),
-             i["measure_text"] or "", i["note"] or "", p["text"], p["assessment"]]
-    print(" ".join(t.replace("\n", " ") for t in texts))
-' > "$work/corpus.txt"
+"$bin" export "$work/records" --format json | python3 tools/fzf_lines.py > "$work/corpus.txt"
 echo "corpus: $items items, $(du -h "$work/corpus.txt" | cut -f1) as lines, $(du -sh "$work/records" | cut -f1) as records"
 for q in "${queries[@]}"; do
   echo "== query: $q"

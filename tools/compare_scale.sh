@@ -72,16 +72,7 @@ EOF
   pair 20 "exec sh $work/set$n.sh" "exec sh $work/git$n.sh"
 
   if command -v fzf > /dev/null; then
-    "$bin" export "$rec" --format json | python3 -c '
-import json, sys
-doc = json.load(sys.stdin)
-pol = {(p["recommendation"], p["point"]): p for p in doc["policies"]}
-for i in doc["items"]:
-    p = pol[(i["recommendation"], i["point"])]
-    texts = [i["id"], i["progress"], i["assessment"], " ".join(i["departments"]),
-             i["measure_text"] or "", i["note"] or "", p["text"], p["assessment"]]
-    print(" ".join(t.replace("\n", " ") for t in texts))
-' > "$work/lines$n.txt"
+    "$bin" export "$rec" --format json | python3 tools/fzf_lines.py > "$work/lines$n.txt"
     for q in "'児童相談所" "児童相談"; do
       echo "--- search $q: kensho search (A) vs fzf --filter (B)"
       printf -v qq '%q' "$q"

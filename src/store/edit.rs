@@ -7,18 +7,16 @@ use std::path::{Path, PathBuf};
 use std::collections::BTreeMap;
 
 use super::changelog::{self, Change, LOG_FILE, LogStatus};
-use super::digests::{self, Digests, Entry, Stamp, now_ns};
+use super::digests::{self, now_ns};
 use super::own::{holds_records, open_own};
 use super::quick::{self, Folder};
-use super::{StoreError, Written, replace_file};
+use super::whole::Parts;
+use super::{StoreError, Written};
 use crate::domain::error::{LoadError, LoadErrors, io_reason, quoted};
 use crate::domain::field::{Conflict, Edit, Field};
-use crate::domain::files::{Access, MAX_RECORDS_FILE, read_regular};
+use crate::domain::files::Access;
 use crate::domain::model::{Item, Report};
-use crate::domain::records::{
-    Digest, Layout, Records, digest_hex, digest_of_text, folder_of, header_of, load, part_digests,
-    state_from, state_of, to_ron,
-};
+use crate::domain::records::{Records, folder_of, header_of, load, state_of};
 use crate::i18n::{CliMsg, Lang};
 
 /// The lock file beside the records: locked (flock) around every
@@ -502,12 +500,7 @@ fn save_quickly(
         c.state = Some(state.clone());
     }
     let moved_aside = append_log(&dir, &changes)?;
-    let written = injected("records")
-        .map_err(|source| StoreError::Io {
-            path: dir.clone(),
-            source,
-        })
-        .and_then(|()| quick::write_files(&dir, &mut folder, files));
+    let written = records_written(&dir, || quick::write_files(&dir, &mut folder, files));
     match written {
         Ok(written) => Ok(Some(Saved {
             changes,
@@ -518,6 +511,19 @@ fn save_quickly(
         })),
         Err(e) => Err(not_written(path, e)),
     }
+}
+
+/// The records files written by `write`, unless a test injects a failing
+/// disk first (`KENSHO_INJECT_FAULT=records`).
+fn records_written<T>(
+    dir: &Path,
+    write: impl FnOnce() -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    injected("records").map_err(|source| StoreError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    write()
 }
 
 /// A save whose data could not be written: the data is as it was, and the
@@ -568,12 +574,7 @@ fn save_whole(
         c.state = Some(state.clone());
     }
     let moved_aside = append_log(&dir, &changes)?;
-    let written = injected("records")
-        .map_err(|source| StoreError::Io {
-            path: dir.clone(),
-            source,
-        })
-        .and_then(|()| parts.write(&dir));
+    let written = records_written(&dir, || parts.write(&dir));
     match written {
         Ok(written) => {
             // The copies of what was parsed, once the save has had the disk.
@@ -588,121 +589,6 @@ fn save_whole(
             })
         }
         Err(e) => Err(not_written(path, e)),
-    }
-}
-
-/// The parts of records read whole, after a save's changes: the new text
-/// of each part that changed, the digest of every part.
-struct Parts {
-    /// Path, new text and digest of each part to write.
-    changed: Vec<(PathBuf, String, Digest)>,
-    digests: Vec<Digest>,
-    /// The digest cache for every file of a folder (none for a single file).
-    cache: Option<Digests>,
-    numbers: BTreeMap<PathBuf, Option<u32>>,
-}
-
-impl Parts {
-    fn of(
-        records: &Records,
-        changes: &[Change],
-        stamps: &BTreeMap<String, Stamp>,
-        read_ns: i128,
-    ) -> Result<Parts, StoreError> {
-        if let Layout::SingleFile { path } = &records.layout {
-            let text = to_ron(&records.report).map_err(StoreError::Render)?;
-            let digest = digest_of_text(text.as_bytes());
-            let digests = part_digests(&records.report).map_err(StoreError::Render)?;
-            return Ok(Parts {
-                changed: vec![(path.clone(), text, digest)],
-                digests,
-                cache: None,
-                numbers: BTreeMap::new(),
-            });
-        }
-        let touched: std::collections::BTreeSet<&str> =
-            changes.iter().map(|c| c.item.as_str()).collect();
-        let dir = records.layout.dir();
-        let parts = digests::parts_now(records, stamps, |rec| {
-            rec.points
-                .iter()
-                .flat_map(|p| &p.measures)
-                .flat_map(|m| &m.items)
-                .any(|item| touched.contains(item.id.as_str()))
-        })
-        .map_err(StoreError::Render)?;
-        let mut out = Parts {
-            changed: Vec::new(),
-            digests: Vec::new(),
-            cache: Some(Digests::default()),
-            numbers: BTreeMap::new(),
-        };
-        for part in parts {
-            out.digests.push(part.digest);
-            let path = dir.join(&part.name);
-            out.numbers.insert(path.clone(), part.number);
-            match part.text {
-                Some(text) => out.changed.push((path, text, part.digest)),
-                None => {
-                    if let (Some(stamp), Some(cache)) = (stamps.get(&part.name), out.cache.as_mut())
-                    {
-                        let entry = Entry {
-                            number: part.number,
-                            stamp: *stamp,
-                            read_ns,
-                            digest: digest_hex(&part.digest),
-                            canonical: part.canonical,
-                        };
-                        cache.record(&part.name, entry);
-                    }
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    fn state(&self) -> String {
-        state_from(&self.digests)
-    }
-
-    /// Write the changed parts, only those whose bytes differ, and the cache.
-    fn write(mut self, dir: &Path) -> Result<Vec<Written>, StoreError> {
-        let mut written = Vec::new();
-        for (path, text, digest) in &self.changed {
-            let before = Stamp::at(path);
-            let read_ns = now_ns();
-            let same =
-                read_regular(path, MAX_RECORDS_FILE).ok().as_deref() == Some(text.as_bytes());
-            if !same {
-                replace_file(path, text.as_bytes())?;
-            }
-            let after = Stamp::at(path);
-            if let (Some(cache), Some(stamp), Some(name)) = (
-                self.cache.as_mut(),
-                after,
-                path.file_name().and_then(|n| n.to_str()),
-            ) {
-                let entry = Entry {
-                    number: self.numbers.get(path).copied().flatten(),
-                    stamp,
-                    read_ns,
-                    digest: digest_hex(digest),
-                    canonical: true,
-                };
-                cache.record(name, entry);
-            }
-            if !same {
-                written.push(Written {
-                    path: path.clone(),
-                    before,
-                    after,
-                });
-            }
-        }
-        if let Some(cache) = self.cache.as_mut() {
-            cache.write(dir);
-        }
-        Ok(written)
     }
 }
 

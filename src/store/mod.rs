@@ -17,6 +17,7 @@ pub mod presence;
 mod quick;
 pub mod verify;
 pub mod watch;
+mod whole;
 
 pub use edit::{
     EditError, LOCK_FILE, Saved, Why, add_reason, apply_edits, clean_leftovers,

@@ -172,22 +172,11 @@ fn one_file(name: &str, path: &Path, kept: &Path) -> Option<Got> {
     let read_ns = now_ns();
     let bytes = read_regular(path, MAX_RECORDS_FILE).ok()?;
     let digest = digest_of_text(&bytes);
-    if let Some(k) = copy
-        && k.bytes == digest
-    {
-        return Some(Got {
-            name: name.to_string(),
-            recommendation: k.recommendation,
-            fresh: Some(Kept {
-                version: VERSION,
-                stamp,
-                read_ns,
-                bytes: digest,
-                recommendation: (),
-            }),
-        });
-    }
-    let recommendation: Recommendation = parse_bytes(bytes)?;
+    // Too young to trust by its stamp, but the very bytes it was made from.
+    let recommendation = match copy {
+        Some(k) if k.bytes == digest => k.recommendation,
+        _ => parse_bytes(bytes)?,
+    };
     Some(Got {
         name: name.to_string(),
         recommendation,
