@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Time from starting kensho in a pseudo-terminal (80x24) to its first frame.
 
-Usage: python3 tools/first_frame.py [RUNS] [BINARY]   (after cargo build --release)
+Usage: python3 tools/first_frame.py [RUNS] [BINARY] [RECORDS]   (after cargo build --release)
 Prints the median, min and max over RUNS starts (default 30) of BINARY (default
-target/release/kensho; give another build to compare two in one run).
+target/release/kensho; give another build to compare two in one run) on RECORDS
+(default: the bundled records). The first frame is the header's "1 / N".
 """
-import fcntl, os, pty, select, signal, struct, sys, termios, time
+import fcntl, os, pty, re, select, signal, struct, sys, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "target", "release", "kensho")
-MARK = "1 / 88".encode()
+RECORDS = sys.argv[3] if len(sys.argv) > 3 else "records"
+MARK = re.compile(rb"1 / \d+")
 
 
 def once():
@@ -17,14 +19,14 @@ def once():
     if pid == 0:
         os.chdir(ROOT)
         os.environ["TERM"] = "xterm-256color"
-        os.execv(BIN, [BIN, "records"])
+        os.execv(BIN, [BIN, RECORDS])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     start = time.perf_counter()
     buf = b""
-    while MARK not in buf:
-        r, _, _ = select.select([fd], [], [], 5)
+    while not MARK.search(buf):
+        r, _, _ = select.select([fd], [], [], 30)
         if not r:
-            raise SystemExit("no first frame within 5 s")
+            raise SystemExit("no first frame within 30 s")
         buf += os.read(fd, 65536)
     elapsed = time.perf_counter() - start
     os.write(fd, b"q")

@@ -17,7 +17,7 @@ use crate::board::screen::default_keymap;
 use crate::board::state::{ColorMode, Options};
 use crate::domain::change::happened;
 use crate::domain::meeting::{load_meeting, meeting_file};
-use crate::domain::records::{Records, default_path, load};
+use crate::domain::records::{Records, default_path};
 use crate::i18n::{CliMsg, Lang};
 use crate::store::{changelog, clean_leftovers_if_free};
 use crate::text::visible;
@@ -56,10 +56,13 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return check(path, lang);
     }
-    let records = match load(&default_path(path)) {
+    let (records, keeping) = match crate::store::parsed::load_known(&default_path(path)) {
         Ok(r) => r,
         Err(e) => return fail_lines(&e.say(lang)),
     };
+    // The copies of the files that had to be parsed, written while the
+    // board runs.
+    let keeping = keeping.write_behind(&records);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let options = Options {
         lang,
@@ -114,7 +117,11 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
         meeting: cli.meeting.clone(),
         present: cli.present,
     };
-    let ended = match crate::board::terminal::run(app, opening) {
+    let ended = crate::board::terminal::run(app, opening);
+    if let Some(keeping) = keeping {
+        let _ = keeping.join();
+    }
+    let ended = match ended {
         Ok(ended) => ended,
         Err(e) => return fail(lang, &CliMsg::ErrTerminal.fill(lang, &[("error", &e)])),
     };

@@ -83,6 +83,41 @@ impl Keeping {
         }
     }
 
+    /// Write the copies on a thread of their own (a board's first frame does
+    /// not wait for them); join the handle before the process ends.
+    pub fn write_behind(self, records: &Records) -> Option<std::thread::JoinHandle<()>> {
+        if self.fresh.is_empty() {
+            return None;
+        }
+        // Only the recommendations to keep are copied for the thread.
+        let crate::domain::records::Layout::Folder { dir, files } = &records.layout else {
+            return None;
+        };
+        let wanted: Vec<usize> = files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| self.fresh.iter().any(|(n, _)| n == *f))
+            .map(|(i, _)| i)
+            .collect();
+        let part = Records {
+            report: Report {
+                recommendations: wanted
+                    .iter()
+                    .filter_map(|&i| records.report.recommendations.get(i).cloned())
+                    .collect(),
+                ..crate::domain::records::header_of(&records.report)
+            },
+            layout: crate::domain::records::Layout::Folder {
+                dir: dir.clone(),
+                files: wanted
+                    .iter()
+                    .filter_map(|&i| files.get(i).cloned())
+                    .collect(),
+            },
+        };
+        Some(std::thread::spawn(move || self.write(&part)))
+    }
+
     /// Leave out the files at `paths` (a save changed them since).
     pub fn without(mut self, paths: &[PathBuf]) -> Keeping {
         self.fresh

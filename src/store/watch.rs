@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use crate::domain::records::{Records, load};
+use crate::domain::records::Records;
 
 type Stamp = Option<(u64, SystemTime)>;
 
@@ -64,7 +64,7 @@ impl Watcher {
             return None;
         }
         *self = Watcher::new(current);
-        let fresh = load(&current.layout.path()).ok()?;
+        let fresh = crate::store::parsed::load_and_keep(&current.layout.path()).ok()?;
         *self = Watcher::new(&fresh);
         (fresh != *current).then_some(fresh)
     }
