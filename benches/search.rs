@@ -13,8 +13,15 @@ use kensho::domain::generate::generate;
 use kensho::domain::records::load;
 use kensho::search::{Filters, Order, Query, SearchIndex, Searcher};
 
-/// The query typed, one character per keystroke (8 characters).
-pub const TYPED: &str = "児童相談所との連";
+/// The query typed, one character per keystroke (9 characters).
+pub const TYPED: &str = "児童相談所との連携";
+
+fn sizes() -> Vec<usize> {
+    std::env::var("KENSHO_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+}
 
 fn keystrokes(c: &mut Criterion) {
     let template = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
@@ -24,7 +31,7 @@ fn keystrokes(c: &mut Criterion) {
     let filters = Filters::default();
     let mut group = c.benchmark_group("keystroke");
     group.sample_size(10);
-    for n in [1_000usize, 10_000, 100_000] {
+    for n in sizes() {
         let report = generate(&template, n, 1);
         let index = SearchIndex::new(&report).with_char_index();
         let chars: Vec<char> = TYPED.chars().collect();
@@ -37,8 +44,24 @@ fn keystrokes(c: &mut Criterion) {
                 searcher.search(&index, &report, &q, &filters, Order::Score, prev.as_deref());
             before.push(Some(hits.iter().map(|h| h.item).collect()));
         }
-        for k in [1usize, 2, 4, 8] {
+        // Every keystroke over the previous one's hits (as the board does),
+        // and, for comparison, some searched afresh over every item.
+        for k in 1..=chars.len() {
             let q = Query::parse(&chars[..k].iter().collect::<String>());
+            if [2, 5, 9].contains(&k) {
+                group.bench_with_input(BenchmarkId::new(format!("{n}/fresh"), k), &k, |b, _| {
+                    b.iter(|| {
+                        black_box(searcher.search(
+                            &index,
+                            &report,
+                            &q,
+                            &filters,
+                            Order::Score,
+                            None,
+                        ))
+                    })
+                });
+            }
             let prev = before[k - 1].clone();
             group.bench_with_input(BenchmarkId::new(format!("{n}"), k), &k, |b, _| {
                 b.iter(|| {

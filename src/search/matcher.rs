@@ -70,28 +70,56 @@ impl Default for Searcher {
     }
 }
 
+/// A term made ready to match many texts: the substring it stands for
+/// (with the field separators of `^`, `$`), searched with a prebuilt
+/// `memchr::memmem` finder.
+pub(super) struct Ready<'q> {
+    term: &'q Term,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl<'q> Ready<'q> {
+    pub(super) fn new(term: &'q Term) -> Ready<'q> {
+        let needle = match term.kind {
+            TermKind::Fuzzy | TermKind::Exact => term.text.clone(),
+            TermKind::Prefix => format!("\n{}", term.text),
+            TermKind::Suffix => format!("{}\n", term.text),
+            TermKind::Whole => format!("\n{}\n", term.text),
+        };
+        Ready {
+            term,
+            finder: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
+        }
+    }
+
+    fn whole_in(&self, text: &str) -> bool {
+        self.finder.find(text.as_bytes()).is_some()
+    }
+}
+
+/// Every term of `query` made ready, in query order.
+pub(super) fn ready(query: &Query) -> Vec<Ready<'_>> {
+    query.groups.iter().flatten().map(Ready::new).collect()
+}
+
 impl Searcher {
-    fn term_score(&self, term: &Term, text: &str) -> Option<i64> {
-        let found = match term.kind {
+    fn term_score(&self, term: &Ready, text: &str) -> Option<i64> {
+        // The term standing whole in the text: for an exact term the match,
+        // for a fuzzy one the best match there is (the matcher's score for
+        // n characters is at most 24n + 8, below `exact_score`; see the test
+        // `a_whole_term_outscores_any_fuzzy_match`), so the matcher is not
+        // asked.
+        if term.whole_in(text) {
+            return Some(exact_score(term.term));
+        }
+        match term.term.kind {
             // A cheap test first (str::find is memchr-fast): most texts
             // do not hold the characters in order and never reach the matcher.
-            TermKind::Fuzzy => {
-                if !holds_in_order(text, &term.text) {
-                    return None;
-                }
-                // The whole term standing together is the best fuzzy match
-                // there is; the matcher's greedy path for long texts can score
-                // a scattered match higher, so contiguity is scored here.
-                let fuzzy = self.matcher.fuzzy_match(text, &term.text);
-                let contiguous = text.contains(&term.text).then(|| exact_score(term));
-                return fuzzy.max(contiguous);
+            TermKind::Fuzzy if holds_in_order(text, &term.term.text) => {
+                self.matcher.fuzzy_match(text, &term.term.text)
             }
-            TermKind::Exact => text.contains(&term.text),
-            TermKind::Prefix => text.contains(&format!("\n{}", term.text)),
-            TermKind::Suffix => text.contains(&format!("{}\n", term.text)),
-            TermKind::Whole => text.contains(&format!("\n{}\n", term.text)),
-        };
-        found.then(|| exact_score(term))
+            _ => None,
+        }
     }
 
     /// Scores of every term against the contexts of `points` (each context is
@@ -100,13 +128,11 @@ impl Searcher {
     fn context_scores(
         &self,
         index: &SearchIndex,
-        query: &Query,
+        terms: &[Ready],
         points: &[usize],
     ) -> Vec<Vec<Option<i64>>> {
-        query
-            .groups
+        terms
             .iter()
-            .flatten()
             .map(|term| {
                 let mut v = vec![None; index.contexts.len()];
                 for &p in points {
@@ -121,6 +147,7 @@ impl Searcher {
         &self,
         index: &SearchIndex,
         query: &Query,
+        terms: &[Ready],
         ctx: &[Vec<Option<i64>>],
         i: usize,
     ) -> Option<i64> {
@@ -130,10 +157,11 @@ impl Searcher {
         let mut t = 0;
         for group in &query.groups {
             let mut best: Option<i64> = None;
-            for term in group {
+            for _ in group {
+                let term = &terms[t];
                 let in_context = ctx[t][point];
                 t += 1;
-                let s = if term.negate {
+                let s = if term.term.negate {
                     let present = in_context.is_some() || self.term_score(term, own).is_some();
                     (!present).then_some(0)
                 } else {
@@ -157,8 +185,9 @@ impl Searcher {
     /// The score of `query` for item `i`, or None when it does not match.
     pub fn score(&self, index: &SearchIndex, query: &Query, i: usize) -> Option<i64> {
         let point = *index.point_of.get(i)?;
-        let ctx = self.context_scores(index, query, &[point]);
-        self.item_score(index, query, &ctx, i)
+        let terms = ready(query);
+        let ctx = self.context_scores(index, &terms, &[point]);
+        self.item_score(index, query, &terms, &ctx, i)
     }
 
     /// Items among `candidates` (all when None) that pass `filters` and match
@@ -173,7 +202,12 @@ impl Searcher {
         order: Order,
         candidates: Option<&[usize]>,
     ) -> Vec<Hit> {
-        let items: Vec<ItemRef> = report.items().collect();
+        // The filters look at the items; without filters they need not be listed.
+        let items: Vec<ItemRef> = if filters.is_empty() {
+            Vec::new()
+        } else {
+            report.items().collect()
+        };
         let possible = index.prefilter(query);
         let all: Vec<usize>;
         let candidates = match candidates {
@@ -187,12 +221,13 @@ impl Searcher {
             .iter()
             .copied()
             .filter(|&i| possible.as_ref().is_none_or(|p| p.get(i)))
-            .filter(|&i| items.get(i).is_some_and(|it| filters.accepts(it)))
+            .filter(|&i| filters.is_empty() || items.get(i).is_some_and(|it| filters.accepts(it)))
             .collect();
         let mut points: Vec<usize> = keep.iter().map(|&i| index.point_of[i]).collect();
         points.dedup();
-        let ctx = self.context_scores(index, query, &points);
-        let ctx = &ctx;
+        let terms = ready(query);
+        let ctx = self.context_scores(index, &terms, &points);
+        let (ctx, terms) = (&ctx, &terms);
         let threads = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
@@ -205,7 +240,7 @@ impl Searcher {
                     scope.spawn(move || {
                         part.iter()
                             .filter_map(|&i| {
-                                self.item_score(index, query, ctx, i)
+                                self.item_score(index, query, terms, ctx, i)
                                     .map(|score| Hit { item: i, score })
                             })
                             .collect::<Vec<Hit>>()
@@ -231,7 +266,7 @@ impl Searcher {
         for group in &query.groups {
             let mut best: Option<i64> = None;
             for term in group {
-                let s = match self.term_score(term, &folded) {
+                let s = match self.term_score(&Ready::new(term), &folded) {
                     Some(_) if term.negate => None,
                     None if term.negate => Some(0),
                     other => other,

@@ -279,3 +279,131 @@ fn typing_on_narrows_the_previous_result() {
     );
     assert_eq!(narrowed, full);
 }
+
+/// The matcher's score for a pattern of n characters never reaches
+/// `32n + 16`, the score of the pattern standing whole: so a text that holds
+/// the term whole needs no matcher call (the search relies on it).
+#[test]
+fn a_whole_term_outscores_any_fuzzy_match() {
+    use fuzzy_matcher::FuzzyMatcher;
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default()
+        .respect_case()
+        .element_limit(256);
+    let report = report();
+    let texts: Vec<String> = report
+        .items()
+        .map(|r| crate::text::normalize::fold(&r.item.progress).text)
+        .collect();
+    let mut checked = 0;
+    for text in &texts {
+        let chars: Vec<char> = text.chars().collect();
+        for n in [1usize, 2, 3, 5, 9, 17] {
+            for start in (0..chars.len().saturating_sub(n)).step_by(7) {
+                let pattern: String = chars[start..start + n].iter().collect();
+                let bound = 32 * n as i64 + 16;
+                if let Some(score) = matcher.fuzzy_match(text, &pattern) {
+                    assert!(score < bound, "{pattern:?} scored {score} in {text:?}");
+                    checked += 1;
+                }
+                // Boundaries and capitals give the largest bonuses.
+                let ascii = format!("Ab-Cd_Ef {pattern} G-H");
+                let p2 = format!("Ab-C{pattern}");
+                if let Some(score) = matcher.fuzzy_match(&ascii, &p2) {
+                    assert!(score < 32 * p2.chars().count() as i64 + 16);
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
+
+mod narrowing {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The bundled records and a generated report of 1,000 items.
+    fn reports() -> &'static [(Report, SearchIndex)] {
+        static REPORTS: std::sync::OnceLock<Vec<(Report, SearchIndex)>> =
+            std::sync::OnceLock::new();
+        REPORTS.get_or_init(|| {
+            let bundled = report();
+            let generated = crate::domain::generate::generate(&bundled, 1000, 7);
+            [bundled, generated]
+                .into_iter()
+                .map(|r| {
+                    let index = SearchIndex::new(&r).with_char_index();
+                    (r, index)
+                })
+                .collect()
+        })
+    }
+
+    /// A query typed one character at a time: a start taken from the
+    /// records' own texts (or kana and width variants of it), extended by
+    /// the characters that follow it there, with fzf's operators around.
+    fn typing() -> impl Strategy<Value = (usize, Vec<String>)> {
+        let texts: Vec<String> = report()
+            .items()
+            .flat_map(|r| [r.item.progress.clone(), r.item.departments.join(" ")])
+            .filter(|t| t.chars().count() > 12)
+            .collect();
+        (
+            0..2usize,
+            proptest::sample::select(texts),
+            any::<prop::sample::Index>(),
+            1..10usize,
+            proptest::sample::select(vec!["", "'", "^", "!", "'!"]),
+            proptest::sample::select(vec!["", "$"]),
+            proptest::sample::select(vec!["", "支援 ", "!研修 ", "児童 | ", "ｼﾞﾄﾞｳ "]),
+            any::<bool>(),
+        )
+            .prop_map(|(which, text, at, len, op, end, before, katakana)| {
+                let chars: Vec<char> = text.chars().collect();
+                let start = at.index(chars.len().saturating_sub(len).max(1));
+                let mut typed = Vec::new();
+                for k in 1..=len.min(chars.len() - start) {
+                    let mut word: String = chars[start..start + k].iter().collect();
+                    if katakana {
+                        word = word
+                            .chars()
+                            .map(|c| match c {
+                                'ぁ'..='ゖ' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+                                c => c,
+                            })
+                            .collect();
+                    }
+                    typed.push(format!("{before}{op}{word}{end}"));
+                }
+                (which, typed)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Each keystroke searched over the previous keystroke's hits (when
+        /// the query allows it, as the board does) gives exactly the hits, in
+        /// the same order with the same scores, of a search over every item.
+        #[test]
+        fn a_narrowed_search_is_a_fresh_search((which, typed) in typing(), source in any::<bool>()) {
+            let (report, index) = &reports()[which];
+            let searcher = Searcher::default();
+            let filters = Filters::default();
+            let order = if source { Order::Source } else { Order::Score };
+            let mut previous: Option<(Query, Vec<Hit>)> = None;
+            for text in &typed {
+                let query = Query::parse(text);
+                let fresh = searcher.search(index, report, &query, &filters, order, None);
+                if let Some((before, hits)) = &previous
+                    && before.narrows_to(&query)
+                {
+                    let within: Vec<usize> = hits.iter().map(|h| h.item).collect();
+                    let narrowed =
+                        searcher.search(index, report, &query, &filters, order, Some(&within));
+                    prop_assert_eq!(&narrowed, &fresh, "{:?} after {:?}", text, before);
+                }
+                previous = Some((query, fresh));
+            }
+        }
+    }
+}
