@@ -230,11 +230,24 @@ pub enum PresenceAnswer {
 pub struct SearchRequest {
     pub generation: u64,
     pub records: Arc<Records>,
+    /// Which records these are: the generation of their last replacement
+    /// as a whole, the generation now, and the items changed in place since
+    /// that replacement, each with the generation it was changed at (the
+    /// worker's index refolds those instead of being built anew).
+    pub data: DataVersion,
     pub query: Query,
     pub filters: Filters,
     pub order: Order,
     /// Search only these items (typing on narrows the previous result).
     pub within: Option<Vec<usize>>,
+}
+
+/// See [`SearchRequest::data`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DataVersion {
+    pub base: u64,
+    pub now: u64,
+    pub touched: Arc<Vec<(u64, usize)>>,
 }
 
 /// Why a save is made (for the undo and redo stacks).
@@ -286,9 +299,11 @@ pub enum Job {
 /// What came of a store job.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoreOutcome {
+    /// Saved: with the records as now on disk when the save read them
+    /// whole; without, the board applies the changes to its own.
     Saved {
         changes: Vec<Change>,
-        records: Box<Records>,
+        records: Option<Box<Records>>,
     },
     ReasonRecorded,
     /// A file was written (the minutes).

@@ -189,10 +189,16 @@ impl Board {
         self.edits.in_flight = None;
         match outcome {
             StoreOutcome::Saved { changes, records } => {
-                if let Job::Save { request, .. } = job {
+                // The job's copy of the records goes first: the board's own
+                // is then changed in place, not copied.
+                if let Job::Save { request, seen } = job {
+                    drop(seen);
                     self.saved(request, &changes);
                 }
-                let mut effects = self.replace_records(*records);
+                let mut effects = match records {
+                    Some(records) => self.replace_records(*records),
+                    None => self.apply_own(&changes),
+                };
                 effects.extend(self.edits.next());
                 effects
             }
@@ -326,11 +332,46 @@ impl Board {
     /// are kept, and the search runs again on the new data. The selected row
     /// stays in the list even if it no longer matches, until the selection
     /// moves (it is marked so).
+    /// Our own save's changes, applied to the board's records in place (a
+    /// copy is made only while another thread still reads them).
+    fn apply_own(&mut self, changes: &[crate::store::changelog::Change]) -> Vec<Effect> {
+        let records = Arc::make_mut(&mut self.records);
+        self.data_generation += 1;
+        let generation = self.data_generation;
+        let mut touched = Vec::new();
+        for c in changes {
+            let found = records
+                .report
+                .items_mut()
+                .enumerate()
+                .find(|(_, item)| item.id == c.item);
+            if let Some((i, item)) = found {
+                c.field.set(item, c.new.clone());
+                touched.push((generation, i));
+            }
+        }
+        Arc::make_mut(&mut self.data_version.touched).extend(touched);
+        self.data_version.now = generation;
+        self.marks.clear();
+        let selected = self.selected_item().map(|r| r.item.id.clone());
+        self.search.forget_answer();
+        let effects = self.request_search();
+        if !effects.is_empty() {
+            self.search.keep = selected;
+        }
+        effects
+    }
+
     fn replace_records(&mut self, records: Records) -> Vec<Effect> {
         let selected = self.selected_item().map(|r| r.item.id.clone());
         self.outline = self.outline.rebuilt(&records.report);
         self.records = Arc::new(records);
         self.data_generation += 1;
+        self.data_version = super::action::DataVersion {
+            base: self.data_generation,
+            now: self.data_generation,
+            touched: Default::default(),
+        };
         self.departments = crate::search::all_departments(self.report());
         self.marks.clear();
         let index = selected

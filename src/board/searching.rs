@@ -38,6 +38,7 @@ impl Board {
         vec![Effect::Search(SearchRequest {
             generation: self.search.generation,
             records: Arc::clone(&self.records),
+            data: self.data_version.clone(),
             query: self.search.query.clone(),
             filters: self.filters.clone(),
             order: self.search.order,

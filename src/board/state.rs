@@ -87,6 +87,9 @@ pub struct Board {
     pub busy_presenter: Option<crate::domain::presence::Owner>,
     /// Counts the times the records on screen were replaced (saves, reloads).
     pub data_generation: u64,
+    /// The generation of the last replacement of the records as a whole,
+    /// and the items changed in place since (see [`super::action::DataVersion`]).
+    pub data_version: super::action::DataVersion,
     /// When the files are next looked at.
     next_check: Option<Instant>,
     /// A look at the files is under way (one at a time).
@@ -114,6 +117,7 @@ impl Board {
             role: Default::default(),
             busy_presenter: None,
             data_generation: 0,
+            data_version: Default::default(),
             next_check: None,
             checking: false,
         }

@@ -36,25 +36,41 @@ pub fn spawn_search_worker(results: Sender<Action>) -> Sender<SearchRequest> {
 
 fn search_loop(inbox: &Receiver<SearchRequest>, results: &Sender<Action>) {
     let searcher = Searcher::default();
-    let mut index: Option<(Arc<Records>, SearchIndex)> = None;
+    // The index and the data version it answers for (see DataVersion).
+    let mut index: Option<(u64, u64, SearchIndex)> = None;
     while let Ok(mut request) = inbox.recv() {
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
         }
-        // The index answers for exactly the records the request carries.
-        let stale = index
-            .as_ref()
-            .is_none_or(|(r, _)| !Arc::ptr_eq(r, &request.records));
-        if stale {
-            let built = SearchIndex::new(&request.records.report).with_char_index();
-            index = Some((Arc::clone(&request.records), built));
+        // The index answers for exactly the records the request carries:
+        // items changed in place since it was built are folded again, other
+        // records get an index of their own.
+        let data = &request.data;
+        let report = &request.records.report;
+        match &mut index {
+            Some((base, now, built)) if *base == data.base => {
+                if *now != data.now {
+                    let changed: Vec<usize> = data
+                        .touched
+                        .iter()
+                        .filter(|(g, _)| *g > *now)
+                        .map(|&(_, i)| i)
+                        .collect();
+                    built.refold(report, &changed);
+                    *now = data.now;
+                }
+            }
+            _ => {
+                let built = SearchIndex::new(report).with_char_index();
+                index = Some((data.base, data.now, built));
+            }
         }
-        let Some((records, built)) = &index else {
+        let Some((_, _, built)) = &index else {
             continue;
         };
         let hits = searcher.search(
             built,
-            &records.report,
+            report,
             &request.query,
             &request.filters,
             request.order,
@@ -88,7 +104,13 @@ pub fn spawn_store_worker(
                     let (outcome, own) = perform_job(&path, &job, lang, display_name.as_deref());
                     // Our own save is no news to the watcher.
                     match (&outcome, own) {
-                        (StoreOutcome::Saved { records, .. }, Some(OwnSave::Whole)) => {
+                        (
+                            StoreOutcome::Saved {
+                                records: Some(records),
+                                ..
+                            },
+                            Some(OwnSave::Whole),
+                        ) => {
                             watcher = Watcher::new(records);
                         }
                         (_, Some(OwnSave::Files(written))) => watcher.saved(&written),
@@ -150,17 +172,6 @@ enum OwnSave {
     Files(Vec<Written>),
 }
 
-/// The records the board had, with a save's changes.
-fn with_changes(seen: &Records, changes: &[Change]) -> Records {
-    let mut records = seen.clone();
-    for c in changes {
-        if let Some(item) = records.report.item_mut(&c.item) {
-            c.field.set(item, c.new.clone());
-        }
-    }
-    records
-}
-
 /// Save, record a reason or write a meeting, and say what came of it.
 fn perform_job(
     path: &std::path::Path,
@@ -187,17 +198,16 @@ fn perform_job(
             (!request.force).then_some(&seen.report),
         ) {
             Ok(saved) => {
-                let (records, own) = match saved.records {
-                    Some(records) => (records, OwnSave::Whole),
-                    None => (
-                        with_changes(seen, &saved.changes),
-                        OwnSave::Files(saved.written),
-                    ),
+                // Read only the files it changed: the board applies the
+                // changes to its own records (no copy of them is made).
+                let own = match &saved.records {
+                    Some(_) => OwnSave::Whole,
+                    None => OwnSave::Files(saved.written),
                 };
                 return (
                     StoreOutcome::Saved {
                         changes: saved.changes,
-                        records: Box::new(records),
+                        records: saved.records.map(Box::new),
                     },
                     Some(own),
                 );

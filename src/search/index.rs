@@ -1,7 +1,7 @@
 //! Folded texts of every item and of its context, built once per load, and
 //! per-character bitsets that let a search skip items at once.
 
-use crate::domain::model::Report;
+use crate::domain::model::{Item, Measure, Report};
 use crate::text::normalize::fold;
 
 use super::query::Query;
@@ -65,6 +65,14 @@ impl CharIndex {
         }
     }
 
+    /// Text `i` holds the characters of `text` (too).
+    fn add(&mut self, i: usize, text: &str) {
+        for c in text.chars() {
+            let len = self.len;
+            self.sets.entry(c).or_insert_with(|| Bits::new(len)).set(i);
+        }
+    }
+
     /// Texts that contain every character of `term` (a necessary condition
     /// for any kind of match).
     fn containing_all(&self, term: &str) -> Bits {
@@ -98,6 +106,19 @@ pub(super) fn blob<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
     s
 }
 
+/// The folded own texts of an item (with its measure's text).
+fn own_blob(measure: &Measure, item: &Item) -> String {
+    let mut texts = vec![
+        item.id.as_str(),
+        item.progress.as_str(),
+        item.assessment.as_str(),
+    ];
+    texts.extend(item.departments.iter().map(String::as_str));
+    texts.extend(measure.text.as_deref());
+    texts.extend(item.note.as_deref());
+    blob(texts)
+}
+
 impl SearchIndex {
     pub fn new(report: &Report) -> SearchIndex {
         let mut own = Vec::new();
@@ -114,15 +135,7 @@ impl SearchIndex {
                 ]));
                 for measure in &point.measures {
                     for item in &measure.items {
-                        let mut texts = vec![
-                            item.id.as_str(),
-                            item.progress.as_str(),
-                            item.assessment.as_str(),
-                        ];
-                        texts.extend(item.departments.iter().map(String::as_str));
-                        texts.extend(measure.text.as_deref());
-                        texts.extend(item.note.as_deref());
-                        own.push(blob(texts));
+                        own.push(own_blob(measure, item));
                         point_of.push(context);
                     }
                 }
@@ -133,6 +146,36 @@ impl SearchIndex {
             own,
             point_of,
             contexts,
+        }
+    }
+
+    /// Fold again the items `changed` (indices in source order), changed in
+    /// place in `report` since the index was built (the report's shape is
+    /// the same). Their characters are added to the character sets; a
+    /// character an item no longer holds stays in its set, which only lets
+    /// the matcher look at it (the sets are a necessary condition).
+    pub fn refold(&mut self, report: &Report, changed: &[usize]) {
+        if changed.is_empty() {
+            return;
+        }
+        let mut wanted: Vec<usize> = changed.to_vec();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut next = wanted.iter().peekable();
+        for (i, r) in report.items().enumerate() {
+            if next.peek() != Some(&&i) {
+                continue;
+            }
+            next.next();
+            if let Some(slot) = self.own.get_mut(i) {
+                *slot = own_blob(r.measure, r.item);
+                if let Some((chars, _)) = &mut self.chars {
+                    chars.add(i, slot);
+                }
+            }
+            if next.peek().is_none() {
+                break;
+            }
         }
     }
 

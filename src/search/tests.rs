@@ -407,3 +407,50 @@ mod narrowing {
         }
     }
 }
+
+/// Items changed in place and folded again answer as a fresh index does.
+#[test]
+fn a_refolded_index_answers_as_a_fresh_one() {
+    let mut report = report();
+    let mut index = SearchIndex::new(&report).with_char_index();
+    let changed: Vec<usize> = vec![3, 40, 87];
+    for (n, item) in report.items_mut().enumerate() {
+        if changed.contains(&n) {
+            item.progress = format!("ｶﾀｶﾅの新しい進捗{n} 追跡語");
+            item.assessment.clear();
+        }
+    }
+    index.refold(&report, &changed);
+    let fresh = SearchIndex::new(&report).with_char_index();
+    let searcher = Searcher::default();
+    for q in ["追跡語", "'カタカナ", "新しい進捗40", "児童相談所", "!支援"] {
+        let query = Query::parse(q);
+        let a = searcher.search(
+            &index,
+            &report,
+            &query,
+            &Filters::default(),
+            Order::Score,
+            None,
+        );
+        let b = searcher.search(
+            &fresh,
+            &report,
+            &query,
+            &Filters::default(),
+            Order::Score,
+            None,
+        );
+        assert_eq!(a, b, "{q}");
+    }
+    let query = Query::parse("追跡語");
+    let hits = searcher.search(
+        &index,
+        &report,
+        &query,
+        &Filters::default(),
+        Order::Source,
+        None,
+    );
+    assert_eq!(hits.iter().map(|h| h.item).collect::<Vec<_>>(), changed);
+}
