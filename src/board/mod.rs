@@ -12,6 +12,7 @@ pub mod app;
 mod editor;
 pub mod edits;
 pub mod keymap;
+mod lean;
 mod marking;
 pub mod marks;
 mod meeting;

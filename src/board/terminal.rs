@@ -7,16 +7,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::crossterm::{execute, queue};
 
 use super::action::Action;
 use super::app::App;
+use super::lean::Lean;
 use super::runtime::{Host, Opening, Runtime};
 use super::view::render;
 use crate::domain::field::Edit;
@@ -31,7 +31,7 @@ const SAVE_GRACE: Duration = Duration::from_secs(5);
 
 /// The terminal as the runtime's host.
 struct TerminalHost {
-    terminal: DefaultTerminal,
+    terminal: Terminal<Lean<io::Stdout>>,
 }
 
 impl Host for TerminalHost {
@@ -52,11 +52,9 @@ impl Host for TerminalHost {
     }
 }
 
-fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
-    // One synchronized update per frame: slow links never show half a frame.
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+/// One frame: only what changed, in one synchronized update (see [`Lean`]).
+fn draw(terminal: &mut Terminal<Lean<io::Stdout>>, app: &App) -> io::Result<()> {
     terminal.draw(|frame| render(frame, app))?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     Ok(())
 }
 
@@ -151,7 +149,10 @@ pub fn run(app: App, opening: Opening) -> io::Result<Ended> {
     spawn_watchdog(Arc::clone(&stop));
     // ratatui::init: raw mode, alternate screen, and a panic hook that restores
     // the terminal before the panic message is printed.
-    let terminal = ratatui::try_init()?;
+    // Its terminal is dropped (that does nothing to the screen): the board
+    // draws through its own backend.
+    drop(ratatui::try_init()?);
+    let terminal = Terminal::new(Lean::new(io::stdout()))?;
     execute!(io::stdout(), EnableBracketedPaste)?;
     let mut host = TerminalHost { terminal };
     let mut rt = Runtime::new(app);
