@@ -180,6 +180,19 @@ impl Runtime {
     /// Open on what the command line asked for: the search and filters, then
     /// the meeting (its agenda is what they show, once the search answered).
     pub fn open(&mut self, host: &mut dyn Host, opening: Opening) -> io::Result<()> {
+        // The search index is built while the first frames show the outline,
+        // so that the first key typed finds it ready (a request with no
+        // query builds the index and is not answered).
+        let board = &self.app.board;
+        let _ = self.searches.send(SearchRequest {
+            generation: 0,
+            records: std::sync::Arc::clone(&board.records),
+            data: board.data_version.clone(),
+            query: crate::search::Query::default(),
+            filters: crate::search::Filters::default(),
+            order: crate::search::Order::default(),
+            within: None,
+        });
         self.start_with(host, &opening.query, opening.filters)?;
         if let Some(name) = opening.meeting {
             self.settle(host, Duration::from_secs(30))?;

@@ -188,7 +188,14 @@ fn event_loop(host: &mut TerminalHost, rt: &mut Runtime, stop: &AtomicUsize) -> 
             drawn = Some(rt.app.revision);
         }
         rt.pump(host)?;
-        let wait = if rt.busy() { BUSY_WAIT } else { IDLE_WAIT };
+        // An answer just taken is drawn at once, not after the wait.
+        let wait = if drawn != Some(rt.app.revision) {
+            Duration::ZERO
+        } else if rt.busy() {
+            BUSY_WAIT
+        } else {
+            IDLE_WAIT
+        };
         // An error here means the terminal is gone (SSH dropped): end, don't spin.
         if event::poll(wait)? {
             // Take every event already waiting before drawing again.

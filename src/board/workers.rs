@@ -68,6 +68,10 @@ fn search_loop(inbox: &Receiver<SearchRequest>, results: &Sender<Action>) {
         let Some((_, _, built)) = &index else {
             continue;
         };
+        // Only the index was asked for (the board opening).
+        if request.query.is_empty() && request.filters.is_empty() && request.within.is_none() {
+            continue;
+        }
         let hits = searcher.search(
             built,
             report,
