@@ -48,32 +48,17 @@ fn keystrokes(c: &mut Criterion) {
         // and, for comparison, some searched afresh over every item.
         for k in 1..=chars.len() {
             let q = Query::parse(&chars[..k].iter().collect::<String>());
+            let run = |within: Option<&[usize]>| {
+                black_box(searcher.search(&index, &report, &q, &filters, Order::Score, within))
+            };
             if [2, 5, 9].contains(&k) {
                 group.bench_with_input(BenchmarkId::new(format!("{n}/fresh"), k), &k, |b, _| {
-                    b.iter(|| {
-                        black_box(searcher.search(
-                            &index,
-                            &report,
-                            &q,
-                            &filters,
-                            Order::Score,
-                            None,
-                        ))
-                    })
+                    b.iter(|| run(None))
                 });
             }
             let prev = before[k - 1].clone();
             group.bench_with_input(BenchmarkId::new(format!("{n}"), k), &k, |b, _| {
-                b.iter(|| {
-                    black_box(searcher.search(
-                        &index,
-                        &report,
-                        &q,
-                        &filters,
-                        Order::Score,
-                        prev.as_deref(),
-                    ))
-                })
+                b.iter(|| run(prev.as_deref()))
             });
         }
     }
