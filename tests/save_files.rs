@@ -390,3 +390,27 @@ mod kept_copies {
         );
     }
 }
+
+#[test]
+fn a_watcher_that_does_not_keep_writes_nothing() {
+    use kensho::store::watch::Watcher;
+    let tmp = common::copy_records();
+    let dir = tmp.path();
+    let records = load(dir).unwrap();
+    let mut follower = Watcher::new(&records).keeping(false);
+    // Someone else's save (written by hand here, so nothing else writes).
+    let file = dir.join("recommendation-2.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("phase: \"A\"", "phase: \"B\"", 1)).unwrap();
+    let fresh = follower.changed(&records).expect("noticed");
+    assert_ne!(fresh, records);
+    assert!(
+        !dir.join(CACHE_FOLDER).exists(),
+        "a follower wrote its cache"
+    );
+    // A board that keeps writes the copies of what it parsed.
+    let mut board = Watcher::new(&fresh);
+    std::fs::write(&file, text).unwrap();
+    board.changed(&fresh).expect("noticed");
+    assert!(dir.join(CACHE_FOLDER).join("parsed").is_dir());
+}

@@ -74,7 +74,8 @@ impl Runtime {
         let (sender, results) = channel();
         let records = &app.board.records;
         let path: PathBuf = records.layout.path();
-        let watcher = Watcher::new(records);
+        // A follower writes nothing, not even kept copies of what it reads.
+        let watcher = Watcher::new(records).keeping(!app.board.role.is_follower());
         let store = spawn_store_worker(
             path.clone(),
             app.board.options.lang,

@@ -115,7 +115,7 @@ pub fn spawn_store_worker(
                             },
                             Some(OwnSave::Whole),
                         ) => {
-                            watcher = Watcher::new(records);
+                            watcher = Watcher::new(records).keeping(true);
                         }
                         (_, Some(OwnSave::Files(written))) => watcher.saved(&written),
                         _ => {}

@@ -61,8 +61,12 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
         Err(e) => return fail_lines(&e.say(lang)),
     };
     // The copies of the files that had to be parsed, written while the
-    // board runs.
-    let keeping = keeping.write_behind(&records);
+    // board runs (not by a follower: it writes nothing).
+    let keeping = if cli.follow {
+        None
+    } else {
+        keeping.write_behind(&records)
+    };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let options = Options {
         lang,

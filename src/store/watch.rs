@@ -17,11 +17,14 @@ fn stamp(path: &std::path::Path) -> Stamp {
 #[derive(Debug, Clone)]
 pub struct Watcher {
     seen: Vec<(PathBuf, Stamp)>,
+    /// Write kept copies of the files it parses (see `store::parsed`).
+    keep: bool,
 }
 
 impl Watcher {
     pub fn new(records: &Records) -> Watcher {
         Watcher {
+            keep: true,
             seen: records
                 .layout
                 .files()
@@ -32,6 +35,12 @@ impl Watcher {
                 })
                 .collect(),
         }
+    }
+
+    /// Whether the files it parses are kept (a follower writes nothing).
+    pub fn keeping(mut self, keep: bool) -> Watcher {
+        self.keep = keep;
+        self
     }
 
     /// Our own save replaced `written`: a file nobody else changed since we
@@ -63,9 +72,13 @@ impl Watcher {
         if !moved {
             return None;
         }
-        *self = Watcher::new(current);
-        let fresh = crate::store::parsed::load_and_keep(&current.layout.path()).ok()?;
-        *self = Watcher::new(&fresh);
+        let keep = self.keep;
+        *self = Watcher::new(current).keeping(keep);
+        let (fresh, keeping) = crate::store::parsed::load_known(&current.layout.path()).ok()?;
+        if keep {
+            keeping.write(&fresh);
+        }
+        *self = Watcher::new(&fresh).keeping(keep);
         (fresh != *current).then_some(fresh)
     }
 }
