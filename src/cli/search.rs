@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use super::args::FilterArgs;
 use super::output::{fail, fail_lines, print};
+use crate::domain::model::ItemRef;
 use crate::domain::records::default_path;
+use crate::domain::records::parallel_map;
 use crate::i18n::{CliMsg, Lang};
-use crate::search::{Order, Query, SearchIndex, Searcher, best_text, excerpt};
+use crate::search::{Hit, Order, Query, SearchIndex, Searcher, best_text, excerpt};
 use crate::store::parsed::load_and_keep;
 use crate::text::visible;
 use crate::text::width::truncate;
@@ -53,45 +55,77 @@ pub fn run(
     } else {
         ("[", "]")
     };
-    let mut out = String::new();
-    for hit in hits.iter().take(limit) {
-        let Some(r) = items.get(hit.item) else {
-            continue;
-        };
-        let best = best_text(&searcher, &query, r);
-        if json {
-            let (field, text, positions) = match best {
-                Some((kind, text, positions)) => (kind.name(), text, positions),
-                None => ("", String::new(), Vec::new()),
-            };
-            let line = serde_json::json!({
-                "id": r.item.id,
-                "score": hit.score,
-                "field": field,
-                "text": text,
-                "positions": positions,
-            });
-            out.push_str(&crate::text::json::to_line(&line).unwrap_or_default());
-            out.push('\n');
-        } else {
-            // Record text is shown visibly; only our own marks are escapes.
-            let shown = match best {
-                Some((kind, text, positions)) => {
-                    format!(
-                        "{}: {}",
-                        kind.label(lang),
-                        excerpt(&text, &positions, 60, open, close)
-                    )
-                }
-                None => truncate(&r.item.progress, 60, "…"),
-            };
-            out.push_str(&format!(
-                "{}\t{}\t{}\n",
-                visible(&r.item.id),
-                hit.score,
-                shown
-            ));
+    let form = Form {
+        json,
+        marks: (open, close),
+        lang,
+    };
+    // Each line is the work of finding and marking the match again: shared
+    // among the cores, in runs of hits.
+    let shown: Vec<&[Hit]> = hits[..hits.len().min(limit)].chunks(256).collect();
+    let out: String = parallel_map(&shown, |run| {
+        let mut out = String::new();
+        for hit in *run {
+            if let Some(r) = items.get(hit.item) {
+                line(&mut out, &searcher, &query, r, hit.score, &form);
+            }
         }
-    }
+        out
+    })
+    .concat();
     print(lang, &out)
+}
+
+/// How hits are written: JSON objects, or lines with the match between
+/// `marks`, in `lang`.
+struct Form<'a> {
+    json: bool,
+    marks: (&'a str, &'a str),
+    lang: Lang,
+}
+
+/// One hit's line: id, score and the best text's excerpt with the match
+/// marked, or a JSON object.
+fn line(
+    out: &mut String,
+    searcher: &Searcher,
+    query: &Query,
+    r: &ItemRef<'_>,
+    score: i64,
+    form: &Form,
+) {
+    let Form {
+        json,
+        marks: (open, close),
+        lang,
+    } = *form;
+    let best = best_text(searcher, query, r);
+    if json {
+        let (field, text, positions) = match best {
+            Some((kind, text, positions)) => (kind.name(), text, positions),
+            None => ("", String::new(), Vec::new()),
+        };
+        let line = serde_json::json!({
+            "id": r.item.id,
+            "score": score,
+            "field": field,
+            "text": text,
+            "positions": positions,
+        });
+        out.push_str(&crate::text::json::to_line(&line).unwrap_or_default());
+        out.push('\n');
+    } else {
+        // Record text is shown visibly; only our own marks are escapes.
+        let shown = match best {
+            Some((kind, text, positions)) => {
+                format!(
+                    "{}: {}",
+                    kind.label(lang),
+                    excerpt(&text, &positions, 60, open, close)
+                )
+            }
+            None => truncate(&r.item.progress, 60, "…"),
+        };
+        out.push_str(&format!("{}\t{}\t{}\n", visible(&r.item.id), score, shown));
+    }
 }

@@ -1,7 +1,10 @@
 //! What to show of an item that matched: the texts it has, the first one that
 //! holds a match with the matched positions, and a window around the match.
 
+use std::borrow::Cow;
+
 use crate::domain::model::ItemRef;
+
 use crate::i18n::{Lang, Msg};
 use crate::text::visible;
 
@@ -59,29 +62,38 @@ impl TextKind {
 
 /// The texts of an item as shown, own texts first, then context (for
 /// excerpts and highlighting).
-pub fn item_texts(r: &ItemRef<'_>) -> Vec<(TextKind, String)> {
-    let mut out = vec![
-        (TextKind::Id, r.item.id.clone()),
-        (TextKind::Progress, r.item.progress.clone()),
-        (TextKind::Assessment, r.item.assessment.clone()),
-        (TextKind::Departments, r.item.departments.join(" ")),
+pub fn item_texts<'a>(r: &ItemRef<'a>) -> Vec<(TextKind, Cow<'a, str>)> {
+    let mut out: Vec<(TextKind, Cow<'a, str>)> = vec![
+        (TextKind::Id, Cow::Borrowed(r.item.id.as_str())),
+        (TextKind::Progress, Cow::Borrowed(r.item.progress.as_str())),
+        (
+            TextKind::Assessment,
+            Cow::Borrowed(r.item.assessment.as_str()),
+        ),
+        (
+            TextKind::Departments,
+            Cow::Owned(r.item.departments.join(" ")),
+        ),
     ];
     if let Some(t) = &r.measure.text {
-        out.push((TextKind::MeasureText, t.clone()));
+        out.push((TextKind::MeasureText, Cow::Borrowed(t.as_str())));
     }
     if let Some(n) = &r.item.note {
-        out.push((TextKind::Note, n.clone()));
+        out.push((TextKind::Note, Cow::Borrowed(n.as_str())));
     }
     out.extend([
-        (TextKind::PolicyText, r.point.policy.text.clone()),
+        (
+            TextKind::PolicyText,
+            Cow::Borrowed(r.point.policy.text.as_str()),
+        ),
         (
             TextKind::PolicyAssessment,
-            r.point.policy.assessment.clone(),
+            Cow::Borrowed(r.point.policy.assessment.as_str()),
         ),
-        (TextKind::PointTitle, r.point.title.clone()),
+        (TextKind::PointTitle, Cow::Borrowed(r.point.title.as_str())),
         (
             TextKind::RecommendationTitle,
-            r.recommendation.title.clone(),
+            Cow::Borrowed(r.recommendation.title.as_str()),
         ),
     ]);
     out
@@ -95,9 +107,9 @@ pub fn best_text(
     r: &ItemRef<'_>,
 ) -> Option<(TextKind, String, Vec<usize>)> {
     item_texts(r).into_iter().find_map(|(kind, text)| {
-        let text = visible(&text).into_owned();
+        let text = visible(&text);
         let positions = searcher.highlight(query, &text);
-        (!positions.is_empty()).then_some((kind, text, positions))
+        (!positions.is_empty()).then(|| (kind, text.into_owned(), positions))
     })
 }
 

@@ -2,7 +2,8 @@
 //! per-character bitsets that let a search skip items at once.
 
 use crate::domain::model::{Item, Measure, Report};
-use crate::text::normalize::fold;
+use crate::domain::records::parallel_map;
+use crate::text::normalize::fold_onto;
 
 use super::query::Query;
 
@@ -98,9 +99,13 @@ pub struct SearchIndex {
 }
 
 pub(super) fn blob<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
-    let mut s = String::from("\n");
+    let texts: Vec<&str> = texts.into_iter().collect();
+    // Folding keeps a text's length but for rare characters: reserved at
+    // once, the text is not copied as it grows.
+    let mut s = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum::<usize>() + 8);
+    s.push('\n');
     for t in texts {
-        s.push_str(&fold(&t.replace('\n', " ")).text);
+        fold_onto(&mut s, t);
         s.push('\n');
     }
     s
@@ -121,7 +126,7 @@ fn own_blob(measure: &Measure, item: &Item) -> String {
 
 impl SearchIndex {
     pub fn new(report: &Report) -> SearchIndex {
-        let mut own = Vec::new();
+        let mut measures: Vec<(&Measure, &Item)> = Vec::new();
         let mut point_of = Vec::new();
         let mut contexts = Vec::new();
         for rec in &report.recommendations {
@@ -135,12 +140,23 @@ impl SearchIndex {
                 ]));
                 for measure in &point.measures {
                     for item in &measure.items {
-                        own.push(own_blob(measure, item));
+                        measures.push((measure, item));
                         point_of.push(context);
                     }
                 }
             }
         }
+        // Folding is most of the work: shared among the cores, in runs of
+        // items large enough that handing them out costs nothing.
+        let runs: Vec<&[(&Measure, &Item)]> = measures.chunks(512).collect();
+        let own = parallel_map(&runs, |run| {
+            run.iter()
+                .map(|(measure, item)| own_blob(measure, item))
+                .collect::<Vec<String>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         SearchIndex {
             chars: None,
             own,

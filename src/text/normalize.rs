@@ -33,44 +33,58 @@ pub fn fold(text: &str) -> Folded {
         text: String::with_capacity(text.len()),
         origin: Vec::with_capacity(text.len()),
     };
+    fold_chars(text, &mut out.text, Some(&mut out.origin), false);
+    out
+}
+
+/// Fold `text` onto the end of `out`, a line break read as a space: the
+/// texts of a search index, which need no map back.
+pub fn fold_onto(out: &mut String, text: &str) {
+    fold_chars(text, out, None, true);
+}
+
+fn fold_chars(text: &str, out: &mut String, mut origin: Option<&mut Vec<u32>>, breaks: bool) {
     let mut buf = [0u8; 4];
     for (i, c) in text.chars().enumerate() {
         let i = i as u32;
+        let mut keep = |out: &mut String, c: char| {
+            out.push(c);
+            if let Some(o) = origin.as_deref_mut() {
+                o.push(i);
+            }
+        };
         if c.is_ascii() {
-            out.text.push(c.to_ascii_lowercase());
-            out.origin.push(i);
+            let c = if breaks && c == '\n' { ' ' } else { c };
+            keep(out, c.to_ascii_lowercase());
             continue;
         }
         // Most characters (kanji, kana, punctuation) are their own NFKC form
         // and have no case: skip the normalizer for them.
         if matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30F6}' | '\u{4E00}'..='\u{9FFF}' | '、' | '。' | '「' | '」' | 'ー')
         {
-            out.text.push(fold_kana(c));
-            out.origin.push(i);
+            keep(out, fold_kana(c));
             continue;
         }
         for n in c.encode_utf8(&mut buf).nfkc() {
             // A (half-width) voiced sound mark joins the kana before it: ｶﾞ → が.
             if (n == VOICED || n == SEMI_VOICED)
-                && let Some(prev) = out.text.pop()
+                && let Some(prev) = out.pop()
             {
                 let joined: String = [prev, n].iter().collect::<String>().nfc().collect();
                 let mut it = joined.chars();
                 match (it.next(), it.next()) {
                     (Some(j), None) => {
-                        out.text.push(fold_kana(j));
+                        out.push(fold_kana(j));
                         continue;
                     }
-                    _ => out.text.push(prev),
+                    _ => out.push(prev),
                 }
             }
             for l in n.to_lowercase() {
-                out.text.push(fold_kana(l));
-                out.origin.push(i);
+                keep(out, fold_kana(l));
             }
         }
     }
-    out
 }
 
 /// Fold a query term (no map needed).
@@ -139,5 +153,22 @@ mod tests {
         assert_eq!(g.text, "x(株)y");
         assert_eq!(g.to_original(&[1, 2, 3]), vec![1]);
         assert_eq!(g.to_original(&[4]), vec![2]);
+    }
+
+    proptest::proptest! {
+        /// Folding onto a text (the search index) gives what folding the
+        /// text alone gives, line breaks read as spaces, after the index's
+        /// separators or plain letters (a voiced mark first must not join
+        /// them).
+        #[test]
+        fn folding_onto_a_text_folds_as_alone(
+            before in "[\\na-zｱ-ﾝ]{0,2}",
+            text in "[\\n a-zA-Zａ-ｚＡ-Ｚ０-９ｱ-ﾝﾞﾟア-ンあ-ん児童相談所㈱、。]{0,24}",
+        ) {
+            let mut onto = before.clone();
+            fold_onto(&mut onto, &text);
+            let alone = format!("{before}{}", fold(&text.replace('\n', " ")).text);
+            proptest::prop_assert_eq!(onto, alone);
+        }
     }
 }
