@@ -106,7 +106,7 @@ fn export_json_holds_every_item_with_its_fields() {
 #[test]
 fn export_csv_opens_in_excel() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_kensho"))
-        .args(["export", "records", "--format", "csv"])
+        .args(["export", "records", "--format", "csv", "--headers", "en"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();

@@ -194,6 +194,7 @@ fn perform_job(
             reason: request.reason.as_deref(),
             meeting,
             display_name,
+            item_reasons: None,
         };
         let outcome = match apply_edits(
             path,

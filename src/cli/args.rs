@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::board::theme::ThemeName;
-use crate::domain::export::Format;
+use crate::domain::export::{Format, Headers};
 use crate::i18n::Lang;
 
 #[derive(Debug, Parser)]
@@ -117,12 +117,49 @@ pub enum Command {
         #[arg(long)]
         default: bool,
     },
-    /// Print the records as JSON, CSV or Markdown.
+    /// Print the records as JSON, CSV or Markdown, or write them as a workbook.
     Export {
         path: Option<PathBuf>,
         #[arg(long, value_enum)]
         format: Format,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        headers: Option<Headers>,
+        #[arg(long)]
+        meanings: bool,
+        #[arg(long)]
+        query: Option<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
     },
+    /// Write one workbook per department, to fill in and send back.
+    Survey {
+        path: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long)]
+        query: Option<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
+    },
+    /// Take a department's workbook back into the records.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        path: Option<PathBuf>,
+        #[arg(long)]
+        apply: bool,
+        #[arg(long, requires = "apply")]
+        skip_problems: bool,
+    },
+    /// Print a shell's completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
 }
 
 /// How the minutes are written.

@@ -50,10 +50,29 @@ fn changed_since(records: &Records, name: &str, lang: Lang) -> Result<BTreeSet<S
         .collect())
 }
 
+/// A sentence on standard error.
+fn warn_plain(text: &str) {
+    super::output::say(text);
+}
+
 /// Open the board; without a terminal (a pipe, CI) print the summary instead.
 pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
     let path = cli.path.clone();
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    // Without a terminal that can draw, say why no board opened, then
+    // print what a script can use: the check of the records.
+    let not_terminal = if !std::io::stdin().is_terminal() {
+        Some(CliMsg::StandardInput)
+    } else if !std::io::stdout().is_terminal() {
+        Some(CliMsg::StandardOutput)
+    } else {
+        None
+    };
+    if let Some(which) = not_terminal {
+        warn_plain(&CliMsg::NoBoardNotTerminal.fill(lang, &[("which", &which.text(lang))]));
+        return check(path, lang);
+    }
+    if let Some(term) = std::env::var("TERM").ok().filter(|t| t == "dumb") {
+        warn_plain(&CliMsg::NoBoardDumb.fill(lang, &[("term", &term)]));
         return check(path, lang);
     }
     let (records, keeping) = match crate::store::parsed::load_known(&default_path(path)) {

@@ -3,7 +3,9 @@
 use super::args::FilterArgs;
 use crate::domain::model::Report;
 use crate::i18n::{CliMsg, Lang};
-use crate::search::{Filters, all_departments, departments_matching};
+use crate::search::{
+    Filters, Order, Query, SearchIndex, Searcher, all_departments, departments_matching,
+};
 use crate::text::visible;
 
 impl FilterArgs {
@@ -57,4 +59,26 @@ impl FilterArgs {
         }
         Ok(f)
     }
+}
+
+/// `report` narrowed to the items that pass `filters` and match `query`
+/// (`None` or blank: every item), in source order: what an export writes.
+pub fn narrowed(report: &Report, filters: &Filters, query: Option<&str>) -> Report {
+    let query = Query::parse(query.unwrap_or_default());
+    if query.is_empty() {
+        if filters.is_empty() {
+            return report.clone();
+        }
+        return report.retaining(|r| filters.accepts(&r));
+    }
+    let index = SearchIndex::new(report);
+    let hits = Searcher::default().search(&index, report, &query, filters, Order::Source, None);
+    let wanted: std::collections::HashSet<usize> = hits.iter().map(|h| h.item).collect();
+    let ids: std::collections::HashSet<&str> = report
+        .items()
+        .enumerate()
+        .filter(|(i, _)| wanted.contains(i))
+        .map(|(_, r)| r.item.id.as_str())
+        .collect();
+    report.retaining(|r| ids.contains(r.item.id.as_str()))
 }

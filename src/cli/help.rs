@@ -23,6 +23,10 @@ const ABOUTS: &[(&str, CliMsg)] = &[
     ("export", CliMsg::AboutExport),
     ("minutes", CliMsg::AboutMinutes),
     ("config", CliMsg::AboutConfig),
+    ("survey", CliMsg::AboutSurvey),
+    ("import", CliMsg::AboutImport),
+    ("completions", CliMsg::AboutCompletions),
+    ("man", CliMsg::AboutMan),
 ];
 
 /// The help of each argument: (subcommand, argument id, text); "" is the
@@ -56,6 +60,16 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
     ("log", "since", CliMsg::ArgSince),
     ("log", "user", CliMsg::ArgUser),
     ("export", "format", CliMsg::ArgFormat),
+    ("export", "out", CliMsg::ArgExportOut),
+    ("export", "headers", CliMsg::ArgHeaders),
+    ("export", "meanings", CliMsg::ArgMeanings),
+    ("export", "query", CliMsg::ArgExportQuery),
+    ("survey", "query", CliMsg::ArgExportQuery),
+    ("survey", "out", CliMsg::ArgSurveyOut),
+    ("import", "file", CliMsg::ArgImportFile),
+    ("import", "apply", CliMsg::ArgApply),
+    ("import", "skip_problems", CliMsg::ArgSkipProblems),
+    ("completions", "shell", CliMsg::ArgShell),
     ("", "meeting", CliMsg::ArgMeeting),
     ("", "changed_in_meeting", CliMsg::ArgChangedInMeeting),
     ("", "not_reviewed", CliMsg::ArgNotReviewed),

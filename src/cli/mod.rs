@@ -12,6 +12,7 @@ mod output;
 mod records_cmds;
 mod search;
 mod set;
+mod workbooks;
 
 pub use args::{Cli, Command, FilterArgs};
 pub use output::EXIT_ERROR;
@@ -89,7 +90,50 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
     match cli.command.take() {
         Some(Command::Config { path, .. }) => config_cmd::check(&config, records(path), lang),
         Some(Command::Check { path }) => records_cmds::check(records(path), lang),
-        Some(Command::Export { path, format }) => records_cmds::export(records(path), format, lang),
+        Some(Command::Export {
+            path,
+            format,
+            out,
+            headers,
+            meanings,
+            query,
+            filters,
+        }) => {
+            let ask = workbooks::ExportAsk {
+                path: records(path),
+                format,
+                out,
+                headers,
+                meanings,
+                query,
+                filters,
+                lang_given: cli.lang,
+            };
+            workbooks::export(ask, lang)
+        }
+        Some(Command::Survey {
+            path,
+            out,
+            query,
+            filters,
+        }) => workbooks::survey(records(path), out, query, &filters, cli.lang, lang),
+        Some(Command::Import {
+            file,
+            path,
+            apply,
+            skip_problems,
+        }) => {
+            let ask = workbooks::ImportAsk {
+                file,
+                path: records(path),
+                apply,
+                skip_problems,
+                display_name: config.display_name.clone(),
+            };
+            workbooks::import(ask, lang)
+        }
+        Some(Command::Completions { shell }) => workbooks::completions(shell, lang),
+        Some(Command::Man) => workbooks::man(lang),
         Some(Command::Search {
             args,
             limit,

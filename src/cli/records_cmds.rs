@@ -1,11 +1,10 @@
-//! `kensho check`, `kensho export`, `kensho generate`: the records as a whole.
+//! `kensho check`, `kensho generate`: the records as a whole.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::output::{fail, fail_lines, print};
 use crate::domain::error::io_reason;
-use crate::domain::export::{self as exporting, Format};
 use crate::domain::generate::generate as synthesize;
 use crate::domain::records::{REPORT_FILE, Records, default_path, load};
 use crate::domain::summary::Summary;
@@ -23,17 +22,6 @@ pub fn check(path: Option<PathBuf>, lang: Lang) -> ExitCode {
                 &format!("{ok}\n{}", Summary::of(&records.report).say(lang)),
             )
         }
-        Err(e) => fail_lines(&e.say(lang)),
-    }
-}
-
-/// The table on standard output.
-pub fn export(path: Option<PathBuf>, format: Format, lang: Lang) -> ExitCode {
-    match crate::store::parsed::load_and_keep(&default_path(path)) {
-        Ok(records) => match exporting::export(&records.report, format) {
-            Ok(text) => print(lang, &text),
-            Err(e) => fail(lang, &CliMsg::ErrExport.fill(lang, &[("error", &e)])),
-        },
         Err(e) => fail_lines(&e.say(lang)),
     }
 }

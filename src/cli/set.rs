@@ -73,6 +73,7 @@ pub fn set(
         reason: reason.as_deref(),
         meeting: None,
         display_name: display_name.as_deref(),
+        item_reasons: None,
     };
     let records = default_path(path);
     let saved = match apply_edits(&records, &edits, why, None) {

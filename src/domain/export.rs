@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::domain::model::{ItemRef, Report, Scale};
+use crate::i18n::{BookMsg, Lang};
 use crate::text::visible;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -10,6 +11,23 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+    /// A workbook laid out like the source ([`crate::workbook::publish`]).
+    Xlsx,
+}
+
+/// The headings of a CSV: the source's words (Japanese) or the English keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Headers {
+    Ja,
+    En,
+}
+
+/// How a CSV is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvStyle {
+    pub headers: Headers,
+    /// A column with the meaning beside each code.
+    pub meanings: bool,
 }
 
 /// One item, flattened with its context: the shape scripts depend on.
@@ -103,12 +121,14 @@ pub fn policies(report: &Report) -> Vec<ExportPolicy<'_>> {
         .collect()
 }
 
-/// The records in `format`, as the text to print.
-pub fn export(report: &Report, format: Format) -> Result<String, String> {
+/// The records in a text `format` (the workbook is made by
+/// [`crate::workbook`]), as the text to print.
+pub fn export(report: &Report, format: Format, csv: CsvStyle) -> Result<String, String> {
     match format {
         Format::Json => to_json(report),
-        Format::Csv => to_csv(report),
+        Format::Csv => to_csv(report, csv),
         Format::Markdown => Ok(to_markdown(report)),
+        Format::Xlsx => Err("xlsx is not a text format".to_string()),
     }
 }
 
@@ -161,19 +181,62 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "note",
 ];
 
+/// The CSV headings in the source's words, column by column as
+/// [`CSV_COLUMNS`] (the scales' names from the records).
+fn japanese_headings(report: &Report) -> [String; 14] {
+    let t = |m: BookMsg| m.text(Lang::Ja).to_string();
+    [
+        t(BookMsg::HeadId),
+        t(BookMsg::HeadRecommendation),
+        t(BookMsg::HeadPoint),
+        t(BookMsg::HeadPolicy),
+        t(BookMsg::HeadMeasureLabel),
+        t(BookMsg::HeadMeasure),
+        t(BookMsg::HeadProgress),
+        report.phase_scale.name.clone(),
+        t(BookMsg::HeadAssessment),
+        report.direction_scale.name.clone(),
+        t(BookMsg::HeadDepartments),
+        t(BookMsg::HeadRelisted),
+        t(BookMsg::HeadRelists),
+        t(BookMsg::HeadNote),
+    ]
+}
+
 /// UTF-8 with a byte-order mark and CRLF line ends, so that Excel on a Japanese
 /// Windows PC opens it as UTF-8; cells with newlines are quoted. Departments are
-/// one per line inside their cell.
-pub fn to_csv(report: &Report) -> Result<String, String> {
+/// one per line inside their cell. With `style.meanings`, a column after each
+/// code holds its meaning.
+pub fn to_csv(report: &Report, style: CsvStyle) -> Result<String, String> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
+    let mut headings: Vec<String> = match style.headers {
+        Headers::Ja => japanese_headings(report).to_vec(),
+        Headers::En => CSV_COLUMNS.iter().map(|c| c.to_string()).collect(),
+    };
+    // Where the meaning columns go: after phase (7) and direction (9).
+    let meaning_after = [7, 9];
+    if style.meanings {
+        for (k, (at, scale)) in meaning_after
+            .iter()
+            .zip([&report.phase_scale, &report.direction_scale])
+            .enumerate()
+            .rev()
+        {
+            let heading = match style.headers {
+                Headers::Ja => BookMsg::HeadMeaning.fill(Lang::Ja, &[("scale", &scale.name)]),
+                Headers::En => ["phase_meaning", "direction_meaning"][k].to_string(),
+            };
+            headings.insert(at + 1, heading);
+        }
+    }
     writer
-        .write_record(CSV_COLUMNS)
+        .write_record(headings.iter().map(|h| visible(h).into_owned()))
         .map_err(|e| e.to_string())?;
     for r in report.items() {
         let e = ExportItem::from(r);
-        let row = [
+        let mut row = vec![
             e.id.to_string(),
             e.recommendation.to_string(),
             e.point.to_string(),
@@ -189,6 +252,15 @@ pub fn to_csv(report: &Report) -> Result<String, String> {
             e.relists.unwrap_or_default().to_string(),
             e.note.unwrap_or_default().to_string(),
         ];
+        if style.meanings {
+            let direction = report
+                .direction_scale
+                .meaning(e.direction)
+                .unwrap_or_default();
+            row.insert(10, direction.to_string());
+            let phase = report.phase_scale.meaning(e.phase).unwrap_or_default();
+            row.insert(8, phase.to_string());
+        }
         writer
             .write_record(row.iter().map(|c| visible(c).into_owned()))
             .map_err(|e| e.to_string())?;

@@ -231,7 +231,7 @@ mod tests {
         )
         .unwrap();
         let kind = |r: io::Result<(File, bool)>| {
-            let e = r.err().expect("refused");
+            let e = r.expect_err("refused");
             e.get_ref()
                 .and_then(|x| x.downcast_ref::<NotRegular>())
                 .map(|n| n.0)

@@ -207,6 +207,62 @@ impl Report {
             .flat_map(|m| m.items.iter_mut())
     }
 
+    /// The report with only the items `keep` accepts: measures, points and
+    /// recommendations left without items go too.
+    pub fn retaining(&self, keep: impl Fn(ItemRef) -> bool) -> Report {
+        let mut out = Report {
+            title: self.title.clone(),
+            source: self.source.clone(),
+            phase_scale: self.phase_scale.clone(),
+            direction_scale: self.direction_scale.clone(),
+            recommendations: Vec::new(),
+        };
+        for rec in &self.recommendations {
+            let mut points = Vec::new();
+            for point in &rec.points {
+                let mut measures = Vec::new();
+                for measure in &point.measures {
+                    let items: Vec<Item> = measure
+                        .items
+                        .iter()
+                        .filter(|item| {
+                            keep(ItemRef {
+                                recommendation: rec,
+                                point,
+                                measure,
+                                item,
+                            })
+                        })
+                        .cloned()
+                        .collect();
+                    if !items.is_empty() {
+                        measures.push(Measure {
+                            label: measure.label.clone(),
+                            text: measure.text.clone(),
+                            items,
+                        });
+                    }
+                }
+                if !measures.is_empty() {
+                    points.push(Point {
+                        number: point.number,
+                        title: point.title.clone(),
+                        policy: point.policy.clone(),
+                        measures,
+                    });
+                }
+            }
+            if !points.is_empty() {
+                out.recommendations.push(Recommendation {
+                    points,
+                    number: rec.number,
+                    title: rec.title.clone(),
+                });
+            }
+        }
+        out
+    }
+
     /// Every department named in the report, in order of first appearance.
     pub fn departments(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();

@@ -39,8 +39,8 @@ catalogue! {
             "Check that the latest logged value of every logged field equals the records (exit 1 on a difference)",
         ),
         AboutExport => (
-            "記録を JSON・CSV・Markdown で標準出力に書く",
-            "Print the records as JSON, CSV or Markdown on standard output",
+            "記録を JSON・CSV・Markdown で書くか、原資料の体裁のブック（xlsx）にする。絞り込みと検索が使える",
+            "Print the records as JSON, CSV or Markdown, or write a workbook (xlsx) laid out like the source; filters and a search apply",
         ),
         AboutMinutes => (
             "会議の議事録を書く（既定は最新の会議、日本語の記録なら日本語）",
@@ -100,7 +100,42 @@ catalogue! {
             "Only changes on or after this date (YYYY-MM-DD) or time (RFC 3339)",
         ),
         ArgUser => ("この人の変更だけ", "Only this user"),
-        ArgFormat => ("形式: json, csv, markdown", "Format: json, csv, markdown"),
+        ArgFormat => (
+            "形式: json, csv, markdown, xlsx（xlsx は原資料と同じ体裁のブック）",
+            "Format: json, csv, markdown, xlsx (a workbook laid out like the source)",
+        ),
+        ArgExportOut => ("標準出力でなくこのファイルに書く（xlsx では必須）", "Write to this file instead of standard output (needed for xlsx)"),
+        ArgHeaders => (
+            "CSV の見出し: ja（原資料の言葉）または en（英語のキー）。既定は報告書の言語",
+            "CSV headings: ja (the source's words) or en (the English keys) [default: the report's language]",
+        ),
+        ArgMeanings => ("CSV で区分の横にその意味の列を足す", "CSV: add a column with each code's meaning"),
+        ArgExportQuery => ("この検索に当てはまる項目だけ（fzf の書き方）", "Only the items matching this search (fzf syntax)"),
+        ArgSurveyOut => ("ブックを書くフォルダ（なければ作る）", "The folder to write the workbooks in (made if missing)"),
+        ArgImportFile => ("部署から戻った回答用のブック（.xlsx）", "A department's answer workbook (.xlsx), sent back"),
+        ArgApply => ("変更を書いて変更履歴に記録する（付けなければ何も書かずに表示だけ）", "Write the changes and log them (without it, only show them)"),
+        ArgSkipProblems => ("問題のある行を除いて書く", "Write the rows without problems, leaving out those with problems"),
+        ArgShell => ("シェル: bash, zsh, fish, elvish, powershell", "Shell: bash, zsh, fish, elvish, powershell"),
+        AboutSurvey => (
+            "部署ごとに回答用のブック（.xlsx）を書く: その部署の項目だけ、記入欄以外は保護、区分は選択式。--dept で部署を選ぶ",
+            "Write one answer workbook (.xlsx) per department: its own rows, all but the answer cells protected, codes as drop-down lists; --dept chooses departments",
+        ),
+        AboutImport => (
+            "部署から戻ったブックの変更を表示する。--apply で記録に書き、変更履歴に残す",
+            "Show what a department's returned workbook changes; with --apply, write it to the records and log it",
+        ),
+        AboutCompletions => ("シェルの補完スクリプトを表示する", "Print a shell completion script"),
+        AboutMan => ("マニュアルページ（roff）を表示する", "Print the manual page (roff)"),
+        NoBoardNotTerminal => (
+            "ボードを開きませんでした: {which}が端末ではありません。代わりに記録の検査結果を表示します（ボードは端末で kensho を実行すると開きます）",
+            "no board opened: {which} is not a terminal; the check of the records follows instead (run kensho in a terminal to open the board)",
+        ),
+        NoBoardDumb => (
+            "ボードを開きませんでした: この端末（TERM={term}）では画面を描けません。代わりに記録の検査結果を表示します",
+            "no board opened: this terminal (TERM={term}) cannot draw a screen; the check of the records follows instead",
+        ),
+        StandardInput => ("標準入力", "standard input"),
+        StandardOutput => ("標準出力", "standard output"),
         // clap's errors
         ClapUnknownArgument => ("知らない引数 {arg} です", "unexpected argument {arg}"),
         ClapInvalidValue => ("{arg} に {value} は使えません。使えるもの: {allowed}", "{value} is not allowed for {arg}; allowed: {allowed}"),

@@ -7,9 +7,11 @@
 //! (a test checks).
 
 mod board;
+mod book;
 mod cli;
 
 pub use board::Msg;
+pub use book::BookMsg;
 pub use cli::CliMsg;
 
 use std::fmt::Display;
@@ -217,8 +219,13 @@ mod tests {
             .iter()
             .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
             .collect();
+        let book: Vec<_> = BookMsg::ALL
+            .iter()
+            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
+            .collect();
         check_catalogue(&board);
         check_catalogue(&cli);
+        check_catalogue(&book);
     }
 
     /// Every entry is used somewhere outside the catalogue (an unused entry is
@@ -260,6 +267,15 @@ mod tests {
         assert!(
             unused.is_empty(),
             "command-line messages never used: {unused:?}"
+        );
+        let unused: Vec<&str> = BookMsg::ALL
+            .iter()
+            .map(|m| m.name())
+            .filter(|n| !used("BookMsg", n))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "workbook messages never used: {unused:?}"
         );
     }
 }

@@ -138,6 +138,9 @@ pub struct Why<'a> {
     pub meeting: Option<&'a str>,
     /// The name from the user's configuration, logged beside the login.
     pub display_name: Option<&'a str>,
+    /// A reason of its own for the changes of some items (by id), in place
+    /// of `reason` (the rows of an imported workbook).
+    pub item_reasons: Option<&'a std::collections::BTreeMap<String, String>>,
 }
 
 /// What a save did.
@@ -413,7 +416,12 @@ fn changes_for(
             field: e.field,
             old: current,
             new: e.value.clone(),
-            reason: why.reason.map(str::to_string),
+            reason: why
+                .item_reasons
+                .and_then(|r| r.get(&e.item))
+                .map(String::as_str)
+                .or(why.reason)
+                .map(str::to_string),
             meeting: why.meeting.map(str::to_string),
             txn: txn.clone(),
             status: LogStatus::Applied,

@@ -1,0 +1,329 @@
+//! `kensho export`, `kensho survey`, `kensho import`: the table as text or a
+//! workbook, one workbook per department, and a department's answers taken
+//! back into the records.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::args::FilterArgs;
+use super::filters::narrowed;
+use super::output::{fail, fail_edit, fail_lines, print, warn};
+use crate::domain::error::io_reason;
+use crate::domain::export::{self as exporting, CsvStyle, Format, Headers};
+use crate::domain::field::Edit;
+use crate::domain::minutes_text::report_lang;
+use crate::domain::model::Report;
+use crate::domain::records::default_path;
+use crate::i18n::{BookMsg, CliMsg, Lang};
+use crate::search::Filters;
+use crate::store::parsed::load_and_keep;
+use crate::store::{Why, apply_edits, changelog, replace_file};
+use crate::text::visible;
+use crate::workbook::{publish, returned, survey};
+
+/// What `kensho export` is asked for.
+pub struct ExportAsk {
+    pub path: Option<PathBuf>,
+    pub format: Format,
+    pub out: Option<PathBuf>,
+    pub headers: Option<Headers>,
+    pub meanings: bool,
+    pub query: Option<String>,
+    pub filters: FilterArgs,
+    /// `--lang` as given: the workbook's and the CSV's words follow the
+    /// report's language unless it says otherwise.
+    pub lang_given: Option<Lang>,
+}
+
+/// The records loaded and narrowed by the filters and query.
+fn narrowed_records(
+    path: Option<PathBuf>,
+    filters: &FilterArgs,
+    query: Option<&str>,
+    lang: Lang,
+) -> Result<(Filters, Report), ExitCode> {
+    let records = load_and_keep(&default_path(path)).map_err(|e| fail_lines(&e.say(lang)))?;
+    let filters = filters
+        .to_filters(&records.report, lang)
+        .map_err(|e| fail(lang, &e))?;
+    let report = narrowed(&records.report, &filters, query);
+    if report.items().next().is_none() {
+        warn(lang, BookMsg::ErrNoItems.text(lang));
+    }
+    Ok((filters, report))
+}
+
+/// Write `bytes` to `out` (atomically), or to standard output.
+fn deliver(bytes: &[u8], out: Option<&Path>, lang: Lang) -> ExitCode {
+    match out {
+        Some(out) => match replace_file(out, bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(lang, &e.say(lang)),
+        },
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => fail(lang, &CliMsg::ErrStdout.fill(lang, &[("error", &e)])),
+            }
+        }
+    }
+}
+
+pub fn export(ask: ExportAsk, lang: Lang) -> ExitCode {
+    let (_, report) = match narrowed_records(ask.path, &ask.filters, ask.query.as_deref(), lang) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let words = ask.lang_given.unwrap_or_else(|| report_lang(&report));
+    if ask.format == Format::Xlsx {
+        // A binary file is never written onto a terminal.
+        if ask.out.is_none() && std::io::stdout().is_terminal() {
+            return fail(lang, BookMsg::ErrXlsxOut.text(lang));
+        }
+        return match publish::published(&report, words) {
+            Ok(bytes) => deliver(&bytes, ask.out.as_deref(), lang),
+            Err(e) => fail(lang, &BookMsg::ErrWorkbook.fill(lang, &[("error", &e)])),
+        };
+    }
+    let style = CsvStyle {
+        headers: ask.headers.unwrap_or(match report_lang(&report) {
+            Lang::Ja => Headers::Ja,
+            Lang::En => Headers::En,
+        }),
+        meanings: ask.meanings,
+    };
+    match exporting::export(&report, ask.format, style) {
+        Ok(text) => match ask.out {
+            None => print(lang, &text),
+            Some(out) => deliver(text.as_bytes(), Some(&out), lang),
+        },
+        Err(e) => fail(lang, &CliMsg::ErrExport.fill(lang, &[("error", &e)])),
+    }
+}
+
+/// `kensho survey`: one workbook per department (those `--dept` names, or
+/// every one) in the folder `out`.
+pub fn survey(
+    path: Option<PathBuf>,
+    out: PathBuf,
+    query: Option<String>,
+    filters: &FilterArgs,
+    lang_given: Option<Lang>,
+    lang: Lang,
+) -> ExitCode {
+    let (filters, report) = match narrowed_records(path, filters, query.as_deref(), lang) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    // `--dept` chooses the departments; without it, every one.
+    let departments: Vec<String> = report
+        .departments()
+        .into_iter()
+        .filter(|d| filters.departments.is_empty() || filters.departments.contains(d))
+        .collect();
+    let words = lang_given.unwrap_or_else(|| report_lang(&report));
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        let what = CliMsg::ErrCannotCreate.fill(
+            lang,
+            &[("path", &out.display()), ("error", &io_reason(&e, lang))],
+        );
+        return fail(lang, &what);
+    }
+    let made = changelog::now();
+    let mut names: Vec<String> = Vec::new();
+    let mut lines = Vec::new();
+    for department in departments {
+        let (bytes, count) = match survey::survey(&report, &department, words, &made) {
+            Ok(Some(made)) => made,
+            Ok(None) => continue,
+            Err(e) => return fail(lang, &BookMsg::ErrWorkbook.fill(lang, &[("error", &e)])),
+        };
+        // Two departments whose names differ only in what a file name
+        // cannot hold get a number.
+        let mut name = survey::file_name(&department);
+        let stem = name.trim_end_matches(".xlsx").to_string();
+        let mut n = 2;
+        while names.contains(&name) {
+            name = format!("{stem}-{n}.xlsx");
+            n += 1;
+        }
+        names.push(name.clone());
+        let file = out.join(&name);
+        if let Err(e) = replace_file(&file, &bytes) {
+            return fail(lang, &e.say(lang));
+        }
+        lines.push(BookMsg::SurveyWrote.fill(
+            lang,
+            &[
+                ("file", &file.display()),
+                ("department", &department),
+                ("items", &count),
+            ],
+        ));
+    }
+    print(lang, &format!("{}\n", visible(&lines.join("\n"))))
+}
+
+/// What `kensho import` is asked for.
+pub struct ImportAsk {
+    pub file: PathBuf,
+    pub path: Option<PathBuf>,
+    pub apply: bool,
+    pub skip_problems: bool,
+    pub display_name: Option<String>,
+}
+
+/// The largest workbook read (a department's answers are far smaller).
+const LARGEST_WORKBOOK: u64 = 256 << 20;
+
+/// `kensho import`: what the workbook would change; with `--apply`, those
+/// changes saved and logged like any other.
+pub fn import(ask: ImportAsk, lang: Lang) -> ExitCode {
+    let path = default_path(ask.path);
+    let records = match load_and_keep(&path) {
+        Ok(r) => r,
+        Err(e) => return fail_lines(&e.say(lang)),
+    };
+    let bytes = match crate::domain::files::read_regular(&ask.file, LARGEST_WORKBOOK) {
+        Ok(b) => b,
+        Err(e) => {
+            let what = CliMsg::ErrCannotRead.fill(
+                lang,
+                &[
+                    ("path", &visible(&ask.file.display().to_string())),
+                    ("error", &io_reason(&e, lang)),
+                ],
+            );
+            return fail(lang, &what);
+        }
+    };
+    let file_name = ask
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| ask.file.display().to_string());
+    let report = &records.report;
+    let plan = match returned::plan(&bytes, &file_name, report, lang) {
+        Ok(p) => p,
+        Err(e) => return fail(lang, &e),
+    };
+    let mut out = Vec::new();
+    let items: std::collections::BTreeSet<&str> =
+        plan.changes.iter().map(|c| c.item.as_str()).collect();
+    out.push(BookMsg::ImportSummary.fill(
+        lang,
+        &[
+            ("file", &file_name),
+            ("department", &plan.department),
+            ("changes", &plan.changes.len()),
+            ("items", &items.len()),
+            ("problems", &plan.problems.len()),
+        ],
+    ));
+    for c in &plan.changes {
+        out.push(BookMsg::ChangeLine.fill(
+            lang,
+            &[
+                ("item", &c.item),
+                ("field", &c.field.label(report, lang)),
+                ("old", &c.old.replace('\n', "\\n")),
+                ("new", &c.new.replace('\n', "\\n")),
+            ],
+        ));
+        if let Some(reason) = &c.reason {
+            out.push(BookMsg::ReasonLine.fill(lang, &[("reason", &reason.replace('\n', " "))]));
+        }
+    }
+    for id in &plan.missing {
+        out.push(BookMsg::RowMissing.fill(lang, &[("item", id)]));
+    }
+    if !plan.problems.is_empty() {
+        out.push(BookMsg::ImportProblems.text(lang).to_string());
+        out.extend(plan.problems.iter().map(|p| format!("  {}", p.text)));
+    }
+    let show = |lines: &[String]| visible(&lines.join("\n")).into_owned() + "\n";
+    let problems = !plan.problems.is_empty();
+    if !ask.apply {
+        let last = if problems {
+            BookMsg::ImportBlocked
+        } else if plan.changes.is_empty() {
+            BookMsg::ImportNothing
+        } else {
+            BookMsg::ImportDryRun
+        };
+        out.push(last.text(lang).to_string());
+        let code = print(lang, &show(&out));
+        return if problems { ExitCode::from(1) } else { code };
+    }
+    if problems && !ask.skip_problems {
+        out.push(BookMsg::ImportBlocked.text(lang).to_string());
+        let _ = print(lang, &show(&out));
+        return ExitCode::from(1);
+    }
+    if plan.changes.is_empty() {
+        out.push(BookMsg::ImportNothing.text(lang).to_string());
+        return print(lang, &show(&out));
+    }
+    let from = BookMsg::ImportedFrom.fill(lang, &[("file", &file_name)]);
+    let reasons: BTreeMap<String, String> = plan
+        .changes
+        .iter()
+        .filter_map(|c| {
+            let r = c.reason.as_ref()?;
+            Some((c.item.clone(), format!("{r}（{from}）")))
+        })
+        .collect();
+    let edits: Vec<Edit> = plan
+        .changes
+        .iter()
+        .map(|c| Edit {
+            item: c.item.clone(),
+            field: c.field,
+            value: c.new.clone(),
+        })
+        .collect();
+    let why = Why {
+        reason: Some(&from),
+        meeting: None,
+        display_name: ask.display_name.as_deref(),
+        item_reasons: Some(&reasons),
+    };
+    // The records as read: a field someone changes from here on is a
+    // conflict, never overwritten.
+    let saved = match apply_edits(&path, &edits, why, Some(report)) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = print(lang, &show(&out));
+            return fail_edit(lang, &e);
+        }
+    };
+    out.push(BookMsg::ImportApplied.fill(lang, &[("changes", &saved.changes.len())]));
+    if problems {
+        let rows: std::collections::BTreeSet<Option<&str>> =
+            plan.problems.iter().map(|p| p.item.as_deref()).collect();
+        out.push(BookMsg::ImportSkipped.fill(lang, &[("rows", &rows.len())]));
+    }
+    print(lang, &show(&out))
+}
+
+/// `kensho completions SHELL`.
+pub fn completions(shell: clap_complete::Shell, lang: Lang) -> ExitCode {
+    let mut cmd = super::help::localize(<super::Cli as clap::CommandFactory>::command(), lang);
+    let mut bytes = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "kensho", &mut bytes);
+    deliver(&bytes, None, lang)
+}
+
+/// `kensho man`: the manual page, in roff (its subcommands listed).
+pub fn man(lang: Lang) -> ExitCode {
+    let cmd = super::help::localize(<super::Cli as clap::CommandFactory>::command(), lang);
+    let mut bytes = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(cmd).render(&mut bytes) {
+        return fail(lang, &CliMsg::ErrStdout.fill(lang, &[("error", &e)]));
+    }
+    deliver(&bytes, None, lang)
+}

@@ -1,0 +1,132 @@
+//! The words of the workbooks (`kensho export --format xlsx`, `kensho survey`)
+//! and of taking a survey back (`kensho import`).
+
+use super::catalogue;
+
+catalogue! {
+    /// Every word written into a workbook or said about one.
+    BookMsg {
+        // The table's headings, as the source prints them.
+        HeadPoint => ("該当提言", "Point"),
+        HeadPolicy => ("取組方針", "Policy"),
+        HeadMeasure => ("具体的な取組内容（想定を含む）", "Concrete measures (planned ones included)"),
+        HeadProgress => ("実施状況", "Progress"),
+        HeadAssessment => ("自己評価", "Self-assessment"),
+        HeadDepartments => ("担当部", "Departments"),
+        HeadPolicyAssessment => ("取組方針に対する自己評価", "Self-assessment of the policy"),
+        HeadId => ("ID", "ID"),
+        HeadMeasureLabel => ("取組の記号", "Measure label"),
+        HeadRecommendation => ("提言", "Recommendation"),
+        HeadReason => ("変更の理由", "Reason for the change"),
+        HeadNote => ("注", "Note"),
+        HeadRelisted => ("再掲", "Relisted"),
+        HeadRelists => ("再掲元", "Relists"),
+        HeadMeaning => ("{scale}の意味", "{scale} meaning"),
+        RecommendationHeading => ("提言{number}　{title}", "Recommendation {number}: {title}"),
+        // Sheets.
+        SheetTable => ("実施状況", "Progress"),
+        SheetLegend => ("凡例", "Legend"),
+        SheetAnswers => ("回答", "Answers"),
+        LegendHeading => ("【{name}】 {description}", "[{name}] {description}"),
+        PageFooter => ("&P / &N ページ", "Page &P of &N"),
+        // The survey.
+        SurveyTitle => ("{title}　［{department}］", "{title} [{department}]"),
+        SurveyHowTo => (
+            "黄色の欄（実施状況・実施区分・自己評価・評価区分・変更の理由）を記入して返送してください。ほかの欄は保護されています。行や列を足したり消したりしないでください。",
+            "Fill in the yellow cells (progress, phase, self-assessment, direction, reason) and send the workbook back. The other cells are protected. Do not add or remove rows or columns.",
+        ),
+        CodeInputTitle => ("{scale}", "{scale}"),
+        CodeErrorTitle => ("{scale}の区分ではありません", "Not a code of {scale}"),
+        CodeErrorMessage => ("次のどれかを選んでください: {codes}", "Choose one of: {codes}"),
+        ImportedFrom => ("{file} から取り込み", "imported from {file}"),
+        // Reading a returned workbook.
+        ErrNotWorkbook => (
+            "{file} は Excel のブック（.xlsx）として読めません: {error}",
+            "{file} cannot be read as an Excel workbook (.xlsx): {error}",
+        ),
+        ErrNotSurvey => (
+            "{file} は kensho survey で作った回答用のブックではありません（シート「kensho」がありません）。公表用のブック（export --format xlsx）は取り込めません。回答用は kensho survey で作ります",
+            "{file} is not an answer workbook made by kensho survey (it has no sheet \"kensho\"). A published workbook (export --format xlsx) cannot be imported; make answer workbooks with kensho survey",
+        ),
+        ErrSurveyVersion => (
+            "{file} は新しい kensho（形式 {version}）で作られました。この kensho が読めるのは形式 {known} までです",
+            "{file} was made by a newer kensho (format {version}); this kensho reads format {known} and older",
+        ),
+        ErrOtherReport => (
+            "{file} は別の報告書のブックです: ブックは「{theirs}」、記録は「{ours}」",
+            "{file} belongs to another report: the workbook is for \"{theirs}\", the records are \"{ours}\"",
+        ),
+        ErrSheetMissing => (
+            "{file} にシート「{sheet}」がありません（名前を変えたか消したかもしれません）",
+            "{file} has no sheet \"{sheet}\" (it may have been renamed or deleted)",
+        ),
+        ErrHeadingMoved => (
+            "{cell}: 見出しは「{expected}」のはずが「{found}」です。列を足したり消したりしないでください",
+            "{cell}: the heading should be \"{expected}\" but is \"{found}\"; do not add or remove columns",
+        ),
+        ErrNoId => (
+            "{cell}: 行に記入がありますが ID がありません",
+            "{cell}: the row has entries but no ID",
+        ),
+        ErrUnknownId => (
+            "{cell}: ID「{id}」はこのブックで送った項目ではありません",
+            "{cell}: the ID \"{id}\" is not an item this workbook was sent with",
+        ),
+        ErrGoneId => (
+            "{cell}: ID「{id}」の項目は今の記録にありません",
+            "{cell}: the records no longer have an item \"{id}\"",
+        ),
+        ErrDuplicateId => (
+            "{cell}: ID「{id}」が {first} にもあります",
+            "{cell}: the ID \"{id}\" also stands at {first}",
+        ),
+        ErrProtectedEdited => (
+            "{cell}: 保護された欄（{column}）が変更されています: 「{old}」→「{new}」",
+            "{cell}: a protected cell ({column}) was changed: \"{old}\" → \"{new}\"",
+        ),
+        ErrBadCode => (
+            "{cell}: 「{value}」は{scale}の区分ではありません（使えるのは {codes}）",
+            "{cell}: \"{value}\" is not a code of {scale} (allowed: {codes})",
+        ),
+        ErrNotText => (
+            "{cell}: 文字として読めない値です（{value}）",
+            "{cell}: the value cannot be read as text ({value})",
+        ),
+        ConflictLine => (
+            "{cell}: {item} の{field}は、このブックを送った後に kensho で「{seen}」から「{theirs}」に変更されています。ブックの値は「{ours}」です",
+            "{cell}: {item}'s {field} was changed in kensho since this workbook was sent, from \"{seen}\" to \"{theirs}\"; the workbook says \"{ours}\"",
+        ),
+        ChangeLine => ("{item} {field}: 「{old}」→「{new}」", "{item} {field}: \"{old}\" → \"{new}\""),
+        ReasonLine => ("  理由: {reason}", "  reason: {reason}"),
+        RowMissing => (
+            "{item} の行がブックにありません: 何も取り込みません",
+            "the row of {item} is missing from the workbook: nothing taken from it",
+        ),
+        ImportSummary => (
+            "{file}（{department}）: {changes} 件の変更（{items} 項目）、問題 {problems} 件",
+            "{file} ({department}): {changes} changes in {items} items, {problems} problems",
+        ),
+        ImportProblems => ("問題:", "Problems:"),
+        ImportDryRun => (
+            "まだ何も書いていません。書くには --apply を付けてもう一度実行してください",
+            "nothing was written; run again with --apply to write these changes",
+        ),
+        ImportBlocked => (
+            "問題があるので何も書いていません。直したブックを取り込むか、問題のない行だけ書くには --apply --skip-problems を付けてください",
+            "nothing was written because of the problems above; import a corrected workbook, or add --apply --skip-problems to write only the rows without problems",
+        ),
+        ImportSkipped => (
+            "問題のある {rows} 行は書きませんでした",
+            "{rows} rows with problems were not written",
+        ),
+        ImportApplied => ("{changes} 件の変更を書き、変更履歴に記録しました", "{changes} changes written and logged"),
+        ImportNothing => ("取り込む変更はありません", "nothing to import: the workbook changes nothing"),
+        SurveyWrote => ("{file}: {department}（{items} 項目）", "{file}: {department} ({items} items)"),
+        ErrXlsxOut => (
+            "xlsx はバイナリファイルです。--out FILE で書き出し先を指定してください",
+            "xlsx is a binary file: give --out FILE to say where to write it",
+        ),
+        ErrNoItems => ("絞り込みに当てはまる項目がありません", "no item passes the filters"),
+        ErrWorkbook => ("ブックを作れませんでした: {error}", "the workbook could not be made: {error}"),
+    }
+}

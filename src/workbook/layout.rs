@@ -1,0 +1,132 @@
+//! What the workbooks share: cell names, how text goes into a cell, how
+//! tall a row must be for its text, and the cell formats.
+
+use std::borrow::Cow;
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
+
+use crate::text::visible;
+
+/// The name of a cell as a spreadsheet shows it: `E7` for row 6, column 4
+/// (both counted from 0).
+pub fn cell_name(row: u32, col: u16) -> String {
+    let mut letters = Vec::new();
+    let mut n = u32::from(col) + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+}
+
+/// Record text as it goes into a cell: line breaks kept, control and
+/// invisible characters shown visibly (as everywhere kensho shows text).
+pub fn cell_text(s: &str) -> Cow<'_, str> {
+    visible(s)
+}
+
+/// The font of every cell: the one Japanese Windows uses by default
+/// (LibreOffice substitutes a Japanese font it has).
+pub const FONT: &str = "游ゴシック";
+const FONT_SIZE: f64 = 10.0;
+/// Points per line of text at [`FONT_SIZE`] (游ゴシック sets lines wide apart).
+const LINE_POINTS: f64 = 15.0;
+/// Excel's largest row height.
+const MAX_ROW_POINTS: f64 = 409.0;
+
+/// The lines `text` takes in a column `width` characters wide (a wide
+/// character counting two), every line break kept.
+pub fn lines_in(text: &str, width: f64) -> usize {
+    let per_line = (width - 1.0).max(2.0);
+    text.split('\n')
+        .map(|line| {
+            let w = unicode_width::UnicodeWidthStr::width(line) as f64;
+            ((w / per_line).ceil() as usize).max(1)
+        })
+        .sum()
+}
+
+/// The height in points of a row of `lines` lines.
+pub fn row_points(lines: usize) -> f64 {
+    (lines as f64 * LINE_POINTS + 4.0).min(MAX_ROW_POINTS)
+}
+
+/// A cell of the table: wrapped, top-aligned, with thin borders.
+pub fn body() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_size(FONT_SIZE)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin)
+}
+
+/// A code cell (実施区分, 評価区分): centred.
+pub fn code() -> Format {
+    body().set_align(FormatAlign::Center)
+}
+
+/// A heading cell: bold, centred, shaded.
+pub fn heading() -> Format {
+    body()
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color(Color::RGB(0xD9E1F2))
+}
+
+/// A band across the table (a recommendation): bold on a darker shade.
+pub fn band() -> Format {
+    body()
+        .set_bold()
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color(Color::RGB(0xB4C6E7))
+}
+
+/// A title above the table.
+pub fn title() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_size(14)
+        .set_bold()
+}
+
+/// One line of text outside the table (it runs on over the next cells).
+pub fn line() -> Format {
+    Format::new().set_font_name(FONT).set_font_size(FONT_SIZE)
+}
+
+/// Plain wrapped text outside the table (the legend, the how-to).
+pub fn plain() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_size(FONT_SIZE)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_named_as_spreadsheets_name_them() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(6, 4), "E7");
+        assert_eq!(cell_name(9, 25), "Z10");
+        assert_eq!(cell_name(0, 26), "AA1");
+        assert_eq!(cell_name(0, 701), "ZZ1");
+        assert_eq!(cell_name(0, 702), "AAA1");
+    }
+
+    #[test]
+    fn lines_count_wide_characters_twice_and_keep_breaks() {
+        assert_eq!(lines_in("", 10.0), 1);
+        assert_eq!(lines_in("abcdefghi", 10.0), 1);
+        assert_eq!(lines_in("abcdefghij", 10.0), 2);
+        // Nine columns a line: 児童相談 is eight.
+        assert_eq!(lines_in("児童相談所", 10.0), 2);
+        assert_eq!(lines_in("a\nb\nc", 10.0), 3);
+    }
+}

@@ -1,0 +1,327 @@
+//! The table as the source prints it (資料2), for printing and publishing.
+//!
+//! One sheet holds the whole table, as the source is one table: a banded row
+//! opens each recommendation (its title and its points, as the source's
+//! page header lists them), and each recommendation starts a new printed
+//! page. The point, the policy and the measure span their rows as merged
+//! cells, the policy's self-assessment stands in a row of its own under the
+//! point, and the departments span the rows they are shared by. A second
+//! sheet holds the two scales' legends. Each row's id stands in a hidden
+//! last column.
+
+use rust_xlsxwriter::{Format, FormatAlign, Note, Workbook, Worksheet, XlsxError};
+
+use super::layout::{self, cell_text, lines_in, row_points};
+use crate::domain::export::circled;
+use crate::domain::model::{Point, Recommendation, Report, Scale};
+use crate::i18n::{BookMsg, Lang};
+
+// The columns of the table.
+const POINT: u16 = 0;
+const POLICY_LABEL: u16 = 1;
+const POLICY: u16 = 2;
+const MEASURE: u16 = 3;
+const PROGRESS: u16 = 4;
+const PHASE: u16 = 5;
+const ASSESSMENT: u16 = 6;
+const DIRECTION: u16 = 7;
+const DEPARTMENTS: u16 = 8;
+/// The hidden column of ids.
+pub const ID: u16 = 9;
+/// Widths in characters (a wide character counts two).
+const WIDTHS: [f64; 10] = [6.0, 4.0, 24.0, 30.0, 44.0, 6.0, 44.0, 6.0, 16.0, 10.0];
+/// The row of headings (from 0).
+pub const HEADING_ROW: u32 = 2;
+
+/// The measure's cell: its label as the source prints it, then its text.
+pub fn measure_cell(label: Option<&str>, text: Option<&str>) -> String {
+    match (label, text) {
+        (Some(l), Some(t)) => format!("({l}) {t}"),
+        (Some(l), None) => format!("({l})"),
+        (None, Some(t)) => t.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+/// The recommendation's band: its number and title, then its points.
+pub fn band_text(rec: &Recommendation, lang: Lang) -> String {
+    let mut text = BookMsg::RecommendationHeading
+        .fill(lang, &[("number", &rec.number), ("title", &rec.title)]);
+    for p in &rec.points {
+        text.push_str(&format!("\n{}　{}", circled(p.number), p.title));
+    }
+    text
+}
+
+/// The published workbook of `report` (already narrowed to the items to
+/// show), its words in `lang`.
+pub fn published(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(BookMsg::SheetTable.text(lang))?;
+    table(sheet, report, lang)?;
+    let legend = book.add_worksheet();
+    legend.set_name(BookMsg::SheetLegend.text(lang))?;
+    legends(legend, report, lang)?;
+    book.save_to_buffer()
+}
+
+fn table(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), XlsxError> {
+    for (col, w) in WIDTHS.iter().enumerate() {
+        sheet.set_column_width(col as u16, *w)?;
+    }
+    sheet.set_column_hidden(ID)?;
+    sheet.write_string_with_format(0, 0, cell_text(&report.title), &layout::title())?;
+    sheet.write_string_with_format(1, 0, cell_text(&report.source), &layout::line())?;
+    let head = layout::heading();
+    let t = |m: BookMsg| m.text(lang);
+    for (col, text) in [
+        (POINT, t(BookMsg::HeadPoint)),
+        (MEASURE, t(BookMsg::HeadMeasure)),
+        (PROGRESS, t(BookMsg::HeadProgress)),
+        (PHASE, report.phase_scale.name.as_str()),
+        (ASSESSMENT, t(BookMsg::HeadAssessment)),
+        (DIRECTION, report.direction_scale.name.as_str()),
+        (DEPARTMENTS, t(BookMsg::HeadDepartments)),
+        (ID, t(BookMsg::HeadId)),
+    ] {
+        sheet.write_string_with_format(HEADING_ROW, col, cell_text(text), &head)?;
+    }
+    sheet.merge_range(
+        HEADING_ROW,
+        POLICY_LABEL,
+        HEADING_ROW,
+        POLICY,
+        t(BookMsg::HeadPolicy),
+        &head,
+    )?;
+    let heading_lines = [
+        (t(BookMsg::HeadMeasure), WIDTHS[MEASURE as usize]),
+        (report.phase_scale.name.as_str(), WIDTHS[PHASE as usize]),
+    ]
+    .iter()
+    .map(|(text, w)| lines_in(text, *w))
+    .max()
+    .unwrap_or(1);
+    sheet.set_row_height(HEADING_ROW, row_points(heading_lines))?;
+    sheet.set_freeze_panes(HEADING_ROW + 1, 0)?;
+    sheet.set_repeat_rows(HEADING_ROW, HEADING_ROW)?;
+    sheet
+        .set_paper_size(9) // A4
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true)
+        .set_footer(format!("&C{}", t(BookMsg::PageFooter)));
+    let mut row = HEADING_ROW + 1;
+    let mut breaks = Vec::new();
+    let band = layout::band();
+    let full_width: f64 = WIDTHS[..ID as usize].iter().sum();
+    for (i, rec) in report.recommendations.iter().enumerate() {
+        if i > 0 {
+            breaks.push(row);
+        }
+        let text = band_text(rec, lang);
+        sheet.merge_range(row, POINT, row, DEPARTMENTS, &cell_text(&text), &band)?;
+        sheet.set_row_height(row, row_points(lines_in(&text, full_width)))?;
+        row += 1;
+        for point in &rec.points {
+            row = point_rows(sheet, point, row, lang)?;
+        }
+    }
+    sheet.set_page_breaks(&breaks)?;
+    Ok(())
+}
+
+/// Write `text` into the cells `first..=last` of column `col` (merged when
+/// more than one row).
+fn span(
+    sheet: &mut Worksheet,
+    col: u16,
+    first: u32,
+    last: u32,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let text = cell_text(text);
+    if last > first {
+        sheet.merge_range(first, col, last, col, &text, format)?;
+    } else {
+        sheet.write_string_with_format(first, col, text, format)?;
+    }
+    Ok(())
+}
+
+/// Make rows `first..=last` together tall enough for `lines` lines: what
+/// is missing goes to the last row.
+fn fit(heights: &mut [usize], first: usize, last: usize, lines: usize) {
+    let have: usize = heights[first..=last].iter().sum();
+    if have < lines {
+        heights[last] += lines - have;
+    }
+}
+
+/// The rows of one point from `row`: its items, then the policy's
+/// self-assessment. Returns the next free row.
+fn point_rows(
+    sheet: &mut Worksheet,
+    point: &Point,
+    first: u32,
+    lang: Lang,
+) -> Result<u32, XlsxError> {
+    let body = layout::body();
+    let code = layout::code();
+    let width = |col: u16| WIDTHS[col as usize];
+    let items: Vec<_> = point
+        .measures
+        .iter()
+        .flat_map(|m| m.items.iter().map(move |i| (m, i)))
+        .collect();
+    // Lines each row needs; the last row is the policy's self-assessment.
+    let mut lines: Vec<usize> = items
+        .iter()
+        .map(|(_, item)| {
+            [
+                lines_in(&item.progress, width(PROGRESS)),
+                lines_in(&item.assessment, width(ASSESSMENT)),
+            ]
+            .into_iter()
+            .max()
+            .unwrap_or(1)
+        })
+        .collect();
+    let assessment_width = width(PHASE) + width(ASSESSMENT) + width(DIRECTION) + width(DEPARTMENTS);
+    lines.push(lines_in(&point.policy.assessment, assessment_width));
+    let last = first + items.len() as u32;
+    // Point and policy span every row of the point.
+    span(sheet, POINT, first, last, &circled(point.number), &code)?;
+    span(sheet, POLICY_LABEL, first, last, &point.policy.label, &code)?;
+    span(sheet, POLICY, first, last, &point.policy.text, &body)?;
+    let n = lines.len() - 1;
+    fit(
+        &mut lines,
+        0,
+        n,
+        lines_in(&point.policy.text, width(POLICY)),
+    );
+    // Each measure spans its items.
+    let mut at = 0;
+    for m in &point.measures {
+        if m.items.is_empty() {
+            continue;
+        }
+        let text = measure_cell(m.label.as_deref(), m.text.as_deref());
+        let end = at + m.items.len() - 1;
+        span(
+            sheet,
+            MEASURE,
+            first + at as u32,
+            first + end as u32,
+            &text,
+            &body,
+        )?;
+        fit(&mut lines, at, end, lines_in(&text, width(MEASURE)));
+        at = end + 1;
+    }
+    // The items' own cells; departments span the rows that share them.
+    let mut run_start = 0;
+    for (k, (_, item)) in items.iter().enumerate() {
+        let row = first + k as u32;
+        sheet.write_string_with_format(row, PROGRESS, cell_text(&item.progress), &body)?;
+        sheet.write_string_with_format(row, PHASE, cell_text(item.phase.as_str()), &code)?;
+        sheet.write_string_with_format(row, ASSESSMENT, cell_text(&item.assessment), &body)?;
+        sheet.write_string_with_format(
+            row,
+            DIRECTION,
+            cell_text(item.direction.as_str()),
+            &code,
+        )?;
+        sheet.write_string(row, ID, cell_text(&item.id))?;
+        if let Some(note) = &item.note {
+            sheet.insert_note(row, PROGRESS, &note_of(note))?;
+        }
+        let run_ends = items
+            .get(k + 1)
+            .is_none_or(|(_, next)| next.departments != item.departments);
+        if run_ends {
+            let text = items[run_start].1.departments.join("\n");
+            span(
+                sheet,
+                DEPARTMENTS,
+                first + run_start as u32,
+                row,
+                &text,
+                &body,
+            )?;
+            fit(
+                &mut lines,
+                run_start,
+                k,
+                lines_in(&text, width(DEPARTMENTS)),
+            );
+            run_start = k + 1;
+        }
+    }
+    // The policy's self-assessment, under the point's items.
+    let head = layout::body()
+        .set_bold()
+        .set_align(FormatAlign::VerticalCenter);
+    sheet.merge_range(
+        last,
+        MEASURE,
+        last,
+        PROGRESS,
+        BookMsg::HeadPolicyAssessment.text(lang),
+        &head,
+    )?;
+    sheet.merge_range(
+        last,
+        PHASE,
+        last,
+        DEPARTMENTS,
+        &cell_text(&point.policy.assessment),
+        &body,
+    )?;
+    if let Some(note) = &point.policy.note {
+        sheet.insert_note(last, MEASURE, &note_of(note))?;
+    }
+    for (k, l) in lines.iter().enumerate() {
+        sheet.set_row_height(first + k as u32, row_points(*l))?;
+    }
+    Ok(last + 1)
+}
+
+fn note_of(text: &str) -> Note {
+    Note::new(cell_text(text))
+        .set_author("kensho")
+        .set_width(320)
+        .set_height(120)
+}
+
+/// The legends of the two scales, as the source's header block prints them.
+fn legends(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), XlsxError> {
+    sheet.set_column_width(0, 6)?;
+    sheet.set_column_width(1, 48)?;
+    let bold = layout::plain().set_bold();
+    let plain = layout::plain();
+    let mut row = 0;
+    let scales: [&Scale; 2] = [&report.phase_scale, &report.direction_scale];
+    for scale in scales {
+        let heading = BookMsg::LegendHeading.fill(
+            lang,
+            &[("name", &scale.name), ("description", &scale.description)],
+        );
+        sheet.write_string_with_format(row, 0, cell_text(&heading), &bold)?;
+        row += 1;
+        for c in &scale.codes {
+            sheet.write_string_with_format(row, 0, cell_text(&c.code), &plain)?;
+            sheet.write_string_with_format(row, 1, cell_text(&c.meaning), &plain)?;
+            row += 1;
+        }
+        row += 1;
+    }
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
+    Ok(())
+}
