@@ -51,6 +51,18 @@ const ALLOWED: &[&str] = &[
     "tester",
     "recommendation",
     "fg",
+    // Command names, formats and shells, typed as they are.
+    "xlsx",
+    "survey",
+    "import",
+    "completions",
+    "man",
+    "roff",
+    "bash",
+    "zsh",
+    "fish",
+    "elvish",
+    "powershell",
     // What the user typed, echoed back.
     "owner",
     "pdf",
@@ -189,6 +201,7 @@ fn every_command_speaks_japanese() {
     let tmp = common::copy_records();
     let dir = tmp.path();
     let p = dir.to_str().unwrap();
+    let report_file = format!("{p}/report.ron");
     let runs: Vec<(&str, Vec<&str>)> = vec![
         ("help", vec!["--help"]),
         ("check", vec!["check", p]),
@@ -226,11 +239,38 @@ fn every_command_speaks_japanese() {
         ("conflicting options", vec!["--follow", "--present", p]),
         ("config", vec!["config"]),
         ("config help", vec!["config", "--help"]),
+        (
+            "export xlsx onto a pipe",
+            vec!["export", p, "--format", "csv", "--phase", "E"],
+        ),
+        ("survey help", vec!["survey", "--help"]),
+        ("import help", vec!["import", "--help"]),
+        ("import not a workbook", vec!["import", &report_file, p]),
+        ("completions help", vec!["completions", "--help"]),
+        ("man help", vec!["man", "--help"]),
     ];
     for (what, args) in runs {
         let (_, text) = ja(dir, &args);
         assert_japanese(what, &text);
     }
+    // A survey, and its import with a problem.
+    let out = dir.join("out");
+    let (code, text) = ja(
+        dir,
+        &[
+            "survey",
+            p,
+            "--out",
+            out.to_str().unwrap(),
+            "--dept",
+            "保健所",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert_japanese("survey", &text.replace(".xlsx", ""));
+    let book = out.join("保_保健所.xlsx");
+    let (_, text) = ja(dir, &["import", book.to_str().unwrap(), p]);
+    assert_japanese("import unchanged", &text.replace(".xlsx", ""));
     // Every comment of the default configuration (the names in it are
     // identifiers, typed as they are).
     let (_, text) = ja(dir, &["config", "--default"]);

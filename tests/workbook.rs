@@ -793,3 +793,39 @@ fn without_a_terminal_the_board_says_why_it_did_not_open() {
     );
     assert!(out.contains("items") && out.contains("88"), "{out}");
 }
+
+#[test]
+fn control_characters_in_records_or_answers_never_reach_the_terminal_or_the_xml_raw() {
+    let dir = copy_records();
+    let file = dir.path().join("recommendation-1.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // An escape sequence pasted into a progress text by mistake.
+    let text = text.replacen("progress: \"", "progress: \"\\u{1b}[31m", 1);
+    std::fs::write(&file, text).unwrap();
+    let out = dir.path().join("t.xlsx");
+    let (code, _, err) = kensho(&[
+        "export",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let strings = part(&out, "xl/sharedStrings.xml");
+    assert!(
+        !strings.contains('\u{1b}'),
+        "no raw ESC in the workbook's XML"
+    );
+    assert!(strings.contains("␛[31m"), "shown as a visible symbol");
+    let survey = survey_of(dir.path(), "子) 児童相談所");
+    // An answer holding an escape, as Excel writes one (_x001B_).
+    edit_cells(&survey, &[("H5", "_x001B_]0;title\u{7}答え")]);
+    let (code, out, err) = import(dir.path(), &survey, &[]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(
+        !out.contains('\u{1b}') && !err.contains('\u{1b}'),
+        "{out:?}"
+    );
+    assert!(!out.contains('\u{7}'), "{out:?}");
+}

@@ -48,8 +48,11 @@ pub fn run(
         return ExitCode::from(1);
     }
     let items: Vec<_> = report.items().collect();
+    // Marks in reverse video on a terminal that shows them; brackets on a
+    // pipe, with NO_COLOR, or on TERM=dumb.
     let styled = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
     let (open, close) = if styled {
         ("\u{1b}[1;7m", "\u{1b}[0m")
     } else {

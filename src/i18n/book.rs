@@ -44,6 +44,14 @@ catalogue! {
             "{file} は Excel のブック（.xlsx）として読めません: {error}",
             "{file} cannot be read as an Excel workbook (.xlsx): {error}",
         ),
+        WhyNotZip => (
+            "ZIP 形式のファイルではありません（.xlsx は ZIP 形式です）",
+            "it is not a ZIP file (an .xlsx is one)",
+        ),
+        WhyBadContent => (
+            "中身（XML）が Excel のブックの形になっていません",
+            "its contents (XML) are not those of an Excel workbook",
+        ),
         ErrNotSurvey => (
             "{file} は kensho survey で作った回答用のブックではありません（シート「kensho」がありません）。公表用のブック（export --format xlsx）は取り込めません。回答用は kensho survey で作ります",
             "{file} is not an answer workbook made by kensho survey (it has no sheet \"kensho\"). A published workbook (export --format xlsx) cannot be imported; make answer workbooks with kensho survey",

@@ -109,8 +109,13 @@ fn facts(meta: &Range<Data>) -> HashMap<String, String> {
 /// `report`: the plan, or the error that stops it whole.
 pub fn plan(bytes: &[u8], file: &str, report: &Report, lang: Lang) -> Result<Plan, String> {
     let file_shown = visible(file).into_owned();
-    let mut book = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| BookMsg::ErrNotWorkbook.fill(lang, &[("file", &file_shown), ("error", &e)]))?;
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        let why = match e {
+            calamine::XlsxError::Zip(_) => BookMsg::WhyNotZip,
+            _ => BookMsg::WhyBadContent,
+        };
+        BookMsg::ErrNotWorkbook.fill(lang, &[("file", &file_shown), ("error", &why.text(lang))])
+    })?;
     let not_survey = || BookMsg::ErrNotSurvey.fill(lang, &[("file", &file_shown)]);
     if !book.sheet_names().iter().any(|s| s == META_SHEET) {
         return Err(not_survey());
