@@ -13,7 +13,7 @@ fn check_prints_the_exact_counts_of_the_source_table() {
         "recommendations    7",
         "points            25",
         "policies          25",
-        "measures          71",
+        "measures          70",
         "items             88",
         "relisted items    13",
     ] {

@@ -115,7 +115,7 @@ fn on_a_narrow_screen_every_word_can_be_read_by_scrolling() {
     a.jump("3-4-c");
     a.keys("Enter");
     let r = a.app().board.selected_item().unwrap();
-    let wanted = [r.item.note.clone().unwrap(), r.item.assessment.clone()];
+    let wanted = [r.item.note.clone().unwrap().ja, r.item.assessment.clone()];
     let mut seen = String::new();
     for _ in 0..40 {
         let buf = a.draw();

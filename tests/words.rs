@@ -121,7 +121,11 @@ fn every_screen_of_the_board_speaks_japanese() {
         b.keys(keys);
         assert_japanese(what, &b.screen());
     };
-    // An item without a note (the notes are English until they are translated).
+    // An item with a note: the note is shown in Japanese.
+    b.jump("3-4-c");
+    let screen = b.screen();
+    assert!(screen.contains("4番目の欄"), "{screen}");
+    assert_japanese("board with a note", &screen);
     b.jump("4-2-a");
     assert_japanese("board", &b.screen());
     for (keys, what) in [

@@ -66,7 +66,7 @@ impl Board {
         put(Spot::PolicyText, &point.policy.text);
         put(Spot::PolicyAssessment, &point.policy.assessment);
         if let Some(note) = &point.policy.note {
-            put(Spot::PolicyNote, note);
+            put(Spot::PolicyNote, note.text(self.options.lang));
         }
         if let Some(r) = n.item.and_then(|i| self.item_ref(i)) {
             if let Some(t) = &r.measure.text {
@@ -78,7 +78,7 @@ impl Board {
                 put(Spot::Department(k), d);
             }
             if let Some(note) = &r.item.note {
-                put(Spot::Note, note);
+                put(Spot::Note, note.text(self.options.lang));
             }
         }
         out

@@ -96,7 +96,7 @@ pub fn export(ask: ExportAsk, lang: Lang) -> ExitCode {
         }),
         meanings: ask.meanings,
     };
-    match exporting::export(&report, ask.format, style) {
+    match exporting::export(&report, ask.format, style, words) {
         Ok(text) => match ask.out {
             None => print(lang, &text),
             Some(out) => deliver(text.as_bytes(), Some(&out), lang),

@@ -72,6 +72,11 @@ pub enum Problem {
     RelistsUnmarked {
         id: String,
     },
+    /// A note without its text in one language (`ja` or `en`).
+    NoteLanguage {
+        id: String,
+        lang: &'static str,
+    },
     UnknownAgendaItem {
         id: String,
     },
@@ -121,6 +126,9 @@ impl Problem {
             }
             Problem::RelistsUnmarked { id } => {
                 CliMsg::ProblemRelistsUnmarked.fill(lang, &[("id", id)])
+            }
+            Problem::NoteLanguage { id, lang: missing } => {
+                CliMsg::ProblemNoteLanguage.fill(lang, &[("id", id), ("missing", missing)])
             }
         }
     }

@@ -83,8 +83,9 @@ struct ExportDocument<'a> {
     items: Vec<ExportItem<'a>>,
 }
 
-impl<'a> From<ItemRef<'a>> for ExportItem<'a> {
-    fn from(r: ItemRef<'a>) -> Self {
+impl<'a> ExportItem<'a> {
+    /// The item `r` with its context, its note in `lang`.
+    pub fn of(r: ItemRef<'a>, lang: Lang) -> Self {
         ExportItem {
             id: &r.item.id,
             recommendation: r.recommendation.number,
@@ -99,12 +100,13 @@ impl<'a> From<ItemRef<'a>> for ExportItem<'a> {
             departments: &r.item.departments,
             relisted: r.item.relisted,
             relists: r.item.relists.as_deref(),
-            note: r.item.note.as_deref(),
+            note: r.item.note.as_ref().map(|n| n.text(lang)),
         }
     }
 }
 
-pub fn policies(report: &Report) -> Vec<ExportPolicy<'_>> {
+/// Every policy, its note in `lang`.
+pub fn policies(report: &Report, lang: Lang) -> Vec<ExportPolicy<'_>> {
     report
         .recommendations
         .iter()
@@ -115,24 +117,24 @@ pub fn policies(report: &Report) -> Vec<ExportPolicy<'_>> {
                 label: &p.policy.label,
                 text: &p.policy.text,
                 assessment: &p.policy.assessment,
-                note: p.policy.note.as_deref(),
+                note: p.policy.note.as_ref().map(|n| n.text(lang)),
             })
         })
         .collect()
 }
 
 /// The records in a text `format` (the workbook is made by
-/// [`crate::workbook`]), as the text to print.
-pub fn export(report: &Report, format: Format, csv: CsvStyle) -> Result<String, String> {
+/// [`crate::workbook`]), as the text to print; the notes in `lang`.
+pub fn export(report: &Report, format: Format, csv: CsvStyle, lang: Lang) -> Result<String, String> {
     match format {
-        Format::Json => to_json(report),
-        Format::Csv => to_csv(report, csv),
-        Format::Markdown => Ok(to_markdown(report)),
+        Format::Json => to_json(report, lang),
+        Format::Csv => to_csv(report, csv, lang),
+        Format::Markdown => Ok(to_markdown(report, lang)),
         Format::Xlsx => Err("xlsx is not a text format".to_string()),
     }
 }
 
-pub fn to_json(report: &Report) -> Result<String, String> {
+pub fn to_json(report: &Report, lang: Lang) -> Result<String, String> {
     let doc = ExportDocument {
         title: &report.title,
         source: &report.source,
@@ -154,8 +156,8 @@ pub fn to_json(report: &Report) -> Result<String, String> {
                     .collect(),
             })
             .collect(),
-        policies: policies(report),
-        items: report.items().map(ExportItem::from).collect(),
+        policies: policies(report, lang),
+        items: report.items().map(|r| ExportItem::of(r, lang)).collect(),
     };
     // serde_json escapes every control character, so nothing raw reaches a terminal.
     let mut text = crate::text::json::to_pretty(&doc).map_err(|e| e.to_string())?;
@@ -207,7 +209,7 @@ fn japanese_headings(report: &Report) -> [String; 14] {
 /// Windows PC opens it as UTF-8; cells with newlines are quoted. Departments are
 /// one per line inside their cell. With `style.meanings`, a column after each
 /// code holds its meaning.
-pub fn to_csv(report: &Report, style: CsvStyle) -> Result<String, String> {
+pub fn to_csv(report: &Report, style: CsvStyle, lang: Lang) -> Result<String, String> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -235,7 +237,7 @@ pub fn to_csv(report: &Report, style: CsvStyle) -> Result<String, String> {
         .write_record(headings.iter().map(|h| visible(h).into_owned()))
         .map_err(|e| e.to_string())?;
     for r in report.items() {
-        let e = ExportItem::from(r);
+        let e = ExportItem::of(r, lang);
         let mut row = vec![
             e.id.to_string(),
             e.recommendation.to_string(),
@@ -288,7 +290,7 @@ fn scale_line(scale: &Scale, code: &str) -> String {
 }
 
 /// A readable document: recommendation → point → policy → items.
-pub fn to_markdown(report: &Report) -> String {
+pub fn to_markdown(report: &Report, lang: Lang) -> String {
     let v = |s: &str| visible(s).into_owned();
     let mut out = String::new();
     out.push_str(&format!(
@@ -319,7 +321,7 @@ pub fn to_markdown(report: &Report) -> String {
                 v(&policy.assessment)
             ));
             if let Some(note) = &policy.note {
-                out.push_str(&format!("\n> 注: {}\n", v(note)));
+                out.push_str(&format!("\n> 注: {}\n", v(note.text(lang))));
             }
             for measure in &point.measures {
                 for item in &measure.items {
@@ -355,7 +357,7 @@ pub fn to_markdown(report: &Report) -> String {
                         }
                     }
                     if let Some(note) = &item.note {
-                        out.push_str(&format!("- 注: {}\n", v(note)));
+                        out.push_str(&format!("- 注: {}\n", v(note.text(lang))));
                     }
                 }
             }

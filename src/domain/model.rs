@@ -10,6 +10,7 @@
 //! being dropped silently. Field order here is the order written to disk.
 
 use serde::{Deserialize, Serialize};
+use crate::i18n::Lang;
 
 /// The verification report whose recommendations are tracked (検証報告書).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,7 +96,27 @@ pub struct Policy {
     pub assessment: String,
     /// What had to be interpreted when the policy was read from the source.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Note>,
+}
+
+/// A note of the records: what had to be interpreted when a place of the
+/// source was read, or where the source contradicts itself, in Japanese and
+/// in English (the reader's language is shown).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub ja: String,
+    pub en: String,
+}
+
+impl Note {
+    /// The note in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.ja,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 /// 具体的な取組内容: a concrete measure, labelled (ア) (イ) …; some rows have none.
@@ -134,7 +155,7 @@ pub struct Item {
     pub relists: Option<String>,
     /// What had to be interpreted when the row was read from the source.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Note>,
 }
 
 /// A code of the report's phase scale (実施区分), e.g. `A`.

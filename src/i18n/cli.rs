@@ -419,6 +419,10 @@ catalogue! {
         ),
         ProblemRelistsItself => ("項目 {id} が自分自身を再掲しています", "item {id} relists itself"),
         ProblemRelistsUnknown => ("項目 {id} の再掲元 {target} はどの項目の ID でもありません", "item {id} relists {target}, which is not an item id"),
+        ProblemNoteLanguage => (
+            "{id} の注に {missing} の文がありません（注は Note(ja: \"…\", en: \"…\") と日本語と英語の両方で書きます）",
+            "{id}: its note has no {missing} text (a note is written in both languages: Note(ja: \"…\", en: \"…\"))",
+        ),
         ProblemRelistsUnmarked => (
             "項目 {id} は再掲元を書いていますが relisted: true になっていません",
             "item {id} names the row it relists but is not marked relisted: true",

@@ -79,7 +79,8 @@ pub fn item_texts<'a>(r: &ItemRef<'a>) -> Vec<(TextKind, Cow<'a, str>)> {
         out.push((TextKind::MeasureText, Cow::Borrowed(t.as_str())));
     }
     if let Some(n) = &r.item.note {
-        out.push((TextKind::Note, Cow::Borrowed(n.as_str())));
+        out.push((TextKind::Note, Cow::Borrowed(n.ja.as_str())));
+        out.push((TextKind::Note, Cow::Borrowed(n.en.as_str())));
     }
     out.extend([
         (

@@ -120,7 +120,9 @@ fn own_blob(measure: &Measure, item: &Item) -> String {
     ];
     texts.extend(item.departments.iter().map(String::as_str));
     texts.extend(measure.text.as_deref());
-    texts.extend(item.note.as_deref());
+    if let Some(note) = &item.note {
+        texts.extend([note.ja.as_str(), note.en.as_str()]);
+    }
     blob(texts)
 }
 

@@ -28,7 +28,7 @@ use crate::domain::records::{
 /// The folder of kept copies, inside the cache folder.
 const PARSED_FOLDER: &str = "parsed";
 
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// What is kept of one file.
 #[derive(Serialize, Deserialize)]

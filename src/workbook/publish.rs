@@ -237,7 +237,7 @@ fn point_rows(
         )?;
         sheet.write_string(row, ID, cell_text(&item.id))?;
         if let Some(note) = &item.note {
-            sheet.insert_note(row, PROGRESS, &note_of(note))?;
+            sheet.insert_note(row, PROGRESS, &note_of(note.text(lang)))?;
         }
         let run_ends = items
             .get(k + 1)
@@ -282,7 +282,7 @@ fn point_rows(
         &body,
     )?;
     if let Some(note) = &point.policy.note {
-        sheet.insert_note(last, MEASURE, &note_of(note))?;
+        sheet.insert_note(last, MEASURE, &note_of(note.text(lang)))?;
     }
     for (k, l) in lines.iter().enumerate() {
         sheet.set_row_height(first + k as u32, row_points(*l))?;

@@ -324,9 +324,24 @@ fn check_numbers(
             if p.number == 0 {
                 invalid(point_at, Problem::ZeroNumber { point: true });
             }
+            if let Some(lang) = p.policy.note.as_ref().and_then(missing_language) {
+                let id = format!("{}-{}", rec.number, p.number);
+                invalid(point_at, Problem::NoteLanguage { id, lang });
+            }
             points.push(p.number);
         }
         cursor.insert(path, next);
+    }
+}
+
+/// The language a note lacks (each note is written in both).
+fn missing_language(note: &crate::domain::model::Note) -> Option<&'static str> {
+    if note.ja.trim().is_empty() {
+        Some("ja")
+    } else if note.en.trim().is_empty() {
+        Some("en")
+    } else {
+        None
     }
 }
 
@@ -360,6 +375,15 @@ fn check_items<'a>(
             });
         } else {
             ids.insert(&item.id, n);
+        }
+        if let Some(lang) = item.note.as_ref().and_then(missing_language) {
+            errors.push(LoadError::Invalid {
+                at: places.at(n, |p| p.id),
+                problem: Problem::NoteLanguage {
+                    id: item.id.clone(),
+                    lang,
+                },
+            });
         }
         let codes: [CodeCheck; 2] = [
             (
