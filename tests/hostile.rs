@@ -76,14 +76,20 @@ fn hostile_records() -> tempfile::TempDir {
             p.title = format!("{H}{}", p.title);
             p.policy.text = format!("{}{H}", p.policy.text);
             p.policy.assessment = H.into();
-            p.policy.note = Some(Note { ja: H.into(), en: H.into() });
+            p.policy.note = Some(Note {
+                ja: H.into(),
+                en: H.into(),
+            });
             for m in &mut p.measures {
                 m.text = Some(format!("措置{H}"));
                 for item in &mut m.items {
                     item.progress = format!("{}{H}", item.progress);
                     item.assessment = format!("{H}{}", item.assessment);
                     item.departments.push(format!("部{H}"));
-                    item.note = Some(Note { ja: H.into(), en: H.into() });
+                    item.note = Some(Note {
+                        ja: H.into(),
+                        en: H.into(),
+                    });
                 }
             }
         }

@@ -125,7 +125,12 @@ pub fn policies(report: &Report, lang: Lang) -> Vec<ExportPolicy<'_>> {
 
 /// The records in a text `format` (the workbook is made by
 /// [`crate::workbook`]), as the text to print; the notes in `lang`.
-pub fn export(report: &Report, format: Format, csv: CsvStyle, lang: Lang) -> Result<String, String> {
+pub fn export(
+    report: &Report,
+    format: Format,
+    csv: CsvStyle,
+    lang: Lang,
+) -> Result<String, String> {
     match format {
         Format::Json => to_json(report, lang),
         Format::Csv => to_csv(report, csv, lang),

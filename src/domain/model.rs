@@ -9,8 +9,8 @@
 //! Every struct denies unknown fields, so a misspelt field is an error instead of
 //! being dropped silently. Field order here is the order written to disk.
 
-use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
 
 /// The verification report whose recommendations are tracked (検証報告書).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

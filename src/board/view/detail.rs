@@ -114,7 +114,14 @@ fn policy_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, point: &
     );
     if let Some(note) = &policy.note {
         lines.push(heading(board, board.t(Msg::Note).to_string()));
-        push_found(lines, board, note.text(board.options.lang), m(Spot::PolicyNote), w, 2);
+        push_found(
+            lines,
+            board,
+            note.text(board.options.lang),
+            m(Spot::PolicyNote),
+            w,
+            2,
+        );
     }
 }
 
@@ -205,7 +212,14 @@ fn item_context<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &Item
     }
     if let Some(note) = &r.item.note {
         lines.push(heading(board, board.t(Msg::Note).to_string()));
-        push_found(lines, board, note.text(board.options.lang), m(Spot::Note), w, 2);
+        push_found(
+            lines,
+            board,
+            note.text(board.options.lang),
+            m(Spot::Note),
+            w,
+            2,
+        );
     }
     lines.push(heading(board, board.t(Msg::PolicyAssessment).to_string()));
     push_found(
