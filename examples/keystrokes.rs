@@ -1,0 +1,46 @@
+//! The search time of each keystroke of 児童相談所との連携 at 100k items, as the
+//! board runs it (each keystroke over the previous one's hits): one quick pass
+//! for BENCHMARKS.md (the criterion bench `search -- keystroke` is the careful
+//! one).
+//!
+//! cargo run --release --example keystrokes
+
+use kensho::domain::generate::generate;
+use kensho::domain::records::load;
+use kensho::search::{Filters, Order, Query, SearchIndex, Searcher};
+use std::path::Path;
+fn main() {
+    let template = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
+        .unwrap()
+        .report;
+    let report = generate(&template, 100_000, 1);
+    let index = SearchIndex::new(&report).with_char_index();
+    let searcher = Searcher::default();
+    let chars: Vec<char> = "児童相談所との連携".chars().collect();
+    // Two rounds to warm up, the third printed.
+    for round in 0..3 {
+        let mut prev: Option<Vec<usize>> = None;
+        for k in 1..=chars.len() {
+            let q = Query::parse(&chars[..k].iter().collect::<String>());
+            let t = std::time::Instant::now();
+            let hits = searcher.search(
+                &index,
+                &report,
+                &q,
+                &Filters::default(),
+                Order::Score,
+                prev.as_deref(),
+            );
+            let el = t.elapsed();
+            if round == 2 {
+                println!(
+                    "{k} {:>7} hits {:>6.1} ms (within {:?})",
+                    hits.len(),
+                    el.as_secs_f64() * 1e3,
+                    prev.as_ref().map(|p| p.len())
+                );
+            }
+            prev = Some(hits.iter().map(|h| h.item).collect());
+        }
+    }
+}
