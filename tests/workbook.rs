@@ -829,3 +829,74 @@ fn control_characters_in_records_or_answers_never_reach_the_terminal_or_the_xml_
     );
     assert!(!out.contains('\u{7}'), "{out:?}");
 }
+
+/// A program run for a test, or None when it is not installed.
+fn available(program: &str, args: &[&str]) -> bool {
+    std::process::Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn a_workbook_saved_by_openpyxl_or_libreoffice_comes_back_with_exactly_its_edits() {
+    let dir = copy_records();
+    let file = survey_of(dir.path(), "保) 保健所");
+    let ids = survey_ids(&file);
+    // LibreOffice opening and saving it changes nothing.
+    if available("soffice", &["--version"]) {
+        let profile = dir.path().join("lo-profile");
+        let out = std::process::Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args([
+                "--headless",
+                "--convert-to",
+                "xlsx:Calc MS Excel 2007 XML",
+                "--outdir",
+            ])
+            .arg(dir.path().join("resaved"))
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let resaved = dir.path().join("resaved").join(file.file_name().unwrap());
+        let (code, out, err) = import(dir.path(), &resaved, &[]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("0 件の変更（0 項目）、問題 0 件"), "{out}");
+        println!("RUN: LibreOffice re-save");
+    } else {
+        println!("NOT RUN: LibreOffice (soffice) is not installed");
+    }
+    // openpyxl (Python) changing two cells and a reason.
+    if !available("python3", &["-c", "import openpyxl"]) {
+        println!("NOT RUN: python3 with openpyxl is not installed");
+        return;
+    }
+    let edited = dir.path().join("edited.xlsx");
+    let script = format!(
+        "import openpyxl\nwb = openpyxl.load_workbook({src:?})\nws = wb['回答']\nws['G4'] = 'C'\nws['H6'] = 'openpyxl で書いた自己評価'\nws['K4'] = '部会で変更'\nwb.save({dst:?})\n",
+        src = file.to_str().unwrap(),
+        dst = edited.to_str().unwrap()
+    );
+    let out = std::process::Command::new("python3")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let (code, out, err) = import(dir.path(), &edited, &["--apply"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("2 件の変更（2 項目）、問題 0 件"), "{out}");
+    let report = report_of(dir.path());
+    assert_eq!(report.item(&ids[0]).unwrap().item.phase.as_str(), "C");
+    assert_eq!(
+        report.item(&ids[2]).unwrap().item.assessment,
+        "openpyxl で書いた自己評価"
+    );
+    let log = log_lines(dir.path());
+    assert_eq!(log.len(), 2);
+    assert!(log[0]["reason"].as_str().unwrap().starts_with("部会で変更"));
+    println!("RUN: openpyxl edits");
+}
