@@ -478,7 +478,10 @@ fn a_workbook_for_another_report_a_moved_column_or_not_a_survey_stops_the_import
     std::fs::write(&report_file, text.replacen("title: \"", "title: \"別の", 1)).unwrap();
     let (code, _, err) = import(other.path(), &file, &["--apply"]);
     assert_eq!(code, 2);
-    assert!(err.contains("は別の報告書のブックです"), "{err}");
+    assert!(
+        err.contains("は別の報告書のブックです（kensho!B2）"),
+        "{err}"
+    );
     // A column inserted before the answers moves the headings.
     let moved = dir.path().join("moved.xlsx");
     std::fs::copy(&file, &moved).unwrap();

@@ -61,8 +61,8 @@ catalogue! {
             "{file} was made by a newer kensho (format {version}); this kensho reads format {known} and older",
         ),
         ErrOtherReport => (
-            "{file} は別の報告書のブックです: ブックは「{theirs}」、記録は「{ours}」",
-            "{file} belongs to another report: the workbook is for \"{theirs}\", the records are \"{ours}\"",
+            "{file} は別の報告書のブックです（{cell}）: ブックは「{theirs}」、記録は「{ours}」",
+            "{file} belongs to another report ({cell}): the workbook is for \"{theirs}\", the records are \"{ours}\"",
         ),
         ErrSheetMissing => (
             "{file} にシート「{sheet}」がありません（名前を変えたか消したかもしれません）",

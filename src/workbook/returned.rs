@@ -140,10 +140,20 @@ pub fn plan(bytes: &[u8], file: &str, report: &Report, lang: Lang) -> Result<Pla
     let title = visible(&report.title).into_owned();
     let source = visible(&report.source).into_owned();
     if fact(KEY_REPORT) != title || fact(KEY_SOURCE) != source {
+        // The hidden sheet's row that differs.
+        let key = if fact(KEY_REPORT) != title {
+            KEY_REPORT
+        } else {
+            KEY_SOURCE
+        };
+        let row = (0..9u32)
+            .find(|r| text_of(meta.get_value((*r, 0))).is_ok_and(|k| k == key))
+            .unwrap_or(0);
         return Err(BookMsg::ErrOtherReport.fill(
             lang,
             &[
                 ("file", &file_shown),
+                ("cell", &format!("{META_SHEET}!{}", cell_name(row, 1))),
                 ("theirs", &quoted_short(&fact(KEY_REPORT))),
                 ("ours", &quoted_short(&report.title)),
             ],
