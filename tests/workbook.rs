@@ -759,6 +759,16 @@ fn global_options_work_before_or_after_the_subcommand() {
         assert_eq!(code, 0, "{args:?}: {err}");
         assert!(out.contains("records: ok"), "{args:?}: {out}");
     }
+    // The board's options before a command are refused, not ignored.
+    for args in [
+        vec!["--phase", "D", "check", "records"],
+        vec!["records", "check"],
+        vec!["--ascii", "export", "records", "--format", "csv"],
+    ] {
+        let (code, _, err) = kensho(&args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains("options of the board"), "{args:?}: {err}");
+    }
 }
 
 #[test]

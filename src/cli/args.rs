@@ -162,6 +162,27 @@ pub enum Command {
     Man,
 }
 
+impl Command {
+    /// The name the command is typed as.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Check { .. } => "check",
+            Command::Search { .. } => "search",
+            Command::Generate { .. } => "generate",
+            Command::Set { .. } => "set",
+            Command::Log { .. } => "log",
+            Command::Verify { .. } => "verify",
+            Command::Minutes { .. } => "minutes",
+            Command::Config { .. } => "config",
+            Command::Export { .. } => "export",
+            Command::Survey { .. } => "survey",
+            Command::Import { .. } => "import",
+            Command::Completions { .. } => "completions",
+            Command::Man => "man",
+        }
+    }
+}
+
 /// How the minutes are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum MinutesFormat {

@@ -24,7 +24,7 @@ use clap::{CommandFactory, FromArgMatches};
 
 use std::path::PathBuf;
 
-use crate::i18n::Lang;
+use crate::i18n::{CliMsg, Lang};
 use config::{Config, ConfigError};
 
 /// Parse `args` (the program's name first) and run what they ask for.
@@ -73,11 +73,52 @@ pub fn main() -> ExitCode {
     main_with(std::env::args_os().collect())
 }
 
+/// The options given that belong to the board alone (before a command's
+/// name they would be ignored).
+fn board_options(cli: &Cli) -> Vec<String> {
+    let f = &cli.filters;
+    [
+        (cli.path.is_some(), "PATH"),
+        (cli.ascii, "--ascii"),
+        (cli.theme.is_some(), "--theme"),
+        (cli.present, "--present"),
+        (cli.follow, "--follow"),
+        (cli.query.is_some(), "--query"),
+        (cli.meeting.is_some(), "--meeting"),
+        (cli.changed_in_meeting, "--changed-in-meeting"),
+        (cli.not_reviewed, "--not-reviewed"),
+        (
+            cli.changed_since_meeting.is_some(),
+            "--changed-since-meeting",
+        ),
+        (!f.phase.is_empty(), "--phase"),
+        (!f.direction.is_empty(), "--direction"),
+        (!f.departments.is_empty(), "--dept"),
+        (f.hide_relisted, "--hide-relisted"),
+    ]
+    .into_iter()
+    .filter(|(given, _)| *given)
+    .map(|(_, name)| name.to_string())
+    .collect()
+}
+
 /// Run the command `cli` asks for, with `config` (or its error, which stops
 /// every command but `config --default`).
 pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
     let config_lang = config.as_ref().ok().and_then(|c| c.lang);
     let lang = cli.lang.or(config_lang).unwrap_or_else(Lang::from_env);
+    // The board's own options before a command would do nothing there.
+    if let Some(command) = &cli.command {
+        let given = board_options(&cli);
+        if !given.is_empty() {
+            let name = command.name();
+            return output::fail(
+                lang,
+                &CliMsg::ErrBoardOption
+                    .fill(lang, &[("options", &given.join(", ")), ("command", &name)]),
+            );
+        }
+    }
     if let Some(Command::Config { default: true, .. }) = cli.command {
         return output::print(lang, &config_cmd::default_text(lang));
     }

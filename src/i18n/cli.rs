@@ -104,6 +104,10 @@ catalogue! {
             "形式: json, csv, markdown, xlsx（xlsx は原資料と同じ体裁のブック）",
             "Format: json, csv, markdown, xlsx (a workbook laid out like the source)",
         ),
+        ErrBoardOption => (
+            "{options} はボードのオプションで、{command} の前には書けません（{command} のオプションは kensho {command} --help）",
+            "{options}: options of the board, which do nothing before {command} (the options of {command}: kensho {command} --help)",
+        ),
         ArgExportOut => ("標準出力でなくこのファイルに書く（xlsx では必須）", "Write to this file instead of standard output (needed for xlsx)"),
         ArgHeaders => (
             "CSV の見出し: ja（原資料の言葉）または en（英語のキー）。既定は報告書の言語",
