@@ -112,7 +112,7 @@ catalogue! {
         ),
         ImportSummary => (
             "{file}（{department}）: {changes} 件の変更（{items} 項目）、問題 {problems} 件",
-            "{file} ({department}): {changes} changes in {items} items, {problems} problems",
+            "{file} ({department}): changes: {changes} (items: {items}), problems: {problems}",
         ),
         ImportProblems => ("問題:", "Problems:"),
         ImportDryRun => (
@@ -125,11 +125,11 @@ catalogue! {
         ),
         ImportSkipped => (
             "問題のある {rows} 行は書きませんでした",
-            "{rows} rows with problems were not written",
+            "rows with problems, not written: {rows}",
         ),
-        ImportApplied => ("{changes} 件の変更を書き、変更履歴に記録しました", "{changes} changes written and logged"),
+        ImportApplied => ("{changes} 件の変更を書き、変更履歴に記録しました", "changes written and logged: {changes}"),
         ImportNothing => ("取り込む変更はありません", "nothing to import: the workbook changes nothing"),
-        SurveyWrote => ("{file}: {department}（{items} 項目）", "{file}: {department} ({items} items)"),
+        SurveyWrote => ("{file}: {department}（{items} 項目）", "{file}: {department} (items: {items})"),
         ErrXlsxOut => (
             "xlsx はバイナリファイルです。--out FILE で書き出し先を指定してください",
             "xlsx is a binary file: give --out FILE to say where to write it",
