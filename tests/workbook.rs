@@ -518,6 +518,46 @@ fn a_workbook_for_another_report_a_moved_column_or_not_a_survey_stops_the_import
 }
 
 #[test]
+fn a_survey_never_replaces_a_workbook_already_there_unless_asked() {
+    let dir = copy_records();
+    let file = survey_of(dir.path(), "保) 保健所");
+    // The department's answer, saved back into the same folder.
+    edit_cells(&file, &[("G4", "D")]);
+    let answered = std::fs::read(&file).unwrap();
+    let out = dir.path().join("out");
+    let args = [
+        "--lang",
+        "ja",
+        "survey",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (code, _, err) = kensho(&args);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("すでにあるブックは置き換えません") && err.contains("保_保健所.xlsx"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        answered,
+        "the answer is kept"
+    );
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        1,
+        "nothing else was written"
+    );
+    let mut replace = args.to_vec();
+    replace.push("--replace");
+    let (code, out_text, err) = kensho(&replace);
+    assert_eq!(code, 0, "{err}");
+    assert!(out_text.contains("子_児童相談所.xlsx"));
+    assert_ne!(std::fs::read(&file).unwrap(), answered);
+}
+
+#[test]
 fn a_survey_holds_only_its_department_with_answer_cells_open_and_codes_as_lists() {
     let dir = copy_records();
     let file = survey_of(dir.path(), "保) 保健所");

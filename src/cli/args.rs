@@ -139,6 +139,8 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         #[arg(long)]
+        replace: bool,
+        #[arg(long)]
         query: Option<String>,
         #[command(flatten)]
         filters: FilterArgs,

@@ -66,6 +66,7 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
     ("export", "query", CliMsg::ArgExportQuery),
     ("survey", "query", CliMsg::ArgExportQuery),
     ("survey", "out", CliMsg::ArgSurveyOut),
+    ("survey", "replace", CliMsg::ArgReplace),
     ("import", "file", CliMsg::ArgImportFile),
     ("import", "apply", CliMsg::ArgApply),
     ("import", "skip_problems", CliMsg::ArgSkipProblems),

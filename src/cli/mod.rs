@@ -155,9 +155,19 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
         Some(Command::Survey {
             path,
             out,
+            replace,
             query,
             filters,
-        }) => workbooks::survey(records(path), out, query, &filters, cli.lang, lang),
+        }) => {
+            let ask = workbooks::SurveyAsk {
+                path: records(path),
+                out,
+                replace,
+                query,
+                lang_given: cli.lang,
+            };
+            workbooks::survey(ask, &filters, lang)
+        }
         Some(Command::Import {
             file,
             path,

@@ -105,17 +105,21 @@ pub fn export(ask: ExportAsk, lang: Lang) -> ExitCode {
     }
 }
 
+/// What `kensho survey` is asked for.
+pub struct SurveyAsk {
+    pub path: Option<PathBuf>,
+    pub out: PathBuf,
+    /// Replace workbooks already in `out` (they may hold answers).
+    pub replace: bool,
+    pub query: Option<String>,
+    pub lang_given: Option<Lang>,
+}
+
 /// `kensho survey`: one workbook per department (those `--dept` names, or
-/// every one) in the folder `out`.
-pub fn survey(
-    path: Option<PathBuf>,
-    out: PathBuf,
-    query: Option<String>,
-    filters: &FilterArgs,
-    lang_given: Option<Lang>,
-    lang: Lang,
-) -> ExitCode {
-    let (filters, report) = match narrowed_records(path, filters, query.as_deref(), lang) {
+/// every one) in the folder `out`. A workbook already there is never
+/// replaced unless asked: it may be a department's answer.
+pub fn survey(ask: SurveyAsk, filters: &FilterArgs, lang: Lang) -> ExitCode {
+    let (filters, report) = match narrowed_records(ask.path, filters, ask.query.as_deref(), lang) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -125,7 +129,39 @@ pub fn survey(
         .into_iter()
         .filter(|d| filters.departments.is_empty() || filters.departments.contains(d))
         .collect();
-    let words = lang_given.unwrap_or_else(|| report_lang(&report));
+    let words = ask.lang_given.unwrap_or_else(|| report_lang(&report));
+    let out = ask.out;
+    // Every workbook first, each with its file name (two departments whose
+    // names differ only in what a file name cannot hold get a number).
+    let made = changelog::now();
+    let mut books: Vec<(PathBuf, String, Vec<u8>, usize)> = Vec::new();
+    for department in departments {
+        let (bytes, count) = match survey::survey(&report, &department, words, &made) {
+            Ok(Some(made)) => made,
+            Ok(None) => continue,
+            Err(e) => return fail(lang, &BookMsg::ErrWorkbook.fill(lang, &[("error", &e)])),
+        };
+        let mut name = survey::file_name(&department);
+        let stem = name.trim_end_matches(".xlsx").to_string();
+        let mut n = 2;
+        while books
+            .iter()
+            .any(|(f, ..)| f.file_name() == Some(name.as_ref()))
+        {
+            name = format!("{stem}-{n}.xlsx");
+            n += 1;
+        }
+        books.push((out.join(&name), department, bytes, count));
+    }
+    let there: Vec<String> = books
+        .iter()
+        .filter(|(f, ..)| f.symlink_metadata().is_ok())
+        .map(|(f, ..)| f.display().to_string())
+        .collect();
+    if !there.is_empty() && !ask.replace {
+        let what = BookMsg::ErrSurveyExists.fill(lang, &[("files", &there.join(", "))]);
+        return fail(lang, &visible(&what));
+    }
     if let Err(e) = std::fs::create_dir_all(&out) {
         let what = CliMsg::ErrCannotCreate.fill(
             lang,
@@ -133,26 +169,8 @@ pub fn survey(
         );
         return fail(lang, &what);
     }
-    let made = changelog::now();
-    let mut names: Vec<String> = Vec::new();
     let mut lines = Vec::new();
-    for department in departments {
-        let (bytes, count) = match survey::survey(&report, &department, words, &made) {
-            Ok(Some(made)) => made,
-            Ok(None) => continue,
-            Err(e) => return fail(lang, &BookMsg::ErrWorkbook.fill(lang, &[("error", &e)])),
-        };
-        // Two departments whose names differ only in what a file name
-        // cannot hold get a number.
-        let mut name = survey::file_name(&department);
-        let stem = name.trim_end_matches(".xlsx").to_string();
-        let mut n = 2;
-        while names.contains(&name) {
-            name = format!("{stem}-{n}.xlsx");
-            n += 1;
-        }
-        names.push(name.clone());
-        let file = out.join(&name);
+    for (file, department, bytes, count) in books {
         if let Err(e) = replace_file(&file, &bytes) {
             return fail(lang, &e.say(lang));
         }

@@ -134,6 +134,10 @@ catalogue! {
             "xlsx はバイナリファイルです。--out FILE で書き出し先を指定してください",
             "xlsx is a binary file: give --out FILE to say where to write it",
         ),
+        ErrSurveyExists => (
+            "すでにあるブックは置き換えません（部署の回答かもしれません）: {files}。別のフォルダを指定するか、置き換えてよければ --replace を付けてください",
+            "workbooks already there are not replaced (they may hold a department's answers): {files}; give another folder, or add --replace if they may go",
+        ),
         ErrNoItems => ("絞り込みに当てはまる項目がありません", "no item passes the filters"),
         ErrWorkbook => ("ブックを作れませんでした: {error}", "the workbook could not be made: {error}"),
     }

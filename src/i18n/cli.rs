@@ -116,6 +116,10 @@ catalogue! {
         ArgMeanings => ("CSV で区分の横にその意味の列を足す", "CSV: add a column with each code's meaning"),
         ArgExportQuery => ("この検索に当てはまる項目だけ（fzf の書き方）", "Only the items matching this search (fzf syntax)"),
         ArgSurveyOut => ("ブックを書くフォルダ（なければ作る）", "The folder to write the workbooks in (made if missing)"),
+        ArgReplace => (
+            "フォルダにすでにあるブックを置き換える（既定では置き換えずに止まる）",
+            "Replace workbooks already in the folder (by default kensho stops rather than replace them)",
+        ),
         ArgImportFile => ("部署から戻った回答用のブック（.xlsx）", "A department's answer workbook (.xlsx), sent back"),
         ArgApply => ("変更を書いて変更履歴に記録する（付けなければ何も書かずに表示だけ）", "Write the changes and log them (without it, only show them)"),
         ArgSkipProblems => ("問題のある行を除いて書く", "Write the rows without problems, leaving out those with problems"),
