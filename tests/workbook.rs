@@ -953,3 +953,48 @@ fn a_workbook_saved_by_openpyxl_or_libreoffice_comes_back_with_exactly_its_edits
     assert!(log[0]["reason"].as_str().unwrap().starts_with("部会で変更"));
     println!("RUN: openpyxl edits");
 }
+
+#[test]
+fn a_text_longer_than_a_cell_holds_is_cut_with_a_warning_and_its_survey_cell_locked() {
+    let dir = copy_records();
+    let file = dir.path().join("recommendation-2.ron");
+    let ron = std::fs::read_to_string(&file).unwrap();
+    let long = "長".repeat(40_000);
+    std::fs::write(
+        &file,
+        ron.replacen("progress: \"", &format!("progress: \"{long}"), 1),
+    )
+    .unwrap();
+    let report = report_of(dir.path());
+    let first = report.recommendations[1].points[0].measures[0].items[0]
+        .id
+        .clone();
+    let out = dir.path().join("t.xlsx");
+    let (code, _, err) = kensho(&[
+        "export",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("32,767") && err.contains(&first), "{err}");
+    let table = open(&out).worksheet_range("実施状況").unwrap();
+    let row = (3..=table.end().unwrap().0)
+        .find(|r| text(&table, *r, 9) == first)
+        .unwrap();
+    let cell = text(&table, row, 4);
+    assert!(cell.chars().count() <= 32_767);
+    assert!(
+        cell.starts_with("長長長") && cell.contains("…［+"),
+        "{}",
+        &cell[cell.len() - 40..]
+    );
+    // The survey: the cut cell is locked, and the unchanged workbook changes nothing.
+    let dept = report.item(&first).unwrap().item.departments[0].clone();
+    let book = survey_of(dir.path(), &dept);
+    let (code, out, err) = import(dir.path(), &book, &["--apply"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("取り込む変更はありません"), "{out}");
+}

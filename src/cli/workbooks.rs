@@ -55,6 +55,26 @@ fn narrowed_records(
     Ok((filters, report))
 }
 
+/// Say where a text is longer than a workbook cell holds (it is cut there).
+fn warn_cut(report: &Report, lang: Lang) {
+    let places = crate::workbook::cut_places(report);
+    if places.is_empty() {
+        return;
+    }
+    let mut shown: Vec<String> = places
+        .iter()
+        .take(10)
+        .map(|p| visible(p).into_owned())
+        .collect();
+    if places.len() > 10 {
+        shown.push(format!("… ({})", places.len()));
+    }
+    warn(
+        lang,
+        &BookMsg::WarnCut.fill(lang, &[("places", &shown.join(", "))]),
+    );
+}
+
 /// Write `bytes` to `out` (atomically), or to standard output.
 fn deliver(bytes: &[u8], out: Option<&Path>, lang: Lang) -> ExitCode {
     match out {
@@ -80,6 +100,7 @@ pub fn export(ask: ExportAsk, lang: Lang) -> ExitCode {
     };
     let words = ask.lang_given.unwrap_or_else(|| report_lang(&report));
     if ask.format == Format::Xlsx {
+        warn_cut(&report, lang);
         // A binary file is never written onto a terminal.
         if ask.out.is_none() && std::io::stdout().is_terminal() {
             return fail(lang, BookMsg::ErrXlsxOut.text(lang));
@@ -130,6 +151,7 @@ pub fn survey(ask: SurveyAsk, filters: &FilterArgs, lang: Lang) -> ExitCode {
         .filter(|d| filters.departments.is_empty() || filters.departments.contains(d))
         .collect();
     let words = ask.lang_given.unwrap_or_else(|| report_lang(&report));
+    warn_cut(&report, lang);
     let out = ask.out;
     // Every workbook first, each with its file name (two departments whose
     // names differ only in what a file name cannot hold get a number).

@@ -138,6 +138,10 @@ catalogue! {
             "すでにあるブックは置き換えません（部署の回答かもしれません）: {files}。別のフォルダを指定するか、置き換えてよければ --replace を付けてください",
             "workbooks already there are not replaced (they may hold a department's answers): {files}; give another folder, or add --replace if they may go",
         ),
+        WarnCut => (
+            "32,767 字（Excel の1つの欄の上限）を超える文を切り詰めました（末尾に「…［+省略した字数］」）。回答用のブックではその欄は記入できません: {places}",
+            "texts longer than 32,767 characters (what an Excel cell holds) were cut, ending with …［+the characters left out］; in an answer workbook their cells cannot be filled in: {places}",
+        ),
         ErrNoItems => ("絞り込みに当てはまる項目がありません", "no item passes the filters"),
         ErrWorkbook => ("ブックを作れませんでした: {error}", "the workbook could not be made: {error}"),
     }

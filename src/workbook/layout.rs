@@ -20,10 +20,28 @@ pub fn cell_name(row: u32, col: u16) -> String {
     letters.iter().rev().collect::<String>() + &(row + 1).to_string()
 }
 
+/// The most characters a cell holds (Excel's limit).
+pub const CELL_LIMIT: usize = 32_767;
+
+/// Whether `s` is longer than a cell holds.
+pub fn too_long(s: &str) -> bool {
+    s.chars().nth(CELL_LIMIT).is_some()
+}
+
 /// Record text as it goes into a cell: line breaks kept, control and
-/// invisible characters shown visibly (as everywhere kensho shows text).
+/// invisible characters shown visibly (as everywhere kensho shows text);
+/// a text longer than a cell holds is cut, ending with how many characters
+/// were left out (`…［+1234］`).
 pub fn cell_text(s: &str) -> Cow<'_, str> {
-    visible(s)
+    let shown = visible(s);
+    if !too_long(&shown) {
+        return shown;
+    }
+    let total = shown.chars().count();
+    let keep = CELL_LIMIT - 24;
+    let mut cut: String = shown.chars().take(keep).collect();
+    cut.push_str(&format!("…［+{}］", total - keep));
+    Cow::Owned(cut)
 }
 
 /// The font of every cell: the one Japanese Windows uses by default
@@ -118,6 +136,20 @@ mod tests {
         assert_eq!(cell_name(0, 26), "AA1");
         assert_eq!(cell_name(0, 701), "ZZ1");
         assert_eq!(cell_name(0, 702), "AAA1");
+    }
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_with_what_was_left_out() {
+        let long = "児".repeat(CELL_LIMIT + 100);
+        let cut = cell_text(&long);
+        assert!(cut.chars().count() <= CELL_LIMIT);
+        assert!(
+            cut.ends_with(&format!("…［+{}］", 100 + 24)),
+            "{}",
+            &cut[cut.len() - 30..]
+        );
+        let fits = "児".repeat(CELL_LIMIT);
+        assert_eq!(cell_text(&fits), fits);
     }
 
     #[test]

@@ -14,12 +14,13 @@ use rust_xlsxwriter::{
     Color, DataValidation, Format, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use super::layout::{self, cell_text, lines_in, row_points};
+use super::layout::{self, cell_text, lines_in, row_points, too_long};
 use super::publish::measure_cell;
 use crate::domain::export::circled;
 use crate::domain::field::Field;
 use crate::domain::model::{ItemRef, Report, Scale};
 use crate::i18n::{BookMsg, Lang};
+use crate::text::visible;
 
 /// The name of the hidden sheet that makes a workbook a survey.
 pub const META_SHEET: &str = "kensho";
@@ -123,7 +124,7 @@ impl Col {
         }
     }
 
-    /// The cell's text for an item, as sent.
+    /// The cell's text for an item, as shown (cut only when written).
     fn value(self, r: &ItemRef) -> String {
         let text = match self {
             Col::Id => r.item.id.clone(),
@@ -138,7 +139,7 @@ impl Col {
             Col::Departments => r.item.departments.join("\n"),
             Col::Reason => String::new(),
         };
-        cell_text(&text).into_owned()
+        visible(&text).into_owned()
     }
 }
 
@@ -253,7 +254,7 @@ pub fn survey(
     }
     for (k, row) in rows.iter().enumerate() {
         for (col, v) in row.iter().enumerate() {
-            meta.write_string(COPY_HEADING_ROW + 1 + k as u32, col as u16, v)?;
+            meta.write_string(COPY_HEADING_ROW + 1 + k as u32, col as u16, cell_text(v))?;
         }
     }
     meta.set_hidden(true);
@@ -302,13 +303,15 @@ fn answers(
         let r = HEADING_ROW + 1 + k as u32;
         let mut lines = 1;
         for (c, v) in Col::ALL.iter().zip(row) {
-            let format: &Format = match (c.open(), c.field().is_some_and(Field::is_code)) {
+            // A text cut to fit a cell cannot be answered in it.
+            let open = c.open() && !too_long(v);
+            let format: &Format = match (open, c.field().is_some_and(Field::is_code)) {
                 (true, true) => &open_code,
                 (true, false) => &open_text,
                 (false, _) if *c == Col::Recommendation => &locked_code,
                 (false, _) => &locked,
             };
-            sheet.write_string_with_format(r, c.index(), v, format)?;
+            sheet.write_string_with_format(r, c.index(), cell_text(v), format)?;
             lines = lines.max(lines_in(v, c.width()));
         }
         sheet.set_row_height(r, row_points(lines))?;
