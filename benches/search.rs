@@ -11,7 +11,7 @@ use std::path::Path;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use kensho::domain::generate::generate;
 use kensho::domain::records::load;
-use kensho::search::{Filters, Order, Query, SearchIndex, Searcher};
+use kensho::search::{Filters, Hit, Order, Previous, Query, SearchIndex, Searcher};
 
 /// The query typed, one character per keystroke (9 characters).
 pub const TYPED: &str = "児童相談所との連携";
@@ -21,6 +21,28 @@ fn sizes() -> Vec<usize> {
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+}
+
+/// One keystroke's search, after the previous answer when there is one.
+fn typed_on(
+    searcher: &Searcher,
+    index: &SearchIndex,
+    report: &kensho::domain::model::Report,
+    q: &Query,
+    filters: &Filters,
+    previous: Option<&(Query, Vec<Hit>)>,
+) -> Vec<Hit> {
+    match previous {
+        Some((query, hits)) => searcher.search_after(
+            index,
+            report,
+            q,
+            filters,
+            Order::Score,
+            Previous { query, hits },
+        ),
+        None => searcher.search(index, report, q, filters, Order::Score, None),
+    }
 }
 
 fn keystrokes(c: &mut Criterion) {
@@ -35,30 +57,32 @@ fn keystrokes(c: &mut Criterion) {
         let report = generate(&template, n, 1);
         let index = SearchIndex::new(&report).with_char_index();
         let chars: Vec<char> = TYPED.chars().collect();
-        // The hits before each keystroke, as the board would hold them.
-        let mut before: Vec<Option<Vec<usize>>> = vec![None];
+        // The answer before each keystroke, as the board holds it.
+        let mut before: Vec<Option<(Query, Vec<Hit>)>> = vec![None];
         for k in 1..chars.len() {
             let q = Query::parse(&chars[..k].iter().collect::<String>());
-            let prev = before[k - 1].clone();
-            let hits =
-                searcher.search(&index, &report, &q, &filters, Order::Score, prev.as_deref());
-            before.push(Some(hits.iter().map(|h| h.item).collect()));
+            let hits = typed_on(
+                &searcher,
+                &index,
+                &report,
+                &q,
+                &filters,
+                before[k - 1].as_ref(),
+            );
+            before.push(Some((q, hits)));
         }
-        // Every keystroke over the previous one's hits (as the board does),
-        // and, for comparison, some searched afresh over every item.
+        // Every keystroke after the previous one's answer (as the board does
+        // it), and, for comparison, some searched afresh over every item.
         for k in 1..=chars.len() {
             let q = Query::parse(&chars[..k].iter().collect::<String>());
-            let run = |within: Option<&[usize]>| {
-                black_box(searcher.search(&index, &report, &q, &filters, Order::Score, within))
-            };
             if [2, 5, 9].contains(&k) {
                 group.bench_with_input(BenchmarkId::new(format!("{n}/fresh"), k), &k, |b, _| {
-                    b.iter(|| run(None))
+                    b.iter(|| black_box(typed_on(&searcher, &index, &report, &q, &filters, None)))
                 });
             }
-            let prev = before[k - 1].clone();
+            let prev = before[k - 1].as_ref();
             group.bench_with_input(BenchmarkId::new(format!("{n}"), k), &k, |b, _| {
-                b.iter(|| run(prev.as_deref()))
+                b.iter(|| black_box(typed_on(&searcher, &index, &report, &q, &filters, prev)))
             });
         }
     }

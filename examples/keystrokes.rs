@@ -7,7 +7,7 @@
 
 use kensho::domain::generate::generate;
 use kensho::domain::records::load;
-use kensho::search::{Filters, Order, Query, SearchIndex, Searcher};
+use kensho::search::{Filters, Hit, Order, Previous, Query, SearchIndex, Searcher};
 use std::path::Path;
 fn main() {
     let template = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
@@ -19,28 +19,35 @@ fn main() {
     let chars: Vec<char> = "児童相談所との連携".chars().collect();
     // Two rounds to warm up, the third printed.
     for round in 0..3 {
-        let mut prev: Option<Vec<usize>> = None;
+        let mut prev: Option<(Query, Vec<Hit>)> = None;
         for k in 1..=chars.len() {
             let q = Query::parse(&chars[..k].iter().collect::<String>());
+            let filters = Filters::default();
             let t = std::time::Instant::now();
-            let hits = searcher.search(
-                &index,
-                &report,
-                &q,
-                &Filters::default(),
-                Order::Score,
-                prev.as_deref(),
-            );
+            let hits = match &prev {
+                Some((before, hits)) => searcher.search_after(
+                    &index,
+                    &report,
+                    &q,
+                    &filters,
+                    Order::Score,
+                    Previous {
+                        query: before,
+                        hits,
+                    },
+                ),
+                None => searcher.search(&index, &report, &q, &filters, Order::Score, None),
+            };
             let el = t.elapsed();
             if round == 2 {
                 println!(
-                    "{k} {:>7} hits {:>6.1} ms (within {:?})",
+                    "{k} {:>7} hits {:>6.1} ms (after {:?} hits)",
                     hits.len(),
                     el.as_secs_f64() * 1e3,
-                    prev.as_ref().map(|p| p.len())
+                    prev.as_ref().map(|p| p.1.len())
                 );
             }
-            prev = Some(hits.iter().map(|h| h.item).collect());
+            prev = Some((q, hits));
         }
     }
 }

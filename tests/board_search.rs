@@ -45,7 +45,11 @@ fn the_second_keystroke_searches_only_the_first_ones_hits() {
     b.type_text("警");
     let effects = b.rt.app.update(Action::Text("察".into()));
     match effects.as_slice() {
-        [Effect::Search(request)] => assert!(request.within.is_some(), "{request:?}"),
+        [Effect::Search(request)] => {
+            let (before, hits) = request.after.as_ref().expect("the previous answer");
+            assert_eq!(before, &kensho::search::Query::parse("警"));
+            assert_eq!(hits, b.rt.app.board.search.hits.as_ref().unwrap());
+        }
         other => panic!("{other:?}"),
     }
 }

@@ -238,8 +238,9 @@ pub struct SearchRequest {
     pub query: Query,
     pub filters: Filters,
     pub order: Order,
-    /// Search only these items (typing on narrows the previous result).
-    pub within: Option<Vec<usize>>,
+    /// The previous query and its hits, when this query only adds
+    /// characters to it (typing on narrows the previous result).
+    pub after: Option<(Query, Vec<Hit>)>,
 }
 
 /// See [`SearchRequest::data`].

@@ -192,7 +192,7 @@ impl Runtime {
             query: crate::search::Query::default(),
             filters: crate::search::Filters::default(),
             order: crate::search::Order::default(),
-            within: None,
+            after: None,
         });
         self.start_with(host, &opening.query, opening.filters)?;
         if let Some(name) = opening.meeting {

@@ -26,11 +26,11 @@ impl Board {
             self.outline.scroll_into_view(self.outline_height());
             return Vec::new();
         }
-        let within = match (&self.search.answered, &self.search.hits) {
+        let after = match (&self.search.answered, &self.search.hits) {
             (Some((q, f)), Some(hits))
                 if *f == self.filters && q.narrows_to(&self.search.query) =>
             {
-                Some(hits.iter().map(|h| h.item).collect())
+                Some((q.clone(), hits.clone()))
             }
             _ => None,
         };
@@ -42,7 +42,7 @@ impl Board {
             query: self.search.query.clone(),
             filters: self.filters.clone(),
             order: self.search.order,
-            within,
+            after,
         })]
     }
 

@@ -12,7 +12,7 @@ use super::action::{Action, Job, SearchRequest, StoreOutcome};
 use crate::domain::meeting::load_meeting;
 use crate::domain::records::Records;
 use crate::i18n::Lang;
-use crate::search::{SearchIndex, Searcher};
+use crate::search::{Previous, SearchIndex, Searcher};
 use crate::store::changelog::{self, Change};
 use crate::store::meeting::{MeetingChange, change_meeting, is_open, write_minutes};
 use crate::store::watch::Watcher;
@@ -69,17 +69,27 @@ fn search_loop(inbox: &Receiver<SearchRequest>, results: &Sender<Action>) {
             continue;
         };
         // Only the index was asked for (the board opening).
-        if request.query.is_empty() && request.filters.is_empty() && request.within.is_none() {
+        if request.query.is_empty() && request.filters.is_empty() && request.after.is_none() {
             continue;
         }
-        let hits = searcher.search(
-            built,
-            report,
-            &request.query,
-            &request.filters,
-            request.order,
-            request.within.as_deref(),
-        );
+        let hits = match &request.after {
+            Some((query, hits)) => searcher.search_after(
+                built,
+                report,
+                &request.query,
+                &request.filters,
+                request.order,
+                Previous { query, hits },
+            ),
+            None => searcher.search(
+                built,
+                report,
+                &request.query,
+                &request.filters,
+                request.order,
+                None,
+            ),
+        };
         let done = Action::SearchDone {
             generation: request.generation,
             hits,

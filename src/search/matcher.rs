@@ -7,11 +7,13 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::domain::model::{ItemRef, Report};
+use crate::domain::records::parallel_map;
 use crate::text::normalize::fold;
 
 use super::filters::Filters;
 use super::index::{SearchIndex, blob};
 use super::query::{Query, Term, TermKind};
+use super::scattered;
 
 /// One matching item: its index in source order and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,18 +26,6 @@ pub struct Hit {
 /// of the same term.
 fn exact_score(term: &Term) -> i64 {
     32 * term.text.chars().count() as i64 + 16
-}
-
-/// Whether the characters of `pattern` appear in `text` in order.
-fn holds_in_order(text: &str, pattern: &str) -> bool {
-    let mut rest = text;
-    for c in pattern.chars() {
-        match rest.find(c) {
-            Some(at) => rest = &rest[at + c.len_utf8()..],
-            None => return false,
-        }
-    }
-    true
 }
 
 /// How hits are ordered.
@@ -55,6 +45,13 @@ impl Order {
     }
 }
 
+/// The answer to the query typed before, for [`Searcher::search_after`].
+#[derive(Debug, Clone, Copy)]
+pub struct Previous<'a> {
+    pub query: &'a Query,
+    pub hits: &'a [Hit],
+}
+
 /// A hit found only in the context counts this much less.
 const CONTEXT_DIVISOR: i64 = 4;
 
@@ -65,7 +62,9 @@ pub struct Searcher {
 impl Default for Searcher {
     fn default() -> Self {
         Searcher {
-            matcher: SkimMatcherV2::default().respect_case().element_limit(256),
+            matcher: SkimMatcherV2::default()
+                .respect_case()
+                .element_limit(scattered::ELEMENT_LIMIT),
         }
     }
 }
@@ -76,6 +75,7 @@ impl Default for Searcher {
 pub(super) struct Ready<'q> {
     term: &'q Term,
     finder: memchr::memmem::Finder<'static>,
+    scattered: scattered::Pattern,
 }
 
 impl<'q> Ready<'q> {
@@ -89,6 +89,7 @@ impl<'q> Ready<'q> {
         Ready {
             term,
             finder: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
+            scattered: scattered::Pattern::new(&term.text),
         }
     }
 
@@ -104,20 +105,23 @@ pub(super) fn ready(query: &Query) -> Vec<Ready<'_>> {
 
 impl Searcher {
     fn term_score(&self, term: &Ready, text: &str) -> Option<i64> {
+        self.term_score_knowing(term, text, true)
+    }
+
+    /// [`Searcher::term_score`], told when the term cannot stand whole in
+    /// the text (`whole_possible` false): then it is not looked for.
+    fn term_score_knowing(&self, term: &Ready, text: &str, whole_possible: bool) -> Option<i64> {
         // The term standing whole in the text: for an exact term the match,
         // for a fuzzy one the best match there is (the matcher's score for
         // n characters is at most 24n + 8, below `exact_score`; see the test
         // `a_whole_term_outscores_any_fuzzy_match`), so the matcher is not
         // asked.
-        if term.whole_in(text) {
+        if whole_possible && term.whole_in(text) {
             return Some(exact_score(term.term));
         }
         match term.term.kind {
-            // A cheap test first (str::find is memchr-fast): most texts
-            // do not hold the characters in order and never reach the matcher.
-            TermKind::Fuzzy if holds_in_order(text, &term.term.text) => {
-                self.matcher.fuzzy_match(text, &term.term.text)
-            }
+            // The matcher's score, computed without its copy of the text.
+            TermKind::Fuzzy => scattered::score(&self.matcher, text, &term.scattered),
             _ => None,
         }
     }
@@ -143,6 +147,8 @@ impl Searcher {
             .collect()
     }
 
+    /// `whole_possible` false: the query is one fuzzy term that cannot stand
+    /// whole in the item's own texts (see [`Searcher::search_after`]).
     fn item_score(
         &self,
         index: &SearchIndex,
@@ -150,6 +156,7 @@ impl Searcher {
         terms: &[Ready],
         ctx: &[Vec<Option<i64>>],
         i: usize,
+        whole_possible: bool,
     ) -> Option<i64> {
         let own = &index.own[i];
         let point = index.point_of[i];
@@ -170,7 +177,10 @@ impl Searcher {
                     // above one that mentions it in passing), and alone ranks
                     // below any own hit.
                     let in_context = in_context.map(|s| (s / CONTEXT_DIVISOR).max(1));
-                    match (self.term_score(term, own), in_context) {
+                    match (
+                        self.term_score_knowing(term, own, whole_possible),
+                        in_context,
+                    ) {
                         (Some(o), c) => Some(o + c.unwrap_or(0)),
                         (None, c) => c,
                     }
@@ -187,7 +197,7 @@ impl Searcher {
         let point = *index.point_of.get(i)?;
         let terms = ready(query);
         let ctx = self.context_scores(index, &terms, &[point]);
-        self.item_score(index, query, &terms, &ctx, i)
+        self.item_score(index, query, &terms, &ctx, i, true)
     }
 
     /// Items among `candidates` (all when None) that pass `filters` and match
@@ -201,6 +211,70 @@ impl Searcher {
         filters: &Filters,
         order: Order,
         candidates: Option<&[usize]>,
+    ) -> Vec<Hit> {
+        self.run(index, report, query, filters, order, candidates, None)
+    }
+
+    /// [`Searcher::search`] typing on: when `query` only adds characters to
+    /// the previous query, only the previous hits are searched; and when
+    /// both are one fuzzy term, an item whose own texts did not hold the
+    /// previous term whole cannot hold this one whole, so that is not looked
+    /// for (its previous score says so: a whole term scores at least
+    /// `exact_score`, anything else less). Otherwise a fresh search.
+    pub fn search_after(
+        &self,
+        index: &SearchIndex,
+        report: &Report,
+        query: &Query,
+        filters: &Filters,
+        order: Order,
+        previous: Previous,
+    ) -> Vec<Hit> {
+        if !previous.query.narrows_to(query) {
+            return self.search(index, report, query, filters, order, None);
+        }
+        let items: Vec<usize> = previous.hits.iter().map(|h| h.item).collect();
+        let single_fuzzy = |q: &Query| match q.groups.as_slice() {
+            [group] => match group.as_slice() {
+                [t] if t.kind == TermKind::Fuzzy && !t.negate => Some(t.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let not_whole = match (single_fuzzy(previous.query), single_fuzzy(query)) {
+            (Some(before), Some(_)) => {
+                let mut not = vec![false; index.len()];
+                let whole = exact_score(&before);
+                for h in previous.hits.iter().filter(|h| h.score < whole) {
+                    if let Some(slot) = not.get_mut(h.item) {
+                        *slot = true;
+                    }
+                }
+                Some(not)
+            }
+            _ => None,
+        };
+        self.run(
+            index,
+            report,
+            query,
+            filters,
+            order,
+            Some(&items),
+            not_whole.as_deref(),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &self,
+        index: &SearchIndex,
+        report: &Report,
+        query: &Query,
+        filters: &Filters,
+        order: Order,
+        candidates: Option<&[usize]>,
+        not_whole: Option<&[bool]>,
     ) -> Vec<Hit> {
         // The filters look at the items; without filters they need not be listed.
         let items: Vec<ItemRef> = if filters.is_empty() {
@@ -228,30 +302,22 @@ impl Searcher {
         let terms = ready(query);
         let ctx = self.context_scores(index, &terms, &points);
         let (ctx, terms) = (&ctx, &terms);
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .min(keep.len() / 256 + 1);
-        let chunk = keep.len().div_ceil(threads.max(1)).max(1);
-        let mut hits: Vec<Hit> = std::thread::scope(|scope| {
-            let workers: Vec<_> = keep
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .filter_map(|&i| {
-                                self.item_score(index, query, terms, ctx, i)
-                                    .map(|score| Hit { item: i, score })
-                            })
-                            .collect::<Vec<Hit>>()
-                    })
+        // Runs of items handed out to the cores as each finishes its last
+        // (texts differ in length: halves would finish far apart).
+        let runs: Vec<&[usize]> = keep.chunks(512).collect();
+        let mut hits: Vec<Hit> = parallel_map(&runs, |run| {
+            run.iter()
+                .filter_map(|&i| {
+                    let whole_possible =
+                        not_whole.is_none_or(|n| !n.get(i).copied().unwrap_or(false));
+                    self.item_score(index, query, terms, ctx, i, whole_possible)
+                        .map(|score| Hit { item: i, score })
                 })
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| w.join().unwrap_or_default())
-                .collect()
-        });
+                .collect::<Vec<Hit>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         match order {
             Order::Source => hits.sort_by_key(|h| h.item),
             Order::Score => hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item))),

@@ -6,11 +6,12 @@ mod filters;
 mod index;
 mod matcher;
 mod query;
+mod scattered;
 #[cfg(test)]
 mod tests;
 
 pub use excerpt::{TextKind, best_text, excerpt, item_texts};
 pub use filters::{Filters, all_departments, departments_matching};
 pub use index::SearchIndex;
-pub use matcher::{Hit, Order, Searcher};
+pub use matcher::{Hit, Order, Previous, Searcher};
 pub use query::{Query, Term, TermKind};

@@ -1,0 +1,172 @@
+//! The score of a pattern scattered over a long text, exactly as
+//! `fuzzy-matcher`'s `SkimMatcherV2` (case respected, `element_limit(256)`)
+//! gives it, without its cost.
+//!
+//! For a text of 128 characters or more the matcher takes its greedy path
+//! (`simple_match`): it copies the whole text into a `Vec<char>`, finds the
+//! pattern's characters in order from the left, walks back from the last of
+//! them to the tightest start, and scores the characters from there to the
+//! end of the match. At 100k items that copy and the separate passes were a
+//! third of a keystroke. This does the same passes over the text's bytes,
+//! stops at the end of the match, and allocates nothing. It reproduces the
+//! matcher's arithmetic to the point: the walk back records its start as an
+//! index within the window, and the matcher then scores from that index
+//! counted from the start of the text; so does this. Shorter texts go to the
+//! matcher itself (its full alignment). A proptest compares both on the
+//! records' own texts (`search::tests::scattered`).
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem::{Finder, FinderRev};
+
+/// The matcher's greedy path is taken when `2 × (characters + 1)` exceeds
+/// this (`element_limit`).
+pub const ELEMENT_LIMIT: usize = 256;
+
+const SCORE_MATCH: i64 = 16;
+const GAP_START: i64 = -3;
+const GAP_EXTENSION: i64 = -1;
+const BONUS_HEAD: i64 = SCORE_MATCH / 2;
+const BONUS_BREAK: i64 = SCORE_MATCH / 2 + GAP_EXTENSION;
+const BONUS_CAMEL: i64 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
+const BONUS_CONSECUTIVE: i64 = -(GAP_START + GAP_EXTENSION);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Empty,
+    HardSep,
+    SoftSep,
+    Number,
+    Upper,
+    Lower,
+}
+
+fn kind(c: char) -> Kind {
+    match c {
+        '\0' => Kind::Empty,
+        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Kind::HardSep,
+        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => Kind::SoftSep,
+        '0'..='9' => Kind::Number,
+        'A'..='Z' => Kind::Upper,
+        _ => Kind::Lower,
+    }
+}
+
+/// The bonus of a character for where it stands after `prev`.
+fn in_place_bonus(prev: char, cur: char) -> i64 {
+    match (kind(prev), kind(cur)) {
+        (Kind::Empty, _) | (Kind::HardSep, _) => BONUS_HEAD,
+        (Kind::SoftSep, _) => BONUS_BREAK,
+        (Kind::Lower, Kind::Upper) | (Kind::Number, Kind::Upper) => BONUS_CAMEL,
+        _ => 0,
+    }
+}
+
+/// The byte offset of character `n` of `text`.
+fn byte_of_char(text: &str, n: usize) -> Option<usize> {
+    if n == 0 {
+        return Some(0);
+    }
+    text.char_indices().nth(n).map(|(i, _)| i)
+}
+
+/// A pattern made ready to score many texts: each character with SIMD
+/// finders for its UTF-8 bytes, both ways.
+pub struct Pattern {
+    text: String,
+    chars: Vec<(char, Finder<'static>, FinderRev<'static>)>,
+}
+
+impl Pattern {
+    pub fn new(text: &str) -> Pattern {
+        let chars = text
+            .chars()
+            .map(|c| {
+                let mut buf = [0u8; 4];
+                let bytes = c.encode_utf8(&mut buf).as_bytes();
+                (
+                    c,
+                    Finder::new(bytes).into_owned(),
+                    FinderRev::new(bytes).into_owned(),
+                )
+            })
+            .collect();
+        Pattern {
+            text: text.to_string(),
+            chars,
+        }
+    }
+}
+
+/// The score `matcher` gives `pattern` in `text` (None when the pattern's
+/// characters are not all in the text in order). `matcher` must be
+/// `SkimMatcherV2::default().respect_case().element_limit(ELEMENT_LIMIT)`.
+pub fn score(matcher: &SkimMatcherV2, text: &str, pattern: &Pattern) -> Option<i64> {
+    let chars = &pattern.chars;
+    let bytes = text.as_bytes();
+    let find = |from: usize, k: usize| chars[k].1.find(&bytes[from..]).map(|i| i + from);
+    let pattern_text = pattern.text.as_str();
+    if chars.is_empty() {
+        return Some(0);
+    }
+    // The matcher's own path for short texts (a character is at most four
+    // bytes: only a text of 128 to 511 bytes needs counting).
+    let short =
+        text.len() < 128 || (text.len() < 512 && 2 * (text.chars().count() + 1) <= ELEMENT_LIMIT);
+    if short {
+        return matcher.fuzzy_match(text, pattern_text);
+    }
+    // The pattern's characters in order from the left: byte offsets of the
+    // first and the last.
+    let mut at = 0;
+    let mut first = None;
+    let mut last = 0;
+    for (k, (p, ..)) in chars.iter().enumerate() {
+        let found = find(at, k)?;
+        first.get_or_insert(found);
+        last = found;
+        at = found + p.len_utf8();
+    }
+    let first = first?;
+    if chars.len() == 1 {
+        let prev = text[..first].chars().next_back().unwrap_or('\0');
+        let cur = text[first..].chars().next().unwrap_or('\0');
+        return Some(in_place_bonus(prev, cur));
+    }
+    // Walk back from the last match to the tightest start (each character
+    // of the pattern, from the last, at its nearest place before): its index
+    // within the window [first, last].
+    let last_len = text[last..].chars().next()?.len_utf8();
+    let mut before = last + last_len;
+    let mut back = first;
+    for (_, _, rev) in chars.iter().rev() {
+        back = rev.rfind(&bytes[first..before])? + first;
+        before = back;
+    }
+    let start = text[first..back].chars().count();
+    // The matcher scores from that index counted from the text's start (as
+    // if the character before it were none), up to where the pattern is
+    // complete: each pattern character at its next place, each gap before
+    // it costing its start and its length.
+    let mut at = byte_of_char(text, start)?;
+    let (mut total, mut prev_bonus, mut prev) = (0, 0, '\0');
+    for (k, &(p, ..)) in chars.iter().enumerate() {
+        let found = find(at, k)?;
+        let gap = &text[at..found];
+        let in_gap = !gap.is_empty();
+        if in_gap {
+            total += GAP_START + GAP_EXTENSION * gap.chars().count() as i64;
+            prev_bonus = 0;
+            prev = gap.chars().next_back()?;
+        }
+        total += SCORE_MATCH;
+        let consecutive = prev_bonus.max(in_place_bonus(prev, p).max(BONUS_CONSECUTIVE));
+        prev_bonus = consecutive;
+        if !in_gap {
+            total += consecutive;
+        }
+        prev = p;
+        at = found + p.len_utf8();
+    }
+    Some(total)
+}
