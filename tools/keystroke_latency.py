@@ -7,10 +7,11 @@ Usage: python3 tools/keystroke_latency.py RECORDS [QUERY] [ROUNDS] [BINARY]
   児童相談所との連携, 9 characters)
 Starts the board at 80x24 on RECORDS, presses `/`, then types QUERY one character
 at a time, ROUNDS times (default 3; Esc clears the query between rounds). For each
-keystroke it measures the time from writing the key to the moment the screen's
-header shows the result count with no "searching…" left (the complete answer
-for that query). Prints every keystroke's time, the median and the 95th
-percentile.
+keystroke it measures the time from writing the key to the arrival of the bytes
+that make the screen's header show the result count with no "searching…" left
+(the complete answer for that query); the time this script's own terminal
+emulator (pyte, far slower than a real terminal) then takes to read them is not
+counted. Prints every keystroke's time, the median and the 95th percentile.
 """
 import fcntl, os, pty, re, select, struct, sys, termios, time
 
