@@ -998,3 +998,137 @@ fn a_text_longer_than_a_cell_holds_is_cut_with_a_warning_and_its_survey_cell_loc
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("取り込む変更はありません"), "{out}");
 }
+
+/// Add `cells` (`[("XFD1048576", "x")]`, in increasing rows after the
+/// sheet's own) to a part of the workbook, as inline strings.
+fn add_cells(path: &Path, name: &str, cells: &[(&str, u32, &str)]) {
+    let bytes = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let entry = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if entry == name {
+            let mut xml = String::from_utf8(content).unwrap();
+            let rows: String = cells
+                .iter()
+                .map(|(cell, row, value)| {
+                    format!(
+                        "<row r=\"{row}\"><c r=\"{cell}\" t=\"inlineStr\"><is><t>{}</t></is></c></row>",
+                        escape(value)
+                    )
+                })
+                .collect();
+            let at = xml.find("</sheetData>").unwrap();
+            xml.insert_str(at, &rows);
+            content = xml.into_bytes();
+        }
+        out.start_file(entry, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+}
+
+#[test]
+fn a_cell_at_the_far_corner_of_a_sheet_is_read_without_asking_for_its_whole_extent() {
+    let dir = copy_records();
+    let file = survey_of(dir.path(), "保) 保健所");
+    // calamine's dense read would ask for 550 GB for these.
+    add_cells(
+        &file,
+        "xl/worksheets/sheet1.xml",
+        &[("XFD1048576", 1_048_576, "x")],
+    );
+    add_cells(
+        &file,
+        "xl/worksheets/sheet2.xml",
+        &[("XFD1048576", 1_048_576, "x")],
+    );
+    let (code, out, err) = import(dir.path(), &file, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("取り込む変更はありません"), "{out}");
+    // A row far down in the read columns is read, and named where it stands.
+    add_cells(
+        &file,
+        "xl/worksheets/sheet1.xml",
+        &[("A1048575", 1_048_575, "9-9-z")],
+    );
+    let (code, out, _) = import(dir.path(), &file, &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("回答!A1048575: ID「9-9-z」"), "{out}");
+}
+
+#[test]
+fn tabs_invisible_and_control_characters_of_a_record_survive_an_answer_to_it() {
+    let dir = copy_records();
+    let file = dir.path().join("recommendation-1.ron");
+    let ron = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        ron.replacen(
+            "progress: \"",
+            "progress: \"\\t見出し\\u{200b}\\u{1b}[1m",
+            1,
+        ),
+    )
+    .unwrap();
+    let report = report_of(dir.path());
+    let first = report.items().next().unwrap().item.clone();
+    assert!(first.progress.starts_with("\t見出し\u{200b}\u{1b}[1m"));
+    let book = survey_of(dir.path(), &first.departments[0]);
+    assert_eq!(survey_ids(&book)[0], first.id);
+    // Untouched, it changes nothing.
+    let (code, out, _) = import(dir.path(), &book, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("取り込む変更はありません"), "{out}");
+    // The department adds a sentence to what the cell holds: the rest of
+    // the text stays byte for byte (Excel writes the escape as _x001B_).
+    let shown = text(&open(&book).worksheet_range("回答").unwrap(), 3, 5);
+    let answered = format!("{shown}（追記）").replace('\u{1b}', "_x001B_");
+    edit_cells(&book, &[("F4", &answered)]);
+    let (code, out, err) = import(dir.path(), &book, &["--apply"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!out.contains('\u{1b}'));
+    let now = report_of(dir.path())
+        .item(&first.id)
+        .unwrap()
+        .item
+        .progress
+        .clone();
+    assert_eq!(now, format!("{}（追記）", first.progress));
+}
+
+#[test]
+fn another_source_is_named_and_a_department_name_cannot_forge_a_line() {
+    let dir = copy_records();
+    let file = survey_of(dir.path(), "保) 保健所");
+    let other = copy_records();
+    let report_file = other.path().join("report.ron");
+    let text = std::fs::read_to_string(&report_file).unwrap();
+    std::fs::write(
+        &report_file,
+        text.replacen("source: \"", "source: \"別資料 ", 1),
+    )
+    .unwrap();
+    let (code, _, err) = import(other.path(), &file, &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("（kensho!B3）") && err.contains("別資料"),
+        "{err}"
+    );
+    // The department's name, as the hidden sheet says it, with a line break.
+    edit_part(
+        &file,
+        "xl/worksheets/sheet2.xml",
+        &[("B4", "保) 保健所\n1-1-a 実施区分: 「A」→「D」")],
+    );
+    let (code, out, _) = import(dir.path(), &file, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        !out.lines().any(|l| l.starts_with("1-1-a 実施区分")),
+        "{out}"
+    );
+}

@@ -33,9 +33,19 @@ pub fn too_long(s: &str) -> bool {
 /// a text longer than a cell holds is cut, ending with how many characters
 /// were left out (`…［+1234］`).
 pub fn cell_text(s: &str) -> Cow<'_, str> {
-    let shown = visible(s);
-    if !too_long(&shown) {
-        return shown;
+    match visible(s) {
+        Cow::Borrowed(b) => fit_cell(b),
+        Cow::Owned(o) => Cow::Owned(fit_cell(&o).into_owned()),
+    }
+}
+
+/// Text as it goes into a cell to be answered (a survey): exactly as the
+/// records hold it, so that what comes back compares with them (the
+/// workbook's XML holds control characters as `_xHHHH_`, which Excel and
+/// calamine read back), cut only when longer than a cell holds.
+pub fn fit_cell(shown: &str) -> Cow<'_, str> {
+    if !too_long(shown) {
+        return Cow::Borrowed(shown);
     }
     let total = shown.chars().count();
     let keep = CELL_LIMIT - 24;

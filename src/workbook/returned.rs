@@ -16,7 +16,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Data, Reader, Xlsx};
 use unicode_normalization::UnicodeNormalization;
 
 use super::layout::cell_name;
@@ -75,14 +75,32 @@ fn text_of(data: Option<&Data>) -> Result<String, String> {
     })
 }
 
-/// A code as typed, read as the scale writes it (Ⅱ and ＩＩ are II, a is A).
+/// A code as typed, read as the scale writes it: the code itself, or the
+/// one code that it equals once both are folded alike (Ⅱ and ＩＩ are II, a
+/// is A); None when no code, or more than one, is meant.
 fn code_of(scale: &Scale, typed: &str) -> Option<String> {
-    let folded: String = typed.nfkc().collect::<String>().trim().to_uppercase();
-    scale
-        .codes
-        .iter()
-        .find(|c| c.code.to_uppercase() == folded)
-        .map(|c| c.code.clone())
+    if let Some(c) = scale.codes.iter().find(|c| c.code == typed) {
+        return Some(c.code.clone());
+    }
+    let fold = |s: &str| s.nfkc().collect::<String>().trim().to_uppercase();
+    let wanted = fold(typed);
+    let mut meant = scale.codes.iter().filter(|c| fold(&c.code) == wanted);
+    match (meant.next(), meant.next()) {
+        (Some(c), None) => Some(c.code.clone()),
+        _ => None,
+    }
+}
+
+/// Whether two texts are the same once line ends are (spreadsheets may
+/// write CRLF for a line break).
+fn same_text(a: &str, b: &str) -> bool {
+    a == b || a.replace("\r\n", "\n") == b.replace("\r\n", "\n")
+}
+
+/// A text from the workbook on one line, made visible: what is printed of
+/// ids, names and department (a line break in them could forge a line).
+fn one_line(s: &str) -> String {
+    visible(s).replace('\n', " ")
 }
 
 fn quoted_short(s: &str) -> String {
@@ -94,8 +112,59 @@ fn quoted_short(s: &str) -> String {
     }
 }
 
+/// The cells of a sheet that kensho reads: the first columns only, kept
+/// sparse. (calamine's `worksheet_range` allocates every cell of the sheet's
+/// extent: one cell written at XFD1048576 asked for 550 GB.)
+struct Sheet {
+    cells: HashMap<(u32, u32), Data>,
+    last_row: Option<u32>,
+}
+
+/// Columns read: the survey's, and a few to spare.
+const COLUMNS_READ: u32 = 16;
+/// Cells read at most (a department's rows are a few thousand).
+const CELLS_READ: usize = 4_000_000;
+
+impl Sheet {
+    fn get_value(&self, at: (u32, u32)) -> Option<&Data> {
+        self.cells.get(&at)
+    }
+
+    /// The last row holding a cell read (calamine's `Range::end` shape).
+    fn end(&self) -> Option<(u32, u32)> {
+        self.last_row.map(|r| (r, 0))
+    }
+}
+
+fn read_sheet<R: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<R>,
+    name: &str,
+) -> Result<Sheet, calamine::XlsxError> {
+    let mut reader = book.worksheet_cells_reader(name)?;
+    let mut sheet = Sheet {
+        cells: HashMap::new(),
+        last_row: None,
+    };
+    while let Some(cell) = reader.next_cell()? {
+        let (row, col) = cell.get_position();
+        if col >= COLUMNS_READ {
+            continue;
+        }
+        let value: Data = cell.get_value().clone().into();
+        if value == Data::Empty {
+            continue;
+        }
+        if sheet.cells.len() >= CELLS_READ {
+            return Err(calamine::XlsxError::Unexpected("too many cells"));
+        }
+        sheet.last_row = Some(sheet.last_row.map_or(row, |r| r.max(row)));
+        sheet.cells.insert((row, col), value);
+    }
+    Ok(sheet)
+}
+
 /// The facts of the hidden sheet, by key.
-fn facts(meta: &Range<Data>) -> HashMap<String, String> {
+fn facts(meta: &Sheet) -> HashMap<String, String> {
     (0..9)
         .filter_map(|row| {
             let key = text_of(meta.get_value((row, 0))).ok()?;
@@ -120,7 +189,7 @@ pub fn plan(bytes: &[u8], file: &str, report: &Report, lang: Lang) -> Result<Pla
     if !book.sheet_names().iter().any(|s| s == META_SHEET) {
         return Err(not_survey());
     }
-    let meta = book.worksheet_range(META_SHEET).map_err(|_| not_survey())?;
+    let meta = read_sheet(&mut book, META_SHEET).map_err(|_| not_survey())?;
     let facts = facts(&meta);
     let version: u32 = facts
         .get(META_MARK)
@@ -141,10 +210,10 @@ pub fn plan(bytes: &[u8], file: &str, report: &Report, lang: Lang) -> Result<Pla
     let source = visible(&report.source).into_owned();
     if fact(KEY_REPORT) != title || fact(KEY_SOURCE) != source {
         // The hidden sheet's row that differs.
-        let key = if fact(KEY_REPORT) != title {
-            KEY_REPORT
+        let (key, ours) = if fact(KEY_REPORT) != title {
+            (KEY_REPORT, &report.title)
         } else {
-            KEY_SOURCE
+            (KEY_SOURCE, &report.source)
         };
         let row = (0..9u32)
             .find(|r| text_of(meta.get_value((*r, 0))).is_ok_and(|k| k == key))
@@ -154,8 +223,8 @@ pub fn plan(bytes: &[u8], file: &str, report: &Report, lang: Lang) -> Result<Pla
             &[
                 ("file", &file_shown),
                 ("cell", &format!("{META_SHEET}!{}", cell_name(row, 1))),
-                ("theirs", &quoted_short(&fact(KEY_REPORT))),
-                ("ours", &quoted_short(&report.title)),
+                ("theirs", &quoted_short(&fact(key))),
+                ("ours", &quoted_short(ours)),
             ],
         ));
     }
@@ -169,10 +238,20 @@ pub fn plan(bytes: &[u8], file: &str, report: &Report, lang: Lang) -> Result<Pla
             .ok_or_else(not_survey)
     };
     let (heading_row, copy_row) = (row_of(KEY_HEADING_ROW)?, row_of(KEY_COPY_ROW)?);
-    let answers = book.worksheet_range(&sheet).map_err(|_| {
-        BookMsg::ErrSheetMissing.fill(lang, &[("file", &file_shown), ("sheet", &visible(&sheet))])
+    if !book.sheet_names().contains(&sheet) {
+        return Err(BookMsg::ErrSheetMissing
+            .fill(lang, &[("file", &file_shown), ("sheet", &one_line(&sheet))]));
+    }
+    let answers = read_sheet(&mut book, &sheet).map_err(|_| {
+        BookMsg::ErrNotWorkbook.fill(
+            lang,
+            &[
+                ("file", &file_shown),
+                ("error", &BookMsg::WhyBadContent.text(lang)),
+            ],
+        )
     })?;
-    let at = |row: u32, col: u16| format!("{}!{}", visible(&sheet), cell_name(row, col));
+    let at = |row: u32, col: u16| format!("{}!{}", one_line(&sheet), cell_name(row, col));
     // The columns must stand where they were sent.
     for c in Col::ALL {
         let col = u32::from(c.index());
@@ -205,7 +284,7 @@ pub fn plan(bytes: &[u8], file: &str, report: &Report, lang: Lang) -> Result<Pla
         sent.insert(values[0].clone(), values);
     }
     let mut plan = Plan {
-        department: fact(KEY_DEPARTMENT),
+        department: one_line(&fact(KEY_DEPARTMENT)),
         ..Plan::default()
     };
     let mut seen_at: HashMap<String, u32> = HashMap::new();
@@ -224,13 +303,14 @@ pub fn plan(bytes: &[u8], file: &str, report: &Report, lang: Lang) -> Result<Pla
     plan.missing = sent_order
         .into_iter()
         .filter(|id| !seen_at.contains_key(id))
+        .map(|id| one_line(&id))
         .collect();
     Ok(plan)
 }
 
 /// What every row is read against.
 struct Context<'a> {
-    answers: &'a Range<Data>,
+    answers: &'a Sheet,
     report: &'a Report,
     items: HashMap<&'a str, ItemRef<'a>>,
     sent: &'a BTreeMap<String, Vec<String>>,
@@ -284,7 +364,7 @@ fn read_row(ctx: &Context, row: u32, seen_at: &mut HashMap<String, u32>, plan: &
             lang,
             &[
                 ("cell", &id_cell),
-                ("id", &visible(&id)),
+                ("id", &one_line(&id)),
                 ("first", &at(*first, Col::Id.index())),
             ],
         ));
@@ -294,12 +374,12 @@ fn read_row(ctx: &Context, row: u32, seen_at: &mut HashMap<String, u32>, plan: &
     seen_at.insert(id.clone(), row);
     let Some(sent_row) = sent.get(&id) else {
         problems
-            .push(BookMsg::ErrUnknownId.fill(lang, &[("cell", &id_cell), ("id", &visible(&id))]));
+            .push(BookMsg::ErrUnknownId.fill(lang, &[("cell", &id_cell), ("id", &one_line(&id))]));
         push(plan, problems, Some(&id));
         return;
     };
     let Some(current) = ctx.items.get(id.as_str()) else {
-        problems.push(BookMsg::ErrGoneId.fill(lang, &[("cell", &id_cell), ("id", &visible(&id))]));
+        problems.push(BookMsg::ErrGoneId.fill(lang, &[("cell", &id_cell), ("id", &one_line(&id))]));
         push(plan, problems, Some(&id));
         return;
     };
@@ -324,6 +404,10 @@ fn read_row(ctx: &Context, row: u32, seen_at: &mut HashMap<String, u32>, plan: &
             }
             continue;
         };
+        // An answer as sent changes nothing (whatever the scale says now).
+        if same_text(answer, was) {
+            continue;
+        }
         let answer = if field.is_code() {
             let scale = match field {
                 Field::Phase => &report.phase_scale,
@@ -347,19 +431,19 @@ fn read_row(ctx: &Context, row: u32, seen_at: &mut HashMap<String, u32>, plan: &
         } else {
             answer.clone()
         };
-        if answer == *was {
+        if same_text(&answer, was) {
             continue;
         }
         let now = field.get(current.item);
-        if now == answer {
+        if same_text(&now, &answer) {
             continue;
         }
-        if visible(&now) != *was {
+        if !same_text(&now, was) {
             problems.push(BookMsg::ConflictLine.fill(
                 lang,
                 &[
                     ("cell", &cell),
-                    ("item", &visible(&id)),
+                    ("item", &one_line(&id)),
                     ("field", &field.label(report, lang)),
                     ("seen", &quoted_short(was)),
                     ("theirs", &quoted_short(&now)),
@@ -387,4 +471,42 @@ fn read_row(ctx: &Context, row: u32, seen_at: &mut HashMap<String, u32>, plan: &
 
 fn sent_heading(c: Col, report: &Report, lang: Lang) -> String {
     c.heading(report, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::ScaleCode;
+
+    fn scale(codes: &[&str]) -> Scale {
+        Scale {
+            name: "実施区分".into(),
+            description: String::new(),
+            codes: codes
+                .iter()
+                .map(|c| ScaleCode {
+                    code: c.to_string(),
+                    meaning: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_code_is_read_as_the_scale_writes_it_and_never_guessed() {
+        let roman = scale(&["I", "II", "III"]);
+        assert_eq!(code_of(&roman, "Ⅱ").as_deref(), Some("II"));
+        assert_eq!(code_of(&roman, " ii ").as_deref(), Some("II"));
+        assert_eq!(code_of(&roman, "IV"), None);
+        // A scale written in full-width or roman numerals reads its own codes.
+        let wide = scale(&["Ａ", "Ⅱ"]);
+        assert_eq!(code_of(&wide, "Ａ").as_deref(), Some("Ａ"));
+        assert_eq!(code_of(&wide, "A").as_deref(), Some("Ａ"));
+        assert_eq!(code_of(&wide, "II").as_deref(), Some("Ⅱ"));
+        // Codes that differ only by case: the exact one, or none.
+        let cased = scale(&["a", "A"]);
+        assert_eq!(code_of(&cased, "A").as_deref(), Some("A"));
+        assert_eq!(code_of(&cased, "a").as_deref(), Some("a"));
+        assert_eq!(code_of(&cased, "ａ"), None);
+    }
 }

@@ -14,13 +14,12 @@ use rust_xlsxwriter::{
     Color, DataValidation, Format, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use super::layout::{self, cell_text, lines_in, row_points, too_long};
+use super::layout::{self, cell_text, fit_cell, lines_in, row_points, too_long};
 use super::publish::measure_cell;
 use crate::domain::export::circled;
 use crate::domain::field::Field;
 use crate::domain::model::{ItemRef, Report, Scale};
 use crate::i18n::{BookMsg, Lang};
-use crate::text::visible;
 
 /// The name of the hidden sheet that makes a workbook a survey.
 pub const META_SHEET: &str = "kensho";
@@ -124,9 +123,10 @@ impl Col {
         }
     }
 
-    /// The cell's text for an item, as shown (cut only when written).
+    /// The cell's text for an item, as the records hold it (cut only when
+    /// written).
     fn value(self, r: &ItemRef) -> String {
-        let text = match self {
+        match self {
             Col::Id => r.item.id.clone(),
             Col::Recommendation => r.recommendation.number.to_string(),
             Col::Point => format!("{}　{}", circled(r.point.number), r.point.title),
@@ -138,8 +138,7 @@ impl Col {
             Col::Direction => r.item.direction.0.clone(),
             Col::Departments => r.item.departments.join("\n"),
             Col::Reason => String::new(),
-        };
-        visible(&text).into_owned()
+        }
     }
 }
 
@@ -254,7 +253,7 @@ pub fn survey(
     }
     for (k, row) in rows.iter().enumerate() {
         for (col, v) in row.iter().enumerate() {
-            meta.write_string(COPY_HEADING_ROW + 1 + k as u32, col as u16, cell_text(v))?;
+            meta.write_string(COPY_HEADING_ROW + 1 + k as u32, col as u16, fit_cell(v))?;
         }
     }
     meta.set_hidden(true);
@@ -311,7 +310,7 @@ fn answers(
                 (false, _) if *c == Col::Recommendation => &locked_code,
                 (false, _) => &locked,
             };
-            sheet.write_string_with_format(r, c.index(), cell_text(v), format)?;
+            sheet.write_string_with_format(r, c.index(), fit_cell(v), format)?;
             lines = lines.max(lines_in(v, c.width()));
         }
         sheet.set_row_height(r, row_points(lines))?;
