@@ -209,7 +209,9 @@ fn edit_cells(path: &Path, edits: &[(&str, &str)]) {
     edit_part(path, "xl/worksheets/sheet1.xml", edits);
 }
 
-fn edit_part(path: &Path, name: &str, edits: &[(&str, &str)]) {
+/// Rewrite one part of the workbook (its XML) with `change`, the rest of
+/// the file as it was.
+fn rewrite_part(path: &Path, name: &str, change: impl Fn(String) -> String) {
     let bytes = std::fs::read(path).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -219,36 +221,41 @@ fn edit_part(path: &Path, name: &str, edits: &[(&str, &str)]) {
         let mut content = Vec::new();
         file.read_to_end(&mut content).unwrap();
         if entry == name {
-            let mut xml = String::from_utf8(content).unwrap();
-            for (cell, value) in edits {
-                let start = xml
-                    .find(&format!("<c r=\"{cell}\""))
-                    .unwrap_or_else(|| panic!("no cell {cell}"));
-                let open_end = start + xml[start..].find('>').unwrap();
-                let (attrs, end) = if xml[..open_end].ends_with('/') {
-                    (&xml[start + 2..open_end - 1], open_end + 1)
-                } else {
-                    let close = open_end + xml[open_end..].find("</c>").unwrap();
-                    (&xml[start + 2..open_end], close + 4)
-                };
-                let attrs: Vec<&str> = attrs
-                    .split_whitespace()
-                    .filter(|a| !a.starts_with("t="))
-                    .collect();
-                let new = format!(
-                    "<c {} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-                    attrs.join(" "),
-                    escape(value)
-                );
-                xml.replace_range(start..end, &new);
-            }
-            content = xml.into_bytes();
+            content = change(String::from_utf8(content).unwrap()).into_bytes();
         }
-        let options = zip::write::SimpleFileOptions::default();
-        out.start_file(entry, options).unwrap();
+        out.start_file(entry, zip::write::SimpleFileOptions::default())
+            .unwrap();
         out.write_all(&content).unwrap();
     }
     std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+}
+
+fn edit_part(path: &Path, name: &str, edits: &[(&str, &str)]) {
+    rewrite_part(path, name, |mut xml| {
+        for (cell, value) in edits {
+            let start = xml
+                .find(&format!("<c r=\"{cell}\""))
+                .unwrap_or_else(|| panic!("no cell {cell}"));
+            let open_end = start + xml[start..].find('>').unwrap();
+            let (attrs, end) = if xml[..open_end].ends_with('/') {
+                (&xml[start + 2..open_end - 1], open_end + 1)
+            } else {
+                let close = open_end + xml[open_end..].find("</c>").unwrap();
+                (&xml[start + 2..open_end], close + 4)
+            };
+            let attrs: Vec<&str> = attrs
+                .split_whitespace()
+                .filter(|a| !a.starts_with("t="))
+                .collect();
+            let new = format!(
+                "<c {} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+                attrs.join(" "),
+                escape(value)
+            );
+            xml.replace_range(start..end, &new);
+        }
+        xml
+    });
 }
 
 /// The ids in rows 4, 5, … of the sheet of answers.
@@ -1002,34 +1009,20 @@ fn a_text_longer_than_a_cell_holds_is_cut_with_a_warning_and_its_survey_cell_loc
 /// Add `cells` (`[("XFD1048576", "x")]`, in increasing rows after the
 /// sheet's own) to a part of the workbook, as inline strings.
 fn add_cells(path: &Path, name: &str, cells: &[(&str, u32, &str)]) {
-    let bytes = std::fs::read(path).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut file = zip.by_index(i).unwrap();
-        let entry = file.name().unwrap().to_string();
-        let mut content = Vec::new();
-        file.read_to_end(&mut content).unwrap();
-        if entry == name {
-            let mut xml = String::from_utf8(content).unwrap();
-            let rows: String = cells
-                .iter()
-                .map(|(cell, row, value)| {
-                    format!(
-                        "<row r=\"{row}\"><c r=\"{cell}\" t=\"inlineStr\"><is><t>{}</t></is></c></row>",
-                        escape(value)
-                    )
-                })
-                .collect();
-            let at = xml.find("</sheetData>").unwrap();
-            xml.insert_str(at, &rows);
-            content = xml.into_bytes();
-        }
-        out.start_file(entry, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&content).unwrap();
-    }
-    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+    rewrite_part(path, name, |mut xml| {
+        let rows: String = cells
+            .iter()
+            .map(|(cell, row, value)| {
+                format!(
+                    "<row r=\"{row}\"><c r=\"{cell}\" t=\"inlineStr\"><is><t>{}</t></is></c></row>",
+                    escape(value)
+                )
+            })
+            .collect();
+        let at = xml.find("</sheetData>").unwrap();
+        xml.insert_str(at, &rows);
+        xml
+    });
 }
 
 #[test]
