@@ -7,8 +7,13 @@
 
 use kensho::domain::generate::generate;
 use kensho::domain::records::load;
-use kensho::search::{Filters, Hit, Order, Previous, Query, SearchIndex, Searcher};
+use kensho::search::{Filters, Hit, Memo, Order, Previous, Query, SearchIndex, Searcher};
 use std::path::Path;
+
+// The allocator of the kensho binary (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let template = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
         .unwrap()
@@ -20,24 +25,25 @@ fn main() {
     // Two rounds to warm up, the third printed.
     for round in 0..3 {
         let mut prev: Option<(Query, Vec<Hit>)> = None;
+        // What each search learnt, as the board's search worker keeps it.
+        let mut memo: Option<Memo> = None;
         for k in 1..=chars.len() {
             let q = Query::parse(&chars[..k].iter().collect::<String>());
             let filters = Filters::default();
             let t = std::time::Instant::now();
-            let hits = match &prev {
-                Some((before, hits)) => searcher.search_after(
-                    &index,
-                    &report,
-                    &q,
-                    &filters,
-                    Order::Score,
-                    Previous {
-                        query: before,
-                        hits,
-                    },
-                ),
-                None => searcher.search(&index, &report, &q, &filters, Order::Score, None),
-            };
+            let previous = prev.as_ref().map(|(before, hits)| Previous {
+                query: before,
+                hits,
+            });
+            let hits = searcher.search_remembering(
+                &index,
+                &report,
+                &q,
+                &filters,
+                Order::Score,
+                previous,
+                &mut memo,
+            );
             let el = t.elapsed();
             if round == 2 {
                 println!(

@@ -12,7 +12,7 @@ use super::action::{Action, Job, SearchRequest, StoreOutcome};
 use crate::domain::meeting::load_meeting;
 use crate::domain::records::Records;
 use crate::i18n::Lang;
-use crate::search::{Previous, SearchIndex, Searcher};
+use crate::search::{Memo, Previous, SearchIndex, Searcher};
 use crate::store::changelog::{self, Change};
 use crate::store::meeting::{MeetingChange, change_meeting, is_open, write_minutes};
 use crate::store::watch::Watcher;
@@ -38,6 +38,8 @@ fn search_loop(inbox: &Receiver<SearchRequest>, results: &Sender<Action>) {
     let searcher = Searcher::default();
     // The index and the data version it answers for (see DataVersion).
     let mut index: Option<(u64, u64, SearchIndex)> = None;
+    // What the last search learnt, for the index as it is.
+    let mut memo: Option<Memo> = None;
     while let Ok(mut request) = inbox.recv() {
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
@@ -63,6 +65,7 @@ fn search_loop(inbox: &Receiver<SearchRequest>, results: &Sender<Action>) {
             _ => {
                 let built = SearchIndex::new(report).with_char_index();
                 index = Some((data.base, data.now, built));
+                memo = None;
             }
         }
         let Some((_, _, built)) = &index else {
@@ -72,24 +75,19 @@ fn search_loop(inbox: &Receiver<SearchRequest>, results: &Sender<Action>) {
         if request.query.is_empty() && request.filters.is_empty() && request.after.is_none() {
             continue;
         }
-        let hits = match &request.after {
-            Some((query, hits)) => searcher.search_after(
-                built,
-                report,
-                &request.query,
-                &request.filters,
-                request.order,
-                Previous { query, hits },
-            ),
-            None => searcher.search(
-                built,
-                report,
-                &request.query,
-                &request.filters,
-                request.order,
-                None,
-            ),
-        };
+        let previous = request
+            .after
+            .as_ref()
+            .map(|(query, hits)| Previous { query, hits });
+        let hits = searcher.search_remembering(
+            built,
+            report,
+            &request.query,
+            &request.filters,
+            request.order,
+            previous,
+            &mut memo,
+        );
         let done = Action::SearchDone {
             generation: request.generation,
             hits,

@@ -21,7 +21,21 @@ pub struct Filters {
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        *self == Filters::default()
+        // Each field named, so that a new one is not forgotten here.
+        let Filters {
+            phases,
+            directions,
+            departments,
+            hide_relisted,
+            recommendations,
+            items,
+        } = self;
+        phases.is_empty()
+            && directions.is_empty()
+            && departments.is_empty()
+            && !hide_relisted
+            && recommendations.is_empty()
+            && items.is_none()
     }
 
     pub fn accepts(&self, r: &ItemRef) -> bool {

@@ -212,29 +212,37 @@ impl SearchIndex {
         self.own.is_empty()
     }
 
-    /// Items that could match every positive single-term group of `query`
-    /// (None when the query has no such group).
-    pub(super) fn prefilter(&self, query: &Query) -> Option<Bits> {
+    /// What could match every positive single-term group of `query` (None
+    /// when the query has no such group).
+    pub(super) fn prefilter(&self, query: &Query) -> Option<Possible> {
         let (own_chars, context_chars) = self.chars.as_ref()?;
-        let mut possible: Option<Bits> = None;
-        for group in &query.groups {
-            if let [term] = group.as_slice()
-                && !term.negate
-            {
+        let groups: Vec<(Bits, Bits)> = query
+            .groups
+            .iter()
+            .filter_map(|group| match group.as_slice() {
                 // An item passes a term through its own texts or its context.
-                let mut pass = own_chars.containing_all(&term.text);
-                let context = context_chars.containing_all(&term.text);
-                for (i, p) in self.point_of.iter().enumerate() {
-                    if context.get(*p) {
-                        pass.set(i);
-                    }
-                }
-                match &mut possible {
-                    Some(bits) => bits.and(Some(&pass)),
-                    None => possible = Some(pass),
-                }
-            }
-        }
-        possible
+                [term] if !term.negate => Some((
+                    own_chars.containing_all(&term.text),
+                    context_chars.containing_all(&term.text),
+                )),
+                _ => None,
+            })
+            .collect();
+        (!groups.is_empty()).then_some(Possible { groups })
+    }
+}
+
+/// Items that could match a query: for each of its positive single-term
+/// groups, the items and the contexts that hold all of the term's characters.
+pub(super) struct Possible {
+    groups: Vec<(Bits, Bits)>,
+}
+
+impl Possible {
+    pub(super) fn may_match(&self, index: &SearchIndex, item: usize) -> bool {
+        let point = index.point_of.get(item).copied();
+        self.groups
+            .iter()
+            .all(|(own, context)| own.get(item) || point.is_some_and(|p| context.get(p)))
     }
 }

@@ -52,6 +52,47 @@ pub struct Previous<'a> {
     pub hits: &'a [Hit],
 }
 
+/// What a term's search found in one context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    /// Not looked at (no candidate item of that point).
+    Unknown,
+    No,
+    Score(i64),
+}
+
+/// What one search learnt that the next keystroke can use: every term's
+/// score against the contexts it looked at. Kept by whoever searches again
+/// (the board's search worker) for the same index; used only when the next
+/// query narrows this one (a context that did not hold a term cannot hold
+/// its extension), and otherwise ignored.
+#[derive(Debug, Clone)]
+pub struct Memo {
+    query: Query,
+    /// `[term][point]`, terms in query order.
+    contexts: Vec<Vec<Ctx>>,
+}
+
+/// Whether an item is searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Candidate {
+    No,
+    Yes,
+    /// Searched, but its own texts cannot hold the term whole.
+    NotWhole,
+}
+
+/// The one fuzzy term of a query that has only that.
+fn single_fuzzy(q: &Query) -> Option<&Term> {
+    match q.groups.as_slice() {
+        [group] => match group.as_slice() {
+            [t] if t.kind == TermKind::Fuzzy && !t.negate => Some(t),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// A hit found only in the context counts this much less.
 const CONTEXT_DIVISOR: i64 = 4;
 
@@ -128,19 +169,36 @@ impl Searcher {
 
     /// Scores of every term against the contexts of `points` (each context is
     /// shared by the items of its point, so it is matched once per search):
-    /// `[term][point]`, terms in query order.
+    /// `[term][point]`, terms in query order. A context that `known` (for a
+    /// query this one narrows) found without the term is not looked at again.
+    /// The work is shared among the cores.
     fn context_scores(
         &self,
         index: &SearchIndex,
         terms: &[Ready],
         points: &[usize],
-    ) -> Vec<Vec<Option<i64>>> {
+        known: Option<&Memo>,
+    ) -> Vec<Vec<Ctx>> {
+        let runs: Vec<&[usize]> = points.chunks(256).collect();
         terms
             .iter()
-            .map(|term| {
-                let mut v = vec![None; index.contexts.len()];
-                for &p in points {
-                    v[p] = self.term_score(term, &index.contexts[p]);
+            .enumerate()
+            .map(|(t, term)| {
+                let before = known.and_then(|k| k.contexts.get(t));
+                let found = parallel_map(&runs, |run| {
+                    run.iter()
+                        .map(|&p| match before.and_then(|b| b.get(p)) {
+                            Some(Ctx::No) => Ctx::No,
+                            _ => match self.term_score(term, &index.contexts[p]) {
+                                Some(s) => Ctx::Score(s),
+                                None => Ctx::No,
+                            },
+                        })
+                        .collect::<Vec<Ctx>>()
+                });
+                let mut v = vec![Ctx::Unknown; index.contexts.len()];
+                for (&p, c) in points.iter().zip(found.into_iter().flatten()) {
+                    v[p] = c;
                 }
                 v
             })
@@ -154,7 +212,7 @@ impl Searcher {
         index: &SearchIndex,
         query: &Query,
         terms: &[Ready],
-        ctx: &[Vec<Option<i64>>],
+        ctx: &[Vec<Ctx>],
         i: usize,
         whole_possible: bool,
     ) -> Option<i64> {
@@ -166,7 +224,15 @@ impl Searcher {
             let mut best: Option<i64> = None;
             for _ in group {
                 let term = &terms[t];
-                let in_context = ctx[t][point];
+                let in_context = match ctx[t].get(point) {
+                    Some(Ctx::Score(s)) => Some(*s),
+                    Some(Ctx::No) => None,
+                    // Not looked at before: looked at now.
+                    Some(Ctx::Unknown) | None => index
+                        .contexts
+                        .get(point)
+                        .and_then(|c| self.term_score(term, c)),
+                };
                 t += 1;
                 let s = if term.term.negate {
                     let present = in_context.is_some() || self.term_score(term, own).is_some();
@@ -196,7 +262,7 @@ impl Searcher {
     pub fn score(&self, index: &SearchIndex, query: &Query, i: usize) -> Option<i64> {
         let point = *index.point_of.get(i)?;
         let terms = ready(query);
-        let ctx = self.context_scores(index, &terms, &[point]);
+        let ctx = self.context_scores(index, &terms, &[point], None);
         self.item_score(index, query, &terms, &ctx, i, true)
     }
 
@@ -212,7 +278,18 @@ impl Searcher {
         order: Order,
         candidates: Option<&[usize]>,
     ) -> Vec<Hit> {
-        self.run(index, report, query, filters, order, candidates, None)
+        let mut flags = None;
+        if let Some(c) = candidates {
+            let mut f = vec![Candidate::No; index.len()];
+            for &i in c {
+                if let Some(slot) = f.get_mut(i) {
+                    *slot = Candidate::Yes;
+                }
+            }
+            flags = Some(f);
+        }
+        self.run(index, report, query, filters, order, flags, None)
+            .0
     }
 
     /// [`Searcher::search`] typing on: when `query` only adds characters to
@@ -230,41 +307,59 @@ impl Searcher {
         order: Order,
         previous: Previous,
     ) -> Vec<Hit> {
-        if !previous.query.narrows_to(query) {
-            return self.search(index, report, query, filters, order, None);
-        }
-        let items: Vec<usize> = previous.hits.iter().map(|h| h.item).collect();
-        let single_fuzzy = |q: &Query| match q.groups.as_slice() {
-            [group] => match group.as_slice() {
-                [t] if t.kind == TermKind::Fuzzy && !t.negate => Some(t.clone()),
-                _ => None,
-            },
-            _ => None,
-        };
-        let not_whole = match (single_fuzzy(previous.query), single_fuzzy(query)) {
-            (Some(before), Some(_)) => {
-                let mut not = vec![false; index.len()];
-                let whole = exact_score(&before);
-                for h in previous.hits.iter().filter(|h| h.score < whole) {
-                    if let Some(slot) = not.get_mut(h.item) {
-                        *slot = true;
-                    }
-                }
-                Some(not)
-            }
-            _ => None,
-        };
-        self.run(
+        self.search_remembering(
             index,
             report,
             query,
             filters,
             order,
-            Some(&items),
-            not_whole.as_deref(),
+            Some(previous),
+            &mut None,
         )
     }
 
+    /// [`Searcher::search_after`] (or a fresh search, without `previous`)
+    /// that also uses and renews `memo`, what the search before learnt on
+    /// the same index (None at first, or after the index is built again).
+    #[allow(clippy::too_many_arguments)]
+    pub fn search_remembering(
+        &self,
+        index: &SearchIndex,
+        report: &Report,
+        query: &Query,
+        filters: &Filters,
+        order: Order,
+        previous: Option<Previous>,
+        memo: &mut Option<Memo>,
+    ) -> Vec<Hit> {
+        let known = memo.take().filter(|m| m.query.narrows_to(query));
+        let flags = previous
+            .filter(|p| p.query.narrows_to(query))
+            .map(|previous| {
+                // When both are one fuzzy term, the score says which items
+                // held the previous term whole.
+                let whole = match (single_fuzzy(previous.query), single_fuzzy(query)) {
+                    (Some(before), Some(_)) => Some(exact_score(before)),
+                    _ => None,
+                };
+                let mut flags = vec![Candidate::No; index.len()];
+                for h in previous.hits {
+                    if let Some(slot) = flags.get_mut(h.item) {
+                        *slot = match whole {
+                            Some(w) if h.score < w => Candidate::NotWhole,
+                            _ => Candidate::Yes,
+                        };
+                    }
+                }
+                flags
+            });
+        let (hits, learnt) = self.run(index, report, query, filters, order, flags, known.as_ref());
+        *memo = Some(learnt);
+        hits
+    }
+
+    /// Search the items flagged as candidates (all when None), using what
+    /// `known` learnt for a query this one narrows.
     #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
@@ -273,44 +368,47 @@ impl Searcher {
         query: &Query,
         filters: &Filters,
         order: Order,
-        candidates: Option<&[usize]>,
-        not_whole: Option<&[bool]>,
-    ) -> Vec<Hit> {
+        candidates: Option<Vec<Candidate>>,
+        known: Option<&Memo>,
+    ) -> (Vec<Hit>, Memo) {
         // The filters look at the items; without filters they need not be listed.
-        let items: Vec<ItemRef> = if filters.is_empty() {
+        let unfiltered = filters.is_empty();
+        let items: Vec<ItemRef> = if unfiltered {
             Vec::new()
         } else {
             report.items().collect()
         };
         let possible = index.prefilter(query);
-        let all: Vec<usize>;
-        let candidates = match candidates {
-            Some(c) => c,
-            None => {
-                all = (0..index.len()).collect();
-                &all
-            }
+        let flag = |i: usize| {
+            candidates.as_ref().map_or(Candidate::Yes, |c| {
+                c.get(i).copied().unwrap_or(Candidate::No)
+            })
         };
-        let keep: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&i| possible.as_ref().is_none_or(|p| p.get(i)))
-            .filter(|&i| filters.is_empty() || items.get(i).is_some_and(|it| filters.accepts(it)))
+        // Kept in source order, which is also the texts' order in memory.
+        let keep: Vec<(usize, bool)> = (0..index.len())
+            .filter_map(|i| match flag(i) {
+                Candidate::No => None,
+                Candidate::Yes => Some((i, true)),
+                Candidate::NotWhole => Some((i, false)),
+            })
+            .filter(|&(i, _)| possible.as_ref().is_none_or(|p| p.may_match(index, i)))
+            .filter(|&(i, _)| unfiltered || items.get(i).is_some_and(|it| filters.accepts(it)))
             .collect();
-        let mut points: Vec<usize> = keep.iter().map(|&i| index.point_of[i]).collect();
-        points.dedup();
+        let mut wanted = vec![false; index.contexts.len()];
+        for &(i, _) in &keep {
+            wanted[index.point_of[i]] = true;
+        }
+        let points: Vec<usize> = (0..wanted.len()).filter(|&p| wanted[p]).collect();
         let terms = ready(query);
-        let ctx = self.context_scores(index, &terms, &points);
-        let (ctx, terms) = (&ctx, &terms);
+        let ctx = self.context_scores(index, &terms, &points, known);
+        let (ctx_ref, terms_ref) = (&ctx, &terms);
         // Runs of items handed out to the cores as each finishes its last
         // (texts differ in length: halves would finish far apart).
-        let runs: Vec<&[usize]> = keep.chunks(512).collect();
+        let runs: Vec<&[(usize, bool)]> = keep.chunks(512).collect();
         let mut hits: Vec<Hit> = parallel_map(&runs, |run| {
             run.iter()
-                .filter_map(|&i| {
-                    let whole_possible =
-                        not_whole.is_none_or(|n| !n.get(i).copied().unwrap_or(false));
-                    self.item_score(index, query, terms, ctx, i, whole_possible)
+                .filter_map(|&(i, whole_possible)| {
+                    self.item_score(index, query, terms_ref, ctx_ref, i, whole_possible)
                         .map(|score| Hit { item: i, score })
                 })
                 .collect::<Vec<Hit>>()
@@ -318,11 +416,16 @@ impl Searcher {
         .into_iter()
         .flatten()
         .collect();
+        // Items are distinct: an unstable sort gives the one order.
         match order {
-            Order::Source => hits.sort_by_key(|h| h.item),
-            Order::Score => hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item))),
+            Order::Source => hits.sort_unstable_by_key(|h| h.item),
+            Order::Score => hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.score), h.item)),
         }
-        hits
+        let learnt = Memo {
+            query: query.clone(),
+            contexts: ctx,
+        };
+        (hits, learnt)
     }
 
     /// The score of `query` against one plain text (the department picker).

@@ -13,5 +13,5 @@ mod tests;
 pub use excerpt::{TextKind, best_text, excerpt, item_texts};
 pub use filters::{Filters, all_departments, departments_matching};
 pub use index::SearchIndex;
-pub use matcher::{Hit, Order, Previous, Searcher};
+pub use matcher::{Hit, Memo, Order, Previous, Searcher};
 pub use query::{Query, Term, TermKind};

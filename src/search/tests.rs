@@ -385,15 +385,39 @@ mod narrowing {
         /// the query allows it, as the board does) gives exactly the hits, in
         /// the same order with the same scores, of a search over every item.
         #[test]
-        fn a_narrowed_search_is_a_fresh_search((which, typed) in typing(), source in any::<bool>()) {
+        fn a_narrowed_search_is_a_fresh_search(
+            (which, typed) in typing(),
+            source in any::<bool>(),
+            superseded in any::<bool>(),
+        ) {
             let (report, index) = &reports()[which];
             let searcher = Searcher::default();
             let filters = Filters::default();
             let order = if source { Order::Source } else { Order::Score };
             let mut previous: Option<(Query, Vec<Hit>)> = None;
-            for text in &typed {
+            // What the board's search worker keeps between searches.
+            let mut memo: Option<Memo> = None;
+            // Typed, then taken back a character at a time.
+            for text in typed.iter().chain(typed.iter().rev().skip(1)) {
                 let query = Query::parse(text);
                 let fresh = searcher.search(index, report, &query, &filters, order, None);
+                if superseded && let Some((before, _)) = &previous {
+                    // A search the board asked for and then dropped (the
+                    // filters changed and back): the worker learnt from it
+                    // with other filters, looking at fewer contexts.
+                    let mut only_d = Filters::default();
+                    only_d.phases.insert("D".to_string());
+                    searcher.search_remembering(index, report, before, &only_d, order, None, &mut memo);
+                }
+                // As the board's worker does it: the previous answer when it
+                // narrows, and what the last search learnt.
+                let asked = previous
+                    .as_ref()
+                    .filter(|(before, _)| before.narrows_to(&query))
+                    .map(|(before, hits)| Previous { query: before, hits });
+                let remembered =
+                    searcher.search_remembering(index, report, &query, &filters, order, asked, &mut memo);
+                prop_assert_eq!(&remembered, &fresh, "{:?} after {:?} (remembering)", text, previous.as_ref().map(|p| &p.0));
                 if let Some((before, hits)) = &previous
                     && before.narrows_to(&query)
                 {
