@@ -327,9 +327,7 @@ impl App {
             .filter(|&n| n < self.board.outline.nodes.len());
         let hidden = match (index, row) {
             (Some(i), _) => !self.board.outline.is_shown_item(i),
-            (None, Some(n)) => {
-                self.board.search.is_narrowed() && !self.board.outline.visible().contains(&n)
-            }
+            (None, Some(n)) => self.board.search.is_narrowed() && !self.board.outline.is_visible(n),
             _ => false,
         };
         if hidden {

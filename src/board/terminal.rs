@@ -24,8 +24,9 @@ use crate::domain::field::Edit;
 /// How long the loop waits for input when nothing is under way.
 const IDLE_WAIT: Duration = Duration::from_millis(200);
 /// How long it waits while a worker is on something (its answer is taken
-/// in at once after).
-const BUSY_WAIT: Duration = Duration::from_millis(5);
+/// in at once after): a search's answer waits at most this long to be drawn
+/// (a millisecond of a frame's sixteen).
+const BUSY_WAIT: Duration = Duration::from_millis(1);
 /// How long a quitting board waits for a save in flight to land.
 const SAVE_GRACE: Duration = Duration::from_secs(5);
 

@@ -43,7 +43,15 @@ pub struct Outline {
     pub shown: Option<Shown>,
     /// The node of each item.
     item_node: Vec<usize>,
+    /// The nodes shown, in order, and each node's row among them (`NO_ROW`
+    /// when not shown): kept up to date by every change of `collapsed` and
+    /// `shown`, so that a frame or a key costs what it shows, not what the
+    /// records hold.
+    rows: Vec<usize>,
+    row_of: Vec<usize>,
 }
+
+const NO_ROW: usize = usize::MAX;
 
 /// The items a search or filter lets through.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +61,11 @@ pub struct Shown {
     /// Ranked: a flat list of items in this order. Otherwise the tree, with
     /// the parents of the shown items kept for context.
     pub flat: bool,
-    /// Per node: does it stand in the tree (an item shown, or a parent of one)?
+    /// Per node: does it stand in the tree (an item shown, or a parent of
+    /// one)? Empty when flat.
     in_tree: Vec<bool>,
+    /// Per item: is it among `items`?
+    member: Vec<bool>,
     /// An item shown although it does not match: it was selected when the
     /// data changed under it, and stays until the selection moves.
     pub kept: Option<usize>,
@@ -126,7 +137,7 @@ impl Outline {
                 item_node[i] = n;
             }
         }
-        Outline {
+        let mut outline = Outline {
             nodes,
             items,
             collapsed,
@@ -134,7 +145,30 @@ impl Outline {
             offset: 0,
             shown: None,
             item_node,
+            rows: Vec::new(),
+            row_of: Vec::new(),
+        };
+        outline.refresh_rows();
+        outline
+    }
+
+    /// Work out the rows again after `collapsed` or `shown` changed.
+    fn refresh_rows(&mut self) {
+        let rows: Vec<usize> = match &self.shown {
+            None => (0..self.nodes.len())
+                .filter(|&n| !self.is_hidden(n))
+                .collect(),
+            Some(s) if s.flat => s.items.iter().map(|&i| self.item_node[i]).collect(),
+            Some(s) => (0..self.nodes.len())
+                .filter(|&n| s.in_tree[n] && !self.is_hidden(n))
+                .collect(),
+        };
+        self.row_of.clear();
+        self.row_of.resize(self.nodes.len(), NO_ROW);
+        for (row, &n) in rows.iter().enumerate() {
+            self.row_of[n] = row;
         }
+        self.rows = rows;
     }
 
     fn has_children(&self, n: usize) -> bool {
@@ -153,16 +187,13 @@ impl Outline {
     }
 
     /// The nodes shown, in order.
-    pub fn visible(&self) -> Vec<usize> {
-        match &self.shown {
-            None => (0..self.nodes.len())
-                .filter(|&n| !self.is_hidden(n))
-                .collect(),
-            Some(s) if s.flat => s.items.iter().map(|&i| self.item_node[i]).collect(),
-            Some(s) => (0..self.nodes.len())
-                .filter(|&n| s.in_tree[n] && !self.is_hidden(n))
-                .collect(),
-        }
+    pub fn visible(&self) -> &[usize] {
+        &self.rows
+    }
+
+    /// Whether node `n` is on a row now.
+    pub fn is_visible(&self, n: usize) -> bool {
+        self.row_of.get(n).is_some_and(|&r| r != NO_ROW)
     }
 
     /// The same outline for a report of the same shape (selection, folds and
@@ -176,16 +207,32 @@ impl Outline {
         }
     }
 
-    fn tree_of(&self, items: &[usize]) -> Vec<bool> {
+    /// Per node, whether it stands in the tree of `items` (empty when flat:
+    /// a ranked list has no tree).
+    fn tree_of(&self, items: &[usize], flat: bool) -> Vec<bool> {
+        if flat {
+            return Vec::new();
+        }
         let mut in_tree = vec![false; self.nodes.len()];
         for &i in items {
             let mut n = self.item_node.get(i).copied();
-            while let Some(x) = n {
+            // A parent already marked has its own parents marked.
+            while let Some(x) = n.filter(|&x| !in_tree[x]) {
                 in_tree[x] = true;
                 n = self.nodes[x].parent;
             }
         }
         in_tree
+    }
+
+    fn members(&self, items: &[usize]) -> Vec<bool> {
+        let mut member = vec![false; self.items.len()];
+        for &i in items {
+            if let Some(m) = member.get_mut(i) {
+                *m = true;
+            }
+        }
+        member
     }
 
     /// Show `items` and also `kept` (an item that no longer matches but stays
@@ -220,12 +267,17 @@ impl Outline {
             .as_ref()
             .map(|s| s.items.iter().copied().filter(|&i| i != k).collect())
             .unwrap_or_default();
-        let in_tree = self.tree_of(&items);
+        let flat = self.shown.as_ref().is_some_and(|s| s.flat);
+        let in_tree = self.tree_of(&items, flat);
         if let Some(s) = &mut self.shown {
             s.items = items;
             s.in_tree = in_tree;
+            if let Some(m) = s.member.get_mut(k) {
+                *m = false;
+            }
             s.kept = None;
         }
+        self.refresh_rows();
     }
 
     /// How node `n` stands in the outline now.
@@ -239,7 +291,7 @@ impl Outline {
             Some(s) if !s.flat && (!s.in_tree[n] || self.is_hidden(n)) => ShownState::Hidden,
             Some(s) => match node.item {
                 Some(i) if s.kept == Some(i) => ShownState::Kept,
-                Some(i) if s.items.contains(&i) => ShownState::Shown,
+                Some(i) if s.member.get(i).copied().unwrap_or(false) => ShownState::Shown,
                 Some(_) => ShownState::Hidden,
                 None if s.flat => ShownState::Hidden,
                 None => ShownState::Context,
@@ -255,20 +307,23 @@ impl Outline {
 
     /// Whether item `i` is among the items shown.
     pub fn is_shown_item(&self, i: usize) -> bool {
-        self.shown.as_ref().is_none_or(|s| s.items.contains(&i))
+        self.shown
+            .as_ref()
+            .is_none_or(|s| s.member.get(i).copied().unwrap_or(false))
     }
 
     /// Show only `items` (None: everything). The selection stays where it is
     /// when still shown, otherwise moves to the first shown item.
     pub fn show(&mut self, items: Option<Vec<usize>>, flat: bool) {
         self.shown = items.map(|items| Shown {
-            in_tree: self.tree_of(&items),
+            in_tree: self.tree_of(&items, flat),
+            member: self.members(&items),
             items,
             flat,
             kept: None,
         });
-        let visible = self.visible();
-        if !visible.contains(&self.selected) {
+        self.refresh_rows();
+        if !self.is_visible(self.selected) {
             let first_item = self
                 .shown
                 .as_ref()
@@ -277,7 +332,7 @@ impl Outline {
             if let Some(n) = first_item {
                 self.reveal(n);
                 self.selected = n;
-            } else if let Some(&n) = self.visible().first() {
+            } else if let Some(&n) = self.rows.first() {
                 self.selected = n;
             }
         }
@@ -322,10 +377,10 @@ impl Outline {
 
     /// The selected node's row among the visible ones.
     pub fn selected_row(&self) -> usize {
-        self.visible()
-            .iter()
-            .position(|&n| n == self.selected)
-            .unwrap_or(0)
+        match self.row_of.get(self.selected) {
+            Some(&r) if r != NO_ROW => r,
+            _ => 0,
+        }
     }
 
     pub fn selected_node(&self) -> Option<&Node> {
@@ -346,23 +401,22 @@ impl Outline {
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        let visible = self.visible();
-        if visible.is_empty() {
+        if self.rows.is_empty() {
             return;
         }
         let row = self.selected_row() as isize + delta;
-        let row = row.clamp(0, visible.len() as isize - 1) as usize;
-        self.selected = visible[row];
+        let row = row.clamp(0, self.rows.len() as isize - 1) as usize;
+        self.selected = self.rows[row];
     }
 
     pub fn first(&mut self) {
-        if let Some(&n) = self.visible().first() {
+        if let Some(&n) = self.rows.first() {
             self.selected = n;
         }
     }
 
     pub fn last(&mut self) {
-        if let Some(&n) = self.visible().last() {
+        if let Some(&n) = self.rows.last() {
             self.selected = n;
         }
     }
@@ -372,6 +426,7 @@ impl Outline {
         let n = self.selected;
         if self.is_expandable(n) && !self.collapsed[n] {
             self.collapsed[n] = true;
+            self.refresh_rows();
         } else if let Some(p) = self.nodes[n].parent {
             self.selected = p;
         }
@@ -385,6 +440,7 @@ impl Outline {
         }
         if self.collapsed[n] {
             self.collapsed[n] = false;
+            self.refresh_rows();
         } else {
             self.selected = n + 1;
         }
@@ -394,6 +450,7 @@ impl Outline {
         let n = self.selected;
         if self.is_expandable(n) {
             self.collapsed[n] = !self.collapsed[n];
+            self.refresh_rows();
         }
     }
 
@@ -417,7 +474,7 @@ impl Outline {
 
     /// Whether item `index` is among the items shown.
     pub fn is_shown(&self, index: usize) -> bool {
-        self.shown.as_ref().is_none_or(|s| s.items.contains(&index))
+        self.is_shown_item(index)
     }
 
     /// Select item `index` (of [`Outline::items`]), expanding its parents.
@@ -445,19 +502,28 @@ impl Outline {
 
     fn reveal(&mut self, n: usize) {
         let mut p = self.nodes[n].parent;
+        let mut changed = false;
         while let Some(i) = p {
+            changed |= self.collapsed[i];
             self.collapsed[i] = false;
             p = self.nodes[i].parent;
+        }
+        if changed {
+            self.refresh_rows();
         }
     }
 
     /// (1-based position of the selected item, or of the last item before the
     /// selected node; number of items).
     pub fn position(&self) -> (usize, usize) {
-        let before = self.nodes[..=self.selected.min(self.nodes.len().saturating_sub(1))]
+        // Items are numbered in node order: the nearest item node at or
+        // before the selection tells how many come before it.
+        let end = (self.selected + 1).min(self.nodes.len());
+        let before = self.nodes[..end]
             .iter()
-            .filter(|n| n.kind == NodeKind::Item)
-            .count();
+            .rev()
+            .find_map(|n| n.item)
+            .map_or(0, |i| i + 1);
         (before.max(1).min(self.items.len()), self.items.len())
     }
 
@@ -465,7 +531,7 @@ impl Outline {
     pub fn scroll_into_view(&mut self, height: usize) {
         let height = height.max(1);
         let row = self.selected_row();
-        let len = self.visible().len();
+        let len = self.rows.len();
         if row < self.offset {
             self.offset = row;
         } else if row >= self.offset + height {
