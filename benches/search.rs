@@ -3,7 +3,9 @@
 //! cargo bench --bench search
 //!
 //! Each keystroke is searched as the board does it: the first character over
-//! every item, each further character over the previous keystroke's hits.
+//! every item, each further character over the previous keystroke's hits and
+//! with what that search learnt of the contexts (its `Memo`, cloned for each
+//! run).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -11,7 +13,7 @@ use std::path::Path;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use kensho::domain::generate::generate;
 use kensho::domain::records::load;
-use kensho::search::{Filters, Hit, Order, Previous, Query, SearchIndex, Searcher};
+use kensho::search::{Filters, Hit, Memo, Order, Previous, Query, SearchIndex, Searcher};
 
 /// The query typed, one character per keystroke (9 characters).
 pub const TYPED: &str = "児童相談所との連携";
@@ -23,26 +25,31 @@ fn sizes() -> Vec<usize> {
         .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
 }
 
-/// One keystroke's search, after the previous answer when there is one.
+/// The answer to a keystroke as the board and its search worker keep it:
+/// the query, its hits, and what the search learnt.
+type Answer = (Query, Vec<Hit>, Option<Memo>);
+
+/// One keystroke's search, after the previous answer when there is one (as
+/// the board's search worker does it).
 fn typed_on(
     searcher: &Searcher,
     index: &SearchIndex,
     report: &kensho::domain::model::Report,
     q: &Query,
     filters: &Filters,
-    previous: Option<&(Query, Vec<Hit>)>,
-) -> Vec<Hit> {
-    match previous {
-        Some((query, hits)) => searcher.search_after(
-            index,
-            report,
-            q,
-            filters,
-            Order::Score,
-            Previous { query, hits },
-        ),
-        None => searcher.search(index, report, q, filters, Order::Score, None),
-    }
+    previous: Option<&Answer>,
+) -> Answer {
+    let mut memo = previous.and_then(|(_, _, m)| m.clone());
+    let hits = searcher.search_remembering(
+        index,
+        report,
+        q,
+        filters,
+        Order::Score,
+        previous.map(|(query, hits, _)| Previous { query, hits }),
+        &mut memo,
+    );
+    (q.clone(), hits, memo)
 }
 
 fn keystrokes(c: &mut Criterion) {
@@ -58,10 +65,10 @@ fn keystrokes(c: &mut Criterion) {
         let index = SearchIndex::new(&report).with_char_index();
         let chars: Vec<char> = TYPED.chars().collect();
         // The answer before each keystroke, as the board holds it.
-        let mut before: Vec<Option<(Query, Vec<Hit>)>> = vec![None];
+        let mut before: Vec<Option<Answer>> = vec![None];
         for k in 1..chars.len() {
             let q = Query::parse(&chars[..k].iter().collect::<String>());
-            let hits = typed_on(
+            let answer = typed_on(
                 &searcher,
                 &index,
                 &report,
@@ -69,7 +76,7 @@ fn keystrokes(c: &mut Criterion) {
                 &filters,
                 before[k - 1].as_ref(),
             );
-            before.push(Some((q, hits)));
+            before.push(Some(answer));
         }
         // Every keystroke after the previous one's answer (as the board does
         // it), and, for comparison, some searched afresh over every item.

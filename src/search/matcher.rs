@@ -385,15 +385,17 @@ impl Searcher {
             })
         };
         // Kept in source order, which is also the texts' order in memory.
-        let keep: Vec<(usize, bool)> = (0..index.len())
-            .filter_map(|i| match flag(i) {
-                Candidate::No => None,
-                Candidate::Yes => Some((i, true)),
-                Candidate::NotWhole => Some((i, false)),
-            })
-            .filter(|&(i, _)| possible.as_ref().is_none_or(|p| p.may_match(index, i)))
-            .filter(|&(i, _)| unfiltered || items.get(i).is_some_and(|it| filters.accepts(it)))
-            .collect();
+        let mut keep: Vec<(usize, bool)> = Vec::with_capacity(index.len());
+        keep.extend(
+            (0..index.len())
+                .filter_map(|i| match flag(i) {
+                    Candidate::No => None,
+                    Candidate::Yes => Some((i, true)),
+                    Candidate::NotWhole => Some((i, false)),
+                })
+                .filter(|&(i, _)| possible.as_ref().is_none_or(|p| p.may_match(index, i)))
+                .filter(|&(i, _)| unfiltered || items.get(i).is_some_and(|it| filters.accepts(it))),
+        );
         let mut wanted = vec![false; index.contexts.len()];
         for &(i, _) in &keep {
             wanted[index.point_of[i]] = true;
@@ -405,21 +407,27 @@ impl Searcher {
         // Runs of items handed out to the cores as each finishes its last
         // (texts differ in length: halves would finish far apart).
         let runs: Vec<&[(usize, bool)]> = keep.chunks(512).collect();
-        let mut hits: Vec<Hit> = parallel_map(&runs, |run| {
+        let found = parallel_map(&runs, |run| {
             run.iter()
                 .filter_map(|&(i, whole_possible)| {
                     self.item_score(index, query, terms_ref, ctx_ref, i, whole_possible)
                         .map(|score| Hit { item: i, score })
                 })
                 .collect::<Vec<Hit>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
-        // Items are distinct: an unstable sort gives the one order.
-        match order {
-            Order::Source => hits.sort_unstable_by_key(|h| h.item),
-            Order::Score => hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.score), h.item)),
+        });
+        // Allocated once at its size: grown step by step, each step was a
+        // fresh block of memory the kernel had to clear.
+        let mut hits: Vec<Hit> = Vec::with_capacity(found.iter().map(Vec::len).sum());
+        found.into_iter().for_each(|f| hits.extend(f));
+        // The hits come in source order (the runs are taken in order, and
+        // each run's items are): ranked, a stable sort by score alone keeps
+        // ties in source order, and is quick on the long runs of equal
+        // scores a common term gives.
+        if !hits.is_sorted_by_key(|h| h.item) {
+            hits.sort_unstable_by_key(|h| h.item);
+        }
+        if order == Order::Score {
+            hits.sort_by_key(|h| std::cmp::Reverse(h.score));
         }
         let learnt = Memo {
             query: query.clone(),
