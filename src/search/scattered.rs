@@ -62,6 +62,9 @@ fn in_place_bonus(prev: char, cur: char) -> i64 {
     }
 }
 
+/// How many of the pattern's first places are kept from the first pass.
+const KEPT: usize = 32;
+
 /// The byte offset of character `n` of `text`.
 fn byte_of_char(text: &str, n: usize) -> Option<usize> {
     if n == 0 {
@@ -116,18 +119,19 @@ pub fn score(matcher: &SkimMatcherV2, text: &str, pattern: &Pattern) -> Option<i
     if short {
         return matcher.fuzzy_match(text, pattern_text);
     }
-    // The pattern's characters in order from the left: byte offsets of the
-    // first and the last.
+    // The pattern's characters in order from the left: the byte offset of
+    // each (for a pattern of up to `KEPT` characters; a longer one is found
+    // again in the last pass).
+    let mut kept = [0usize; KEPT];
     let mut at = 0;
-    let mut first = None;
-    let mut last = 0;
     for (k, (p, ..)) in chars.iter().enumerate() {
         let found = find(at, k)?;
-        first.get_or_insert(found);
-        last = found;
+        if let Some(slot) = kept.get_mut(k) {
+            *slot = found;
+        }
         at = found + p.len_utf8();
     }
-    let first = first?;
+    let (first, last) = (kept[0], at - chars[chars.len() - 1].0.len_utf8());
     if chars.len() == 1 {
         let prev = text[..first].chars().next_back().unwrap_or('\0');
         let cur = text[first..].chars().next().unwrap_or('\0');
@@ -148,21 +152,44 @@ pub fn score(matcher: &SkimMatcherV2, text: &str, pattern: &Pattern) -> Option<i
     // if the character before it were none), up to where the pattern is
     // complete: each pattern character at its next place, each gap before
     // it costing its start and its length.
-    let mut at = byte_of_char(text, start)?;
+    //
+    // Where that index is at or before the first match, the places are the
+    // ones found above, and the first gap is the characters between; past
+    // it, its byte offset is counted from the first match, and each place
+    // found above still holds when it is past the one before.
+    let before_first = text[..first].chars().count();
+    let (mut at, first_gap) = if start <= before_first {
+        (first, Some(before_first - start))
+    } else {
+        (
+            first + byte_of_char(&text[first..], start - before_first)?,
+            None,
+        )
+    };
     let (mut total, mut prev_bonus, mut prev) = (0, 0, '\0');
     for (k, &(p, ..)) in chars.iter().enumerate() {
-        let found = find(at, k)?;
+        let found = match kept.get(k) {
+            Some(&f) if f >= at => f,
+            _ => find(at, k)?,
+        };
         let gap = &text[at..found];
-        let in_gap = !gap.is_empty();
-        if in_gap {
-            total += GAP_START + GAP_EXTENSION * gap.chars().count() as i64;
+        let gap_chars = match (k, first_gap) {
+            (0, Some(n)) => n,
+            _ => gap.chars().count(),
+        };
+        if gap_chars > 0 {
+            total += GAP_START + GAP_EXTENSION * gap_chars as i64;
             prev_bonus = 0;
-            prev = gap.chars().next_back()?;
+            prev = if gap.is_empty() {
+                text[..found].chars().next_back()?
+            } else {
+                gap.chars().next_back()?
+            };
         }
         total += SCORE_MATCH;
         let consecutive = prev_bonus.max(in_place_bonus(prev, p).max(BONUS_CONSECUTIVE));
         prev_bonus = consecutive;
-        if !in_gap {
+        if gap_chars == 0 {
             total += consecutive;
         }
         prev = p;
