@@ -240,7 +240,8 @@ pub struct SearchRequest {
     pub order: Order,
     /// The previous query and its hits, when this query only adds
     /// characters to it (typing on narrows the previous result).
-    pub after: Option<(Query, Vec<Hit>)>,
+    /// Shared, not copied: at 100k items a copy was 1.5 MB per keystroke.
+    pub after: Option<(Query, Arc<Vec<Hit>>)>,
 }
 
 /// See [`SearchRequest::data`].

@@ -1,5 +1,7 @@
 //! The search and its answer, as data.
 
+use std::sync::Arc;
+
 use crate::search::{Filters, Hit, Order, Query};
 use crate::text::input::LineInput;
 
@@ -13,7 +15,7 @@ pub struct SearchState {
     /// Incremented for every search asked for; a result for an older one is dropped.
     pub generation: u64,
     /// The hits of the newest finished search (None: no search or filter).
-    pub hits: Option<Vec<Hit>>,
+    pub hits: Option<Arc<Vec<Hit>>>,
     /// The query and filters those hits answer, for narrowing the next search.
     pub(super) answered: Option<(Query, Filters)>,
     /// A search is running.

@@ -30,7 +30,7 @@ impl Board {
             (Some((q, f)), Some(hits))
                 if *f == self.filters && q.narrows_to(&self.search.query) =>
             {
-                Some((q.clone(), hits.clone()))
+                Some((q.clone(), Arc::clone(hits)))
             }
             _ => None,
         };
@@ -73,7 +73,7 @@ impl Board {
             self.outline.select_item(best.item);
         }
         self.search.answered = Some((self.search.query.clone(), self.filters.clone()));
-        self.search.hits = Some(hits);
+        self.search.hits = Some(Arc::new(hits));
         self.outline.scroll_into_view(self.outline_height());
     }
 

@@ -75,10 +75,10 @@ fn search_loop(inbox: &Receiver<SearchRequest>, results: &Sender<Action>) {
         if request.query.is_empty() && request.filters.is_empty() && request.after.is_none() {
             continue;
         }
-        let previous = request
-            .after
-            .as_ref()
-            .map(|(query, hits)| Previous { query, hits });
+        let previous = request.after.as_ref().map(|(query, hits)| Previous {
+            query,
+            hits: hits.as_slice(),
+        });
         let hits = searcher.search_remembering(
             built,
             report,
