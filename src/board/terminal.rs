@@ -148,6 +148,14 @@ pub fn run(app: App, opening: Opening) -> io::Result<Ended> {
     }
     #[cfg(unix)]
     spawn_watchdog(Arc::clone(&stop));
+    // The records are loaded (on transparent huge pages, where the system
+    // offers them: loading 100k items takes a third less time). From here
+    // on, every keystroke's search allocates and drops megabytes on fresh
+    // threads; on huge pages each first touch clears 2 MiB, and the first
+    // keystrokes after opening took twice as long (BENCHMARKS.md, issue 12).
+    // An error (an old kernel) leaves things as they were.
+    #[cfg(target_os = "linux")]
+    let _ = nix::sys::prctl::set_thp_disable(true);
     // ratatui::init: raw mode, alternate screen, and a panic hook that restores
     // the terminal before the panic message is printed.
     // Its terminal is dropped (that does nothing to the screen): the board
