@@ -4,7 +4,6 @@
 //! only for what is on screen, and mapped back to the original characters.
 
 use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::domain::model::{ItemRef, Report};
 use crate::domain::records::parallel_map;
@@ -96,18 +95,12 @@ fn single_fuzzy(q: &Query) -> Option<&Term> {
 /// A hit found only in the context counts this much less.
 const CONTEXT_DIVISOR: i64 = 4;
 
+/// Searches an index. It holds no matcher: fuzzy-matcher's keeps state
+/// between calls that changes later scores (see [`scattered::matcher`]).
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Searcher {
-    matcher: SkimMatcherV2,
-}
-
-impl Default for Searcher {
-    fn default() -> Self {
-        Searcher {
-            matcher: SkimMatcherV2::default()
-                .respect_case()
-                .element_limit(scattered::ELEMENT_LIMIT),
-        }
-    }
+    // Made with `Searcher::default()`, so that it can hold settings later.
+    _private: (),
 }
 
 /// A term made ready to match many texts: the substring it stands for
@@ -162,7 +155,7 @@ impl Searcher {
         }
         match term.term.kind {
             // The matcher's score, computed without its copy of the text.
-            TermKind::Fuzzy => scattered::score(&self.matcher, text, &term.scattered),
+            TermKind::Fuzzy => scattered::score(text, &term.scattered),
             _ => None,
         }
     }
@@ -468,8 +461,7 @@ impl Searcher {
                         let start = folded.text[..byte].chars().count();
                         (start..start + term.text.chars().count()).collect()
                     }
-                    None => self
-                        .matcher
+                    None => scattered::matcher()
                         .fuzzy_indices(&folded.text, &term.text)
                         .map(|(_, idx)| idx)
                         .unwrap_or_default(),

@@ -101,10 +101,23 @@ impl Pattern {
     }
 }
 
-/// The score `matcher` gives `pattern` in `text` (None when the pattern's
-/// characters are not all in the text in order). `matcher` must be
-/// `SkimMatcherV2::default().respect_case().element_limit(ELEMENT_LIMIT)`.
-pub fn score(matcher: &SkimMatcherV2, text: &str, pattern: &Pattern) -> Option<i64> {
+/// The matcher kensho scores with, made for one call.
+///
+/// fuzzy-matcher 0.3.7 keeps its score matrix per matcher and thread
+/// between calls, and a bonus one call leaves in it can change the next
+/// call's score of another text (found by a review: the same text scored
+/// 167 alone and 169 after another). Its `use_cache(false)` panics. A
+/// matcher made for the call scores each text alone, whatever the thread
+/// scored before.
+pub fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default()
+        .respect_case()
+        .element_limit(ELEMENT_LIMIT)
+}
+
+/// The score [`matcher`] gives `pattern` in `text` alone (None when the
+/// pattern's characters are not all in the text in order).
+pub fn score(text: &str, pattern: &Pattern) -> Option<i64> {
     let chars = &pattern.chars;
     let bytes = text.as_bytes();
     let find = |from: usize, k: usize| chars[k].1.find(&bytes[from..]).map(|i| i + from);
@@ -117,7 +130,7 @@ pub fn score(matcher: &SkimMatcherV2, text: &str, pattern: &Pattern) -> Option<i
     let short =
         text.len() < 128 || (text.len() < 512 && 2 * (text.chars().count() + 1) <= ELEMENT_LIMIT);
     if short {
-        return matcher.fuzzy_match(text, pattern_text);
+        return matcher().fuzzy_match(text, pattern_text);
     }
     // The pattern's characters in order from the left: the byte offset of
     // each (for a pattern of up to `KEPT` characters; a longer one is found
