@@ -49,18 +49,23 @@ fn part(path: &Path, name: &str) -> String {
     s
 }
 
-#[test]
-fn the_published_workbook_holds_every_item_in_its_cells_merged_as_the_source() {
-    let dir = copy_records();
-    let out = dir.path().join("table.xlsx");
-    let (code, _, err) = kensho(&[
+/// `kensho export DIR --format xlsx --out OUT`: (exit code, stdout, stderr).
+fn publish(dir: &Path, out: &Path) -> (i32, String, String) {
+    kensho(&[
         "export",
-        dir.path().to_str().unwrap(),
+        dir.to_str().unwrap(),
         "--format",
         "xlsx",
         "--out",
         out.to_str().unwrap(),
-    ]);
+    ])
+}
+
+#[test]
+fn the_published_workbook_holds_every_item_in_its_cells_merged_as_the_source() {
+    let dir = copy_records();
+    let out = dir.path().join("table.xlsx");
+    let (code, _, err) = publish(dir.path(), &out);
     assert_eq!(code, 0, "{err}");
     let report = report_of(dir.path());
     let mut book = open(&out);
@@ -501,14 +506,7 @@ fn a_workbook_for_another_report_a_moved_column_or_not_a_survey_stops_the_import
     );
     // The published table is not a survey; a text file is not a workbook.
     let table = dir.path().join("table.xlsx");
-    let (code, _, _) = kensho(&[
-        "export",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "xlsx",
-        "--out",
-        table.to_str().unwrap(),
-    ]);
+    let (code, _, _) = publish(dir.path(), &table);
     assert_eq!(code, 0);
     let (code, _, err) = import(dir.path(), &table, &[]);
     assert_eq!(code, 2);
@@ -733,14 +731,7 @@ fn libreoffice_prints_the_published_table_readably() {
     }
     let dir = copy_records();
     let out = dir.path().join("table.xlsx");
-    let (code, _, _) = kensho(&[
-        "export",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "xlsx",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (code, _, _) = publish(dir.path(), &out);
     assert_eq!(code, 0);
     let profile = dir.path().join("lo-profile");
     let status = std::process::Command::new(soffice)
@@ -863,14 +854,7 @@ fn control_characters_in_records_or_answers_never_reach_the_terminal_or_the_xml_
     let text = text.replacen("progress: \"", "progress: \"\\u{1b}[31m", 1);
     std::fs::write(&file, text).unwrap();
     let out = dir.path().join("t.xlsx");
-    let (code, _, err) = kensho(&[
-        "export",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "xlsx",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (code, _, err) = publish(dir.path(), &out);
     assert_eq!(code, 0, "{err}");
     let strings = part(&out, "xl/sharedStrings.xml");
     assert!(
@@ -977,14 +961,7 @@ fn a_text_longer_than_a_cell_holds_is_cut_with_a_warning_and_its_survey_cell_loc
         .id
         .clone();
     let out = dir.path().join("t.xlsx");
-    let (code, _, err) = kensho(&[
-        "export",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "xlsx",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (code, _, err) = publish(dir.path(), &out);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("32,767") && err.contains(&first), "{err}");
     let table = open(&out).worksheet_range("実施状況").unwrap();
