@@ -81,6 +81,17 @@ enum Candidate {
     NotWhole,
 }
 
+/// Every item of `index` flagged `Candidate::No` but those given.
+fn flags(index: &SearchIndex, given: impl Iterator<Item = (usize, Candidate)>) -> Vec<Candidate> {
+    let mut flags = vec![Candidate::No; index.len()];
+    for (i, flag) in given {
+        if let Some(slot) = flags.get_mut(i) {
+            *slot = flag;
+        }
+    }
+    flags
+}
+
 /// The one fuzzy term of a query that has only that.
 fn single_fuzzy(q: &Query) -> Option<&Term> {
     match q.groups.as_slice() {
@@ -99,7 +110,8 @@ const CONTEXT_DIVISOR: i64 = 4;
 /// between calls that changes later scores (see [`scattered::matcher`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Searcher {
-    // Made with `Searcher::default()`, so that it can hold settings later.
+    // Made with `Searcher::default()` everywhere; clippy objects to
+    // `default()` on a unit struct.
     _private: (),
 }
 
@@ -271,16 +283,7 @@ impl Searcher {
         order: Order,
         candidates: Option<&[usize]>,
     ) -> Vec<Hit> {
-        let mut flags = None;
-        if let Some(c) = candidates {
-            let mut f = vec![Candidate::No; index.len()];
-            for &i in c {
-                if let Some(slot) = f.get_mut(i) {
-                    *slot = Candidate::Yes;
-                }
-            }
-            flags = Some(f);
-        }
+        let flags = candidates.map(|c| flags(index, c.iter().map(|&i| (i, Candidate::Yes))));
         self.run(index, report, query, filters, order, flags, None)
             .0
     }
@@ -335,16 +338,13 @@ impl Searcher {
                     (Some(before), Some(_)) => Some(exact_score(before)),
                     _ => None,
                 };
-                let mut flags = vec![Candidate::No; index.len()];
-                for h in previous.hits {
-                    if let Some(slot) = flags.get_mut(h.item) {
-                        *slot = match whole {
-                            Some(w) if h.score < w => Candidate::NotWhole,
-                            _ => Candidate::Yes,
-                        };
-                    }
-                }
-                flags
+                flags(
+                    index,
+                    previous.hits.iter().map(|h| match whole {
+                        Some(w) if h.score < w => (h.item, Candidate::NotWhole),
+                        _ => (h.item, Candidate::Yes),
+                    }),
+                )
             });
         let (hits, learnt) = self.run(index, report, query, filters, order, flags, known.as_ref());
         *memo = Some(learnt);
