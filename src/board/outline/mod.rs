@@ -472,11 +472,6 @@ impl Outline {
         }
     }
 
-    /// Whether item `index` is among the items shown.
-    pub fn is_shown(&self, index: usize) -> bool {
-        self.is_shown_item(index)
-    }
-
     /// Select item `index` (of [`Outline::items`]), expanding its parents.
     pub fn select_item(&mut self, index: usize) -> bool {
         match self.item_node.get(index).copied() {
