@@ -2,14 +2,18 @@
 
 use std::io::Write;
 
-/// Let the user edit `text` in `$VISUAL`, `$EDITOR` or vi, in a temporary
-/// file; the text as saved there (one final newline removed).
-pub fn edit_in_editor(text: &str) -> Result<String, String> {
-    let editor = ["VISUAL", "EDITOR"]
+/// The user's editor: `$VISUAL`, `$EDITOR` or vi.
+pub fn users_editor() -> String {
+    ["VISUAL", "EDITOR"]
         .iter()
         .filter_map(|k| std::env::var(k).ok())
         .find(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| "vi".to_string());
+        .unwrap_or_else(|| "vi".to_string())
+}
+
+/// Let the user edit `text` with the shell command `editor`, in a temporary
+/// file; the text as saved there (one final newline removed).
+pub fn edit_in_editor(editor: &str, text: &str) -> Result<String, String> {
     let mut file = tempfile::Builder::new()
         .prefix("kensho-")
         .suffix(".txt")

@@ -22,7 +22,7 @@ pub fn spawn_presence_worker(
     results: Sender<Action>,
 ) -> (Sender<PresenceWork>, std::thread::JoinHandle<()>) {
     let (requests, inbox) = channel::<PresenceWork>();
-    let thread = std::thread::spawn(move || {
+    let thread = crate::store::seam::spawn(move || {
         let mut worker = Worker {
             dir,
             like,

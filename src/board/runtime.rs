@@ -66,6 +66,8 @@ pub struct Runtime {
     /// Presence reads and claims sent and not answered yet.
     presence_busy: usize,
     quit: bool,
+    /// The shell command that edits a text (`$VISUAL`, `$EDITOR` or vi).
+    editor: String,
 }
 
 impl Runtime {
@@ -101,6 +103,7 @@ impl Runtime {
             presence_thread: Some(presence_thread),
             presence_busy: 0,
             quit: false,
+            editor: super::editor::users_editor(),
         }
     }
 
@@ -146,7 +149,8 @@ impl Runtime {
             }
             Effect::EditText { item, field, text } => {
                 let mut edited = Err(String::new());
-                host.hand_over(&mut || edited = super::editor::edit_in_editor(&text))?;
+                let editor = &self.editor;
+                host.hand_over(&mut || edited = super::editor::edit_in_editor(editor, &text))?;
                 return Ok(Some(Action::Edited {
                     item,
                     field,
@@ -310,6 +314,11 @@ impl Runtime {
             }
         }
         Ok(true)
+    }
+
+    /// Edit texts with the shell command `editor` instead of the user's.
+    pub fn use_editor(&mut self, editor: impl Into<String>) {
+        self.editor = editor.into();
     }
 
     /// Whether the board asked to quit.

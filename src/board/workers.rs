@@ -30,7 +30,7 @@ pub enum StoreWork {
 /// searches, only the newest is run.
 pub fn spawn_search_worker(results: Sender<Action>) -> Sender<SearchRequest> {
     let (requests, inbox) = channel::<SearchRequest>();
-    std::thread::spawn(move || search_loop(&inbox, &results));
+    crate::store::seam::spawn(move || search_loop(&inbox, &results));
     requests
 }
 
@@ -108,7 +108,7 @@ pub fn spawn_store_worker(
     results: Sender<Action>,
 ) -> Sender<StoreWork> {
     let (requests, inbox) = channel::<StoreWork>();
-    std::thread::spawn(move || {
+    crate::store::seam::spawn(move || {
         let mut watcher = watcher;
         while let Ok(work) = inbox.recv() {
             let answer = match work {

@@ -47,9 +47,9 @@ pub fn display_name(given: Option<&str>, account: &str) -> Option<String> {
         .map(|v| v.chars().take(60).collect())
 }
 
-/// Now, in RFC 3339 with the local offset.
+/// Now, by the store's clock, in RFC 3339 with the local offset.
 pub fn now() -> String {
-    jiff::Timestamp::now()
+    super::seam::now()
         .to_zoned_datetime(local_zone().clone())
         .strftime("%Y-%m-%dT%H:%M:%S%.3f%:z")
         .to_string()

@@ -94,11 +94,10 @@ impl Stamp {
     }
 }
 
-/// Now, in nanoseconds since the epoch (the moment a reading starts).
+/// Now, in nanoseconds since the epoch (the moment a reading starts), by
+/// the store's clock.
 pub fn now_ns() -> i128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as i128)
+    super::seam::now_ns()
 }
 
 /// What is known of one records file.

@@ -10,6 +10,7 @@ use super::changelog::{self, Change, LOG_FILE, LogStatus};
 use super::digests::{self, now_ns};
 use super::own::{holds_records, open_own};
 use super::quick::{self, Folder};
+use super::seam::{self, Fault};
 use super::whole::Parts;
 use super::{StoreError, Written};
 use crate::domain::error::{LoadError, LoadErrors, io_reason, quoted};
@@ -161,17 +162,6 @@ pub struct Saved {
     pub moved_aside: u64,
 }
 
-/// Faults injected by tests (`KENSHO_INJECT_FAULT=log|records`), to prove that
-/// a failing disk loses nothing. Unset in normal use.
-fn injected(what: &str) -> std::io::Result<()> {
-    match std::env::var("KENSHO_INJECT_FAULT") {
-        Ok(v) if v == what => Err(std::io::Error::other(format!(
-            "injected fault: no space left on device ({what})"
-        ))),
-        _ => Ok(()),
-    }
-}
-
 /// Hold the records folder's lock while `f` runs.
 pub fn with_lock<T>(dir: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
     lock_in(dir, false, f)
@@ -262,12 +252,12 @@ fn append_log(dir: &Path, changes: &[Change]) -> Result<u64, EditError> {
     let moved = changelog::repair(&path).map_err(err)?;
     let mut file = open_own(&path, Access::Append).map_err(err)?;
     let before = file.metadata().map_err(err)?.len();
-    let written = injected("log")
+    let written = seam::fault(Fault::Log)
         .and_then(|()| {
             // A disk that fills halfway through the line (tests: log-partial).
-            if injected("log-partial").is_err() {
+            if seam::fault(Fault::LogPartial).is_err() {
                 file.write_all(&text.as_bytes()[..text.len() / 2])?;
-                return injected("log-partial");
+                return seam::fault(Fault::LogPartial);
             }
             file.write_all(text.as_bytes())
         })
@@ -522,12 +512,12 @@ fn save_quickly(
 }
 
 /// The records files written by `write`, unless a test injects a failing
-/// disk first (`KENSHO_INJECT_FAULT=records`).
+/// disk first ([`Fault::Records`]).
 fn records_written<T>(
     dir: &Path,
     write: impl FnOnce() -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
-    injected("records").map_err(|source| StoreError::Io {
+    seam::fault(Fault::Records).map_err(|source| StoreError::Io {
         path: dir.to_path_buf(),
         source,
     })?;

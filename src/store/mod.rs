@@ -15,6 +15,7 @@ pub mod own;
 pub mod parsed;
 pub mod presence;
 mod quick;
+pub mod seam;
 pub mod verify;
 pub mod watch;
 mod whole;

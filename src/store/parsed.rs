@@ -115,7 +115,7 @@ impl Keeping {
                     .collect(),
             },
         };
-        Some(std::thread::spawn(move || self.write(&part)))
+        Some(super::seam::spawn(move || self.write(&part)))
     }
 
     /// Leave out the files at `paths` (a save changed them since).

@@ -1,0 +1,192 @@
+//! A review meeting in terminals: the agenda at start, marks across a kill,
+//! a scripted meeting and its minutes, followers in other terminals.
+
+use std::io::Write;
+use std::time::Duration;
+
+use super::*;
+
+#[test]
+fn the_board_opens_straight_onto_an_agenda() {
+    let mut s = Session::start(&["records", "--phase", "C,D"], "ja_JP.UTF-8");
+    let screen = s.wait_for("3 / 88");
+    assert!(screen.contains("実施区分:C,D"), "{screen}");
+    assert!(screen.contains("1-1-d") && screen.contains("3-4-d") && !screen.contains("1-1-a "));
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+}
+
+#[test]
+fn marks_survive_a_kill_in_the_middle_of_marking_and_a_restart() {
+    let tmp = copy_of_records();
+    let dir = tmp.path().to_str().unwrap().to_string();
+    let name = "2026-11 本部会議";
+    let file = kensho::domain::meeting::meeting_file(tmp.path(), name);
+    let report = kensho::domain::records::load(tmp.path()).unwrap().report;
+    for round in 0..6u64 {
+        let mut s = Session::start(&[&dir, "--meeting", name], "ja_JP.UTF-8");
+        s.wait_for("審議済");
+        s.send("r");
+        // Killed while (or just after) the next marks are written.
+        s.writer.write_all(b"rrr").unwrap();
+        s.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(round * 4));
+        let pid = s.child.process_id().unwrap().to_string();
+        let killed = std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let _ = s.child.wait();
+        // The file is always whole, and holds at least the first mark.
+        let m = kensho::domain::meeting::load_meeting(&file, &report).unwrap();
+        assert!(m.reviewed() >= 1, "round {round}");
+    }
+    let m = kensho::domain::meeting::load_meeting(&file, &report).unwrap();
+    let mut s = Session::start(&[&dir, "--meeting", name], "ja_JP.UTF-8");
+    let screen = s.wait_for("審議済");
+    assert!(
+        screen.contains(&format!("審議済み {} / 88", m.reviewed())),
+        "{screen}"
+    );
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+}
+
+#[test]
+fn a_scripted_meeting_and_its_minutes() {
+    let tmp = copy_of_records();
+    let dir = tmp.path().to_str().unwrap().to_string();
+    let name = "2026-11 本部会議";
+    let env = [("USER", "sato"), ("LOGNAME", "sato")];
+    let mut s = Session::start_in(&[&dir, "--meeting", name], "ja_JP.UTF-8", (100, 30), &env);
+    s.wait_for("1-1-a  1 / 88");
+    // 1-1-a: phase D, with a reason; reviewed (and on to the next).
+    s.send("D");
+    s.wait_for("会議前 A → D");
+    s.send("m");
+    s.send("中期的に検討すると決定\r");
+    s.wait_for("理由を記録しました");
+    s.send("r");
+    s.wait_for("1-1-b  2 / 88");
+    s.send(" ");
+    s.wait_for("1-1-c  3 / 88");
+    // 1-1-c: direction III, with a reason; reviewed.
+    s.send("3");
+    s.wait_for("会議前 II → III");
+    s.send("m");
+    s.send("取組を終結\r");
+    s.wait_for("理由を記録しました");
+    s.send("r");
+    s.wait_for("1-1-d  4 / 88");
+    s.send(" ");
+    s.wait_for("1-1-e  5 / 88");
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kensho"))
+        .args(["minutes", &dir, "--meeting", name])
+        .env_remove("LANG")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The log names the account of the real user; LOGNAME=sato shows beside it.
+    let account = uzers::get_current_username()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let minutes = without_times(&String::from_utf8_lossy(&out.stdout))
+        .replace(&format!("{account} (sato)"), "sato");
+    let golden_path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/golden/minutes_ja.md");
+    if std::env::var_os("KENSHO_BLESS").is_some() {
+        std::fs::write(&golden_path, &minutes).unwrap();
+    }
+    let golden = std::fs::read_to_string(&golden_path).unwrap();
+    assert_eq!(
+        minutes, golden,
+        "the minutes differ from tests/it/golden/minutes_ja.md (KENSHO_BLESS=1 rewrites it)"
+    );
+}
+
+#[test]
+fn followers_in_other_terminals_keep_step_with_the_presenter() {
+    let tmp = copy_of_records();
+    let dir = tmp.path().to_str().unwrap().to_string();
+    let mut p = Session::start_in(&["--present", &dir], "ja_JP.UTF-8", (120, 40), &[]);
+    p.wait_for("発表中");
+    // Three attendees: other sizes, other languages.
+    let mut followers = vec![
+        Session::start_in(&["--follow", &dir], "en_US.UTF-8", (80, 24), &[]),
+        Session::start_in(&["--follow", &dir], "ja_JP.UTF-8", (100, 30), &[]),
+        Session::start_in(&["--follow", &dir], "ja_JP.UTF-8", (200, 50), &[]),
+    ];
+    followers[0].wait_for("following");
+    followers[1].wait_for("追従中");
+    followers[2].wait_for("追従中");
+
+    // The presenter moves: every follower shows the item within a second.
+    p.send(":3-4-d\r");
+    p.wait_for("49 / 88");
+    for f in &followers {
+        let took = f.wait_until(Duration::from_secs(1), "3-4-d selected", |s| {
+            selected_row(s).contains("3-4-d")
+        });
+        eprintln!("follower saw the move after {took:?}");
+    }
+    // The walkthrough, the same item.
+    p.send("p");
+    p.wait_for("協働の推進に向けた職員間の情報共有ツール");
+    for f in &followers {
+        f.wait_until(Duration::from_secs(1), "the walkthrough", |s| {
+            s.contains("3-4-d  49 / 88")
+        });
+    }
+    // A status set by the presenter shows within two seconds.
+    p.send("B");
+    p.wait_for("すぐに取り組むべき項目");
+    for f in &followers {
+        let took = f.wait_until(Duration::from_secs(2), "phase B", |s| {
+            s.lines()
+                .any(|l| l.contains(" B ") && (l.contains("実施区分")))
+        });
+        eprintln!("follower saw the status after {took:?}");
+    }
+
+    // A follower's edit keys change nothing on disk.
+    let before = files_of(tmp.path());
+    let f = &mut followers[0];
+    for keys in ["A", "1", "u", "\x12", "r", "w", "s", "e", "m"] {
+        f.send(keys);
+        f.wait_for("read-only");
+        f.send("\x1b");
+        f.send("p");
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(files_of(tmp.path()), before, "a follower wrote something");
+
+    // The presenter is killed: the followers say so and go on working.
+    let pid = p.child.process_id().unwrap().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let _ = p.child.wait();
+    followers[0].wait_for("presenter left");
+    followers[1].wait_for("発表終了");
+    let f = &mut followers[0];
+    f.send("\x1b");
+    let before = selected_row(&f.screen());
+    f.send("j");
+    f.wait_until(Duration::from_secs(2), "j moves", |s| {
+        selected_row(s) != before
+    });
+    for f in &mut followers {
+        f.send("q");
+        assert!(f.wait_exit(Duration::from_secs(5)).success());
+    }
+}

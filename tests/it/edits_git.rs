@@ -1,0 +1,170 @@
+//! Records in git: one edit is one changed line, and two clones changing
+//! different items merge cleanly.
+
+use crate::common;
+use common::run::{kensho_at, log_of, set, verify_ok};
+
+use std::path::Path;
+use std::process::Command;
+
+use kensho::domain::records::load;
+
+#[test]
+fn one_edit_is_one_changed_line_in_git() {
+    let tmp = common::copy_records();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(tmp.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.invalid",
+        "commit",
+        "-qm",
+        "records",
+    ]);
+    assert!(set(tmp.path(), &["5-4-c", "direction=II"]).status.success());
+    let stat = git(&["diff", "--numstat", "--", "*.ron"]);
+    assert_eq!(stat.trim(), "1\t1\trecommendation-5.ron", "{stat}");
+    let diff = git(&["diff", "-U0", "--", "*.ron"]);
+    let changed: Vec<&str> = diff
+        .lines()
+        .filter(|l| {
+            (l.starts_with('+') || l.starts_with('-'))
+                && !l.starts_with("+++")
+                && !l.starts_with("---")
+        })
+        .collect();
+    assert_eq!(changed.len(), 2);
+    assert_eq!(
+        changed[0].trim_start_matches('-').trim(),
+        "direction: \"I\","
+    );
+    assert_eq!(
+        changed[1].trim_start_matches('+').trim(),
+        "direction: \"II\","
+    );
+}
+
+#[test]
+fn two_clones_changing_different_items_merge_cleanly() {
+    let base = tempfile::tempdir().unwrap();
+    let origin = base.path().join("origin");
+    std::fs::create_dir_all(origin.join("records")).unwrap();
+    for e in std::fs::read_dir(common::records_dir()).unwrap() {
+        let e = e.unwrap();
+        if e.file_name().to_string_lossy().ends_with(".ron") {
+            std::fs::copy(e.path(), origin.join("records").join(e.file_name())).unwrap();
+        }
+    }
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".gitattributes"),
+        origin.join(".gitattributes"),
+    )
+    .unwrap();
+    let git = |dir: &Path, args: &[&str]| {
+        let out = Command::new("git")
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.invalid",
+                "-c",
+                "init.defaultBranch=main",
+            ])
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&origin, &["init", "-q"]);
+    assert!(
+        set(
+            &origin.join("records"),
+            &["1-1-a", "direction=II", "--reason", "seed"]
+        )
+        .status
+        .success()
+    );
+    git(&origin, &["add", "."]);
+    git(&origin, &["commit", "-qm", "records"]);
+    let shared = base.path().join("shared.git");
+    git(
+        base.path(),
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            origin.to_str().unwrap(),
+            shared.to_str().unwrap(),
+        ],
+    );
+    let a = base.path().join("a");
+    let b = base.path().join("b");
+    git(
+        base.path(),
+        &["clone", "-q", shared.to_str().unwrap(), a.to_str().unwrap()],
+    );
+    git(
+        base.path(),
+        &["clone", "-q", shared.to_str().unwrap(), b.to_str().unwrap()],
+    );
+    assert!(
+        set(
+            &a.join("records"),
+            &["2-1-a", "phase=B", "--reason", "ward A"]
+        )
+        .status
+        .success()
+    );
+    assert!(
+        set(
+            &b.join("records"),
+            &["6-3-d", "direction=III", "--reason", "ward B"]
+        )
+        .status
+        .success()
+    );
+    git(&a, &["commit", "-qam", "a"]);
+    git(&b, &["commit", "-qam", "b"]);
+    git(&a, &["push", "-q", "origin", "HEAD:main"]);
+    git(&b, &["pull", "-q", "--no-rebase", "origin", "main"]);
+    let records = b.join("records");
+    let report = load(&records).unwrap().report;
+    assert_eq!(report.item("2-1-a").unwrap().item.phase.0, "B");
+    assert_eq!(report.item("6-3-d").unwrap().item.direction.0, "III");
+    assert_eq!(log_of(&records).len(), 3);
+    verify_ok(&records);
+    // The merged data is no one save's, and verify says what it is.
+    let out = kensho_at(&records, &["--lang", "en", "verify", "."]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("more than one copy, merged"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // A hand edit on top of the merge is still found.
+    let file = records.join("recommendation-7.ron");
+    let t = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, t.replacen("検証機会", "検証の機会", 1)).unwrap();
+    let out = kensho_at(&records, &["--lang", "en", "verify", "."]);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -1,0 +1,33 @@
+//! The integration tests, as one crate: each file of this folder is a module
+//! (one binary to build and link, not one per file). The tests that need
+//! something of the machine (root, LibreOffice, openpyxl) are in
+//! `tests/machine/`, where they show as ignored, with the reason, when it
+//! is missing.
+
+mod common;
+
+mod bad_input;
+mod board_edits;
+mod board_fault;
+mod board_keys;
+mod board_runtime;
+mod board_search;
+mod cli;
+mod config;
+#[cfg(unix)]
+mod e2e;
+mod edits;
+mod edits_git;
+mod edits_hard;
+mod fidelity;
+mod follow;
+mod hostile;
+mod meetings;
+mod own_files;
+mod proof;
+mod roundtrip;
+mod save_files;
+mod screens;
+mod words;
+mod workbook_in;
+mod workbook_out;

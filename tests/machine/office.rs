@@ -1,0 +1,105 @@
+//! Workbooks through the office programs people use: the published table
+//! printed by LibreOffice, and a department's survey saved again by
+//! LibreOffice or edited by openpyxl, taken back with `kensho import`.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::books::{import, log_lines, publish, report_of, survey_ids, survey_of};
+use crate::common::copy_records;
+
+/// LibreOffice, headless, with a profile of its own under `dir`.
+fn soffice(dir: &Path) -> Command {
+    let mut cmd = Command::new("soffice");
+    cmd.arg(format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("lo-profile").display()
+    ))
+    .arg("--headless");
+    cmd
+}
+
+pub fn libreoffice_prints_the_published_table_readably() {
+    let dir = copy_records();
+    let out = dir.path().join("table.xlsx");
+    let (code, _, _) = publish(dir.path(), &out);
+    assert_eq!(code, 0);
+    let status = soffice(dir.path())
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let text = Command::new("pdftotext")
+        .args(["-l", "1"])
+        .arg(dir.path().join("table.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let page: String = String::from_utf8_lossy(&text.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let report = report_of(dir.path());
+    for expected in [
+        report.title.as_str(),
+        "該当提言",
+        "実施状況",
+        "具体的な取組内容（想定を含む）",
+    ] {
+        assert!(page.contains(expected), "page 1 lacks {expected}: {page}");
+    }
+    let first = report.items().next().unwrap();
+    let start: String = first.item.progress.chars().take(20).collect();
+    assert!(
+        page.contains(&start),
+        "page 1 lacks the first progress: {page}"
+    );
+}
+
+pub fn a_survey_resaved_by_libreoffice_changes_nothing() {
+    let dir = copy_records();
+    let file = survey_of(dir.path(), "保) 保健所");
+    let out = soffice(dir.path())
+        .args(["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir"])
+        .arg(dir.path().join("resaved"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let resaved = dir.path().join("resaved").join(file.file_name().unwrap());
+    let (code, out, err) = import(dir.path(), &resaved, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("0 件の変更（0 項目）、問題 0 件"), "{out}");
+}
+
+pub fn a_survey_edited_by_openpyxl_comes_back_with_exactly_its_edits() {
+    let dir = copy_records();
+    let file = survey_of(dir.path(), "保) 保健所");
+    let ids = survey_ids(&file);
+    // Two cells and a reason changed by openpyxl.
+    let edited = dir.path().join("edited.xlsx");
+    let script = format!(
+        "import openpyxl\nwb = openpyxl.load_workbook({src:?})\nws = wb['回答']\nws['G4'] = 'C'\nws['H6'] = 'openpyxl で書いた自己評価'\nws['K4'] = '部会で変更'\nwb.save({dst:?})\n",
+        src = file.to_str().unwrap(),
+        dst = edited.to_str().unwrap()
+    );
+    let out = Command::new("python3")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let (code, out, err) = import(dir.path(), &edited, &["--apply"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("2 件の変更（2 項目）、問題 0 件"), "{out}");
+    let report = report_of(dir.path());
+    assert_eq!(report.item(&ids[0]).unwrap().item.phase.as_str(), "C");
+    assert_eq!(
+        report.item(&ids[2]).unwrap().item.assessment,
+        "openpyxl で書いた自己評価"
+    );
+    let log = log_lines(dir.path());
+    assert_eq!(log.len(), 2);
+    assert!(log[0]["reason"].as_str().unwrap().starts_with("部会で変更"));
+}
