@@ -1,6 +1,7 @@
 //! What goes into the board's update ([`Action`]) and what comes out of it
-//! ([`Effect`]): plain data, so that the update stays pure and every effect is
-//! performed in one place ([`crate::board::runtime`]).
+//! ([`Effect`], and the [`Note`]s its parts tell each other): plain data,
+//! so that the update stays pure and every effect is performed in one place
+//! ([`crate::board::runtime`]).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,13 +9,15 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::field::{Conflict, Edit, Field};
+use super::edits::EditorError;
+use super::search::MeetingFilters;
+use super::work::{Job, PresenceAnswer, PresenceWork, SearchRequest, StoreOutcome};
+use crate::domain::field::Field;
 use crate::domain::meeting::Meeting;
-use crate::domain::presence::{Owner, Presence, View};
+use crate::domain::presence::View;
 use crate::domain::records::Records;
-use crate::search::{Filters, Hit, Order, Query};
+use crate::search::{Filters, Hit};
 use crate::store::changelog::Change;
-use crate::store::meeting::MeetingChange;
 use crate::text::input::LineEdit;
 
 /// What a key asks for. Each command has one meaning wherever it is bound;
@@ -100,9 +103,31 @@ impl Command {
     }
 }
 
+impl Command {
+    /// Whether the command changes data (refused on a follower's board).
+    pub fn changes_data(&self) -> bool {
+        matches!(
+            self,
+            Command::SetPhase(_)
+                | Command::SetDirection(_)
+                | Command::Picker
+                | Command::Editor
+                | Command::Reason
+                | Command::Undo
+                | Command::Redo
+                | Command::MarkReviewed
+                | Command::Meeting
+                | Command::Minutes
+                | Command::KeepTheirs
+                | Command::KeepMine
+        )
+    }
+}
+
 /// Everything that can happen to the board: a command, typed text, the
-/// terminal's size, time passing, and what came back from the workers.
-#[derive(Debug, Clone, PartialEq)]
+/// terminal's size, time passing, what came back from the workers, and its
+/// opening and closing.
+#[derive(Debug, Clone)]
 pub enum Action {
     Command(Command),
     /// Typed or pasted text, for the screen that takes text.
@@ -110,6 +135,10 @@ pub enum Action {
     Resize(u16, u16),
     /// Time passes (pending saves are retried, the files are looked at).
     Tick(Instant),
+    /// The board opens on what the command line asked for.
+    Open(Opening),
+    /// The board closes: nothing more is started, a presenter withdraws.
+    Close,
     /// A finished search.
     SearchDone {
         generation: u64,
@@ -125,12 +154,8 @@ pub enum Action {
         records: Option<Box<Records>>,
         meeting: Option<(PathBuf, Box<Meeting>)>,
     },
-    /// What the presence worker found or did; `asked`: the answer to a
-    /// piece of work sent (else the worker's own heartbeat).
-    Presence {
-        answer: PresenceAnswer,
-        asked: bool,
-    },
+    /// What the presence worker found or did.
+    Presence(PresenceAnswer),
     /// A meeting read to be shown (see [`Effect::ReadMeeting`]); None when
     /// it is not there (yet).
     MeetingRead {
@@ -142,7 +167,7 @@ pub enum Action {
     Edited {
         item: String,
         field: Field,
-        text: Result<String, String>,
+        text: Result<String, EditorError>,
     },
 }
 
@@ -152,6 +177,18 @@ impl From<Command> for Action {
     }
 }
 
+/// What the board opens on: a search, filters, a meeting to start or resume.
+#[derive(Debug, Clone, Default)]
+pub struct Opening {
+    pub query: String,
+    pub filters: Filters,
+    /// Filters only a meeting can answer.
+    pub meeting_filters: MeetingFilters,
+    pub meeting: Option<String>,
+    /// Present from the start (`--present`).
+    pub present: bool,
+}
+
 /// What the runtime must do after an update.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -159,7 +196,8 @@ pub enum Effect {
     Suspend,
     /// Run a search (on the search worker).
     Search(SearchRequest),
-    /// Write through the store (on the store worker, one job at a time).
+    /// Write through the store (on the store worker, one job at a time:
+    /// every job waits its turn in the board's queue, [`super::edits`]).
     Store(Job),
     /// Look whether others changed the files (on the store worker).
     CheckDisk {
@@ -182,147 +220,47 @@ pub enum Effect {
         field: Field,
         text: String,
     },
+    /// A note for another part of the board: routed by the app before the
+    /// effects reach the runtime, which never sees one.
+    Tell(Note),
 }
 
-/// Work on the presence file.
+/// What one part of the board tells the others (see [`Effect::Tell`]).
 #[derive(Debug, Clone, PartialEq)]
-pub enum PresenceWork {
-    /// Start presenting; `force`: even over a presenter who is still there.
-    Claim {
-        owner: Owner,
-        view: View,
-        force: bool,
-    },
-    /// Write the view (and so the heartbeat) again.
-    Publish { owner: Owner, view: View },
-    /// Read the file (a follower).
-    Read,
-    /// Stop presenting: remove the file if it is still ours.
-    Withdraw { owner: Owner },
-}
-
-/// What the presence worker answers. The answers to a board's claim and
-/// publishes name the owner they were for (the board may have stopped
-/// presenting since).
-#[derive(Debug, Clone, PartialEq)]
-pub enum PresenceAnswer {
-    /// The claim is written: `mine` presents.
-    Presenting { mine: Owner },
-    /// The view is written.
-    Published,
-    /// Someone else presents and is still there: not taken over.
-    Busy { mine: Owner, other: Box<Presence> },
-    /// Someone else took over: `mine` presents no more.
-    Lost { mine: Owner, other: Box<Presence> },
-    /// The file as read (None: nobody presents), with whether its
-    /// presenter's process is known to have ended; `at`: when it was read.
-    Read {
-        presence: Result<Option<(bool, Box<Presence>)>, String>,
-        at: Instant,
-    },
-    /// The file could not be written.
-    Failed { mine: Option<Owner>, error: String },
-}
-
-/// A search to run. It carries the records it must answer from, so a result
-/// never comes from other data than the board's.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchRequest {
-    pub generation: u64,
-    pub records: Arc<Records>,
-    /// Which records these are: the generation of their last replacement
-    /// as a whole, the generation now, and the items changed in place since
-    /// that replacement, each with the generation it was changed at (the
-    /// worker's index refolds those instead of being built anew).
-    pub data: DataVersion,
-    pub query: Query,
-    pub filters: Filters,
-    pub order: Order,
-    /// The previous query and its hits, when this query only adds
-    /// characters to it (typing on narrows the previous result).
-    /// Shared, not copied: at 100k items a copy was 1.5 MB per keystroke.
-    pub after: Option<(Query, Arc<Vec<Hit>>)>,
-}
-
-/// See [`SearchRequest::data`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DataVersion {
-    pub base: u64,
-    pub now: u64,
-    pub touched: Arc<Vec<(u64, usize)>>,
-}
-
-/// Why a save is made (for the undo and redo stacks).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveKind {
-    Edit,
-    Undo,
-    Redo,
-}
-
-/// Fields to change, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SaveRequest {
-    pub edits: Vec<Edit>,
-    pub reason: Option<String>,
-    /// Overwrite even if someone else changed the field since it was seen.
-    pub force: bool,
-    pub kind: SaveKind,
-    /// For an undo or a redo: the saved changes it reverses or repeats (off
-    /// their stack while the save is under way; back on it if it is refused).
-    pub batch: Vec<Change>,
-    /// The review meeting the change is made in (written in its log line).
-    pub meeting: Option<String>,
-}
-
-/// A write for the store worker.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Job {
-    /// Save edits. `seen` is the data the change was asked on (with this
-    /// board's own earlier saves applied): a field someone else changed since
-    /// is a conflict, never overwritten.
-    Save {
-        request: SaveRequest,
-        seen: Arc<Records>,
-    },
-    /// Record a reason for an earlier change (a line of its own in the log).
-    Reason { change: Box<Change>, reason: String },
-    /// Start, resume or close a review meeting, or mark an item reviewed;
-    /// the agenda is checked against `records`.
-    Meeting {
-        name: String,
-        change: MeetingChange,
-        records: Arc<Records>,
-    },
-    /// Write the minutes of a meeting beside its file.
-    Minutes { name: String, records: Arc<Records> },
-}
-
-/// What came of a store job.
-#[derive(Debug, Clone, PartialEq)]
-pub enum StoreOutcome {
-    /// Saved: with the records as now on disk when the save read them
-    /// whole; without, the board applies the changes to its own.
+pub enum Note {
+    /// A store job, to wait its turn in the board's queue (one job at a
+    /// time, in order: [`super::edits`]).
+    Write(Job),
+    /// This board's save is on disk: its changes, and the records as they
+    /// now are when the save read them whole.
     Saved {
         changes: Vec<Change>,
         records: Option<Box<Records>>,
     },
-    ReasonRecorded,
-    /// A file was written (the minutes).
-    Written(PathBuf),
-    /// The meeting as now on disk; with its lines of the change log when it
-    /// was started or resumed.
+    /// Someone else changed the files: the records as they now are.
+    Reloaded(Box<Records>),
+    /// A reason for a change is on disk (its line of the log).
+    Reasoned(Change),
+    /// A meeting file was written, or read again; `log`: its lines of the
+    /// change log when it was started or resumed (`created`: started).
     Meeting {
         file: PathBuf,
         meeting: Box<Meeting>,
         log: Option<Vec<Change>>,
-        /// Started just now (else resumed).
         created: bool,
     },
-    Conflict(Conflict),
-    /// Why it failed, in the board's language; trying again may work.
-    Failed(String),
-    /// Why it can never be saved (the item is gone, the code is not in the
-    /// scale any more), in the board's language.
-    Rejected(String),
+    /// The presenter's meeting, read to be shown (nothing is written).
+    MeetingShown {
+        file: PathBuf,
+        meeting: Box<Meeting>,
+        log: Vec<Change>,
+    },
+    /// What the meeting's filters let through may have changed.
+    MeetingChanged,
+    /// A meeting was started or resumed: walk its agenda.
+    Walk,
+    /// Show what the presenter shows (a follower).
+    Show(Box<View>),
+    /// Look at the files now (the presenter's data changed).
+    CheckNow,
 }

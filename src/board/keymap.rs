@@ -1,256 +1,68 @@
 //! Keys as data: one table per screen plus the global keys. The same tables
 //! dispatch the keys, generate the `?` help and the footer, so neither can
-//! drift from behaviour. Two commands on one key in one screen are an error
-//! at start-up that names both ([`KeyError`]); [`Keymap::rebind`] changes a
-//! binding under the same check (for a configuration file).
+//! drift from behaviour. Two commands on one key in one screen, or a key
+//! that cannot be read, are an error at start-up that names them
+//! ([`KeyError`]); [`Keymap::rebind`] changes a binding under the same check
+//! (for a configuration file).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::action::Command;
+use super::keys::{Binding, Key, When, bind, code_bindings};
+pub use super::screen::ScreenKind;
 use crate::domain::model::Report;
 use crate::i18n::{CliMsg, Lang, Msg};
-
-/// One key, as matched and as shown in help.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
-
-pub const fn key(code: KeyCode) -> Key {
-    Key {
-        code,
-        modifiers: KeyModifiers::NONE,
-    }
-}
-
-pub const fn ch(c: char) -> Key {
-    key(KeyCode::Char(c))
-}
-
-pub const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::CONTROL,
-    }
-}
-
-impl Key {
-    /// How the key is written in help: `j`, `Ctrl-d`, `PgDn`, `←`.
-    pub fn label(&self, ascii: bool) -> String {
-        let arrow = |fancy: &str, plain: &str| if ascii { plain } else { fancy }.to_string();
-        let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Up => arrow("↑", "Up"),
-            KeyCode::Down => arrow("↓", "Down"),
-            KeyCode::Left => arrow("←", "Left"),
-            KeyCode::Right => arrow("→", "Right"),
-            KeyCode::PageUp => "PgUp".to_string(),
-            KeyCode::PageDown => "PgDn".to_string(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        };
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{base}")
-        } else {
-            base
-        }
-    }
-
-    /// A key as written in help (and in a configuration file): `q`, `G`,
-    /// `Ctrl-r`, `PgDn`, `Enter`, `Space`, `F1`.
-    pub fn parse(text: &str) -> Option<Key> {
-        if let Some(rest) = text.strip_prefix("Ctrl-") {
-            let mut chars = rest.chars();
-            let c = chars.next()?;
-            return chars
-                .next()
-                .is_none()
-                .then_some(ctrl(c.to_ascii_lowercase()));
-        }
-        let named = match text {
-            "Space" => KeyCode::Char(' '),
-            "Up" | "↑" => KeyCode::Up,
-            "Down" | "↓" => KeyCode::Down,
-            "Left" | "←" => KeyCode::Left,
-            "Right" | "→" => KeyCode::Right,
-            "PgUp" => KeyCode::PageUp,
-            "PgDn" => KeyCode::PageDown,
-            "Home" => KeyCode::Home,
-            "End" => KeyCode::End,
-            "Enter" => KeyCode::Enter,
-            "Esc" => KeyCode::Esc,
-            "Tab" => KeyCode::Tab,
-            "Backspace" => KeyCode::Backspace,
-            "BackTab" => KeyCode::BackTab,
-            "Delete" => KeyCode::Delete,
-            "Insert" => KeyCode::Insert,
-            f if f.starts_with('F') && f.len() > 1 => {
-                let n: u8 = f[1..].parse().ok()?;
-                KeyCode::F((1..=12).contains(&n).then_some(n)?)
-            }
-            _ => {
-                let mut chars = text.chars();
-                let c = chars.next()?;
-                return chars.next().is_none().then_some(ch(c));
-            }
-        };
-        Some(key(named))
-    }
-
-    /// Whether typing text makes this key: a character without Ctrl (Space
-    /// aside: the department picker takes it to select).
-    pub fn is_typed(&self) -> bool {
-        matches!(self.code, KeyCode::Char(c) if c != ' ')
-            && !self.modifiers.contains(KeyModifiers::CONTROL)
-    }
-
-    /// Whether `event` is this key. Shifted characters arrive as the
-    /// character itself (G, ?, {), so SHIFT is not compared; Ctrl and Alt are.
-    pub fn matches(&self, event: &KeyEvent) -> bool {
-        let relevant = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-        self.code == event.code && relevant == self.modifiers
-    }
-}
-
-/// Which screen: names its key table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ScreenKind {
-    Browse,
-    Help,
-    SearchLine,
-    Filters,
-    Departments,
-    Picker,
-    EditWhich,
-    Conflict,
-    Reason,
-    Jump,
-    Walkthrough,
-    Overview,
-    MeetingPrompt,
-}
-
-impl ScreenKind {
-    pub const ALL: [ScreenKind; 13] = [
-        ScreenKind::Browse,
-        ScreenKind::Help,
-        ScreenKind::SearchLine,
-        ScreenKind::Filters,
-        ScreenKind::Departments,
-        ScreenKind::Picker,
-        ScreenKind::EditWhich,
-        ScreenKind::Conflict,
-        ScreenKind::Reason,
-        ScreenKind::Jump,
-        ScreenKind::Walkthrough,
-        ScreenKind::Overview,
-        ScreenKind::MeetingPrompt,
-    ];
-
-    /// The name of the screen's key table (in messages and configuration).
-    pub fn name(self) -> &'static str {
-        match self {
-            ScreenKind::Browse => "board",
-            ScreenKind::Help => "help",
-            ScreenKind::SearchLine => "search",
-            ScreenKind::Filters => "filters",
-            ScreenKind::Departments => "departments",
-            ScreenKind::Picker => "picker",
-            ScreenKind::EditWhich => "edit",
-            ScreenKind::Conflict => "conflict",
-            ScreenKind::Reason => "reason",
-            ScreenKind::Jump => "jump",
-            ScreenKind::Walkthrough => "walkthrough",
-            ScreenKind::Overview => "overview",
-            ScreenKind::MeetingPrompt => "meeting",
-        }
-    }
-
-    /// Whether typed text goes to the screen (keys not in its table are text).
-    pub fn takes_text(self) -> bool {
-        matches!(
-            self,
-            ScreenKind::SearchLine
-                | ScreenKind::Departments
-                | ScreenKind::Reason
-                | ScreenKind::Jump
-                | ScreenKind::MeetingPrompt
-        )
-    }
-}
-
-/// When a binding is shown in the footer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum When {
-    Always,
-    /// While the outline has the focus.
-    Outline,
-    /// While the detail has the focus.
-    Detail,
-    /// While a search or filter narrows the outline.
-    Searching,
-}
-
-/// Keys, the command they give, the help line that says so, and (for the
-/// most used) a short footer label.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Binding {
-    pub keys: Vec<Key>,
-    pub command: Command,
-    pub help: Msg,
-    /// Footer labels, and when each applies.
-    pub foot: Vec<(Msg, When)>,
-}
-
-pub fn bind(keys: &[Key], command: Command, help: Msg) -> Binding {
-    Binding {
-        keys: keys.to_vec(),
-        command,
-        help,
-        foot: Vec::new(),
-    }
-}
-
-impl Binding {
-    /// Also shown in the footer as `label`, `when` it applies.
-    pub fn foot(mut self, label: Msg, when: When) -> Binding {
-        self.foot.push((label, when));
-        self
-    }
-}
 
 /// Keys that work on every screen.
 fn global_bindings() -> Vec<Binding> {
     vec![
-        bind(&[key(KeyCode::F(1))], Command::Help, Msg::KeyHelp),
-        bind(&[ctrl('z')], Command::Suspend, Msg::KeySuspend),
-        bind(&[ctrl('c')], Command::Quit, Msg::KeyQuit),
+        bind("F1", Command::Help, Msg::KeyHelp),
+        bind("Ctrl-z", Command::Suspend, Msg::KeySuspend),
+        bind("Ctrl-c", Command::Quit, Msg::KeyQuit),
     ]
 }
 
-/// One key per code of the report's scales: Shift + the code's letter for the
-/// phase (A..D), the code's position for the direction (1, 2, 3).
-pub fn code_bindings(report: &Report) -> Vec<Binding> {
-    let mut out = Vec::new();
-    for c in &report.phase_scale.codes {
-        if let Some(k) = c.code.chars().next().filter(char::is_ascii_alphabetic) {
-            let command = Command::SetPhase(c.code.clone());
-            out.push(bind(
-                &[ch(k.to_ascii_uppercase())],
-                command,
-                Msg::KeySetPhase,
-            ));
+/// The board's keymap for `report`: every screen's default table, with the
+/// keys of its scale codes; an error when a code's key is a command's key.
+pub fn default_keymap(report: &Report) -> Result<Keymap, KeymapError> {
+    Keymap::new(default_tables(&code_bindings(report)))
+}
+
+/// Every screen's default key table; `codes` are the keys of the scale codes.
+pub fn default_tables(codes: &[Binding]) -> Vec<(ScreenKind, Vec<Binding>)> {
+    ScreenKind::ALL
+        .iter()
+        .map(|&kind| (kind, kind.default_keys(codes)))
+        .collect()
+}
+
+/// Why a keymap cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeymapError {
+    /// A key would do two things on one screen.
+    Twice(KeyError),
+    /// A word of a screen's key table is not a key.
+    Unread {
+        screen: ScreenKind,
+        word: String,
+        help: Msg,
+    },
+}
+
+impl KeymapError {
+    pub fn say(&self, report: &Report, lang: Lang) -> String {
+        match self {
+            KeymapError::Twice(e) => e.say(report, lang),
+            KeymapError::Unread { screen, word, help } => CliMsg::ErrKeyUnread.fill(
+                lang,
+                &[
+                    ("screen", &crate::domain::error::quoted(screen.name())),
+                    ("word", &crate::domain::error::quoted(word)),
+                    ("help", &help.text(lang)),
+                ],
+            ),
         }
     }
-    for (i, c) in report.direction_scale.codes.iter().enumerate().take(9) {
-        if let Some(k) = char::from_digit(i as u32 + 1, 10) {
-            let command = Command::SetDirection(c.code.clone());
-            out.push(bind(&[ch(k)], command, Msg::KeySetDirection));
-        }
-    }
-    out
 }
 
 /// Two commands on one key of one screen.
@@ -302,14 +114,25 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// A keymap of these tables and the global keys; an error when a key
-    /// would do two things on one screen.
-    pub fn new(tables: Vec<(ScreenKind, Vec<Binding>)>) -> Result<Keymap, KeyError> {
+    /// A keymap of these tables and the global keys; an error when a word
+    /// of a table is not a key, or a key would do two things on one screen.
+    pub fn new(tables: Vec<(ScreenKind, Vec<Binding>)>) -> Result<Keymap, KeymapError> {
         let keymap = Keymap {
             tables,
             global: global_bindings(),
         };
-        keymap.check()?;
+        for (screen, table) in &keymap.tables {
+            for b in table.iter().chain(&keymap.global) {
+                if let Some(word) = b.unread.first() {
+                    return Err(KeymapError::Unread {
+                        screen: *screen,
+                        word: word.clone(),
+                        help: b.help,
+                    });
+                }
+            }
+        }
+        keymap.check().map_err(KeymapError::Twice)?;
         Ok(keymap)
     }
 

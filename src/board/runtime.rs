@@ -1,23 +1,25 @@
-//! The one place where the board's effects are performed. [`Runtime::step`]
-//! runs the update, performs what it asks for and feeds the results back;
-//! the terminal loop, the editor hand-off, the watcher's ticks and every test
-//! go through it. Searches and saves run on the workers ([`super::workers`]),
-//! so typing and moving never wait for them: their answers come back as
-//! actions, taken in by [`Runtime::pump`] (or waited for by [`Runtime::settle`]).
+//! The one place where the board's effects are performed, and its one
+//! inbox. [`Runtime::step`] runs the update, performs what it asks for and
+//! feeds the results back; the terminal loop, the editor hand-off and every
+//! test go through it. Searches, saves and the presence file are work for
+//! the workers, sent with an id: their answers, the terminal's events and
+//! the signals all arrive on one channel ([`Input`]), which the terminal
+//! loop blocks on ([`Runtime::wait`]). "Busy" is work sent and not answered.
 
+use std::collections::BTreeMap;
 use std::io;
-use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::Event;
 
-use super::action::PresenceWork;
-use super::action::{Action, Effect, SearchRequest};
+use super::action::{Action, Effect};
 use super::app::App;
-use super::presence_worker::spawn_presence_worker;
-use super::workers::{StoreWork, spawn_search_worker, spawn_store_worker};
-use crate::search::Filters;
+use super::edits::worker::{self as store_worker, StoreWork};
+use super::edits::{edit_in_editor, users_editor};
+use super::follow::worker as presence_worker;
+use super::search::worker as search_worker;
+use super::work::{Answers, Input, PresenceWork, SearchRequest, WorkId};
 use crate::store::watch::Watcher;
 
 /// What the board needs from the terminal it runs in.
@@ -43,29 +45,38 @@ impl Host for Headless {
     }
 }
 
-/// What the board opens on: a search, filters, a meeting to start or resume.
-#[derive(Debug, Clone, Default)]
-pub struct Opening {
-    pub query: String,
-    pub filters: Filters,
-    pub meeting: Option<String>,
-    /// Present from the start (`--present`).
-    pub present: bool,
+/// Which worker has a piece of work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Worker {
+    Search,
+    Store,
+    Presence,
+}
+
+/// Why the board ends other than by its own quitting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// A signal asked it to (its number).
+    Signal(i32),
+    /// The terminal hung up.
+    HungUp,
 }
 
 pub struct Runtime {
-    pub app: App,
-    searches: Sender<SearchRequest>,
-    store: Sender<StoreWork>,
-    results: Receiver<Action>,
-    /// Store work sent and not answered yet.
-    store_busy: usize,
+    app: App,
+    inbox: Receiver<Input>,
+    /// For those who put things in the inbox: the workers, the terminal.
+    sender: Sender<Input>,
+    searches: Sender<(WorkId, SearchRequest)>,
+    store: Sender<(WorkId, StoreWork)>,
     /// The presence worker (follow mode), and its thread.
-    presence: Option<Sender<PresenceWork>>,
+    presence: Option<Sender<(WorkId, PresenceWork)>>,
     presence_thread: Option<std::thread::JoinHandle<()>>,
-    /// Presence reads and claims sent and not answered yet.
-    presence_busy: usize,
+    /// Work sent and not answered yet, and which worker has it.
+    open: BTreeMap<WorkId, Worker>,
+    next_id: u64,
     quit: bool,
+    ending: Option<Ending>,
     /// The shell command that edits a text (`$VISUAL`, `$EDITOR` or vi).
     editor: String,
 }
@@ -73,38 +84,52 @@ pub struct Runtime {
 impl Runtime {
     /// Start the workers for `app`'s records.
     pub fn new(app: App) -> Runtime {
-        let (sender, results) = channel();
-        let records = &app.board.records;
-        let path: PathBuf = records.layout.path();
+        let (sender, inbox) = channel();
+        let answers = Answers::new(sender.clone());
+        let board = app.board();
+        let records = board.records();
+        let path = records.layout.path();
         // A follower writes nothing, not even kept copies of what it reads.
-        let watcher = Watcher::new(records).keeping(!app.board.role.is_follower());
-        let store = spawn_store_worker(
-            path.clone(),
-            app.board.options.lang,
-            app.board.display_name.clone(),
-            watcher,
-            sender.clone(),
-        );
+        let watcher = Watcher::new(records).keeping(!board.follow().role().is_follower());
+        let name = board.display_name().map(str::to_string);
+        let store = store_worker::spawn(path.clone(), name, watcher, answers.clone());
+        let like = store_worker::like_file(&path);
         let dir = records.layout.dir();
-        let like = if path.is_dir() {
-            dir.join(crate::domain::records::REPORT_FILE)
-        } else {
-            path.clone()
-        };
-        let (presence, presence_thread) = spawn_presence_worker(dir, like, sender.clone());
-        let searches = spawn_search_worker(sender);
+        let (presence, presence_thread) = presence_worker::spawn(dir, like, answers.clone());
+        let searches = search_worker::spawn(answers);
         Runtime {
             app,
+            inbox,
+            sender,
             searches,
             store,
-            results,
-            store_busy: 0,
             presence: Some(presence),
             presence_thread: Some(presence_thread),
-            presence_busy: 0,
+            open: BTreeMap::new(),
+            next_id: 0,
             quit: false,
-            editor: super::editor::users_editor(),
+            ending: None,
+            editor: users_editor(),
         }
+    }
+
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    /// The app, to set up before it runs (follow mode, keys).
+    pub fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+
+    /// A sender into the inbox (the terminal's events and signals).
+    pub fn sender(&self) -> Sender<Input> {
+        self.sender.clone()
+    }
+
+    /// Edit texts with the shell command `editor` instead of the user's.
+    pub fn use_editor(&mut self, editor: impl Into<String>) {
+        self.editor = editor.into();
     }
 
     /// Apply `action` and perform what it asks for, feeding back the results
@@ -128,93 +153,57 @@ impl Runtime {
             Effect::Quit => self.quit = true,
             Effect::Suspend => host.suspend()?,
             Effect::Search(request) => {
-                // The worker only stops with the runtime.
-                let _ = self.searches.send(request);
+                let id = self.open_work(Worker::Search);
+                self.sent(id, self.searches.send((id, request)).is_ok());
             }
             Effect::Store(job) => self.send_store(StoreWork::Job(Box::new(job))),
             Effect::CheckDisk { records, meeting } => {
                 self.send_store(StoreWork::Check(records, meeting))
             }
-            Effect::Presence(work) => {
-                // Everything but a withdrawal gets exactly one answer.
-                if !matches!(work, PresenceWork::Withdraw { .. }) {
-                    self.presence_busy += 1;
-                }
-                if let Some(p) = &self.presence {
-                    let _ = p.send(work);
-                }
-            }
             Effect::ReadMeeting { name, records } => {
                 self.send_store(StoreWork::ReadMeeting(name, records))
             }
+            Effect::Presence(work) => {
+                let id = self.open_work(Worker::Presence);
+                let sent = self
+                    .presence
+                    .as_ref()
+                    .is_some_and(|p| p.send((id, work)).is_ok());
+                self.sent(id, sent);
+            }
             Effect::EditText { item, field, text } => {
-                let mut edited = Err(String::new());
+                let mut edited = Ok(String::new());
                 let editor = &self.editor;
-                host.hand_over(&mut || edited = super::editor::edit_in_editor(editor, &text))?;
+                host.hand_over(&mut || edited = edit_in_editor(editor, &text))?;
                 return Ok(Some(Action::Edited {
                     item,
                     field,
                     text: edited,
                 }));
             }
+            // Routed by the app before its update returns.
+            Effect::Tell(_) => {}
         }
         Ok(None)
     }
 
+    fn open_work(&mut self, worker: Worker) -> WorkId {
+        self.next_id += 1;
+        let id = WorkId(self.next_id);
+        self.open.insert(id, worker);
+        id
+    }
+
+    /// Work that could not be sent (its worker is gone) is not waited for.
+    fn sent(&mut self, id: WorkId, sent: bool) {
+        if !sent {
+            self.open.remove(&id);
+        }
+    }
+
     fn send_store(&mut self, work: StoreWork) {
-        if self.store.send(work).is_ok() {
-            self.store_busy += 1;
-        }
-    }
-
-    /// Open on a query and filters (from the command line).
-    pub fn start_with(
-        &mut self,
-        host: &mut dyn Host,
-        query: &str,
-        filters: crate::search::Filters,
-    ) -> io::Result<()> {
-        for effect in self.app.start_with(query, filters) {
-            if let Some(back) = self.perform(host, effect)? {
-                self.step(host, back)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Open on what the command line asked for: the search and filters, then
-    /// the meeting (its agenda is what they show, once the search answered).
-    pub fn open(&mut self, host: &mut dyn Host, opening: Opening) -> io::Result<()> {
-        // The search index is built while the first frames show the outline,
-        // so that the first key typed finds it ready (a request with no
-        // query builds the index and is not answered).
-        let board = &self.app.board;
-        let _ = self.searches.send(SearchRequest {
-            generation: 0,
-            records: std::sync::Arc::clone(&board.records),
-            data: board.data_version.clone(),
-            query: crate::search::Query::default(),
-            filters: crate::search::Filters::default(),
-            order: crate::search::Order::default(),
-            after: None,
-        });
-        self.start_with(host, &opening.query, opening.filters)?;
-        if let Some(name) = opening.meeting {
-            self.settle(host, Duration::from_secs(30))?;
-            let board = &mut self.app.board;
-            let chosen_by = Some(board.narrowing_summary()).filter(|s| !s.is_empty());
-            let items = board.agenda_now();
-            for effect in board.start_meeting(&name, chosen_by, items) {
-                if let Some(back) = self.perform(host, effect)? {
-                    self.step(host, back)?;
-                }
-            }
-        }
-        if opening.present {
-            self.settle(host, Duration::from_secs(30))?;
-            self.step(host, super::action::Command::Present)?;
-        }
-        Ok(())
+        let id = self.open_work(Worker::Store);
+        self.sent(id, self.store.send((id, work)).is_ok());
     }
 
     /// A terminal event: its key through the top screen's table, a paste,
@@ -232,58 +221,58 @@ impl Runtime {
         }
     }
 
-    fn take(&mut self, host: &mut dyn Host, answer: Action) -> io::Result<()> {
-        if matches!(
-            answer,
-            Action::StoreDone { .. } | Action::DiskChecked { .. } | Action::MeetingRead { .. }
-        ) {
-            self.store_busy = self.store_busy.saturating_sub(1);
+    /// Take in what arrived in the inbox.
+    pub fn take(&mut self, host: &mut dyn Host, input: Input) -> io::Result<()> {
+        match input {
+            Input::Event(event) => self.event(host, event),
+            Input::Answer { id, action } => {
+                if let Some(id) = id {
+                    self.open.remove(&id);
+                }
+                match action {
+                    Some(action) => self.step(host, *action),
+                    None => Ok(()),
+                }
+            }
+            Input::Signal(n) => {
+                self.ending.get_or_insert(Ending::Signal(n));
+                Ok(())
+            }
+            Input::HungUp => {
+                self.ending.get_or_insert(Ending::HungUp);
+                Ok(())
+            }
         }
-        if matches!(answer, Action::Presence { asked: true, .. }) {
-            self.presence_busy = self.presence_busy.saturating_sub(1);
-        }
-        self.step(host, answer)
     }
 
-    /// Take in every answer the workers have given so far.
+    /// Wait for the next input until `deadline` (None: it came first).
+    pub fn wait(&self, deadline: Instant) -> Option<Input> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        self.inbox.recv_timeout(left).ok()
+    }
+
+    /// An input already waiting, if any.
+    pub fn waiting(&self) -> Option<Input> {
+        self.inbox.try_recv().ok()
+    }
+
+    /// Take in every input already waiting.
     pub fn pump(&mut self, host: &mut dyn Host) -> io::Result<()> {
-        while let Ok(answer) = self.results.try_recv() {
-            self.take(host, answer)?;
+        while let Some(input) = self.waiting() {
+            self.take(host, input)?;
         }
         Ok(())
     }
 
-    /// Whether a worker is still on something this board waits for.
+    /// Whether a worker is still on something this board sent.
     pub fn busy(&self) -> bool {
-        self.store_busy > 0 || self.presence_busy > 0 || self.app.board.search.pending
-    }
-
-    /// A presenter that goes away removes its file (if it is still its own),
-    /// waiting up to `within` for the worker to finish.
-    pub fn stop_presenting(&mut self, within: Duration) {
-        if let super::presence_state::Role::Presenter(p) = &self.app.board.role
-            && let Some(sender) = &self.presence
-        {
-            let _ = sender.send(PresenceWork::Withdraw {
-                owner: p.owner.clone(),
-            });
-        }
-        self.presence = None;
-        let deadline = Instant::now() + within;
-        if let Some(thread) = self.presence_thread.take() {
-            while !thread.is_finished() && Instant::now() < deadline {
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            if thread.is_finished() {
-                let _ = thread.join();
-            }
-        }
+        !self.open.is_empty()
     }
 
     /// Whether store work is still under way (a save must land before the
     /// board quits).
     pub fn saving(&self) -> bool {
-        self.store_busy > 0
+        self.open.values().any(|w| *w == Worker::Store)
     }
 
     /// Wait until the workers are done (or `within` has passed), taking their
@@ -306,8 +295,8 @@ impl Runtime {
         let deadline = Instant::now() + within;
         while busy(self) {
             let left = deadline.saturating_duration_since(Instant::now());
-            match self.results.recv_timeout(left) {
-                Ok(answer) => self.take(host, answer)?,
+            match self.inbox.recv_timeout(left) {
+                Ok(input) => self.take(host, input)?,
                 Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
                     return Ok(false);
                 }
@@ -316,13 +305,30 @@ impl Runtime {
         Ok(true)
     }
 
-    /// Edit texts with the shell command `editor` instead of the user's.
-    pub fn use_editor(&mut self, editor: impl Into<String>) {
-        self.editor = editor.into();
+    /// The board closes: nothing more is started, a save under way lands
+    /// (within `within`), a presenter removes its file, and the presence
+    /// worker ends (within a second).
+    pub fn close(&mut self, host: &mut dyn Host, within: Duration) -> io::Result<bool> {
+        self.step(host, Action::Close)?;
+        let saved = self.finish_saves(host, within)?;
+        let presence = |rt: &Runtime| rt.open.values().any(|w| *w == Worker::Presence);
+        self.wait_while(host, Duration::from_secs(1), presence)?;
+        self.presence = None;
+        if let Some(thread) = self.presence_thread.take()
+            && thread.is_finished()
+        {
+            let _ = thread.join();
+        }
+        Ok(saved)
     }
 
-    /// Whether the board asked to quit.
+    /// Whether the board asked to quit, or something ended it.
     pub fn quitting(&self) -> bool {
-        self.quit
+        self.quit || self.ending.is_some()
+    }
+
+    /// What ended the board, when not its own quitting.
+    pub fn ending(&self) -> Option<Ending> {
+        self.ending
     }
 }

@@ -10,10 +10,10 @@ use super::args::Cli;
 use super::config::Config;
 use super::output::{fail, fail_lines};
 use super::records_cmds::check;
+use crate::board::action::Opening;
 use crate::board::app::App;
-use crate::board::meeting_state::MeetingFilters;
-use crate::board::runtime::Opening;
-use crate::board::screen::default_keymap;
+use crate::board::keymap::default_keymap;
+use crate::board::search::MeetingFilters;
 use crate::board::state::{ColorMode, Options};
 use crate::domain::change::happened;
 use crate::domain::meeting::{load_meeting, meeting_file};
@@ -121,22 +121,23 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
     if let Err(e) = config.apply_keys(&mut keymap, &records.report, lang) {
         return fail(lang, &e.say(lang));
     }
-    let Ok(mut app) = App::new(records, options) else {
+    let Ok(app) = App::new(records, options) else {
         return ExitCode::from(super::EXIT_ERROR);
     };
-    app.keymap = keymap;
-    app.board.display_name = config.display_name.clone();
+    let mut app = app
+        .with_keymap(keymap)
+        .with_display_name(config.display_name.clone());
     if cli.follow {
         app.follow();
     }
-    app.board.meeting_filters = MeetingFilters {
-        changed_here: cli.changed_in_meeting,
-        not_reviewed: cli.not_reviewed,
-        since,
-    };
     let opening = Opening {
         query: cli.query.clone().unwrap_or_default(),
         filters,
+        meeting_filters: MeetingFilters {
+            changed_here: cli.changed_in_meeting,
+            not_reviewed: cli.not_reviewed,
+            since,
+        },
         meeting: cli.meeting.clone(),
         present: cli.present,
     };

@@ -14,8 +14,9 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 
 use crate::board::action::Command;
-use crate::board::keymap::{Binding, Key, Keymap, RebindError, ScreenKind};
-use crate::board::screen::default_tables;
+use crate::board::keymap::default_tables;
+use crate::board::keymap::{Keymap, RebindError, ScreenKind};
+use crate::board::keys::{Binding, Key};
 use crate::board::theme::ThemeName;
 use crate::domain::error::{Location, describe_ron_error, io_reason, quoted};
 use crate::domain::model::Report;
@@ -368,7 +369,8 @@ fn screen_keys<'a>(
 ) -> Result<Vec<KeyOverride>, ConfigError> {
     let name = r.text(screen_raw)?;
     let screen = ScreenKind::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .find(|s| s.name() == name)
         .ok_or_else(|| r.bad(screen_raw, Bad::Screen(name)))?;
     let table = default_table(screen);
@@ -453,7 +455,7 @@ impl Config {
         report: &Report,
         lang: Lang,
     ) -> Result<(), ConfigError> {
-        for screen in ScreenKind::ALL {
+        for &screen in ScreenKind::ALL {
             let here: Vec<&KeyOverride> = self.keys.iter().filter(|o| o.screen == screen).collect();
             if here.is_empty() {
                 continue;

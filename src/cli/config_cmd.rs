@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use super::config::{Config, default_file};
 use super::output::{fail, print, warn};
 use crate::board::keymap::Keymap;
-use crate::board::screen::{default_keymap, default_tables};
+use crate::board::keymap::{default_keymap, default_tables};
 use crate::domain::records::{default_path, load};
 use crate::i18n::{CliMsg, Lang};
 use crate::text::visible;

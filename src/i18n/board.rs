@@ -139,6 +139,9 @@ catalogue! {
         ReasonSaved => ("理由を記録しました", "reason recorded"),
         KeptTheirs => ("相手の値を残しました（何も保存していません）", "their value kept (nothing saved)"),
         EditorFailed => ("エディタで編集できませんでした", "the editor failed"),
+        EditorFile => ("編集用の一時ファイルを扱えません: {error}", "cannot use the temporary file to edit in: {error}"),
+        EditorStart => ("エディタ {editor} を起動できません: {error}", "cannot start the editor {editor}: {error}"),
+        EditorExit => ("エディタ {editor} が異常終了しました（終了コード {status}）", "the editor {editor} ended with an error (exit status {status})"),
         UndoReason => ("元に戻す", "undo"),
         RedoReason => ("やり直し", "redo"),
         UnsavedQuit => (

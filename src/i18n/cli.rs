@@ -338,6 +338,7 @@ catalogue! {
             "発表者についていく読み取り専用のボードを開く",
             "Open a read-only board that follows the presenter",
         ),
+        ErrKeyUnread => ("キー表 {screen} に、キーとして読めない語があります: {word}（{help}）", "the key table {screen} has a word that is not a key: {word} ({help})"),
         ErrKeyTwice => (
             "画面 {screen} でキー {key} が「{first}」と「{second}」の両方に割り当てられています。どちらかのキーを変えてください",
             "screen {screen}: the key {key} is bound to both \"{first}\" and \"{second}\"; give one of them another key",
@@ -451,6 +452,9 @@ catalogue! {
         RonWrongType => ("{expected} が必要ですが {found} があります", "expected {expected}, found {found}"),
         RonOther => ("RON の書き方の誤り: {detail}", "not valid RON: {detail}"),
         // errors of saving
+        ErrPresenceRead => ("{path}: 発表の共有ファイルを読めません: {error}", "{path}: cannot read the presenter file: {error}"),
+        ErrPresenceNotText => ("{path}: 発表の共有ファイルが文字として読めません（UTF-8 ではありません）", "{path}: the presenter file is not text (not UTF-8)"),
+        ErrPresenceNotPresence => ("{path}:{at}: 発表の共有ファイルの形式ではありません: {error}", "{path}:{at}: not a presenter file: {error}"),
         ErrLock => ("{path}: 記録をロックできません: {error}", "{path}: cannot lock the records: {error}"),
         ErrUnknownItem => ("ID {id} の項目はありません", "no item has id {id}"),
         ErrUnknownItemNear => ("ID {id} の項目はありません。もしかして: {near}", "no item has id {id}; did you mean {near}?"),

@@ -5,8 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::StoreError;
+use super::{EditError, StoreError};
+use crate::domain::error::io_reason;
 use crate::domain::presence::{Owner, PRESENCE_FILE, Presence, STALE};
+use crate::i18n::{CliMsg, Lang};
 
 /// The largest presence file read.
 const MAX_BYTES: u64 = 64 * 1024;
@@ -16,28 +18,81 @@ pub fn file(dir: &Path) -> PathBuf {
     dir.join(PRESENCE_FILE)
 }
 
-/// The file's contents; None when nobody presents (no file). A file that
-/// cannot be read or parsed is an error in words.
-pub fn read(dir: &Path) -> Result<Option<Presence>, String> {
+/// Why the presence file could not be read or written.
+#[derive(Debug)]
+pub enum PresenceError {
+    /// It could not be read (not a regular file, too large, no access).
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// It is not UTF-8 text.
+    NotText { path: PathBuf },
+    /// It is not a presence file (`at`: the line and column).
+    NotPresence {
+        path: PathBuf,
+        at: String,
+        error: String,
+    },
+    /// It could not be written.
+    Write(StoreError),
+    /// The records folder could not be locked to write it.
+    Lock(EditError),
+}
+
+impl PresenceError {
+    /// The sentence in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            PresenceError::Read { path, source } => CliMsg::ErrPresenceRead.fill(
+                lang,
+                &[
+                    ("path", &path.display()),
+                    ("error", &io_reason(source, lang)),
+                ],
+            ),
+            PresenceError::NotText { path } => {
+                CliMsg::ErrPresenceNotText.fill(lang, &[("path", &path.display())])
+            }
+            PresenceError::NotPresence { path, at, error } => CliMsg::ErrPresenceNotPresence.fill(
+                lang,
+                &[("path", &path.display()), ("at", at), ("error", error)],
+            ),
+            PresenceError::Write(e) => e.say(lang),
+            PresenceError::Lock(e) => e.say(lang),
+        }
+    }
+}
+
+/// The file's contents; None when nobody presents (no file).
+pub fn read(dir: &Path) -> Result<Option<Presence>, PresenceError> {
     let path = file(dir);
     // A presenter writes well under a kilobyte; anything bigger is not theirs.
     let bytes = match crate::domain::files::read_regular(&path, MAX_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+        Err(source) => return Err(PresenceError::Read { path, source }),
     };
-    let text = String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Err(PresenceError::NotText { path });
+    };
     Presence::parse(&text)
         .map(Some)
-        .map_err(|e| format!("{}:{}: {}", path.display(), e.span.start, e.code))
+        .map_err(|e| PresenceError::NotPresence {
+            at: format!("{}:{}", e.span.start.line, e.span.start.col),
+            error: e.code.to_string(),
+            path,
+        })
 }
 
 /// Write `presence` for everyone to read: replaced atomically, with the
 /// mode and group of `like` (a records file) when it is created.
-pub fn write(dir: &Path, like: &Path, presence: &Presence) -> Result<(), StoreError> {
+pub fn write(dir: &Path, like: &Path, presence: &Presence) -> Result<(), PresenceError> {
     let path = file(dir);
-    let text = presence.render().map_err(StoreError::Render)?;
-    super::replace_file_like(&path, text.as_bytes(), like)
+    let text = presence
+        .render()
+        .map_err(|e| PresenceError::Write(StoreError::Render(e)))?;
+    super::replace_file_like(&path, text.as_bytes(), like).map_err(PresenceError::Write)
 }
 
 /// Remove the file if `owner` still owns it (someone may have taken over).

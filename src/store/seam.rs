@@ -1,5 +1,5 @@
-//! The store's seams: the clock it reads and the disk faults that tests
-//! inject. Each thread has its own seams: a thread takes the process's
+//! The store's seams: the clock it reads, a presenter's heartbeat, and the
+//! disk faults that tests inject. Each thread has its own seams: a thread takes the process's
 //! (from `KENSHO_INJECT_FAULT`, for tests that run kensho as a process)
 //! until it installs others, and a board's worker threads take the seams of
 //! the thread that made the board ([`spawn`]). So tests running side by side
@@ -10,6 +10,8 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
+
+use crate::domain::presence::HEARTBEAT;
 
 /// A failing disk, at one point of a save.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +58,9 @@ struct Settings {
     ahead_ms: AtomicU64,
     /// The fault to inject (0: none), for tests of a failing disk.
     fault: AtomicU8,
+    /// A presenter's heartbeat in milliseconds (0: the real one), shortened
+    /// by tests that would otherwise wait for it.
+    beat_ms: AtomicU64,
 }
 
 impl Seams {
@@ -69,6 +74,12 @@ impl Seams {
     pub fn advance(&self, by: Duration) {
         let ms = u64::try_from(by.as_millis()).unwrap_or(u64::MAX);
         self.0.ahead_ms.fetch_add(ms, Ordering::SeqCst);
+    }
+
+    /// A presenter's heartbeat of `beat` from now on.
+    pub fn beat(&self, beat: Duration) {
+        let ms = u64::try_from(beat.as_millis()).unwrap_or(u64::MAX).max(1);
+        self.0.beat_ms.store(ms, Ordering::SeqCst);
     }
 
     fn fault(&self) -> Option<Fault> {
@@ -148,6 +159,15 @@ pub fn now() -> jiff::Timestamp {
 /// Now, in nanoseconds since the epoch, by the store's clock.
 pub fn now_ns() -> i128 {
     now().as_nanosecond()
+}
+
+/// How often a presenter rewrites its file: [`HEARTBEAT`], unless a test
+/// made it shorter.
+pub fn heartbeat() -> Duration {
+    match current().map(|s| s.0.beat_ms.load(Ordering::SeqCst)) {
+        Some(ms) if ms > 0 => Duration::from_millis(ms),
+        _ => HEARTBEAT,
+    }
 }
 
 /// An error when the fault `at` is injected on this thread.

@@ -55,14 +55,14 @@ fn one_key_sets_the_phase_or_direction_and_saves_at_once() {
         (log[1].field, log[1].old.as_str(), log[1].new.as_str()),
         (Field::Direction, "I", "III")
     );
-    assert!(b.app().board.edits.changed.contains("2-1-a"));
+    assert!(b.app().board().edits().changed("2-1-a"));
     assert!(
         b.message().contains("2-1-a 評価区分: I → III"),
         "{}",
         b.message()
     );
     // The board shows what is on disk.
-    assert_eq!(b.app().board.selected_item().unwrap().item.phase.0, "C");
+    assert_eq!(b.app().board().selected_item().unwrap().item.phase.0, "C");
 }
 
 #[test]
@@ -113,8 +113,8 @@ fn someone_elses_change_to_the_same_field_is_shown_and_chosen_not_overwritten() 
     set_elsewhere(&b, "1-1-c", Field::Direction, "III");
     b.keys("1");
     match b.app().top() {
-        Screen::Conflict(d) => {
-            let c = &d.conflict;
+        Screen::Conflict(_) => {
+            let c = &b.app().board().edits().held().unwrap().conflict;
             assert_eq!(
                 (c.seen.as_str(), c.theirs.as_str(), c.ours.as_str()),
                 ("II", "III", "I")
@@ -187,7 +187,7 @@ fn saves_by_others_are_loaded_within_a_tick_keeping_the_selection() {
     b.act(Action::Tick(t0));
     assert_eq!(b.selected(), "6-2-b2");
     assert_eq!(
-        b.app().board.report().item("1-1-a").unwrap().item.phase.0,
+        b.app().board().report().item("1-1-a").unwrap().item.phase.0,
         "D"
     );
     assert!(
@@ -199,7 +199,7 @@ fn saves_by_others_are_loaded_within_a_tick_keeping_the_selection() {
     set_elsewhere(&b, "1-1-b", Field::Phase, "C");
     let phase = |b: &TestBoard| {
         b.app()
-            .board
+            .board()
             .report()
             .item("1-1-b")
             .unwrap()
@@ -233,7 +233,7 @@ fn e_edits_a_text_in_the_editor_and_saves_it() {
     b.keys("e j");
     // The update asks for the editor; the runtime hands the terminal over.
     let effects =
-        b.rt.app
+        b.rt.app()
             .clone()
             .update(Action::Command(kensho::board::action::Command::Confirm));
     let text = match effects.as_slice() {

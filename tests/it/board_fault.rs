@@ -45,7 +45,7 @@ fn a_failed_save_is_pending_retried_and_guards_quitting() {
         message.contains("not saved") && message.contains("retried"),
         "{message}"
     );
-    assert!(b.app().board.edits.has_failed());
+    assert!(b.app().board().edits().has_failed());
     let header = common::row_text(&b.draw(), 0);
     assert!(header.contains("1 not saved"), "{header}");
     assert_eq!(before, ron_files(&b), "records untouched");
@@ -58,13 +58,13 @@ fn a_failed_save_is_pending_retried_and_guards_quitting() {
     let t0 = Instant::now();
     b.act(Action::Tick(t0));
     b.act(Action::Tick(t0 + Duration::from_secs(3)));
-    assert!(b.app().board.edits.has_failed());
+    assert!(b.app().board().edits().has_failed());
     // The disk recovers: the next retry saves it.
     seams.fail(None);
     b.act(Action::Tick(t0 + Duration::from_secs(4)));
     b.act(Action::Tick(t0 + Duration::from_secs(7)));
-    assert!(!b.app().board.edits.has_failed());
-    assert!(b.app().board.edits.is_idle());
+    assert!(!b.app().board().edits().has_failed());
+    assert!(b.app().board().edits().is_idle());
     assert_eq!(phase_on_disk(&b), "B");
     let (log, _) = kensho::store::changelog::read(&b.path().join("changes.jsonl")).unwrap();
     let v = kensho::store::verify::verify(&log, Vec::new(), &load(b.path()).unwrap().report);

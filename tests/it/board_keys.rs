@@ -6,8 +6,10 @@ use crate::common;
 
 use common::TestBoard;
 use kensho::board::action::Command;
-use kensho::board::keymap::{Key, Keymap, ch};
-use kensho::board::screen::{Screen, ScreenKind, default_keymap};
+use kensho::board::keymap::Keymap;
+use kensho::board::keymap::default_keymap;
+use kensho::board::keys::{Key, ch};
+use kensho::board::screen::{Screen, ScreenKind};
 use kensho::domain::records::load;
 use kensho::i18n::Lang;
 use ratatui::crossterm::event::KeyEvent;
@@ -20,7 +22,7 @@ fn event(k: &Key) -> KeyEvent {
 fn every_key_of_every_screen_dispatches_to_its_command_and_is_in_its_help() {
     let report = load(&common::records_dir()).unwrap().report;
     let keymap = default_keymap(&report).unwrap();
-    for screen in ScreenKind::ALL {
+    for &screen in ScreenKind::ALL {
         let table = keymap.table(screen);
         assert!(!table.is_empty(), "{screen:?} has keys");
         let help = Keymap::help_lines(table, false);
@@ -99,8 +101,8 @@ fn the_footer_comes_from_the_table_of_the_screen_on_top() {
 #[test]
 fn a_rebound_key_shows_in_help_and_footer_and_works() {
     let mut b = TestBoard::bundled(Lang::En, 100, 40);
-    b.rt.app
-        .keymap
+    b.rt.app_mut()
+        .keymap_mut()
         .rebind(ScreenKind::Browse, &Command::Search, &[ch('z')])
         .unwrap();
     b.keys("/");
@@ -110,7 +112,7 @@ fn a_rebound_key_shows_in_help_and_footer_and_works() {
     );
     assert!(b.screen().lines().last().unwrap().contains("z search"));
     b.keys("z");
-    assert!(matches!(b.app().top(), Screen::SearchLine));
+    assert!(matches!(b.app().top(), Screen::SearchLine(_)));
     b.keys("Esc ?");
     assert!(
         b.screen()

@@ -24,10 +24,13 @@ fn agenda(phases: &str) -> TestBoard {
         phase: phases.split(',').map(str::to_string).collect(),
         ..Default::default()
     }
-    .to_filters(b.app().board.report(), Lang::Ja)
+    .to_filters(b.app().board().report(), Lang::Ja)
     .unwrap();
-    b.rt.start_with(&mut b.host, "", filters).unwrap();
-    b.settle();
+    let opening = kensho::board::action::Opening {
+        filters,
+        ..Default::default()
+    };
+    b.act(Action::Open(opening));
     b
 }
 
@@ -38,10 +41,10 @@ fn the_filtered_list_follows_every_change_of_the_data() {
     // Saved here: 3-4-d C → A. It no longer matches, but stays (marked) while selected.
     b.jump("3-4-d");
     b.keys("A");
-    assert_eq!(b.app().board.search.hits.as_ref().unwrap().len(), 2);
+    assert_eq!(b.app().board().search().hits().unwrap().len(), 2);
     assert_eq!(b.shown_ids(), vec!["1-1-d", "1-1-e", "3-4-d"]);
-    let o = &b.app().board.outline;
-    assert_eq!(o.shown_state(o.selected), ShownState::Kept);
+    let o = &b.app().board().outline();
+    assert_eq!(o.shown_state(o.selected()), ShownState::Kept);
     assert!(
         b.screen()
             .contains("この項目は今の検索・絞り込みに当てはまりません")
@@ -76,7 +79,7 @@ fn undo_and_redo_bring_items_back_into_the_results() {
     assert_eq!(b.shown_ids(), vec!["1-1-d", "1-1-e"], "undone: D again");
     b.keys("Ctrl-r");
     assert_eq!(
-        b.app().board.search.hits.as_ref().unwrap().len(),
+        b.app().board().search().hits().unwrap().len(),
         1,
         "redone: A again"
     );
@@ -260,7 +263,7 @@ fn quitting_with_a_conflict_open_asks_first() {
     b.keys("Ctrl-c");
     assert!(!b.rt.quitting());
     assert!(b.message().contains("press q again"), "{}", b.message());
-    assert_eq!(b.app().board.edits.unsaved().len(), 1);
+    assert_eq!(b.app().board().edits().unsaved().len(), 1);
 }
 
 #[test]
@@ -289,7 +292,7 @@ fn a_save_that_can_never_succeed_is_dropped_and_the_next_goes_on() {
     assert!(kensho::domain::records::load(b.path()).is_ok());
     lock.unlock().unwrap();
     b.settle();
-    assert!(b.app().board.edits.is_idle(), "nothing stuck");
+    assert!(b.app().board().edits().is_idle(), "nothing stuck");
     assert!(
         b.message().contains("1-1-b"),
         "the next one is saved: {}",
@@ -341,9 +344,9 @@ fn a_new_query_forgets_the_row_kept_by_a_change() {
     b.keys("/");
     b.type_text("協働");
     b.keys("Enter");
-    let o = &b.app().board.outline;
+    let o = &b.app().board().outline();
     assert!(
-        o.visible()
+        o.rows()
             .iter()
             .all(|&n| o.shown_state(n) != ShownState::Kept)
     );

@@ -18,7 +18,7 @@ fn board(w: u16, h: u16) -> TestBoard {
 fn typing_a_query_narrows_the_outline_and_esc_restores_it() {
     let mut b = board(80, 24);
     b.keys("/");
-    assert!(matches!(b.app().top(), Screen::SearchLine));
+    assert!(matches!(b.app().top(), Screen::SearchLine(_)));
     b.type_text("警察");
     let ids = b.shown_ids();
     assert!(
@@ -35,7 +35,7 @@ fn typing_a_query_narrows_the_outline_and_esc_restores_it() {
     assert_eq!(b.shown_ids(), ids, "Enter keeps the result");
     b.keys("Esc");
     assert_eq!(b.shown_ids().len(), 88);
-    assert!(b.app().board.search.hits.is_none());
+    assert!(b.app().board().search().hits().is_none());
 }
 
 #[test]
@@ -43,12 +43,12 @@ fn the_second_keystroke_searches_only_the_first_ones_hits() {
     let mut b = board(80, 24);
     b.keys("/");
     b.type_text("警");
-    let effects = b.rt.app.update(Action::Text("察".into()));
+    let effects = b.rt.app_mut().update(Action::Text("察".into()));
     match effects.as_slice() {
         [Effect::Search(request)] => {
             let (before, hits) = request.after.as_ref().expect("the previous answer");
             assert_eq!(before, &kensho::search::Query::parse("警"));
-            assert_eq!(hits, b.rt.app.board.search.hits.as_ref().unwrap());
+            assert_eq!(hits, b.rt.app().board().search().hits().unwrap());
         }
         other => panic!("{other:?}"),
     }
@@ -97,16 +97,16 @@ fn n_and_shift_n_walk_the_hits_in_order_say_where_and_o_toggles_the_order() {
     let mut sorted = ranked.clone();
     sorted.sort_by_key(|id| {
         b.app()
-            .board
+            .board()
             .report()
             .items()
             .position(|r| &r.item.id == id)
     });
     assert_eq!(source, sorted);
     // In source order the parents stand in the outline, dimmed.
-    let o = &b.app().board.outline;
+    let o = &b.app().board().outline();
     assert!(
-        o.visible()
+        o.rows()
             .iter()
             .any(|&n| o.shown_state(n) == kensho::board::outline::ShownState::Context)
     );
@@ -166,8 +166,9 @@ fn the_department_picker_narrows_and_selects() {
     assert_eq!(b.shown_ids(), vec!["6-3-a", "6-3-b", "6-3-c", "6-3-d"]);
     assert!(
         b.app()
-            .board
-            .filters
+            .board()
+            .search()
+            .filters()
             .departments
             .contains("市) 男女共同参画室")
     );
@@ -181,16 +182,16 @@ fn the_search_line_keeps_the_cursor_at_the_insertion_point() {
     b.keys("/");
     b.type_text("児童相談");
     b.keys("Left");
-    let (w, h) = b.app().board.size;
+    let (w, h) = b.app().board().size();
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     t.draw(|f| kensho::board::view::render(f, b.app())).unwrap();
     let pos = t.get_cursor_position().unwrap();
     // "検索: " is 6 columns, then three full-width characters before the cursor.
     assert_eq!((pos.x, pos.y), (6 + 6, 23));
     b.keys("Backspace");
-    assert_eq!(b.app().board.search.input.text, "児童談");
+    assert_eq!(b.app().board().search().input().text, "児童談");
     b.keys("Ctrl-w");
-    assert_eq!(b.app().board.search.input.text, "談");
+    assert_eq!(b.app().board().search().input().text, "談");
     // A paste goes in as typed.
     b.rt.event(
         &mut b.host,
@@ -198,7 +199,7 @@ fn the_search_line_keeps_the_cursor_at_the_insertion_point() {
     )
     .unwrap();
     b.settle();
-    assert_eq!(b.app().board.search.input.text, "貼り付け 文字談");
+    assert_eq!(b.app().board().search().input().text, "貼り付け 文字談");
 }
 
 #[test]
@@ -206,7 +207,7 @@ fn an_old_result_never_replaces_a_newer_one() {
     // The update alone: two searches asked, answered out of order.
     let mut b = board(80, 24);
     b.keys("/");
-    let app = &mut b.rt.app;
+    let app = b.rt.app_mut();
     let first = app.update(Action::Text("警".into()));
     let second = app.update(Action::Text("察".into()));
     let answer = |effects: &[Effect], app: &kensho::board::app::App| match effects {
@@ -225,12 +226,12 @@ fn an_old_result_never_replaces_a_newer_one() {
                 hits,
             }
         }
-        other => panic!("{other:?} {:?}", app.board.search.generation),
+        other => panic!("{other:?} {:?}", app.board().search().generation()),
     };
     let (a1, a2) = (answer(&first, app), answer(&second, app));
     app.update(a2);
     let after_second = b.shown_ids();
-    b.rt.app.update(a1);
+    b.rt.app_mut().update(a1);
     assert_eq!(b.shown_ids(), after_second);
 }
 
@@ -244,5 +245,5 @@ fn jumping_to_an_id_outside_the_results_shows_it_and_says_why() {
     assert_eq!(b.selected(), "1-1-a");
     assert_eq!(b.shown_ids().len(), 88);
     assert!(b.message().contains("解除"), "{}", b.message());
-    assert!(b.app().board.search.input.text.is_empty());
+    assert!(b.app().board().search().input().text.is_empty());
 }

@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 
 use common::{TestBoard, kensho_in, records_dir};
 use kensho::board::action::Command;
-use kensho::board::keymap::{Key, ScreenKind};
-use kensho::board::screen::{Screen, default_keymap};
+use kensho::board::keymap::ScreenKind;
+use kensho::board::keymap::default_keymap;
+use kensho::board::keys::Key;
+use kensho::board::screen::Screen;
 use kensho::board::theme::ThemeName;
 use kensho::cli::config::{self, Config, ConfigError};
 use kensho::domain::records::load;
@@ -195,7 +197,7 @@ fn two_actions_on_one_key_name_the_key_as_written() {
         assert!(said.contains(word), "{text}: {said}");
         assert!(said.contains("search") || said.contains("item"), "{said}");
         // Nothing half-applied.
-        for s in ScreenKind::ALL {
+        for &s in ScreenKind::ALL {
             assert_eq!(keymap.table(s), before.table(s));
         }
     }
@@ -226,7 +228,7 @@ fn the_default_file_is_complete_parses_and_changes_nothing() {
         let mut keymap = default_keymap(&report).unwrap();
         let before = keymap.clone();
         c.apply_keys(&mut keymap, &report, lang).unwrap();
-        for s in ScreenKind::ALL {
+        for &s in ScreenKind::ALL {
             // Every screen is in it, with every action that has a name.
             assert!(
                 text.contains(&format!("\"{}\": {{", s.name())),
@@ -374,13 +376,13 @@ fn a_rebound_key_from_the_config_works_on_the_board_and_shows_in_help() {
     );
     let c = config::load(Some(&file)).unwrap();
     let mut b = TestBoard::bundled(Lang::En, 100, 40);
-    let report = b.app().board.report().clone();
-    c.apply_keys(&mut b.rt.app.keymap, &report, Lang::En)
+    let report = b.app().board().report().clone();
+    c.apply_keys(&mut b.rt.app_mut().keymap_mut(), &report, Lang::En)
         .unwrap();
     b.keys("/");
     assert!(matches!(b.app().top(), Screen::Browse(_)));
     b.keys("z");
-    assert!(matches!(b.app().top(), Screen::SearchLine));
+    assert!(matches!(b.app().top(), Screen::SearchLine(_)));
     b.keys("Esc ?");
     assert!(b.screen().contains("│z "), "{}", b.screen());
     b.keys("Esc p");

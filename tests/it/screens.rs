@@ -84,7 +84,7 @@ fn squash(s: &str) -> String {
 fn long_japanese_texts_appear_entire_in_the_detail_pane() {
     let mut a = app(Lang::Ja, 160, 48);
     a.jump("1-5-b");
-    let r = a.app().board.selected_item().unwrap();
+    let r = a.app().board().selected_item().unwrap();
     let texts = [
         r.item.progress.clone(),
         r.item.assessment.clone(),
@@ -114,7 +114,7 @@ fn on_a_narrow_screen_every_word_can_be_read_by_scrolling() {
     let mut a = app(Lang::Ja, 80, 24);
     a.jump("3-4-c");
     a.keys("Enter");
-    let r = a.app().board.selected_item().unwrap();
+    let r = a.app().board().selected_item().unwrap();
     let wanted = [r.item.note.clone().unwrap().ja, r.item.assessment.clone()];
     let mut seen = String::new();
     for _ in 0..40 {

@@ -352,7 +352,7 @@ fn follow_mode_speaks_japanese() {
     p.keys("P");
     assert_japanese("presenting", &p.screen());
     let mut f = TestBoard::on_dir(p.path(), Lang::Ja, 100, 40);
-    f.rt.app.follow();
+    f.rt.app_mut().follow();
     let tick = |f: &mut TestBoard, n: u64| {
         f.act(Action::Tick(
             std::time::Instant::now() + std::time::Duration::from_secs(n),

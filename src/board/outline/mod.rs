@@ -31,16 +31,16 @@ pub struct Node {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outline {
-    pub nodes: Vec<Node>,
+    nodes: Vec<Node>,
     /// Every item in source order.
-    pub items: Vec<ItemPath>,
-    pub collapsed: Vec<bool>,
+    items: Vec<ItemPath>,
+    collapsed: Vec<bool>,
     /// The selected node.
-    pub selected: usize,
-    /// The first visible row shown (scroll position).
-    pub offset: usize,
+    selected: usize,
+    /// The first row shown (scroll position).
+    offset: usize,
     /// When a search or filter is active: the items shown, in order.
-    pub shown: Option<Shown>,
+    shown: Option<Shown>,
     /// The node of each item.
     item_node: Vec<usize>,
     /// The nodes shown, in order, and each node's row among them (`NO_ROW`
@@ -57,10 +57,10 @@ const NO_ROW: usize = usize::MAX;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
     /// Item indices, in the order shown.
-    pub items: Vec<usize>,
+    items: Vec<usize>,
     /// Ranked: a flat list of items in this order. Otherwise the tree, with
     /// the parents of the shown items kept for context.
-    pub flat: bool,
+    flat: bool,
     /// Per node: does it stand in the tree (an item shown, or a parent of
     /// one)? Empty when flat.
     in_tree: Vec<bool>,
@@ -68,7 +68,24 @@ pub struct Shown {
     member: Vec<bool>,
     /// An item shown although it does not match: it was selected when the
     /// data changed under it, and stays until the selection moves.
-    pub kept: Option<usize>,
+    kept: Option<usize>,
+}
+
+impl Shown {
+    /// The items shown, in order.
+    pub fn items(&self) -> &[usize] {
+        &self.items
+    }
+
+    /// Ranked (a flat list), not the tree.
+    pub fn is_flat(&self) -> bool {
+        self.flat
+    }
+
+    /// The item kept on the list although it no longer matches.
+    pub fn kept(&self) -> Option<usize> {
+        self.kept
+    }
 }
 
 /// How a node stands in the outline.
@@ -186,14 +203,39 @@ impl Outline {
         false
     }
 
-    /// The nodes shown, in order.
-    pub fn visible(&self) -> &[usize] {
+    /// The nodes on the rows, in order.
+    pub fn rows(&self) -> &[usize] {
         &self.rows
     }
 
     /// Whether node `n` is on a row now.
-    pub fn is_visible(&self, n: usize) -> bool {
+    pub fn has_row(&self, n: usize) -> bool {
         self.row_of.get(n).is_some_and(|&r| r != NO_ROW)
+    }
+
+    /// Every node: recommendations, points and items, in source order.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    /// Every item, in source order.
+    pub fn items(&self) -> &[ItemPath] {
+        &self.items
+    }
+
+    /// The selected node.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first row shown (the scroll position).
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The items a search or filter lets through (None: everything).
+    pub fn shown(&self) -> Option<&Shown> {
+        self.shown.as_ref()
     }
 
     /// The same outline for a report of the same shape (selection, folds and
@@ -323,7 +365,7 @@ impl Outline {
             kept: None,
         });
         self.refresh_rows();
-        if !self.is_visible(self.selected) {
+        if !self.has_row(self.selected) {
             let first_item = self
                 .shown
                 .as_ref()

@@ -41,11 +41,11 @@ fn collapse_hides_children_and_left_goes_to_the_parent() {
     // Selected: first item; ← goes to its point, ← again collapses it.
     o.collapse();
     assert_eq!(o.selected_node().unwrap().kind, NodeKind::Point);
-    let before = o.visible().len();
+    let before = o.rows().len();
     o.collapse();
-    assert_eq!(o.visible().len(), before - 5);
+    assert_eq!(o.rows().len(), before - 5);
     o.expand();
-    assert_eq!(o.visible().len(), before);
+    assert_eq!(o.rows().len(), before);
     o.expand();
     assert_eq!(o.selected_item(), Some(0));
 }
@@ -81,7 +81,7 @@ fn the_view_follows_the_selection() {
     let (_, mut o) = outline();
     o.last();
     o.scroll_into_view(10);
-    assert_eq!(o.offset, o.visible().len() - 10);
+    assert_eq!(o.offset, o.rows().len() - 10);
     o.first();
     o.scroll_into_view(10);
     assert_eq!(o.offset, 0);
@@ -97,19 +97,11 @@ fn a_kept_item_stays_until_the_selection_leaves_it() {
     let n = o.selected;
     assert_eq!(o.shown_state(n), ShownState::Kept);
     assert_eq!(o.selected_shown_item(), Some(5));
-    let items: Vec<usize> = o
-        .visible()
-        .iter()
-        .filter_map(|&n| o.nodes[n].item)
-        .collect();
+    let items: Vec<usize> = o.rows().iter().filter_map(|&n| o.nodes[n].item).collect();
     assert_eq!(items, vec![2, 5, 7], "kept in source order");
     o.move_by(1);
     o.drop_kept();
-    let items: Vec<usize> = o
-        .visible()
-        .iter()
-        .filter_map(|&n| o.nodes[n].item)
-        .collect();
+    let items: Vec<usize> = o.rows().iter().filter_map(|&n| o.nodes[n].item).collect();
     assert_eq!(items, vec![2, 7]);
     assert_eq!(o.shown_state(n), ShownState::Hidden);
 }
@@ -227,11 +219,11 @@ mod rows {
                 }
                 o.scroll_into_view(10);
                 let rows = rows_from_scratch(&o);
-                prop_assert_eq!(o.visible(), &rows[..], "after {:?}", op);
+                prop_assert_eq!(o.rows(), &rows[..], "after {:?}", op);
                 let row = rows.iter().position(|&n| n == o.selected).unwrap_or(0);
                 prop_assert_eq!(o.selected_row(), row, "after {:?}", op);
                 for n in 0..o.nodes.len() {
-                    prop_assert_eq!(o.is_visible(n), rows.contains(&n));
+                    prop_assert_eq!(o.has_row(n), rows.contains(&n));
                 }
                 let before = o.nodes[..=o.selected].iter().filter(|n| n.kind == NodeKind::Item).count();
                 prop_assert_eq!(o.position(), (before.max(1), 88), "after {:?}", op);

@@ -1,13 +1,13 @@
 //! The board's base screen: the outline and the detail of the selected node,
 //! side by side from [`crate::board::state::WIDE`] columns, one at a time below.
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::{Nav, Outcome, Screen};
+use super::{Nav, Outcome, Page, Screen};
 use crate::board::action::{Action, Command};
-use crate::board::keymap::{Binding, When, bind, ch, ctrl, key};
+use crate::board::keys::{Binding, When, bind};
 use crate::board::outline::NodeKind;
+use crate::board::search::SearchMsg;
 use crate::board::state::Board;
+use crate::domain::presence::{Shown, View};
 use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -30,7 +30,7 @@ pub struct Browse {
 impl Browse {
     /// The detail's scroll for the selected node.
     pub fn detail_scroll(&self, board: &Board) -> usize {
-        if self.scroll.0 == board.outline.selected {
+        if self.scroll.0 == board.outline().selected() {
             self.scroll.1
         } else {
             0
@@ -39,7 +39,7 @@ impl Browse {
 
     fn scroll_by(&mut self, board: &Board, delta: isize) {
         let now = self.detail_scroll(board) as isize;
-        self.scroll = (board.outline.selected, (now + delta).max(0) as usize);
+        self.scroll = (board.outline().selected(), (now + delta).max(0) as usize);
     }
 
     /// Whether the detail takes the whole screen (a narrow terminal).
@@ -50,57 +50,57 @@ impl Browse {
 
 /// The board's keys, in the order help lists them; `codes` set the phase and
 /// the direction of the selected item.
-pub fn keys(codes: &[Binding]) -> Vec<Binding> {
+fn keys(codes: &[Binding]) -> Vec<Binding> {
     use Command::*;
     let mut table = vec![
-        bind(&[key(KeyCode::Up), ch('k')], Up, Msg::KeyMove)
+        bind("Up k", Up, Msg::KeyMove)
             .foot(Msg::FootMove, When::Outline)
             .foot(Msg::FootScroll, When::Detail),
-        bind(&[key(KeyCode::Down), ch('j')], Down, Msg::KeyMove)
+        bind("Down j", Down, Msg::KeyMove)
             .foot(Msg::FootMove, When::Outline)
             .foot(Msg::FootScroll, When::Detail),
-        bind(&[key(KeyCode::Left), ch('h')], Left, Msg::KeyCollapse),
-        bind(&[key(KeyCode::Right), ch('l')], Right, Msg::KeyExpand),
-        bind(&[key(KeyCode::Enter)], Open, Msg::KeyToggle).foot(Msg::FootOpen, When::Outline),
-        bind(&[key(KeyCode::PageUp)], PageUp, Msg::KeyPage),
-        bind(&[key(KeyCode::PageDown)], PageDown, Msg::KeyPage),
-        bind(&[ctrl('u')], HalfPageUp, Msg::KeyHalfPage),
-        bind(&[ctrl('d')], HalfPageDown, Msg::KeyHalfPage),
-        bind(&[ch('g'), key(KeyCode::Home)], First, Msg::KeyFirstLast),
-        bind(&[ch('G'), key(KeyCode::End)], Last, Msg::KeyFirstLast),
-        bind(&[ch(']')], NextRecommendation, Msg::KeyRecommendation),
-        bind(&[ch('[')], PreviousRecommendation, Msg::KeyRecommendation),
-        bind(&[ch('}')], NextPoint, Msg::KeyPoint),
-        bind(&[ch('{')], PreviousPoint, Msg::KeyPoint),
-        bind(&[key(KeyCode::Tab)], SwitchFocus, Msg::KeyFocus),
-        bind(&[ch('/')], Search, Msg::KeySearch).foot(Msg::FootSearch, When::Always),
-        bind(&[ch('n')], NextHit, Msg::KeyHit).foot(Msg::FootNext, When::Searching),
-        bind(&[ch('N')], PreviousHit, Msg::KeyHit).foot(Msg::FootNext, When::Searching),
-        bind(&[ch('O')], ToggleOrder, Msg::KeyOrder),
-        bind(&[ch('f')], Filters, Msg::KeyFilters).foot(Msg::FootFilter, When::Always),
-        bind(&[ch('F')], ClearFilters, Msg::KeyClearFilters),
-        bind(&[ch(':')], Jump, Msg::KeyJump),
-        bind(&[ch('r')], FollowRelisted, Msg::KeyRelisted),
-        bind(&[ch('p')], Walkthrough, Msg::KeyWalkthrough).foot(Msg::FootWalkthrough, When::Always),
-        bind(&[ch('o')], Overview, Msg::KeyOverview),
-        bind(&[ch('M')], Meeting, Msg::KeyMeeting),
-        bind(&[ch('w')], Minutes, Msg::KeyMinutes),
-        bind(&[ch('P')], Present, Msg::KeyPresent),
-        bind(&[key(KeyCode::Esc)], Back, Msg::KeyBack).foot(Msg::FootBack, When::Detail),
+        bind("Left h", Left, Msg::KeyCollapse),
+        bind("Right l", Right, Msg::KeyExpand),
+        bind("Enter", Open, Msg::KeyToggle).foot(Msg::FootOpen, When::Outline),
+        bind("PgUp", PageUp, Msg::KeyPage),
+        bind("PgDn", PageDown, Msg::KeyPage),
+        bind("Ctrl-u", HalfPageUp, Msg::KeyHalfPage),
+        bind("Ctrl-d", HalfPageDown, Msg::KeyHalfPage),
+        bind("g Home", First, Msg::KeyFirstLast),
+        bind("G End", Last, Msg::KeyFirstLast),
+        bind("]", NextRecommendation, Msg::KeyRecommendation),
+        bind("[", PreviousRecommendation, Msg::KeyRecommendation),
+        bind("}", NextPoint, Msg::KeyPoint),
+        bind("{", PreviousPoint, Msg::KeyPoint),
+        bind("Tab", SwitchFocus, Msg::KeyFocus),
+        bind("/", Search, Msg::KeySearch).foot(Msg::FootSearch, When::Always),
+        bind("n", NextHit, Msg::KeyHit).foot(Msg::FootNext, When::Searching),
+        bind("N", PreviousHit, Msg::KeyHit).foot(Msg::FootNext, When::Searching),
+        bind("O", ToggleOrder, Msg::KeyOrder),
+        bind("f", Filters, Msg::KeyFilters).foot(Msg::FootFilter, When::Always),
+        bind("F", ClearFilters, Msg::KeyClearFilters),
+        bind(":", Jump, Msg::KeyJump),
+        bind("r", FollowRelisted, Msg::KeyRelisted),
+        bind("p", Walkthrough, Msg::KeyWalkthrough).foot(Msg::FootWalkthrough, When::Always),
+        bind("o", Overview, Msg::KeyOverview),
+        bind("M", Meeting, Msg::KeyMeeting),
+        bind("w", Minutes, Msg::KeyMinutes),
+        bind("P", Present, Msg::KeyPresent),
+        bind("Esc", Back, Msg::KeyBack).foot(Msg::FootBack, When::Detail),
     ];
     table.extend(codes.iter().cloned());
     table.extend(super::editing::edit_keys());
     table.extend([
-        bind(&[ch('?')], Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
-        bind(&[ch('q')], Quit, Msg::KeyQuit).foot(Msg::FootQuit, When::Always),
+        bind("?", Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
+        bind("q", Quit, Msg::KeyQuit).foot(Msg::FootQuit, When::Always),
     ]);
     table
 }
 
-/// The commands that search and filter.
+/// The commands that search and filter, and open another screen.
 fn search_command(board: &mut Board, command: &Command) -> Option<Outcome> {
     Some(match command {
-        Command::Search => Outcome::nav(Nav::Push(Screen::SearchLine)),
+        Command::Search => Outcome::nav(Nav::Push(Screen::SearchLine(Default::default()))),
         Command::NextHit => {
             board.step_hit(true);
             Outcome::none()
@@ -109,11 +109,11 @@ fn search_command(board: &mut Board, command: &Command) -> Option<Outcome> {
             board.step_hit(false);
             Outcome::none()
         }
-        Command::ToggleOrder => board.toggle_order().into(),
+        Command::ToggleOrder => board.search_msg(SearchMsg::ToggleOrder).into(),
         Command::Filters => Outcome::nav(Nav::Push(Screen::Filters(
             super::filters::FilterPanel::new(board),
         ))),
-        Command::ClearFilters => board.clear_filters().into(),
+        Command::ClearFilters => board.search_msg(SearchMsg::ClearFilters).into(),
         Command::Jump => Outcome::nav(Nav::Push(Screen::Jump(Default::default()))),
         Command::Walkthrough => {
             let walk = super::walkthrough::Walkthrough::new(board);
@@ -124,58 +124,94 @@ fn search_command(board: &mut Board, command: &Command) -> Option<Outcome> {
             Outcome::nav(Nav::Push(Screen::Overview(overview)))
         }
         Command::Meeting => {
-            let input = super::meeting_prompt::new(board);
-            Outcome::nav(Nav::Push(Screen::MeetingPrompt(input)))
+            let prompt = super::meeting_prompt::MeetingPrompt::new(board);
+            Outcome::nav(Nav::Push(Screen::MeetingPrompt(prompt)))
         }
-        Command::Minutes => board.write_minutes().into(),
+        Command::Minutes => board
+            .meeting(crate::board::meeting::RoomMsg::Minutes)
+            .into(),
         _ => return None,
     })
 }
 
-pub fn update(state: &mut Browse, board: &mut Board, action: Action) -> Outcome {
-    let Action::Command(command) = action else {
-        return Outcome::none();
-    };
-    let target = board.selected_item().map(|r| r.item.id.clone());
-    if let Some(outcome) = super::editing::edit_command(board, &command, target)
-        .or_else(|| search_command(board, &command))
-    {
-        return outcome;
+impl Page for Browse {
+    const SHOWN: Option<Shown> = Some(Shown::Board);
+
+    fn keys(codes: &[Binding]) -> Vec<Binding> {
+        keys(codes)
     }
-    let detail_keys = state.focus == Focus::Detail;
-    let page = board.outline_height().max(1) as isize;
-    match command {
-        Command::Up if detail_keys => state.scroll_by(board, -1),
-        Command::Down if detail_keys => state.scroll_by(board, 1),
-        Command::PageUp | Command::HalfPageUp if detail_keys => state.scroll_by(board, -page / 2),
-        Command::PageDown | Command::HalfPageDown if detail_keys => {
-            state.scroll_by(board, page / 2)
+
+    fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
+        let Action::Command(command) = action else {
+            return Outcome::ignored();
+        };
+        let target = board.selected_item().map(|r| r.item.id.clone());
+        if let Some(outcome) = super::editing::edit_command(board, &command, target)
+            .or_else(|| search_command(board, &command))
+        {
+            return outcome;
         }
-        Command::SwitchFocus => {
-            state.focus = match state.focus {
-                Focus::Outline => Focus::Detail,
-                Focus::Detail => Focus::Outline,
-            }
-        }
-        Command::Back if state.focus == Focus::Detail => state.focus = Focus::Outline,
-        Command::Back if board.search.is_narrowed() && !board.search.input.text.is_empty() => {
-            board.search.input.clear();
-            return board.request_search().into();
-        }
-        Command::Open if board.selected_item().is_some() => state.focus = Focus::Detail,
-        Command::Open => board.select(|o| o.toggle()),
-        Command::FollowRelisted => {
-            let target = board.selected_item().and_then(|r| r.item.relists.clone());
-            if let Some(target) = target {
-                return board.select_id(&target).into();
-            }
-        }
-        other => move_selection(board, &other, page),
+        self.command(board, command)
     }
-    Outcome::none()
+
+    fn publish(&self, board: &Board, view: &mut View) {
+        view.screen = Shown::Board;
+        view.item = board.selected_item().map(|r| r.item.id.clone());
+        view.node = board.outline().selected();
+        view.detail = self.focus == Focus::Detail;
+    }
+
+    fn follow(&mut self, view: &View) {
+        self.focus = if view.detail && view.screen == Shown::Board {
+            Focus::Detail
+        } else {
+            Focus::Outline
+        };
+    }
 }
 
-fn move_selection(board: &mut Board, command: &Command, page: isize) {
+impl Browse {
+    /// The board's own commands: focus, scrolling the detail, moving.
+    fn command(&mut self, board: &mut Board, command: Command) -> Outcome {
+        let detail_keys = self.focus == Focus::Detail;
+        let page = board.outline_height().max(1) as isize;
+        match command {
+            Command::Up if detail_keys => self.scroll_by(board, -1),
+            Command::Down if detail_keys => self.scroll_by(board, 1),
+            Command::PageUp | Command::HalfPageUp if detail_keys => {
+                self.scroll_by(board, -page / 2)
+            }
+            Command::PageDown | Command::HalfPageDown if detail_keys => {
+                self.scroll_by(board, page / 2)
+            }
+            Command::SwitchFocus => {
+                self.focus = match self.focus {
+                    Focus::Outline => Focus::Detail,
+                    Focus::Detail => Focus::Outline,
+                }
+            }
+            Command::Back if self.focus == Focus::Detail => self.focus = Focus::Outline,
+            Command::Back
+                if board.search().is_narrowed() && !board.search().input().text.is_empty() =>
+            {
+                return board.search_msg(SearchMsg::Clear).into();
+            }
+            Command::Back => {}
+            Command::Open if board.selected_item().is_some() => self.focus = Focus::Detail,
+            Command::Open => board.select(|o| o.toggle()),
+            Command::FollowRelisted => {
+                let target = board.selected_item().and_then(|r| r.item.relists.clone());
+                if let Some(target) = target {
+                    return board.select_id(&target).into();
+                }
+            }
+            other => return move_selection(board, &other, page),
+        }
+        Outcome::none()
+    }
+}
+
+fn move_selection(board: &mut Board, command: &Command, page: isize) -> Outcome {
     use Command::*;
     match command {
         Up => board.select(|o| o.move_by(-1)),
@@ -192,6 +228,7 @@ fn move_selection(board: &mut Board, command: &Command, page: isize) {
         PreviousRecommendation => board.select(|o| o.jump_kind(NodeKind::Recommendation, false)),
         NextPoint => board.select(|o| o.jump_kind(NodeKind::Point, true)),
         PreviousPoint => board.select(|o| o.jump_kind(NodeKind::Point, false)),
-        _ => {}
+        _ => return Outcome::ignored(),
     }
+    Outcome::none()
 }

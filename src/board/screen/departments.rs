@@ -1,10 +1,9 @@
 //! The department picker: typing narrows the list, `Space` selects.
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::{Nav, Outcome, edit_line, line_keys};
+use super::{Nav, Outcome, Page, edit_line, line_keys};
 use crate::board::action::{Action, Command};
-use crate::board::keymap::{Binding, When, bind, ch, key};
+use crate::board::keys::{Binding, When, bind};
+use crate::board::search::{Filter, SearchMsg, department_choices};
 use crate::board::state::Board;
 use crate::i18n::Msg;
 use crate::text::input::LineInput;
@@ -22,54 +21,52 @@ impl DepartmentPicker {
     pub fn new(board: &Board) -> DepartmentPicker {
         DepartmentPicker {
             input: LineInput::default(),
-            choices: board.department_choices(""),
+            choices: department_choices(board.departments(), ""),
             cursor: 0,
         }
     }
 }
 
-/// Department names hold spaces but the narrowing text does not need them,
-/// so `Space` selects.
-pub fn keys() -> Vec<Binding> {
-    let mut keys = vec![
-        bind(&[key(KeyCode::Up)], Command::Up, Msg::KeyMove).foot(Msg::FootMove, When::Always),
-        bind(&[key(KeyCode::Down)], Command::Down, Msg::KeyMove).foot(Msg::FootMove, When::Always),
-        bind(
-            &[ch(' '), key(KeyCode::Enter)],
-            Command::Toggle,
-            Msg::KeyToggleFilter,
-        )
-        .foot(Msg::FootToggle, When::Always),
-        bind(&[key(KeyCode::Esc)], Command::Back, Msg::KeyClose).foot(Msg::FootBack, When::Always),
-    ];
-    keys.extend(line_keys());
-    keys
-}
+impl Page for DepartmentPicker {
+    const TAKES_TEXT: bool = true;
 
-pub fn update(state: &mut DepartmentPicker, board: &mut Board, action: Action) -> Outcome {
-    if let Some(changed) = edit_line(&mut state.input, &action) {
-        if changed {
-            state.choices = board.department_choices(&state.input.text);
-            state.cursor = 0;
-        }
-        return Outcome::none();
+    /// Department names hold spaces but the narrowing text does not need
+    /// them, so `Space` selects.
+    fn keys(_codes: &[Binding]) -> Vec<Binding> {
+        let mut keys = vec![
+            bind("Up", Command::Up, Msg::KeyMove).foot(Msg::FootMove, When::Always),
+            bind("Down", Command::Down, Msg::KeyMove).foot(Msg::FootMove, When::Always),
+            bind("Space Enter", Command::Toggle, Msg::KeyToggleFilter)
+                .foot(Msg::FootToggle, When::Always),
+            bind("Esc", Command::Back, Msg::KeyClose).foot(Msg::FootBack, When::Always),
+        ];
+        keys.extend(line_keys());
+        keys
     }
-    match action {
-        Action::Command(Command::Up) => state.cursor = state.cursor.saturating_sub(1),
-        Action::Command(Command::Down) => {
-            state.cursor = (state.cursor + 1).min(state.choices.len().saturating_sub(1))
-        }
-        Action::Command(Command::Back) => return Outcome::nav(Nav::Pop),
-        Action::Command(Command::Toggle) => {
-            let Some(d) = state.choices.get(state.cursor) else {
-                return Outcome::none();
-            };
-            if !board.filters.departments.remove(d) {
-                board.filters.departments.insert(d.clone());
+
+    fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
+        if let Some(changed) = edit_line(&mut self.input, &action) {
+            if changed {
+                self.choices = department_choices(board.departments(), &self.input.text);
+                self.cursor = 0;
             }
-            return board.request_search().into();
+            return Outcome::none();
         }
-        _ => {}
+        match action {
+            Action::Command(Command::Up) => self.cursor = self.cursor.saturating_sub(1),
+            Action::Command(Command::Down) => {
+                self.cursor = (self.cursor + 1).min(self.choices.len().saturating_sub(1))
+            }
+            Action::Command(Command::Back) => return Outcome::nav(Nav::Pop),
+            Action::Command(Command::Toggle) => {
+                let Some(d) = self.choices.get(self.cursor) else {
+                    return Outcome::none();
+                };
+                let flip = SearchMsg::Flip(Filter::Department(d.clone()));
+                return board.search_msg(flip).into();
+            }
+            _ => return Outcome::ignored(),
+        }
+        Outcome::none()
     }
-    Outcome::none()
 }

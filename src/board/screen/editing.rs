@@ -2,8 +2,9 @@
 //! board, the walkthrough).
 
 use super::{Nav, Outcome, Screen};
-use crate::board::action::{Command, SaveKind};
-use crate::board::keymap::{Binding, When, bind, ch, ctrl};
+use crate::board::action::Command;
+use crate::board::edits::EditMsg;
+use crate::board::keys::{Binding, When, bind};
 use crate::board::state::Board;
 use crate::domain::field::Field;
 use crate::i18n::Msg;
@@ -12,11 +13,11 @@ use crate::i18n::Msg;
 pub fn edit_keys() -> Vec<Binding> {
     use Command::*;
     vec![
-        bind(&[ch('s')], Picker, Msg::KeyPicker).foot(Msg::FootCodes, When::Always),
-        bind(&[ch('e')], Editor, Msg::KeyEditor),
-        bind(&[ch('m')], Reason, Msg::KeyReason),
-        bind(&[ch('u')], Undo, Msg::KeyUndo),
-        bind(&[ctrl('r')], Redo, Msg::KeyRedo),
+        bind("s", Picker, Msg::KeyPicker).foot(Msg::FootCodes, When::Always),
+        bind("e", Editor, Msg::KeyEditor),
+        bind("m", Reason, Msg::KeyReason),
+        bind("u", Undo, Msg::KeyUndo),
+        bind("Ctrl-r", Redo, Msg::KeyRedo),
     ]
 }
 
@@ -28,10 +29,10 @@ pub fn edit_command(
     target: Option<String>,
 ) -> Option<Outcome> {
     Some(match (command, target) {
-        (Command::Undo, _) => board.undo_redo(SaveKind::Undo).into(),
-        (Command::Redo, _) => board.undo_redo(SaveKind::Redo).into(),
-        (Command::Reason, Some(item)) if !board.edits.can_give_reason(&item) => {
-            board.say(Msg::NothingToGiveAReason);
+        (Command::Undo, _) => board.edit(EditMsg::Undo).into(),
+        (Command::Redo, _) => board.edit(EditMsg::Redo).into(),
+        (Command::Reason, Some(item)) if !board.edits().can_give_reason(&item) => {
+            board.tell(Msg::NothingToGiveAReason);
             Outcome::none()
         }
         (Command::Reason, Some(item)) => {
@@ -49,14 +50,24 @@ pub fn edit_command(
             | Command::Reason,
             None,
         ) => {
-            board.say(Msg::NoItemSelected);
+            board.tell(Msg::NoItemSelected);
             Outcome::none()
         }
         (Command::SetPhase(code), Some(item)) => {
-            board.edit_item(item, Field::Phase, code.clone()).into()
+            let set = EditMsg::Set {
+                item,
+                field: Field::Phase,
+                value: code.clone(),
+            };
+            board.edit(set).into()
         }
         (Command::SetDirection(code), Some(item)) => {
-            board.edit_item(item, Field::Direction, code.clone()).into()
+            let set = EditMsg::Set {
+                item,
+                field: Field::Direction,
+                value: code.clone(),
+            };
+            board.edit(set).into()
         }
         (Command::Picker, Some(item)) => Outcome::nav(Nav::Push(Screen::Picker(
             super::picker::CodePicker::new(board, item),

@@ -1,11 +1,10 @@
 //! `?`: the keys of the screen below, the search syntax where it applies,
 //! and the keys that work everywhere.
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::{Nav, Outcome, ScreenKind};
+use super::{Nav, Outcome, Page, ScreenKind};
 use crate::board::action::{Action, Command};
-use crate::board::keymap::{Binding, When, bind, ch, key};
+use crate::board::keys::{Binding, When, bind};
+use crate::board::state::Board;
 use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,35 +14,26 @@ pub struct Help {
     pub scroll: usize,
 }
 
-pub fn keys() -> Vec<Binding> {
-    vec![
-        bind(&[key(KeyCode::Up), ch('k')], Command::Up, Msg::KeyScroll)
-            .foot(Msg::FootScroll, When::Always),
-        bind(
-            &[key(KeyCode::Down), ch('j')],
-            Command::Down,
-            Msg::KeyScroll,
-        )
-        .foot(Msg::FootScroll, When::Always),
-        bind(&[key(KeyCode::PageUp)], Command::PageUp, Msg::KeyPage),
-        bind(&[key(KeyCode::PageDown)], Command::PageDown, Msg::KeyPage),
-        bind(
-            &[key(KeyCode::Esc), ch('?'), ch('q')],
-            Command::Back,
-            Msg::KeyClose,
-        )
-        .foot(Msg::FootBack, When::Always),
-    ]
-}
-
-pub fn update(state: &mut Help, action: Action) -> Outcome {
-    match action {
-        Action::Command(Command::Up) => state.scroll = state.scroll.saturating_sub(1),
-        Action::Command(Command::Down) => state.scroll += 1,
-        Action::Command(Command::PageUp) => state.scroll = state.scroll.saturating_sub(10),
-        Action::Command(Command::PageDown) => state.scroll += 10,
-        Action::Command(Command::Back) => return Outcome::nav(Nav::Pop),
-        _ => {}
+impl Page for Help {
+    fn keys(_codes: &[Binding]) -> Vec<Binding> {
+        vec![
+            bind("Up k", Command::Up, Msg::KeyScroll).foot(Msg::FootScroll, When::Always),
+            bind("Down j", Command::Down, Msg::KeyScroll).foot(Msg::FootScroll, When::Always),
+            bind("PgUp", Command::PageUp, Msg::KeyPage),
+            bind("PgDn", Command::PageDown, Msg::KeyPage),
+            bind("Esc ? q", Command::Back, Msg::KeyClose).foot(Msg::FootBack, When::Always),
+        ]
     }
-    Outcome::none()
+
+    fn update(&mut self, _board: &mut Board, action: Action) -> Outcome {
+        match action {
+            Action::Command(Command::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Action::Command(Command::Down) => self.scroll += 1,
+            Action::Command(Command::PageUp) => self.scroll = self.scroll.saturating_sub(10),
+            Action::Command(Command::PageDown) => self.scroll += 10,
+            Action::Command(Command::Back) => return Outcome::nav(Nav::Pop),
+            _ => return Outcome::ignored(),
+        }
+        Outcome::none()
+    }
 }

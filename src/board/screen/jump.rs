@@ -1,25 +1,37 @@
 //! `:`: type an id and go to it.
 
-use super::{Nav, Outcome, edit_line, prompt_keys};
+use super::{Nav, Outcome, Page, edit_line, prompt_keys};
 use crate::board::action::{Action, Command};
-use crate::board::keymap::Binding;
+use crate::board::keys::Binding;
 use crate::board::state::Board;
 use crate::i18n::Msg;
 use crate::text::input::LineInput;
 
-pub fn keys() -> Vec<Binding> {
-    prompt_keys(Msg::KeyGoToId)
-}
+/// The id being typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JumpPrompt(pub LineInput);
 
-pub fn update(input: &mut LineInput, board: &mut Board, action: Action) -> Outcome {
-    if edit_line(input, &action).is_some() {
-        return Outcome::none();
+impl Page for JumpPrompt {
+    const TAKES_TEXT: bool = true;
+
+    fn keys(_codes: &[Binding]) -> Vec<Binding> {
+        prompt_keys(Msg::KeyGoToId)
     }
-    match action {
-        Action::Command(Command::Confirm) => {
-            Outcome::from(board.select_id(&input.text)).then(Nav::Pop)
+
+    fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
+        if edit_line(&mut self.0, &action).is_some() {
+            return Outcome::none();
         }
-        Action::Command(Command::Back) => Outcome::nav(Nav::Pop),
-        _ => Outcome::none(),
+        match action {
+            Action::Command(Command::Confirm) => {
+                Outcome::from(board.select_id(&self.0.text)).then(Nav::Pop)
+            }
+            Action::Command(Command::Back) => Outcome::nav(Nav::Pop),
+            _ => Outcome::ignored(),
+        }
+    }
+
+    fn prompt<'a>(&'a self, _board: &'a Board) -> Option<(Msg, &'a LineInput)> {
+        Some((Msg::JumpPrompt, &self.0))
     }
 }

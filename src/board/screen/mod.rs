@@ -1,10 +1,13 @@
-//! The board's screens. Each is one variant of [`Screen`] owning its state,
-//! with one module holding its key table and its update, and one module
-//! under [`crate::board::view`] drawing it. Screens stack: a popup is pushed
-//! over the screen it belongs to and `Esc` pops it.
+//! The board's screens, each declared once, on one line of `screens!`
+//! below: its variant, the state it owns and the name of its key table.
+//! Its module here implements [`Page`] (its key table, its update, and what
+//! it is in follow mode); its view implements [`Draw`] in
+//! [`crate::board::view`]. Everything else — the `Screen` and `ScreenKind`
+//! enums, the list of screens, their names and every dispatch — is made
+//! from that one line. Screens stack: a popup is pushed over the screen it
+//! belongs to and `Esc` pops it.
 //!
-//! To add a screen: a variant here (and in [`ScreenKind`]), a module with
-//! `keys` and `update`, and a view.
+//! To add a screen: a module here, a view, and one line in `screens!`.
 
 pub mod browse;
 pub mod conflict;
@@ -21,60 +24,176 @@ pub mod reason;
 pub mod search_line;
 pub mod walkthrough;
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
 use super::action::{Action, Command, Effect};
-pub use super::keymap::ScreenKind;
-use super::keymap::{Binding, KeyError, Keymap, bind, ch, code_bindings, ctrl, key};
+use super::keys::{Binding, When, bind};
 use super::state::Board;
+use crate::domain::presence::{Shown, View};
 use crate::i18n::Msg;
 use crate::text::input::{LineEdit, LineInput};
-use ratatui::crossterm::event::KeyCode;
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Screen {
-    Browse(browse::Browse),
-    Help(help::Help),
-    SearchLine,
-    Filters(filters::FilterPanel),
-    Departments(departments::DepartmentPicker),
-    Picker(picker::CodePicker),
-    EditWhich(edit_which::EditWhich),
-    Conflict(conflict::ConflictDialog),
-    Reason(reason::ReasonPrompt),
-    Jump(LineInput),
-    Walkthrough(walkthrough::Walkthrough),
-    Overview(overview::Overview),
-    MeetingPrompt(LineInput),
+/// What a screen is: its keys, what it does with a command or text, and
+/// what it is in follow mode.
+pub trait Page: Sized {
+    /// Whether typed text goes to it (keys not in its table are text).
+    const TAKES_TEXT: bool = false;
+    /// For a main screen (the board, the walkthrough, the overview): what
+    /// follow mode calls it. A follower shows the presenter's main screen.
+    const SHOWN: Option<Shown> = None;
+
+    /// Its default key table; `codes` are the keys of the report's scale codes.
+    fn keys(codes: &[Binding]) -> Vec<Binding>;
+
+    /// A command or text for it.
+    fn update(&mut self, board: &mut Board, action: Action) -> Outcome;
+
+    /// The one-line prompt it shows in the footer, if it is one.
+    fn prompt<'a>(&'a self, _board: &'a Board) -> Option<(Msg, &'a LineInput)> {
+        None
+    }
+
+    /// What a presenter publishes of it (a main screen).
+    fn publish(&self, _board: &Board, _view: &mut View) {}
+
+    /// The screen a follower opens to show the presenter's `view`, when it
+    /// is this one (the base screen is never opened: it follows).
+    fn open_for(_view: &View, _board: &Board) -> Option<Self> {
+        None
+    }
+
+    /// The base screen takes what the presenter's `view` says of it.
+    fn follow(&mut self, _view: &View) {}
 }
 
-/// Every screen's default key table; `codes` are the keys of the scale codes.
-pub fn default_tables(codes: &[Binding]) -> Vec<(ScreenKind, Vec<Binding>)> {
-    ScreenKind::ALL
-        .iter()
-        .map(|&kind| {
-            let table = match kind {
-                ScreenKind::Browse => browse::keys(codes),
-                ScreenKind::Help => help::keys(),
-                ScreenKind::SearchLine => search_line::keys(),
-                ScreenKind::Filters => filters::keys(),
-                ScreenKind::Departments => departments::keys(),
-                ScreenKind::Picker => picker::keys(codes),
-                ScreenKind::EditWhich => edit_which::keys(),
-                ScreenKind::Conflict => conflict::keys(),
-                ScreenKind::Reason => reason::keys(),
-                ScreenKind::Jump => jump::keys(),
-                ScreenKind::Walkthrough => walkthrough::keys(codes),
-                ScreenKind::Overview => overview::keys(),
-                ScreenKind::MeetingPrompt => meeting_prompt::keys(),
-            };
-            (kind, table)
-        })
-        .collect()
+/// Drawing a screen: a pure function of the state, implemented beside the
+/// other views in [`crate::board::view`].
+pub trait Draw {
+    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect);
 }
 
-/// The board's keymap for `report`: the default tables with the keys of its
-/// scale codes; an error when a code's key is a command's key.
-pub fn default_keymap(report: &crate::domain::model::Report) -> Result<Keymap, KeyError> {
-    Keymap::new(default_tables(&code_bindings(report)))
+/// What a screen draws from: the board and the keys (help is made of them).
+pub struct Canvas<'a> {
+    pub board: &'a Board,
+    pub keymap: &'a super::keymap::Keymap,
+}
+
+/// Declares the screens: for each, `Variant(State) = "name"`.
+macro_rules! screens {
+    ($($(#[$doc:meta])* $variant:ident($state:ty) = $name:literal;)*) => {
+        /// A screen and the state it owns.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Screen {
+            $($(#[$doc])* $variant($state),)*
+        }
+
+        /// Which screen: names its key table.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ScreenKind {
+            $($variant,)*
+        }
+
+        impl ScreenKind {
+            pub const ALL: &[ScreenKind] = &[$(ScreenKind::$variant,)*];
+
+            /// The name of the screen's key table (in messages and configuration).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(ScreenKind::$variant => $name,)*
+                }
+            }
+
+            /// Whether typed text goes to the screen.
+            pub fn takes_text(self) -> bool {
+                match self {
+                    $(ScreenKind::$variant => <$state as Page>::TAKES_TEXT,)*
+                }
+            }
+
+            /// The screen's default key table.
+            pub fn default_keys(self, codes: &[Binding]) -> Vec<Binding> {
+                match self {
+                    $(ScreenKind::$variant => <$state as Page>::keys(codes),)*
+                }
+            }
+        }
+
+        impl Screen {
+            pub fn kind(&self) -> ScreenKind {
+                match self {
+                    $(Screen::$variant(_) => ScreenKind::$variant,)*
+                }
+            }
+
+            /// A command or text for this screen.
+            pub fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
+                match self {
+                    $(Screen::$variant(s) => s.update(board, action),)*
+                }
+            }
+
+            pub fn prompt<'a>(&'a self, board: &'a Board) -> Option<(Msg, &'a LineInput)> {
+                match self {
+                    $(Screen::$variant(s) => s.prompt(board),)*
+                }
+            }
+
+            /// A main screen (the board, the walkthrough, the overview).
+            pub fn is_main(&self) -> bool {
+                match self {
+                    $(Screen::$variant(_) => <$state as Page>::SHOWN.is_some(),)*
+                }
+            }
+
+            pub fn publish(&self, board: &Board, view: &mut View) {
+                match self {
+                    $(Screen::$variant(s) => s.publish(board, view),)*
+                }
+            }
+
+            pub fn follow(&mut self, view: &View) {
+                match self {
+                    $(Screen::$variant(s) => s.follow(view),)*
+                }
+            }
+
+            /// The screen a follower opens to show `view`, if any.
+            pub fn open_for(view: &View, board: &Board) -> Option<Screen> {
+                $(
+                    if <$state as Page>::SHOWN == Some(view.screen)
+                        && let Some(s) = <$state as Page>::open_for(view, board)
+                    {
+                        return Some(Screen::$variant(s));
+                    }
+                )*
+                None
+            }
+
+            pub fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+                match self {
+                    $(Screen::$variant(s) => s.draw(frame, canvas, area),)*
+                }
+            }
+        }
+    };
+}
+
+screens! {
+    /// The outline and the detail (the base screen).
+    Browse(browse::Browse) = "board";
+    Help(help::Help) = "help";
+    SearchLine(search_line::SearchLine) = "search";
+    Filters(filters::FilterPanel) = "filters";
+    Departments(departments::DepartmentPicker) = "departments";
+    Picker(picker::CodePicker) = "picker";
+    EditWhich(edit_which::EditWhich) = "edit";
+    Conflict(conflict::ConflictDialog) = "conflict";
+    Reason(reason::ReasonPrompt) = "reason";
+    Jump(jump::JumpPrompt) = "jump";
+    Walkthrough(walkthrough::Walkthrough) = "walkthrough";
+    Overview(overview::Overview) = "overview";
+    MeetingPrompt(meeting_prompt::MeetingPrompt) = "meeting";
 }
 
 /// Where to go after an update.
@@ -93,20 +212,32 @@ pub enum Nav {
 pub struct Outcome {
     pub nav: Nav,
     pub effects: Vec<Effect>,
+    /// The screen does nothing with the command (it is not its command).
+    pub ignored: bool,
 }
 
 impl Outcome {
+    /// Done, and nothing more to do.
     pub fn none() -> Outcome {
         Outcome {
             nav: Nav::Stay,
             effects: Vec::new(),
+            ignored: false,
+        }
+    }
+
+    /// Not this screen's command.
+    pub fn ignored() -> Outcome {
+        Outcome {
+            ignored: true,
+            ..Outcome::none()
         }
     }
 
     pub fn nav(nav: Nav) -> Outcome {
         Outcome {
             nav,
-            effects: Vec::new(),
+            ..Outcome::none()
         }
     }
 
@@ -119,47 +250,8 @@ impl Outcome {
 impl From<Vec<Effect>> for Outcome {
     fn from(effects: Vec<Effect>) -> Outcome {
         Outcome {
-            nav: Nav::Stay,
             effects,
-        }
-    }
-}
-
-impl Screen {
-    pub fn kind(&self) -> ScreenKind {
-        match self {
-            Screen::Browse(_) => ScreenKind::Browse,
-            Screen::Help(_) => ScreenKind::Help,
-            Screen::SearchLine => ScreenKind::SearchLine,
-            Screen::Filters(_) => ScreenKind::Filters,
-            Screen::Departments(_) => ScreenKind::Departments,
-            Screen::Picker(_) => ScreenKind::Picker,
-            Screen::EditWhich(_) => ScreenKind::EditWhich,
-            Screen::Conflict(_) => ScreenKind::Conflict,
-            Screen::Reason(_) => ScreenKind::Reason,
-            Screen::Jump(_) => ScreenKind::Jump,
-            Screen::Walkthrough(_) => ScreenKind::Walkthrough,
-            Screen::Overview(_) => ScreenKind::Overview,
-            Screen::MeetingPrompt(_) => ScreenKind::MeetingPrompt,
-        }
-    }
-
-    /// A command or text for this screen.
-    pub fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
-        match self {
-            Screen::Browse(s) => browse::update(s, board, action),
-            Screen::Help(s) => help::update(s, action),
-            Screen::SearchLine => search_line::update(board, action),
-            Screen::Filters(s) => filters::update(s, board, action),
-            Screen::Departments(s) => departments::update(s, board, action),
-            Screen::Picker(s) => picker::update(s, board, action),
-            Screen::EditWhich(s) => edit_which::update(s, board, action),
-            Screen::Conflict(s) => conflict::update(s, board, action),
-            Screen::Reason(prompt) => reason::update(prompt, board, action),
-            Screen::Jump(input) => jump::update(input, board, action),
-            Screen::Walkthrough(s) => walkthrough::update(s, board, action),
-            Screen::Overview(s) => overview::update(s, board, action),
-            Screen::MeetingPrompt(input) => meeting_prompt::update(input, board, action),
+            ..Outcome::none()
         }
     }
 }
@@ -167,14 +259,10 @@ impl Screen {
 /// Keys of a list: move, take the row, back.
 fn list_keys(take: Msg) -> Vec<Binding> {
     vec![
-        bind(&[key(KeyCode::Up), ch('k')], Command::Up, Msg::KeyMove)
-            .foot(Msg::FootMove, super::keymap::When::Always),
-        bind(&[key(KeyCode::Down), ch('j')], Command::Down, Msg::KeyMove)
-            .foot(Msg::FootMove, super::keymap::When::Always),
-        bind(&[key(KeyCode::Enter), ch(' ')], Command::Confirm, take)
-            .foot(Msg::FootConfirm, super::keymap::When::Always),
-        bind(&[key(KeyCode::Esc), ch('q')], Command::Back, Msg::KeyClose)
-            .foot(Msg::FootBack, super::keymap::When::Always),
+        bind("Up k", Command::Up, Msg::KeyMove).foot(Msg::FootMove, When::Always),
+        bind("Down j", Command::Down, Msg::KeyMove).foot(Msg::FootMove, When::Always),
+        bind("Enter Space", Command::Confirm, take).foot(Msg::FootConfirm, When::Always),
+        bind("Esc q", Command::Back, Msg::KeyClose).foot(Msg::FootBack, When::Always),
     ]
 }
 
@@ -182,10 +270,8 @@ fn list_keys(take: Msg) -> Vec<Binding> {
 /// (every other key is text).
 fn prompt_keys(take: Msg) -> Vec<Binding> {
     let mut keys = vec![
-        bind(&[key(KeyCode::Enter)], Command::Confirm, take)
-            .foot(Msg::FootConfirm, super::keymap::When::Always),
-        bind(&[key(KeyCode::Esc)], Command::Back, Msg::KeyCancel)
-            .foot(Msg::FootCancel, super::keymap::When::Always),
+        bind("Enter", Command::Confirm, take).foot(Msg::FootConfirm, When::Always),
+        bind("Esc", Command::Back, Msg::KeyCancel).foot(Msg::FootCancel, When::Always),
     ];
     keys.extend(line_keys());
     keys
@@ -195,33 +281,13 @@ fn prompt_keys(take: Msg) -> Vec<Binding> {
 fn line_keys() -> Vec<Binding> {
     use LineEdit::*;
     vec![
-        bind(
-            &[key(KeyCode::Backspace)],
-            Command::Line(DeleteBack),
-            Msg::KeyDeleteBack,
-        ),
-        bind(
-            &[key(KeyCode::Left)],
-            Command::Line(CursorLeft),
-            Msg::KeyCursor,
-        ),
-        bind(
-            &[key(KeyCode::Right)],
-            Command::Line(CursorRight),
-            Msg::KeyCursor,
-        ),
-        bind(
-            &[key(KeyCode::Home), ctrl('a')],
-            Command::Line(CursorHome),
-            Msg::KeyLineEnds,
-        ),
-        bind(
-            &[key(KeyCode::End), ctrl('e')],
-            Command::Line(CursorEnd),
-            Msg::KeyLineEnds,
-        ),
-        bind(&[ctrl('w')], Command::Line(DeleteWord), Msg::KeyDeleteWord),
-        bind(&[ctrl('u')], Command::Line(Clear), Msg::KeyClearLine),
+        bind("Backspace", Command::Line(DeleteBack), Msg::KeyDeleteBack),
+        bind("Left", Command::Line(CursorLeft), Msg::KeyCursor),
+        bind("Right", Command::Line(CursorRight), Msg::KeyCursor),
+        bind("Home Ctrl-a", Command::Line(CursorHome), Msg::KeyLineEnds),
+        bind("End Ctrl-e", Command::Line(CursorEnd), Msg::KeyLineEnds),
+        bind("Ctrl-w", Command::Line(DeleteWord), Msg::KeyDeleteWord),
+        bind("Ctrl-u", Command::Line(Clear), Msg::KeyClearLine),
     ]
 }
 

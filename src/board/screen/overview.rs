@@ -3,13 +3,12 @@
 //! how many items were changed and reviewed. `Enter` on a segment opens the
 //! board on those items.
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::{Nav, Outcome};
+use super::{Nav, Outcome, Page};
 use crate::board::action::{Action, Command};
-use crate::board::keymap::{Binding, When, bind, ch, key};
+use crate::board::keys::{Binding, When, bind};
 use crate::board::state::Board;
 use crate::domain::field::Field;
+use crate::domain::presence::{Shown, View};
 use crate::i18n::Msg;
 
 /// The place of the cursor: a row (a recommendation of one scale, or the
@@ -65,48 +64,64 @@ impl Overview {
     }
 }
 
-pub fn keys() -> Vec<Binding> {
-    use Command::*;
-    vec![
-        bind(&[key(KeyCode::Up), ch('k')], Up, Msg::KeyMove).foot(Msg::FootMove, When::Always),
-        bind(&[key(KeyCode::Down), ch('j')], Down, Msg::KeyMove).foot(Msg::FootMove, When::Always),
-        bind(&[key(KeyCode::Left), ch('h')], Left, Msg::KeySegment),
-        bind(&[key(KeyCode::Right), ch('l')], Right, Msg::KeySegment),
-        bind(&[key(KeyCode::Enter)], Confirm, Msg::KeyOpenSegment)
-            .foot(Msg::FootShowItems, When::Always),
-        bind(&[key(KeyCode::Esc), ch('o')], Back, Msg::KeyClose).foot(Msg::FootBack, When::Always),
-        bind(&[ch('P')], Present, Msg::KeyPresent),
-        bind(&[ch('?')], Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
-        bind(&[ch('q')], Quit, Msg::KeyQuit),
-    ]
-}
+impl Page for Overview {
+    const SHOWN: Option<Shown> = Some(Shown::Overview);
 
-pub fn update(state: &mut Overview, board: &mut Board, action: Action) -> Outcome {
-    let Action::Command(command) = action else {
-        return Outcome::none();
-    };
-    let rows = Overview::rows(board);
-    let width = |row: usize| {
-        rows.get(row)
-            .map(|r| Overview::codes(board, r.field))
-            .unwrap_or(1)
-    };
-    match command {
-        Command::Up => state.row = state.row.saturating_sub(1),
-        Command::Down => state.row = (state.row + 1).min(rows.len().saturating_sub(1)),
-        Command::Left => state.col = state.col.saturating_sub(1),
-        Command::Right => state.col += 1,
-        Command::Back => return Outcome::nav(Nav::Pop),
-        Command::Confirm => {
-            let Some(row) = rows.get(state.row).copied() else {
-                return Outcome::none();
-            };
-            let col = state.col.min(width(state.row).saturating_sub(1));
-            return Outcome::from(board.show_segment(row.recommendation, row.field, col))
-                .then(Nav::Base);
-        }
-        _ => {}
+    fn keys(_codes: &[Binding]) -> Vec<Binding> {
+        use Command::*;
+        vec![
+            bind("Up k", Up, Msg::KeyMove).foot(Msg::FootMove, When::Always),
+            bind("Down j", Down, Msg::KeyMove).foot(Msg::FootMove, When::Always),
+            bind("Left h", Left, Msg::KeySegment),
+            bind("Right l", Right, Msg::KeySegment),
+            bind("Enter", Confirm, Msg::KeyOpenSegment).foot(Msg::FootShowItems, When::Always),
+            bind("Esc o", Back, Msg::KeyClose).foot(Msg::FootBack, When::Always),
+            bind("P", Present, Msg::KeyPresent),
+            bind("?", Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
+            bind("q", Quit, Msg::KeyQuit),
+        ]
     }
-    state.col = state.col.min(width(state.row).saturating_sub(1));
-    Outcome::none()
+
+    fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
+        let Action::Command(command) = action else {
+            return Outcome::ignored();
+        };
+        let rows = Overview::rows(board);
+        let width = |row: usize| {
+            rows.get(row)
+                .map(|r| Overview::codes(board, r.field))
+                .unwrap_or(1)
+        };
+        match command {
+            Command::Up => self.row = self.row.saturating_sub(1),
+            Command::Down => self.row = (self.row + 1).min(rows.len().saturating_sub(1)),
+            Command::Left => self.col = self.col.saturating_sub(1),
+            Command::Right => self.col += 1,
+            Command::Back => return Outcome::nav(Nav::Pop),
+            Command::Confirm => {
+                let Some(row) = rows.get(self.row).copied() else {
+                    return Outcome::none();
+                };
+                let col = self.col.min(width(self.row).saturating_sub(1));
+                return Outcome::from(board.show_segment(row.recommendation, row.field, col))
+                    .then(Nav::Base);
+            }
+            _ => return Outcome::ignored(),
+        }
+        self.col = self.col.min(width(self.row).saturating_sub(1));
+        Outcome::none()
+    }
+
+    fn publish(&self, _board: &Board, view: &mut View) {
+        view.screen = Shown::Overview;
+        view.cursor = (self.row, self.col);
+    }
+
+    fn open_for(view: &View, board: &Board) -> Option<Overview> {
+        let rows = Overview::rows(board).len();
+        Some(Overview {
+            row: view.cursor.0.min(rows.saturating_sub(1)),
+            col: view.cursor.1,
+        })
+    }
 }

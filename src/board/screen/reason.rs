@@ -1,16 +1,13 @@
 //! `m`: type the reason for the newest change of the item on screen (the
 //! meeting's decision); it is logged as a line of its own.
 
-use super::{Nav, Outcome, edit_line, prompt_keys};
+use super::{Nav, Outcome, Page, edit_line, prompt_keys};
 use crate::board::action::{Action, Command};
-use crate::board::keymap::Binding;
+use crate::board::edits::EditMsg;
+use crate::board::keys::Binding;
 use crate::board::state::Board;
 use crate::i18n::Msg;
 use crate::text::input::LineInput;
-
-pub fn keys() -> Vec<Binding> {
-    prompt_keys(Msg::KeyRecordReason)
-}
 
 /// The reason being typed, and the item whose newest change it is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,21 +16,36 @@ pub struct ReasonPrompt {
     pub input: LineInput,
 }
 
-pub fn update(prompt: &mut ReasonPrompt, board: &mut Board, action: Action) -> Outcome {
-    let ReasonPrompt { item, input } = prompt;
-    if edit_line(input, &action).is_some() {
-        return Outcome::none();
+impl Page for ReasonPrompt {
+    const TAKES_TEXT: bool = true;
+
+    fn keys(_codes: &[Binding]) -> Vec<Binding> {
+        prompt_keys(Msg::KeyRecordReason)
     }
-    match action {
-        // The reason goes with the newest change: wait until it is on disk.
-        Action::Command(Command::Confirm) if !board.edits.is_idle() => {
-            board.say(Msg::ReasonWaits);
-            Outcome::none()
+
+    fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
+        if edit_line(&mut self.input, &action).is_some() {
+            return Outcome::none();
         }
-        Action::Command(Command::Confirm) => {
-            Outcome::from(board.give_reason(item, &input.text)).then(Nav::Pop)
+        match action {
+            // The reason goes with the newest change: wait until it is on disk.
+            Action::Command(Command::Confirm) if !board.edits().is_idle() => {
+                board.tell(Msg::ReasonWaits);
+                Outcome::none()
+            }
+            Action::Command(Command::Confirm) => {
+                let reason = EditMsg::Reason {
+                    item: self.item.clone(),
+                    text: self.input.text.clone(),
+                };
+                Outcome::from(board.edit(reason)).then(Nav::Pop)
+            }
+            Action::Command(Command::Back) => Outcome::nav(Nav::Pop),
+            _ => Outcome::ignored(),
         }
-        Action::Command(Command::Back) => Outcome::nav(Nav::Pop),
-        _ => Outcome::none(),
+    }
+
+    fn prompt<'a>(&'a self, _board: &'a Board) -> Option<(Msg, &'a LineInput)> {
+        Some((Msg::ReasonPrompt, &self.input))
     }
 }

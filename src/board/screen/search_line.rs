@@ -1,41 +1,48 @@
 //! `/`: the search line. Every keystroke narrows the outline; `Enter` keeps
-//! the result, `Esc` clears it.
+//! the result, `Esc` clears it. What is typed is the search's own
+//! ([`crate::board::search`]).
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::{Nav, Outcome, edit_line, line_keys};
+use super::{Nav, Outcome, Page, line_keys};
 use crate::board::action::{Action, Command};
-use crate::board::keymap::{Binding, When, bind, ctrl, key};
+use crate::board::keys::{Binding, When, bind};
+use crate::board::search::SearchMsg;
 use crate::board::state::Board;
 use crate::i18n::Msg;
+use crate::text::input::LineInput;
 
-pub fn keys() -> Vec<Binding> {
-    let mut keys = vec![
-        bind(&[key(KeyCode::Enter)], Command::Confirm, Msg::KeyKeepResult)
-            .foot(Msg::FootConfirm, When::Always),
-        bind(&[key(KeyCode::Esc)], Command::Back, Msg::KeyClearSearch)
-            .foot(Msg::FootCancel, When::Always),
-        bind(&[ctrl('o')], Command::ToggleOrder, Msg::KeyOrder),
-    ];
-    keys.extend(line_keys());
-    keys
-}
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SearchLine;
 
-pub fn update(board: &mut Board, action: Action) -> Outcome {
-    if let Some(changed) = edit_line(&mut board.search.input, &action) {
-        return if changed {
-            board.request_search().into()
-        } else {
-            Outcome::none()
-        };
+impl Page for SearchLine {
+    const TAKES_TEXT: bool = true;
+
+    fn keys(_codes: &[Binding]) -> Vec<Binding> {
+        let mut keys = vec![
+            bind("Enter", Command::Confirm, Msg::KeyKeepResult)
+                .foot(Msg::FootConfirm, When::Always),
+            bind("Esc", Command::Back, Msg::KeyClearSearch).foot(Msg::FootCancel, When::Always),
+            bind("Ctrl-o", Command::ToggleOrder, Msg::KeyOrder),
+        ];
+        keys.extend(line_keys());
+        keys
     }
-    match action {
-        Action::Command(Command::Confirm) => Outcome::nav(Nav::Pop),
-        Action::Command(Command::Back) => {
-            board.search.input.clear();
-            Outcome::from(board.request_search()).then(Nav::Pop)
+
+    fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
+        match action {
+            Action::Text(text) => board.search_msg(SearchMsg::Type(text)).into(),
+            Action::Command(Command::Line(edit)) => board.search_msg(SearchMsg::Line(edit)).into(),
+            Action::Command(Command::Confirm) => Outcome::nav(Nav::Pop),
+            Action::Command(Command::Back) => {
+                Outcome::from(board.search_msg(SearchMsg::Clear)).then(Nav::Pop)
+            }
+            Action::Command(Command::ToggleOrder) => {
+                board.search_msg(SearchMsg::ToggleOrder).into()
+            }
+            _ => Outcome::ignored(),
         }
-        Action::Command(Command::ToggleOrder) => board.toggle_order().into(),
-        _ => Outcome::none(),
+    }
+
+    fn prompt<'a>(&'a self, board: &'a Board) -> Option<(Msg, &'a LineInput)> {
+        Some((Msg::SearchPrompt, board.search().input()))
     }
 }

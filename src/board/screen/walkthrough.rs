@@ -2,13 +2,13 @@
 //! from the back of a room; `Space` goes on, status keys, `m` and undo work
 //! as on the board, `r` marks the item reviewed in the meeting.
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::{Nav, Outcome, Screen};
+use super::{Nav, Outcome, Page, Screen};
 use crate::board::action::{Action, Command};
-use crate::board::keymap::{Binding, When, bind, ch, key};
+use crate::board::keys::{Binding, When, bind};
+use crate::board::meeting::RoomMsg;
 use crate::board::state::Board;
 use crate::domain::model::ItemRef;
+use crate::domain::presence::{Shown, View};
 use crate::i18n::Msg;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +30,7 @@ impl Walkthrough {
     /// selected item.
     pub fn new(board: &Board) -> Walkthrough {
         // A closed meeting is still walked on its own agenda (to read it).
-        let (agenda, pos) = match board.meeting.as_ref().map(|s| &s.meeting) {
+        let (agenda, pos) = match board.room().state().map(|s| &s.meeting) {
             Some(m) => {
                 let agenda: Vec<String> = m.agenda.iter().map(|e| e.item.clone()).collect();
                 let pos = m
@@ -79,8 +79,8 @@ impl Walkthrough {
         self.shown_place = None;
         // The board follows, so that Esc comes back to the same item.
         if let Some(id) = self.current().map(str::to_string) {
-            let index = board.report().items().position(|r| r.item.id == id);
-            if let Some(i) = index.filter(|&i| board.outline.is_shown_item(i)) {
+            let index = board.item_index(&id);
+            if let Some(i) = index.filter(|&i| board.outline().is_shown_item(i)) {
                 board.select(|o| {
                     o.select_item(i);
                 });
@@ -116,79 +116,107 @@ impl Walkthrough {
     }
 }
 
-pub fn keys(codes: &[Binding]) -> Vec<Binding> {
+fn keys(codes: &[Binding]) -> Vec<Binding> {
     use Command::*;
     let mut table = vec![
-        bind(
-            &[ch(' '), key(KeyCode::Right), key(KeyCode::PageDown)],
-            NextItem,
-            Msg::KeyNextItem,
-        )
-        .foot(Msg::FootNextItem, When::Always),
-        bind(
-            &[key(KeyCode::Left), key(KeyCode::PageUp)],
-            PreviousItem,
-            Msg::KeyPreviousItem,
-        )
-        .foot(Msg::FootPreviousItem, When::Always),
-        bind(&[ch(']')], NextRecommendation, Msg::KeyRecommendation),
-        bind(&[ch('[')], PreviousRecommendation, Msg::KeyRecommendation),
-        bind(&[ch('g'), key(KeyCode::Home)], First, Msg::KeyFirstLast),
-        bind(&[ch('G'), key(KeyCode::End)], Last, Msg::KeyFirstLast),
-        bind(&[key(KeyCode::Up), ch('k')], Up, Msg::KeyScroll),
-        bind(&[key(KeyCode::Down), ch('j')], Down, Msg::KeyScroll),
-        bind(&[ch('r')], MarkReviewed, Msg::KeyMarkReviewed).foot(Msg::FootReviewed, When::Always),
-        bind(&[ch('w')], Minutes, Msg::KeyMinutes),
-        bind(&[ch('o')], Overview, Msg::KeyOverview),
-        bind(&[ch('P')], Present, Msg::KeyPresent),
+        bind("Space Right PgDn", NextItem, Msg::KeyNextItem).foot(Msg::FootNextItem, When::Always),
+        bind("Left PgUp", PreviousItem, Msg::KeyPreviousItem)
+            .foot(Msg::FootPreviousItem, When::Always),
+        bind("]", NextRecommendation, Msg::KeyRecommendation),
+        bind("[", PreviousRecommendation, Msg::KeyRecommendation),
+        bind("g Home", First, Msg::KeyFirstLast),
+        bind("G End", Last, Msg::KeyFirstLast),
+        bind("Up k", Up, Msg::KeyScroll),
+        bind("Down j", Down, Msg::KeyScroll),
+        bind("r", MarkReviewed, Msg::KeyMarkReviewed).foot(Msg::FootReviewed, When::Always),
+        bind("w", Minutes, Msg::KeyMinutes),
+        bind("o", Overview, Msg::KeyOverview),
+        bind("P", Present, Msg::KeyPresent),
     ];
     table.extend(codes.iter().cloned());
     table.extend(super::editing::edit_keys());
     table.extend([
-        bind(&[key(KeyCode::Esc)], Back, Msg::KeyBackToBoard).foot(Msg::FootBoard, When::Always),
-        bind(&[ch('?')], Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
-        bind(&[ch('q')], Quit, Msg::KeyQuit),
+        bind("Esc", Back, Msg::KeyBackToBoard).foot(Msg::FootBoard, When::Always),
+        bind("?", Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
+        bind("q", Quit, Msg::KeyQuit),
     ]);
     table
 }
 
-pub fn update(state: &mut Walkthrough, board: &mut Board, action: Action) -> Outcome {
-    let Action::Command(command) = action else {
-        return Outcome::none();
-    };
-    let target = state.current().map(str::to_string);
-    if let Some(outcome) = super::editing::edit_command(board, &command, target.clone()) {
-        return outcome;
+impl Page for Walkthrough {
+    const SHOWN: Option<Shown> = Some(Shown::Walkthrough);
+
+    fn keys(codes: &[Binding]) -> Vec<Binding> {
+        keys(codes)
     }
-    let last = state.agenda.len().saturating_sub(1);
-    match command {
-        Command::NextItem => state.go(board, state.pos + 1),
-        Command::PreviousItem => state.go(board, state.pos.saturating_sub(1)),
-        Command::NextRecommendation => state.go(board, state.recommendation_step(board, true)),
-        Command::PreviousRecommendation => state.go(board, state.recommendation_step(board, false)),
-        Command::First => state.go(board, 0),
-        Command::Last => state.go(board, last),
-        Command::Up => state.scroll = state.scroll.saturating_sub(1),
-        Command::Down => state.scroll += 1,
-        Command::MarkReviewed => {
-            let Some(id) = target else {
-                return Outcome::none();
-            };
-            let was = board.open_meeting().is_some_and(|m| m.is_reviewed(&id));
-            let effects = board.toggle_reviewed(&id);
-            // Marked: on to the next item.
-            if !effects.is_empty() && !was {
-                state.go(board, (state.pos + 1).min(last));
+
+    fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
+        let Action::Command(command) = action else {
+            return Outcome::ignored();
+        };
+        let target = self.current().map(str::to_string);
+        if let Some(outcome) = super::editing::edit_command(board, &command, target.clone()) {
+            return outcome;
+        }
+        let last = self.agenda.len().saturating_sub(1);
+        match command {
+            Command::NextItem => self.go(board, self.pos + 1),
+            Command::PreviousItem => self.go(board, self.pos.saturating_sub(1)),
+            Command::NextRecommendation => self.go(board, self.recommendation_step(board, true)),
+            Command::PreviousRecommendation => {
+                self.go(board, self.recommendation_step(board, false))
             }
-            return effects.into();
+            Command::First => self.go(board, 0),
+            Command::Last => self.go(board, last),
+            Command::Up => self.scroll = self.scroll.saturating_sub(1),
+            Command::Down => self.scroll += 1,
+            Command::MarkReviewed => return self.mark(board, target),
+            Command::Overview => {
+                let overview = super::overview::Overview::new(board);
+                return Outcome::nav(Nav::Push(Screen::Overview(overview)));
+            }
+            Command::Minutes => return board.meeting(RoomMsg::Minutes).into(),
+            Command::Back => return Outcome::nav(Nav::Pop),
+            _ => return Outcome::ignored(),
         }
-        Command::Overview => {
-            let overview = super::overview::Overview::new(board);
-            return Outcome::nav(Nav::Push(Screen::Overview(overview)));
-        }
-        Command::Minutes => return board.write_minutes().into(),
-        Command::Back => return Outcome::nav(Nav::Pop),
-        _ => {}
+        Outcome::none()
     }
-    Outcome::none()
+
+    fn publish(&self, _board: &Board, view: &mut View) {
+        view.screen = Shown::Walkthrough;
+        view.item = self.current().map(str::to_string);
+        view.place = self.place();
+    }
+
+    fn open_for(view: &View, board: &Board) -> Option<Walkthrough> {
+        let mut walk = Walkthrough::new(board);
+        if let Some(id) = &view.item {
+            match walk.agenda.iter().position(|a| a == id) {
+                Some(pos) => walk.pos = pos,
+                None => {
+                    walk.agenda = vec![id.clone()];
+                    walk.pos = 0;
+                }
+            }
+        }
+        walk.shown_place = view.place;
+        Some(walk)
+    }
+}
+
+impl Walkthrough {
+    /// `r`: mark the item on screen reviewed (or not, when it was); marked,
+    /// the walkthrough goes on to the next item.
+    fn mark(&mut self, board: &mut Board, target: Option<String>) -> Outcome {
+        let Some(id) = target else {
+            return Outcome::none();
+        };
+        let was = board.room().open_meeting().map(|m| m.is_reviewed(&id));
+        let effects = board.meeting(RoomMsg::Review(id));
+        if was == Some(false) {
+            let last = self.agenda.len().saturating_sub(1);
+            self.go(board, (self.pos + 1).min(last));
+        }
+        effects.into()
+    }
 }

@@ -12,6 +12,7 @@ use super::style::{
 };
 use crate::board::outline::{NodeKind, ShownState};
 use crate::board::screen::browse::{Browse, Focus};
+use crate::board::screen::{Canvas, Draw};
 use crate::board::state::Board;
 use crate::domain::model::ItemRef;
 use crate::i18n::Msg;
@@ -20,7 +21,7 @@ use crate::text::width::{pad, take_width, truncate, width};
 
 pub use detail::detail_lines;
 
-pub fn draw(frame: &mut Frame, board: &Board, state: &Browse, body: Rect) {
+fn draw(frame: &mut Frame, board: &Board, state: &Browse, body: Rect) {
     if board.is_wide() {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
@@ -43,7 +44,7 @@ fn draw_outline(frame: &mut Frame, board: &Board, state: &Browse, area: Rect) {
     );
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    let visible = board.outline.visible();
+    let visible = board.outline().rows();
     let w = inner.width as usize;
     if visible.is_empty() {
         let line = Line::from(Span::styled(
@@ -55,8 +56,8 @@ fn draw_outline(frame: &mut Frame, board: &Board, state: &Browse, area: Rect) {
     }
     let height = inner.height as usize;
     let offset = board
-        .outline
-        .offset
+        .outline()
+        .offset()
         .min(visible.len().saturating_sub(height));
     let sym = symbols(board);
     let lines: Vec<Line> = visible
@@ -70,13 +71,13 @@ fn draw_outline(frame: &mut Frame, board: &Board, state: &Browse, area: Rect) {
 
 /// One row: the selection mark, then the recommendation, point or item.
 fn outline_row<'a>(board: &Board, n: usize, w: usize, sym: &Symbols) -> Line<'a> {
-    let node = &board.outline.nodes[n];
-    let selected = n == board.outline.selected;
-    let state = board.outline.shown_state(n);
+    let node = &board.outline().nodes()[n];
+    let selected = n == board.outline().selected();
+    let state = board.outline().shown_state(n);
     let mark = if selected { sym.selected } else { " " };
-    let fold = if !board.outline.is_expandable(n) {
+    let fold = if !board.outline().is_expandable(n) {
         " "
-    } else if board.outline.is_collapsed(n) {
+    } else if board.outline().is_collapsed(n) {
         sym.collapsed
     } else {
         sym.expanded
@@ -143,7 +144,7 @@ fn item_row<'a>(
     let relisted = if r.item.relisted { "*" } else { " " };
     let changed = if kept {
         sym.stale
-    } else if board.edits.changed.contains(&r.item.id) {
+    } else if board.edits().changed(&r.item.id) {
         "+"
     } else {
         " "
@@ -167,7 +168,7 @@ fn item_row<'a>(
 /// The row's excerpt: while searching, the text with a match (prepared with
 /// the hits); otherwise the progress, or the measure where there is none.
 fn excerpt<'a>(board: &Board, i: usize, r: &ItemRef, cols: usize, ellipsis: &str) -> Vec<Span<'a>> {
-    let (text, positions): (String, &[usize]) = match board.marks.row(i) {
+    let (text, positions): (String, &[usize]) = match board.search().marks().row(i) {
         Some((text, positions)) => (text.clone(), positions),
         None if r.item.progress.trim().is_empty() => {
             (r.measure.text.clone().unwrap_or_default(), &[])
@@ -186,4 +187,10 @@ fn excerpt<'a>(board: &Board, i: usize, r: &ItemRef, cols: usize, ellipsis: &str
         .enumerate()
         .map(|(k, c)| (c, k < kept && positions.binary_search(&k).is_ok()));
     group_spans(board, marks)
+}
+
+impl Draw for Browse {
+    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+        draw(frame, canvas.board, self, area);
+    }
 }

@@ -12,9 +12,9 @@ use super::style::{
     badge, block, bold, direction_badge, heading, phase_badge, push_found, push_wrapped,
     recommendation_label, symbols,
 };
-use crate::board::marks::Spot;
 use crate::board::outline::ShownState;
 use crate::board::screen::browse::{Browse, Focus};
+use crate::board::search::marks::Spot;
 use crate::board::state::Board;
 use crate::domain::export::circled;
 use crate::domain::model::{ItemRef, Point, Scale};
@@ -42,11 +42,11 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Browse, area: Rect) {
 /// The detail pane's lines for the selected node, wrapped to `w` columns.
 pub fn detail_lines<'a>(board: &Board, w: usize) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = Vec::new();
-    let n = board.outline.selected;
-    let state = board.outline.shown_state(n);
+    let n = board.outline().selected();
+    let state = board.outline().shown_state(n);
     let Some(node) = board
-        .outline
-        .nodes
+        .outline()
+        .nodes()
         .get(n)
         .filter(|_| state != ShownState::Hidden)
     else {
@@ -96,7 +96,7 @@ pub fn detail_lines<'a>(board: &Board, w: usize) -> Vec<Line<'a>> {
 /// A point's policy, its assessment and its note.
 fn policy_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, point: &Point, w: usize) {
     let policy = &point.policy;
-    let m = |spot| board.marks.spot(n, spot);
+    let m = |spot| board.search().marks().spot(n, spot);
     lines.push(Line::from(""));
     lines.push(heading(
         board,
@@ -117,7 +117,7 @@ fn policy_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, point: &
         push_found(
             lines,
             board,
-            note.text(board.options.lang),
+            note.text(board.options().lang),
             m(Spot::PolicyNote),
             w,
             2,
@@ -129,7 +129,7 @@ fn policy_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, point: &
 /// direction, departments, the row it repeats, its note, the policy's assessment.
 fn item_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &ItemRef, w: usize) {
     let report = board.report();
-    let m = |spot| board.marks.spot(n, spot);
+    let m = |spot| board.search().marks().spot(n, spot);
     let mut spans = vec![
         Span::styled(visible(&r.item.id).into_owned(), bold()),
         Span::raw("  "),
@@ -192,7 +192,7 @@ fn item_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &ItemRe
 
 /// An item's departments, the row it repeats, its note, the policy's assessment.
 fn item_context<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &ItemRef, w: usize) {
-    let m = |spot| board.marks.spot(n, spot);
+    let m = |spot| board.search().marks().spot(n, spot);
     lines.push(heading(board, board.t(Msg::Departments).to_string()));
     for (k, d) in r.item.departments.iter().enumerate() {
         push_found(lines, board, d, m(Spot::Department(k)), w, 2);
@@ -215,7 +215,7 @@ fn item_context<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &Item
         push_found(
             lines,
             board,
-            note.text(board.options.lang),
+            note.text(board.options().lang),
             m(Spot::Note),
             w,
             2,

@@ -7,21 +7,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::style::{block, bold, clear_with_edges, heading, push_wrapped};
-use crate::board::app::App;
 use crate::board::keymap::Keymap;
 use crate::board::screen::ScreenKind;
 use crate::board::screen::help::Help;
+use crate::board::screen::{Canvas, Draw};
 use crate::board::state::Board;
 use crate::i18n::Msg;
 use crate::text::width::{pad, width, wrap};
 
 /// Every line of the help for `state.of`, wrapped to `w` columns.
-pub fn help_lines<'a>(app: &App, of: ScreenKind, w: usize) -> Vec<Line<'a>> {
-    let board = &app.board;
-    let ascii = board.options.ascii;
+pub fn help_lines<'a>(canvas: &Canvas, of: ScreenKind, w: usize) -> Vec<Line<'a>> {
+    let board = canvas.board;
+    let ascii = board.options().ascii;
     let mut lines = Vec::new();
-    let own = Keymap::help_lines(app.keymap.table(of), ascii);
-    let global = Keymap::help_lines(app.keymap.global(), ascii);
+    let own = Keymap::help_lines(canvas.keymap.table(of), ascii);
+    let global = Keymap::help_lines(canvas.keymap.global(), ascii);
     let key_w = own
         .iter()
         .chain(&global)
@@ -84,8 +84,8 @@ fn key_lines<'a>(
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App, state: &Help, body: Rect) {
-    let board = &app.board;
+fn draw(frame: &mut Frame, canvas: &Canvas, state: &Help, body: Rect) {
+    let board = canvas.board;
     let w = body.width.saturating_sub(4).min(76);
     let area = Rect {
         x: body.x + (body.width - w) / 2,
@@ -97,9 +97,15 @@ pub fn draw(frame: &mut Frame, app: &App, state: &Help, body: Rect) {
     let b = block(board, board.t(Msg::HelpTitle), true);
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    let lines = help_lines(app, state.of, inner.width as usize);
+    let lines = help_lines(canvas, state.of, inner.width as usize);
     let height = inner.height as usize;
     let scroll = state.scroll.min(lines.len().saturating_sub(height));
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+impl Draw for Help {
+    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+        draw(frame, canvas, self, area);
+    }
 }

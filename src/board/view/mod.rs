@@ -9,6 +9,7 @@ mod detail;
 mod help;
 mod overview;
 mod popups;
+mod prompts;
 pub mod style;
 mod walkthrough;
 
@@ -18,12 +19,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::App;
-use super::keymap::When;
-use super::screen::Screen;
+use super::keys::When;
 use super::screen::browse::Focus;
+use super::screen::{Canvas, Screen};
 use super::state::{Board, MIN_HEIGHT, MIN_WIDTH};
 use crate::i18n::Msg;
-use crate::text::input::LineInput;
 use crate::text::visible;
 use crate::text::width::{cursor_column, pad, truncate, width, wrap};
 use style::{color, symbols};
@@ -33,7 +33,7 @@ pub use browse::detail_lines;
 /// Draw the whole screen.
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let board = &app.board;
+    let board = app.board();
     if let Some(screen) = board.theme().screen {
         frame.render_widget(
             ratatui::widgets::Block::new().style(style::color(board, screen)),
@@ -51,20 +51,12 @@ pub fn render(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     render_header(frame, board, header);
-    for screen in &app.screens {
-        match screen {
-            Screen::Browse(s) => browse::draw(frame, board, s, body),
-            Screen::Help(s) => help::draw(frame, app, s, body),
-            Screen::Filters(s) => popups::filters(frame, board, s, body),
-            Screen::Departments(s) => popups::departments(frame, board, s, body),
-            Screen::Picker(s) => popups::picker(frame, board, s, body),
-            Screen::EditWhich(s) => popups::edit_which(frame, board, s, body),
-            Screen::Conflict(s) => popups::conflict(frame, board, s, body),
-            Screen::Walkthrough(s) => walkthrough::draw(frame, board, s, body),
-            Screen::Overview(s) => overview::draw(frame, board, s, body),
-            Screen::SearchLine | Screen::Reason(_) | Screen::Jump(_) | Screen::MeetingPrompt(_) => {
-            }
-        }
+    let canvas = Canvas {
+        board,
+        keymap: app.keymap(),
+    };
+    for screen in app.screens() {
+        screen.draw(frame, &canvas, body);
     }
     render_footer(frame, app, footer);
 }
@@ -88,21 +80,21 @@ fn render_too_small(frame: &mut Frame, board: &Board, area: Rect) {
 }
 
 fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
-    let total = board.outline.items.len();
-    let count = match &board.search.hits {
+    let total = board.outline().items().len();
+    let count = match board.search().hits() {
         Some(hits) => format!("{} / {total}", hits.len()),
-        None => format!("{} / {total}", board.outline.position().0),
+        None => format!("{} / {total}", board.outline().position().0),
     };
     let mut pending = String::new();
-    let unsaved = board.edits.unsaved().len();
-    if board.edits.has_failed() {
-        pending.push_str(&Msg::NotSavedCount.fill(board.options.lang, &[("count", &unsaved)]));
+    let unsaved = board.edits().unsaved().len();
+    if board.edits().has_failed() {
+        pending.push_str(&Msg::NotSavedCount.fill(board.options().lang, &[("count", &unsaved)]));
         pending.push(' ');
     } else if unsaved > 0 {
         pending.push_str(board.t(Msg::Saving));
         pending.push(' ');
     }
-    if board.search.pending {
+    if board.search().is_pending() {
         pending.push_str(board.t(Msg::Searching));
         pending.push(' ');
     }
@@ -111,7 +103,7 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
     let style = color(board, board.theme().header);
     let w = area.width as usize;
     let ell = symbols(board).ellipsis;
-    let title = match &board.meeting {
+    let title = match board.room().state() {
         Some(m) => {
             let reviewed = format!("{} / {}", m.meeting.reviewed(), m.meeting.agenda.len());
             let name = visible(&m.meeting.name);
@@ -121,7 +113,7 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
                 Msg::MeetingHeaderClosed
             };
             header.fill(
-                board.options.lang,
+                board.options().lang,
                 &[("name", &name), ("reviewed", &reviewed)],
             )
         }
@@ -158,10 +150,10 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
 /// The header's word on follow mode: presenting, following whom, on one's
 /// own, or without a presenter; empty for a board on its own.
 fn presence_badge(board: &Board) -> String {
-    use crate::board::presence_state::{FollowStatus, Role};
-    let ascii = board.options.ascii;
+    use crate::board::follow::{FollowStatus, Role};
+    let ascii = board.options().ascii;
     let mark = |fancy: &'static str, plain: &'static str| if ascii { plain } else { fancy };
-    match &board.role {
+    match &board.follow().role() {
         Role::Alone => String::new(),
         Role::Presenter(p) if p.claimed => {
             format!(" {} {} ", mark("●", "*"), board.t(Msg::BadgePresenting))
@@ -190,20 +182,9 @@ fn presence_badge(board: &Board) -> String {
     }
 }
 
-/// The prompt of the top screen, when it is a one-line prompt.
-fn prompt(app: &App) -> Option<(Msg, &LineInput)> {
-    match app.top() {
-        Screen::SearchLine => Some((Msg::SearchPrompt, &app.board.search.input)),
-        Screen::Reason(prompt) => Some((Msg::ReasonPrompt, &prompt.input)),
-        Screen::Jump(input) => Some((Msg::JumpPrompt, input)),
-        Screen::MeetingPrompt(input) => Some((Msg::MeetingPrompt, input)),
-        _ => None,
-    }
-}
-
 /// Whether a footer hint applies now.
 fn applies(app: &App, when: When) -> bool {
-    let focus = app.screens.iter().find_map(|s| match s {
+    let focus = app.screens().iter().find_map(|s| match s {
         Screen::Browse(b) => Some(b.focus),
         _ => None,
     });
@@ -211,16 +192,16 @@ fn applies(app: &App, when: When) -> bool {
         When::Always => true,
         When::Outline => focus != Some(Focus::Detail),
         When::Detail => focus == Some(Focus::Detail),
-        When::Searching => app.board.search.is_narrowed(),
+        When::Searching => app.board().search().is_narrowed(),
     }
 }
 
 fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
-    let board = &app.board;
+    let board = app.board();
     let w = area.width as usize;
-    if let Some((label, input)) = prompt(app) {
+    if let Some((label, input)) = app.top().prompt(board) {
         // A message while a prompt has the line: on the row above it.
-        if let Some(m) = &board.message
+        if let Some(m) = &board.message()
             && area.y > 0
         {
             let above = Rect {
@@ -241,7 +222,7 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
         frame.set_cursor_position(Position::new(x, area.y));
         return;
     }
-    if let Some(m) = &board.message {
+    if let Some(m) = &board.message() {
         let style = color(board, board.theme().message);
         frame.render_widget(
             Paragraph::new(Span::styled(truncate(&visible(m), w, ""), style)),
@@ -250,8 +231,8 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let hints = app
-        .keymap
-        .footer(app.top().kind(), board.options.ascii, |when| {
+        .keymap()
+        .footer(app.top().kind(), board.options().ascii, |when| {
             applies(app, when)
         });
     let mut spans = Vec::new();

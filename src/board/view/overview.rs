@@ -12,6 +12,7 @@ use ratatui::widgets::Paragraph;
 
 use super::style::{block, bold, color, heading, recommendation_label, reversed};
 use crate::board::screen::overview::{Overview, Row};
+use crate::board::screen::{Canvas, Draw};
 use crate::board::state::Board;
 use crate::domain::field::Field;
 use crate::domain::model::Scale;
@@ -54,7 +55,7 @@ fn scale_of(board: &Board, field: Field) -> &Scale {
 /// Changed and reviewed items of recommendation `rec` (all when None), in
 /// the meeting the board is in.
 fn meeting_counts(board: &Board, rec: Option<usize>) -> Option<(usize, usize, usize)> {
-    let state = board.meeting.as_ref()?;
+    let state = board.room().state()?;
     let number = rec
         .and_then(|r| board.report().recommendations.get(r))
         .map(|r| r.number);
@@ -197,7 +198,7 @@ fn header_line<'a>(board: &Board, field: Field, label_w: usize, bar_w: usize) ->
     for c in &scale.codes {
         text.push_str(&format!("{:>5}", visible(&c.code)));
     }
-    if board.meeting.is_some() && field == Field::Phase {
+    if board.room().state().is_some() && field == Field::Phase {
         let (cw, rw) = meeting_widths(board);
         let (c, r) = (board.t(Msg::ChangedShort), board.t(Msg::ReviewedShort));
         text.push_str(&format!("  {}  {}", pad_left(c, cw), pad_left(r, rw)));
@@ -226,7 +227,7 @@ fn widths(board: &Board, rows: &[Row], inner: usize) -> (usize, usize) {
         .codes
         .len()
         .max(board.report().direction_scale.codes.len());
-    let meeting_w = if board.meeting.is_some() {
+    let meeting_w = if board.room().state().is_some() {
         let (c, r) = meeting_widths(board);
         c + r + 4
     } else {
@@ -238,7 +239,7 @@ fn widths(board: &Board, rows: &[Row], inner: usize) -> (usize, usize) {
     (label_w, bar_w)
 }
 
-pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
+fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
     super::style::clear(frame, board, body);
     let b = block(board, board.t(Msg::OverviewTitle), true);
     let inner = b.inner(body);
@@ -289,4 +290,10 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
     let skip = cursor_line.saturating_sub(inner.height.saturating_sub(1) as usize);
     let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+impl Draw for Overview {
+    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+        draw(frame, canvas.board, self, area);
+    }
 }

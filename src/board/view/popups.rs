@@ -12,7 +12,10 @@ use crate::board::screen::departments::DepartmentPicker;
 use crate::board::screen::edit_which::{EditWhich, TEXTS};
 use crate::board::screen::filters::{FilterPanel, FilterRow};
 use crate::board::screen::picker::CodePicker;
+use crate::board::screen::{Canvas, Draw};
+use crate::board::search::Filter;
 use crate::board::state::Board;
+use crate::domain::field::Conflict;
 use crate::domain::field::Field;
 use crate::domain::model::Scale;
 use crate::i18n::Msg;
@@ -59,27 +62,22 @@ fn code_row(scale: &Scale, code: &str, on: bool) -> String {
     visible(&format!("{}{} {code} {meaning}", check(on), scale.name)).into_owned()
 }
 
-pub fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect) {
+fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect) {
     let report = board.report();
-    let f = &board.filters;
+    let f = board.search().filters();
+    let m = board.search().meeting_filters();
+    let on_off = |on: bool, msg: Msg| format!("{}{}", check(on), board.t(msg));
     let rows = state.rows.iter().map(|row| match row {
-        FilterRow::Phase(c) => code_row(&report.phase_scale, c, f.phases.contains(c)),
-        FilterRow::Direction(c) => code_row(&report.direction_scale, c, f.directions.contains(c)),
-        FilterRow::ChangedHere => format!(
-            "{}{}",
-            check(board.meeting_filters.changed_here),
-            board.t(Msg::FilterChangedHere)
-        ),
-        FilterRow::NotReviewed => format!(
-            "{}{}",
-            check(board.meeting_filters.not_reviewed),
-            board.t(Msg::FilterNotReviewed)
-        ),
-        FilterRow::HideRelisted => format!(
-            "{}{}",
-            check(f.hide_relisted),
-            board.t(Msg::FilterHideRelisted)
-        ),
+        FilterRow::Flip(Filter::Phase(c)) => code_row(&report.phase_scale, c, f.phases.contains(c)),
+        FilterRow::Flip(Filter::Direction(c)) => {
+            code_row(&report.direction_scale, c, f.directions.contains(c))
+        }
+        FilterRow::Flip(Filter::ChangedHere) => on_off(m.changed_here, Msg::FilterChangedHere),
+        FilterRow::Flip(Filter::NotReviewed) => on_off(m.not_reviewed, Msg::FilterNotReviewed),
+        FilterRow::Flip(Filter::HideRelisted) => on_off(f.hide_relisted, Msg::FilterHideRelisted),
+        FilterRow::Flip(Filter::Department(d)) => {
+            on_off(f.departments.contains(d), Msg::FilterDepartments)
+        }
         FilterRow::Departments => {
             let chosen: Vec<&str> = f.departments.iter().map(String::as_str).collect();
             visible(&format!(
@@ -101,7 +99,7 @@ pub fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect
     );
 }
 
-pub fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, body: Rect) {
+fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, body: Rect) {
     let inner = popup(
         frame,
         board,
@@ -128,7 +126,7 @@ pub fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, b
     let rows = state.choices.iter().map(|d| {
         visible(&format!(
             "{}{d}",
-            check(board.filters.departments.contains(d))
+            check(board.search().filters().departments.contains(d))
         ))
         .into_owned()
     });
@@ -142,7 +140,7 @@ pub fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, b
     ));
 }
 
-pub fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) {
+fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) {
     let report = board.report();
     let item = board.report().item(&state.item);
     let rows = state.rows.iter().map(|(field, code)| {
@@ -165,10 +163,10 @@ pub fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) 
     );
 }
 
-pub fn edit_which(frame: &mut Frame, board: &Board, state: &EditWhich, body: Rect) {
+fn edit_which(frame: &mut Frame, board: &Board, state: &EditWhich, body: Rect) {
     let rows = TEXTS
         .iter()
-        .map(|f| f.label(board.report(), board.options.lang));
+        .map(|f| f.label(board.report(), board.options().lang));
     list_popup(
         frame,
         board,
@@ -180,11 +178,10 @@ pub fn edit_which(frame: &mut Frame, board: &Board, state: &EditWhich, body: Rec
     );
 }
 
-pub fn conflict(frame: &mut Frame, board: &Board, state: &ConflictDialog, body: Rect) {
+fn conflict(frame: &mut Frame, board: &Board, c: &Conflict, body: Rect) {
     let inner = popup(frame, board, body, 70, 12, board.t(Msg::ConflictTitle));
     let w = inner.width as usize;
-    let c = &state.conflict;
-    let label = c.field.label(board.report(), board.options.lang);
+    let label = c.field.label(board.report(), board.options().lang);
     let mut lines = Vec::new();
     push_wrapped(&mut lines, &visible(&format!("{} {label}", c.item)), w, 0);
     for (m, value) in [
@@ -203,4 +200,36 @@ pub fn conflict(frame: &mut Frame, board: &Board, state: &ConflictDialog, body: 
     lines.push(Line::from(board.t(Msg::ConflictTheirs)));
     lines.push(Line::from(board.t(Msg::ConflictMine)));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+impl Draw for FilterPanel {
+    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+        filters(frame, canvas.board, self, area);
+    }
+}
+
+impl Draw for DepartmentPicker {
+    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+        departments(frame, canvas.board, self, area);
+    }
+}
+
+impl Draw for CodePicker {
+    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+        picker(frame, canvas.board, self, area);
+    }
+}
+
+impl Draw for EditWhich {
+    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+        edit_which(frame, canvas.board, self, area);
+    }
+}
+
+impl Draw for ConflictDialog {
+    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+        if let Some(held) = canvas.board.edits().held() {
+            conflict(frame, canvas.board, &held.conflict, area);
+        }
+    }
 }

@@ -39,7 +39,7 @@ pub struct Symbols {
 }
 
 pub fn symbols(board: &Board) -> Symbols {
-    if board.options.ascii {
+    if board.options().ascii {
         Symbols {
             expanded: "v",
             collapsed: ">",
@@ -62,7 +62,7 @@ pub fn symbols(board: &Board) -> Symbols {
 
 /// `style` as the colour mode allows (`NO_COLOR`: no colours).
 pub fn color(board: &Board, style: Style) -> Style {
-    match board.options.color {
+    match board.options().color {
         ColorMode::None => Style {
             fg: None,
             bg: None,
@@ -125,7 +125,7 @@ pub fn direction_badge<'a>(board: &Board, code: &str) -> Span<'a> {
 /// A framed block; the focused one stands out.
 pub fn block<'a>(board: &Board, title: &str, focused: bool) -> Block<'a> {
     let b = Block::bordered().title(format!(" {title} "));
-    let b = if board.options.ascii {
+    let b = if board.options().ascii {
         b.border_set(ASCII_BORDER)
     } else {
         b
@@ -260,5 +260,5 @@ pub fn check(on: bool) -> &'static str {
 
 /// 提言1 / Recommendation 1.
 pub fn recommendation_label(board: &Board, number: u32) -> String {
-    Msg::RecommendationNumber.fill(board.options.lang, &[("number", &number)])
+    Msg::RecommendationNumber.fill(board.options().lang, &[("number", &number)])
 }

@@ -11,6 +11,7 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::style::{badge, bold, color, heading, push_wrapped, recommendation_label};
 use crate::board::screen::walkthrough::Walkthrough;
+use crate::board::screen::{Canvas, Draw};
 use crate::board::state::Board;
 use crate::domain::export::circled;
 use crate::domain::field::Field;
@@ -22,11 +23,11 @@ use crate::text::width::{pad, truncate, width};
 /// Side by side from this width: the texts on the left, the codes on the right.
 const TWO_COLUMNS: u16 = 100;
 
-pub fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
+fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
     super::style::clear(frame, board, body);
     let Some(r) = state.item(board) else {
         let said = match state.current() {
-            Some(id) => Msg::AgendaItemGone.fill(board.options.lang, &[("id", &visible(id))]),
+            Some(id) => Msg::AgendaItemGone.fill(board.options().lang, &[("id", &visible(id))]),
             None => board.t(Msg::AgendaEmpty).to_string(),
         };
         let line = Line::from(Span::styled(format!("  {said}"), bold()));
@@ -80,7 +81,11 @@ fn scroll(lines: &mut Vec<Line>, by: usize, height: u16) {
 /// whether it was reviewed; the recommendation's and point's titles.
 fn draw_top(frame: &mut Frame, board: &Board, state: &Walkthrough, r: &ItemRef, area: Rect) {
     let w = area.width as usize;
-    let sep = if board.options.ascii { " > " } else { " › " };
+    let sep = if board.options().ascii {
+        " > "
+    } else {
+        " › "
+    };
     let mut crumbs = vec![
         recommendation_label(board, r.recommendation.number),
         circled(r.point.number),
@@ -98,6 +103,7 @@ fn draw_top(frame: &mut Frame, board: &Board, state: &Walkthrough, r: &ItemRef, 
         ));
     }
     let reviewed = board
+        .room()
         .open_meeting()
         .is_some_and(|m| m.is_reviewed(&r.item.id));
     let mark = if reviewed {
@@ -152,8 +158,8 @@ fn text_lines<'a>(board: &Board, r: &ItemRef, w: usize) -> Vec<Line<'a>> {
     };
     let changed = |field| {
         let c = board
-            .meeting
-            .as_ref()
+            .room()
+            .state()
             .and_then(|m| m.change_of(&r.item.id, field));
         c.map(|_| format!("  ({})", board.t(Msg::ChangedInMeeting)))
             .unwrap_or_default()
@@ -211,12 +217,16 @@ fn scales<'a>(
 
 /// How a code changed in the meeting: 「会議前 C → A（理由: …）」.
 fn change_line(board: &Board, r: &ItemRef, field: Field) -> Option<String> {
-    let c = board.meeting.as_ref()?.change_of(&r.item.id, field)?;
+    let c = board
+        .room()
+        .state()
+        .as_ref()?
+        .change_of(&r.item.id, field)?;
     let reason = c
         .reason
-        .map(|why| Msg::BecauseOf.fill(board.options.lang, &[("reason", &why)]));
+        .map(|why| Msg::BecauseOf.fill(board.options().lang, &[("reason", &why)]));
     let said = Msg::ChangedFrom.fill(
-        board.options.lang,
+        board.options().lang,
         &[("before", &c.before), ("after", &c.after)],
     );
     Some(visible(&format!("{said}{}", reason.unwrap_or_default())).into_owned())
@@ -245,7 +255,7 @@ fn code_lines<'a>(board: &Board, r: &ItemRef, w: usize) -> Vec<Line<'a>> {
 
 /// Whether `code` can be drawn large (the font has ASCII letters and digits).
 fn big(board: &Board, code: &str) -> bool {
-    !board.options.ascii && code.chars().all(|c| c.is_ascii_alphanumeric())
+    !board.options().ascii && code.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// The codes large, each with its meaning and how it changed; departments below.
@@ -330,18 +340,18 @@ fn put(frame: &mut Frame, lines: &mut Vec<Line>, y: &mut u16, bottom: u16, area:
 fn draw_progress(frame: &mut Frame, board: &Board, state: &Walkthrough, area: Rect) {
     let (at, of) = state.place().unwrap_or((0, 0));
     let total = of.max(1);
-    let reviewed = board.open_meeting().map(|m| m.reviewed());
+    let reviewed = board.room().open_meeting().map(|m| m.reviewed());
     let mut right = format!(" {at} / {of}");
     if let Some(n) = reviewed {
         right.push_str(&format!(
             "  {}",
-            Msg::ReviewedCount.fill(board.options.lang, &[("done", &n), ("total", &of)])
+            Msg::ReviewedCount.fill(board.options().lang, &[("done", &n), ("total", &of)])
         ));
     }
     right.push(' ');
     let bar_w = (area.width as usize).saturating_sub(width(&right) + 2);
     let done = at.min(total).saturating_mul(bar_w) / total;
-    let (full, empty) = if board.options.ascii {
+    let (full, empty) = if board.options().ascii {
         ("#", "-")
     } else {
         ("█", "░")
@@ -355,4 +365,10 @@ fn draw_progress(frame: &mut Frame, board: &Board, state: &Walkthrough, area: Re
         Span::styled(right, bold()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+impl Draw for Walkthrough {
+    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+        draw(frame, canvas.board, self, area);
+    }
 }

@@ -112,7 +112,7 @@ impl TestBoard {
     }
 
     pub fn with(app: App, dir: Option<tempfile::TempDir>, w: u16, h: u16) -> TestBoard {
-        let root = app.board.records.layout.dir();
+        let root = app.board().records().layout.dir();
         let mut b = TestBoard {
             rt: Runtime::new(app),
             host: Headless,
@@ -124,7 +124,7 @@ impl TestBoard {
     }
 
     pub fn app(&self) -> &App {
-        &self.rt.app
+        self.rt.app()
     }
 
     pub fn path(&self) -> &Path {
@@ -155,7 +155,7 @@ impl TestBoard {
     /// Keys as written in help, separated by spaces: `j`, `D`, `Enter`, `Ctrl-r`.
     pub fn keys(&mut self, keys: &str) {
         for k in keys.split(' ').filter(|k| !k.is_empty()) {
-            let key = kensho::board::keymap::Key::parse(k).unwrap_or_else(|| panic!("key {k}"));
+            let key = kensho::board::keys::Key::parse(k).unwrap_or_else(|| panic!("key {k}"));
             let mut modifiers = key.modifiers;
             if let ratatui::crossterm::event::KeyCode::Char(c) = key.code
                 && c.is_ascii_uppercase()
@@ -192,7 +192,7 @@ impl TestBoard {
 
     pub fn selected(&self) -> String {
         self.app()
-            .board
+            .board()
             .selected_item()
             .map(|r| r.item.id.clone())
             .unwrap_or_default()
@@ -200,21 +200,21 @@ impl TestBoard {
 
     /// The ids of the items on screen, in order.
     pub fn shown_ids(&self) -> Vec<String> {
-        let b = &self.app().board;
-        b.outline
-            .visible()
+        let b = self.app().board();
+        b.outline()
+            .rows()
             .iter()
-            .filter_map(|&n| b.outline.nodes[n].item)
+            .filter_map(|&n| b.outline().nodes()[n].item)
             .map(|i| b.item_ref(i).unwrap().item.id.clone())
             .collect()
     }
 
     pub fn message(&self) -> String {
-        self.app().board.message.clone().unwrap_or_default()
+        self.app().board().message().unwrap_or_default().to_string()
     }
 
     pub fn draw(&self) -> ratatui::buffer::Buffer {
-        let (w, h) = self.app().board.size;
+        let (w, h) = self.app().board().size();
         let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
         t.draw(|f| kensho::board::view::render(f, self.app()))
             .unwrap();

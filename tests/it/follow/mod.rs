@@ -12,7 +12,7 @@ use common::TestBoard;
 
 use kensho::board::action::Action;
 
-use kensho::board::presence_state::{FollowStatus, Role};
+use kensho::board::follow::{FollowStatus, Role};
 
 use kensho::board::screen::Screen;
 
@@ -40,19 +40,19 @@ fn presenter_and_follower() -> (TestBoard, TestBoard, Clock) {
     let mut p = TestBoard::on_copy(Lang::Ja, 100, 30);
     p.keys("P");
     assert!(
-        matches!(&p.app().board.role, Role::Presenter(x) if x.claimed),
+        matches!(&p.app().board().follow().role(), Role::Presenter(x) if x.claimed),
         "{:?}",
-        p.app().board.role
+        p.app().board().follow().role()
     );
     let mut f = TestBoard::on_dir(p.path(), Lang::En, 80, 24);
-    f.rt.app.follow();
+    f.rt.app_mut().follow();
     let mut clock = Clock::new();
     clock.tick(&mut f);
     (p, f, clock)
 }
 
 fn follower_status(f: &TestBoard) -> (bool, FollowStatus) {
-    match &f.app().board.role {
+    match &f.app().board().follow().role() {
         Role::Follower(x) => (x.attached, x.status.clone()),
         other => panic!("not a follower: {other:?}"),
     }
@@ -97,7 +97,7 @@ fn a_follower_shows_the_presenters_item_and_screen() {
     p.keys("Esc Esc Esc g");
     clock.tick(&mut f);
     assert!(matches!(f.app().top(), Screen::Browse(_)));
-    assert_eq!(f.app().board.outline.selected, 0);
+    assert_eq!(f.app().board().outline().selected(), 0);
     // The detail, when the presenter opens it.
     p.keys("j j Enter");
     clock.tick(&mut f);
@@ -158,7 +158,7 @@ fn a_follower_browses_on_its_own_and_p_takes_it_back() {
     // `?` says which key goes back, and it does.
     let help = kensho::board::keymap::Keymap::help_lines(
         f.app()
-            .keymap
+            .keymap()
             .table(kensho::board::keymap::ScreenKind::Browse),
         false,
     );
@@ -201,7 +201,7 @@ fn a_status_set_by_the_presenter_reaches_the_follower() {
     // reloads at once.
     clock.tick(&mut f);
     clock.tick(&mut f);
-    let item = f.app().board.report().item("3-4-d").unwrap().item;
+    let item = f.app().board().report().item("3-4-d").unwrap().item;
     assert_eq!(kensho::domain::field::Field::Phase.get(item), "A");
 }
 
@@ -210,7 +210,7 @@ fn a_second_presenter_is_told_who_presents_and_may_take_over() {
     let (mut p, mut f, mut clock) = presenter_and_follower();
     let mut q = TestBoard::on_dir(p.path(), Lang::En, 100, 30);
     q.keys("P");
-    assert!(matches!(q.app().board.role, Role::Alone));
+    assert!(matches!(q.app().board().follow().role(), Role::Alone));
     let said = q.message();
     assert!(
         said.contains("presents since") && said.contains('@'),
@@ -218,11 +218,11 @@ fn a_second_presenter_is_told_who_presents_and_may_take_over() {
     );
     assert!(said.contains("P again takes over"), "{said}");
     q.keys("P");
-    assert!(matches!(&q.app().board.role, Role::Presenter(x) if x.claimed));
+    assert!(matches!(&q.app().board().follow().role(), Role::Presenter(x) if x.claimed));
     q.jump("6-1-a");
     // The first presenter learns it at its next write.
     p.keys("j");
-    assert!(matches!(p.app().board.role, Role::Alone));
+    assert!(matches!(p.app().board().follow().role(), Role::Alone));
     assert!(p.message().contains("引き継ぎました"), "{}", p.message());
     // The follower follows the new presenter.
     clock.tick(&mut f);
@@ -233,7 +233,7 @@ fn a_second_presenter_is_told_who_presents_and_may_take_over() {
 fn when_the_presenter_stops_the_follower_says_so_and_goes_on() {
     let (mut p, mut f, mut clock) = presenter_and_follower();
     p.keys("q");
-    p.rt.stop_presenting(Duration::from_secs(5));
+    p.rt.close(&mut p.host, Duration::from_secs(5)).unwrap();
     assert!(!p.path().join(PRESENCE_FILE).exists());
     clock.tick(&mut f);
     let (_, status) = follower_status(&f);
@@ -268,7 +268,7 @@ fn a_file_left_by_a_dead_presenter_is_nobody_and_may_be_taken() {
     };
     std::fs::write(b.path().join(PRESENCE_FILE), p.render().unwrap()).unwrap();
     let mut f = TestBoard::on_dir(b.path(), Lang::En, 80, 24);
-    f.rt.app.follow();
+    f.rt.app_mut().follow();
     let mut clock = Clock::new();
     clock.tick(&mut f);
     assert_eq!(follower_status(&f).1, FollowStatus::Waiting);
@@ -276,7 +276,7 @@ fn a_file_left_by_a_dead_presenter_is_nobody_and_may_be_taken() {
     let mut q = TestBoard::on_dir(b.path(), Lang::En, 100, 30);
     q.keys("P");
     assert!(
-        matches!(&q.app().board.role, Role::Presenter(x) if x.claimed),
+        matches!(&q.app().board().follow().role(), Role::Presenter(x) if x.claimed),
         "{}",
         q.message()
     );
@@ -292,7 +292,7 @@ fn a_follower_typing_in_a_prompt_keeps_its_prompt_when_the_presenter_moves() {
     p.jump("6-1-a");
     clock.tick(&mut f);
     match f.app().top() {
-        Screen::Jump(input) => assert_eq!(input.text, "2-1"),
+        Screen::Jump(input) => assert_eq!(input.0.text, "2-1"),
         other => panic!("the prompt was closed: {other:?}"),
     }
     assert_ne!(f.selected(), "6-1-a");
@@ -309,8 +309,8 @@ fn a_recommendations_row_reaches_a_follower_with_its_own_search() {
     f.keys("Enter P");
     p.keys("g");
     clock.tick(&mut f);
-    assert_eq!(f.app().board.outline.selected, 0);
-    assert!(!f.app().board.search.is_narrowed());
+    assert_eq!(f.app().board().outline().selected(), 0);
+    assert!(!f.app().board().search().is_narrowed());
     assert!(f.screen().contains("Recommendation 1"), "{}", f.screen());
 }
 
@@ -322,7 +322,7 @@ fn a_follower_sees_the_meetings_changes_and_reasons() {
     p.keys("Enter");
     // The follower has read the meeting before anything changed in it.
     clock.tick(&mut f);
-    assert!(f.app().board.meeting.is_some());
+    assert!(f.app().board().room().state().is_some());
     p.keys("B m");
     p.type_text("会議で決定");
     p.keys("Enter");

@@ -57,8 +57,8 @@ fn a_takeover_is_never_overwritten_by_the_old_presenters_moves() {
         p.keys("j");
         assert_eq!(presence(&q).owner, q_owner);
     }
-    assert!(matches!(p.app().board.role, Role::Alone));
-    assert!(matches!(&q.app().board.role, Role::Presenter(x) if x.claimed));
+    assert!(matches!(p.app().board().follow().role(), Role::Alone));
+    assert!(matches!(&q.app().board().follow().role(), Role::Presenter(x) if x.claimed));
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn pressing_p_twice_quickly_leaves_no_presenter_behind() {
     p.rt.step(&mut p.host, kensho::board::action::Command::Present)
         .unwrap();
     p.settle();
-    assert!(matches!(p.app().board.role, Role::Alone));
+    assert!(matches!(p.app().board().follow().role(), Role::Alone));
     assert!(!p.message().contains("Presenting:"), "{}", p.message());
     let deadline = Instant::now() + Duration::from_secs(5);
     while p.path().join(PRESENCE_FILE).exists() && Instant::now() < deadline {
@@ -111,7 +111,7 @@ fn a_hostile_presence_file_is_shown_within_bounds() {
     };
     std::fs::write(b.path().join(PRESENCE_FILE), p.render().unwrap()).unwrap();
     let mut f = TestBoard::on_dir(b.path(), Lang::En, 80, 24);
-    f.rt.app.follow();
+    f.rt.app_mut().follow();
     let mut clock = Clock::new();
     clock.tick(&mut f);
     let screen = f.screen();
@@ -160,7 +160,11 @@ fn a_presenter_on_another_machine_counts_as_there_while_its_file_changes() {
     };
     let mut q = TestBoard::on_dir(&dir, Lang::En, 100, 30);
     q.keys("P");
-    assert!(matches!(q.app().board.role, Role::Alone), "{}", q.message());
+    assert!(
+        matches!(q.app().board().follow().role(), Role::Alone),
+        "{}",
+        q.message()
+    );
     assert!(q.message().contains("another-machine"), "{}", q.message());
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     beating.join().unwrap();
@@ -169,7 +173,7 @@ fn a_presenter_on_another_machine_counts_as_there_while_its_file_changes() {
     let mut r = TestBoard::on_dir(&dir, Lang::En, 100, 30);
     r.keys("P");
     assert!(
-        matches!(&r.app().board.role, Role::Presenter(x) if x.claimed),
+        matches!(&r.app().board().follow().role(), Role::Presenter(x) if x.claimed),
         "{}",
         r.message()
     );

@@ -1,10 +1,10 @@
-//! Follow mode's part of the board's state, as data: whether this board
-//! presents, follows, or neither, and what it knows of the presenter. What
-//! the app does with it is in [`super::presence`].
+//! Whether this board presents, follows, or neither, and what it knows of
+//! the presenter, as data.
 
 use std::time::{Duration, Instant};
 
-use super::action::{Command, Effect, PresenceWork};
+use crate::board::action::Effect;
+use crate::board::work::PresenceWork;
 use crate::domain::presence::{Owner, View};
 
 /// How often a follower reads the presence file.
@@ -60,30 +60,17 @@ pub enum FollowStatus {
     Left(Owner),
 }
 
-impl Command {
-    /// Whether the command changes data (refused on a follower's board).
-    pub fn changes_data(&self) -> bool {
-        matches!(
-            self,
-            Command::SetPhase(_)
-                | Command::SetDirection(_)
-                | Command::Picker
-                | Command::Editor
-                | Command::Reason
-                | Command::Undo
-                | Command::Redo
-                | Command::MarkReviewed
-                | Command::Meeting
-                | Command::Minutes
-                | Command::KeepTheirs
-                | Command::KeepMine
-        )
-    }
-}
-
 impl Role {
     pub fn is_follower(&self) -> bool {
         matches!(self, Role::Follower(_))
+    }
+
+    /// When time must pass for a follower's next look at the file.
+    pub fn next_tick(&self, now: Instant) -> Option<Instant> {
+        match self {
+            Role::Follower(f) if !f.reading => Some(f.next_poll.unwrap_or(now)),
+            _ => None,
+        }
     }
 
     /// Time passes: a follower looks at the file (a presenter's heartbeat is

@@ -1,35 +1,38 @@
 //! Follow mode's worker: writes and reads the presence file on a thread of
 //! its own. Of the views waiting to be published only the newest is
 //! written; while this board presents, the worker itself rewrites the file
-//! every [`HEARTBEAT`] (so an editor or a slow frame never makes the
-//! presenter look gone). Every claim, publish and withdrawal reads, checks
-//! and writes under the records folder's lock, so that a takeover and a
-//! publish, or two claims, never cross.
+//! every heartbeat (so an editor or a slow frame never makes the presenter
+//! look gone). Every claim, publish and withdrawal reads, checks and writes
+//! under the records folder's lock, so that a takeover and a publish, or
+//! two claims, never cross. Every piece of work gets exactly one answer.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use super::action::{Action, PresenceAnswer, PresenceWork};
-use crate::domain::presence::{HEARTBEAT, Owner, Presence, View};
-use crate::store::{changelog, presence, with_lock};
+use crate::board::action::Action;
+use crate::board::work::{Answers, PresenceAnswer, PresenceFailure, PresenceWork, WorkId};
+use crate::domain::presence::{Owner, Presence, View};
+use crate::store::presence::PresenceError;
+use crate::store::{changelog, presence, seam, with_lock};
 
 /// Start the worker for the records in `dir`; `like` is the records file
-/// whose mode and group a new presence file takes.
-pub fn spawn_presence_worker(
+/// whose mode and group a new presence file takes. It stops when the board
+/// drops the sender.
+pub fn spawn(
     dir: PathBuf,
     like: PathBuf,
-    results: Sender<Action>,
-) -> (Sender<PresenceWork>, std::thread::JoinHandle<()>) {
-    let (requests, inbox) = channel::<PresenceWork>();
-    let thread = crate::store::seam::spawn(move || {
+    answers: Answers,
+) -> (Sender<(WorkId, PresenceWork)>, std::thread::JoinHandle<()>) {
+    let (requests, inbox) = channel();
+    let thread = seam::spawn(move || {
         let mut worker = Worker {
             dir,
             like,
             seq: 0,
             current: None,
         };
-        worker.run(&inbox, &results);
+        worker.run(&inbox, &answers);
     });
     (requests, thread)
 }
@@ -47,18 +50,24 @@ enum Written {
     Ok,
     /// The file is someone else's, and was left as it is.
     Other(Box<Presence>),
-    Failed(String),
+    Failed(PresenceFailure),
 }
 
 impl Worker {
-    fn run(&mut self, inbox: &Receiver<PresenceWork>, results: &Sender<Action>) {
-        let send = |answer, asked| results.send(Action::Presence { answer, asked }).is_ok();
+    fn run(&mut self, inbox: &Receiver<(WorkId, PresenceWork)>, answers: &Answers) {
+        let send = |id, answer| answers.send(id, Some(Action::Presence(answer)));
         loop {
-            let first = match inbox.recv_timeout(HEARTBEAT) {
+            // Only a presenter has a heartbeat to keep; otherwise the worker
+            // sleeps until it is given work.
+            let next = match &self.current {
+                Some(_) => inbox.recv_timeout(seam::heartbeat()),
+                None => inbox.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            };
+            let first = match next {
                 Ok(w) => w,
                 Err(RecvTimeoutError::Timeout) => {
                     if let Some(answer) = self.heartbeat()
-                        && !send(answer, false)
+                        && !send(None, answer)
                     {
                         return;
                     }
@@ -70,33 +79,30 @@ impl Worker {
             work.extend(inbox.try_iter());
             let newest = work
                 .iter()
-                .rposition(|w| matches!(w, PresenceWork::Publish { .. }));
-            for (i, w) in work.into_iter().enumerate() {
+                .rposition(|(_, w)| matches!(w, PresenceWork::Publish { .. }));
+            for (i, (id, w)) in work.into_iter().enumerate() {
                 let answer = match w {
                     // An older view than one waiting: not written, answered.
-                    PresenceWork::Publish { .. } if Some(i) != newest => {
-                        Some(PresenceAnswer::Published)
-                    }
+                    PresenceWork::Publish { .. } if Some(i) != newest => PresenceAnswer::Published,
                     w => self.perform(w),
                 };
-                if let Some(a) = answer
-                    && !send(a, true)
-                {
+                if !send(Some(id), answer) {
                     return;
                 }
             }
         }
     }
 
-    fn perform(&mut self, work: PresenceWork) -> Option<PresenceAnswer> {
+    fn perform(&mut self, work: PresenceWork) -> PresenceAnswer {
         match work {
-            PresenceWork::Claim { owner, view, force } => Some(self.claim(owner, view, force)),
-            PresenceWork::Publish { owner, view } => Some(self.publish(owner, view)),
+            PresenceWork::Claim { owner, view, force } => self.claim(owner, view, force),
+            PresenceWork::Publish { owner, view } => self.publish(owner, view),
             PresenceWork::Read => {
                 let at = Instant::now();
-                let presence =
-                    presence::read(&self.dir).map(|p| p.map(|p| (presence::gone(&p), Box::new(p))));
-                Some(PresenceAnswer::Read { presence, at })
+                let presence = presence::read(&self.dir)
+                    .map(|p| p.map(|p| (presence::gone(&p), Box::new(p))))
+                    .map_err(PresenceFailure::new);
+                PresenceAnswer::Read { presence, at }
             }
             PresenceWork::Withdraw { owner } => {
                 if self.current.as_ref().is_some_and(|(o, _)| *o == owner) {
@@ -104,7 +110,7 @@ impl Worker {
                 }
                 let dir = &self.dir;
                 let _ = with_lock(dir, || presence::withdraw(dir, &owner));
-                None
+                PresenceAnswer::Withdrawn
             }
         }
     }
@@ -160,7 +166,7 @@ impl Worker {
     }
 
     /// The heartbeat: the same view written again (a failure is tried again
-    /// at the next beat).
+    /// at the next beat); news only when the file was taken over.
     fn heartbeat(&mut self) -> Option<PresenceAnswer> {
         let (owner, view) = self.current.clone()?;
         match self.publish(owner, view) {
@@ -195,20 +201,21 @@ impl Worker {
             };
             match presence::write(dir, like, &p) {
                 Ok(()) => Written::Ok,
-                Err(e) => Written::Failed(e.to_string()),
+                Err(e) => Written::Failed(PresenceFailure::new(e)),
             }
         });
-        result.unwrap_or_else(|e| Written::Failed(e.to_string()))
+        result.unwrap_or_else(|e| Written::Failed(PresenceFailure::new(PresenceError::Lock(e))))
     }
 }
 
 /// Whether the presenter of `p` is still there: on this host, its process
 /// runs and its heartbeat is recent; on another, its file changes within a
-/// heartbeat (so that the two machines' clocks need not agree).
+/// heartbeat and a half (so that the two machines' clocks need not agree).
 fn still_there(dir: &Path, p: &Presence) -> bool {
     if p.owner.host == presence::hostname() {
         return presence::alive(p);
     }
-    std::thread::sleep(HEARTBEAT + Duration::from_millis(500));
+    let beat = seam::heartbeat();
+    std::thread::sleep(beat + beat / 2);
     matches!(presence::read(dir), Ok(Some(now)) if now.owner == p.owner && now.seq != p.seq)
 }

@@ -8,46 +8,6 @@ use crate::domain::change::{Change, happened};
 use crate::domain::field::Field;
 use crate::domain::meeting::Meeting;
 
-/// Filters that only a meeting can answer.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MeetingFilters {
-    /// Items changed in the meeting the board is in.
-    pub changed_here: bool,
-    /// Items of its agenda not reviewed yet.
-    pub not_reviewed: bool,
-    /// Items changed since meeting (name) closed or started: their ids (the
-    /// command line reads them from the log).
-    pub since: Option<(String, BTreeSet<String>)>,
-}
-
-impl MeetingFilters {
-    pub fn is_empty(&self) -> bool {
-        *self == MeetingFilters::default()
-    }
-
-    /// The items they let through (None: all).
-    pub fn items(&self, meeting: Option<&MeetingState>) -> Option<BTreeSet<String>> {
-        let mut sets: Vec<BTreeSet<String>> = Vec::new();
-        if self.changed_here {
-            sets.push(meeting.map(MeetingState::changed_items).unwrap_or_default());
-        }
-        if self.not_reviewed {
-            let open = meeting.map(|m| &m.meeting.agenda);
-            let ids = open
-                .into_iter()
-                .flatten()
-                .filter(|e| e.reviewed.is_none())
-                .map(|e| e.item.clone());
-            sets.push(ids.collect());
-        }
-        if let Some((_, ids)) = &self.since {
-            sets.push(ids.clone());
-        }
-        sets.into_iter()
-            .reduce(|a, b| a.intersection(&b).cloned().collect())
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingState {
     pub file: PathBuf,

@@ -1,0 +1,104 @@
+//! The app's side of follow mode: the view this board shows (what a
+//! presenter publishes), and a presenter's view shown on a follower's
+//! board. Each main screen says what it is in a view ([`Page::publish`],
+//! [`Page::open_for`]); follow mode itself is [`crate::board::follow`].
+//!
+//! [`Page::publish`]: crate::board::screen::Page::publish
+//! [`Page::open_for`]: crate::board::screen::Page::open_for
+
+use std::sync::Arc;
+
+use super::App;
+use crate::board::action::{Command, Effect};
+use crate::board::follow::FollowMsg;
+use crate::board::meeting::RoomMsg;
+use crate::board::screen::Screen;
+use crate::board::search::{MeetingFilters, SearchMsg};
+use crate::domain::presence::View;
+use crate::i18n::Msg;
+use crate::search::Filters;
+
+impl App {
+    /// The view this board shows, as a presenter would publish it.
+    pub fn view(&self) -> View {
+        let board = &self.board;
+        let room = board.room();
+        let mut view = View {
+            meeting: room.name().map(str::to_string),
+            // Saves and reloads, and the meeting's changes and reasons.
+            data: board.data_generation() + room.state().map_or(0, |m| m.log.len() as u64),
+            ..View::default()
+        };
+        if let Some(main) = self.screens.iter().rev().find(|s| s.is_main()) {
+            main.publish(board, &mut view);
+        }
+        view
+    }
+
+    /// Make this board a follower: read-only, showing what the presenter
+    /// shows; its `P` goes back to the presenter.
+    pub fn follow(&mut self) {
+        let _ = self.board.follow_msg(FollowMsg::Follow);
+        self.keymap.relabel(&Command::Present, Msg::KeyRejoin);
+    }
+
+    /// `P`: start or stop presenting; on a follower's board, go back to the
+    /// presenter.
+    pub(super) fn present(&mut self) -> Vec<Effect> {
+        let view = self.view();
+        self.board.follow_msg(FollowMsg::Present { view })
+    }
+
+    /// Show what the presenter shows: the same screen, the same item.
+    pub(super) fn show_view(&mut self, view: &View) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let board = &mut self.board;
+        // The meeting the presenter is in, read (never written) here.
+        if view.meeting.as_deref() != board.room().name() {
+            match &view.meeting {
+                Some(name) => effects.push(Effect::ReadMeeting {
+                    name: name.clone(),
+                    records: Arc::clone(board.records()),
+                }),
+                None => effects.extend(board.meeting(RoomMsg::Leave)),
+            }
+        }
+        // The item (or, for a recommendation's or point's row, the row) must
+        // be on the follower's list: its own search and filters give way.
+        let index = view.item.as_ref().and_then(|id| board.item_index(id));
+        let row = view
+            .item
+            .is_none()
+            .then_some(view.node)
+            .filter(|&n| n < board.outline().nodes().len());
+        let hidden = match (index, row) {
+            (Some(i), _) => !board.outline().is_shown_item(i),
+            (None, Some(n)) => board.search().is_narrowed() && !board.outline().has_row(n),
+            _ => false,
+        };
+        if hidden {
+            effects.extend(board.search_msg(SearchMsg::Show {
+                query: String::new(),
+                filters: Filters::default(),
+                meeting_filters: MeetingFilters::default(),
+            }));
+        }
+        match (index, row) {
+            (Some(i), _) => board.select(|o| {
+                o.select_item(i);
+            }),
+            (None, Some(n)) => board.select(|o| {
+                o.select_node(n);
+            }),
+            _ => {}
+        }
+        self.screens.truncate(1);
+        if let Some(base) = self.screens.first_mut() {
+            base.follow(view);
+        }
+        if let Some(screen) = Screen::open_for(view, &self.board) {
+            self.screens.push(screen);
+        }
+        effects
+    }
+}

@@ -1,0 +1,199 @@
+//! The store worker: saves, reasons, meeting files and minutes, and looks
+//! at the files for others' saves, one at a time and in order, on a thread
+//! of its own, so that typing never waits for the disk. Every piece of work
+//! gets exactly one answer.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::board::action::Action;
+use crate::board::work::{Answers, Job, StoreFailure, StoreOutcome, WorkId};
+use crate::domain::meeting::load_meeting;
+use crate::domain::records::Records;
+use crate::store::changelog::{self, Change};
+use crate::store::meeting::{MeetingChange, change_meeting, is_open, write_minutes};
+use crate::store::watch::Watcher;
+use crate::store::{EditError, Why, add_reason, apply_edits};
+
+/// Work for the store worker.
+#[derive(Debug)]
+pub enum StoreWork {
+    Job(Box<Job>),
+    /// Look whether others changed the records (and the meeting's file).
+    Check(Arc<Records>, Option<PathBuf>),
+    /// Read a meeting and its log lines, to show it.
+    ReadMeeting(String, Arc<Records>),
+}
+
+/// Start the worker for the records at `path`; it stops when the board
+/// drops the sender.
+pub fn spawn(
+    path: PathBuf,
+    display_name: Option<String>,
+    watcher: Watcher,
+    answers: Answers,
+) -> Sender<(WorkId, StoreWork)> {
+    let (requests, inbox) = channel();
+    crate::store::seam::spawn(move || {
+        let mut worker = Worker {
+            path,
+            display_name,
+            watcher,
+        };
+        worker.run(&inbox, &answers);
+    });
+    requests
+}
+
+struct Worker {
+    path: PathBuf,
+    display_name: Option<String>,
+    /// What is known of the files, to notice others' saves.
+    watcher: Watcher,
+}
+
+impl Worker {
+    fn run(&mut self, inbox: &Receiver<(WorkId, StoreWork)>, answers: &Answers) {
+        while let Ok((id, work)) = inbox.recv() {
+            let answer = match work {
+                StoreWork::Job(job) => self.job(job),
+                StoreWork::Check(current, meeting) => self.check(&current, meeting),
+                StoreWork::ReadMeeting(name, records) => read_meeting(&name, &records),
+            };
+            if !answers.send(Some(id), Some(answer)) {
+                break;
+            }
+        }
+    }
+
+    fn job(&mut self, job: Box<Job>) -> Action {
+        let outcome = match &*job {
+            Job::Save { request, seen } => {
+                // A change belongs to a meeting only while it is open on
+                // disk (someone may have closed it meanwhile).
+                let meeting = request
+                    .meeting
+                    .as_deref()
+                    .filter(|name| is_open(&self.path, &seen.report, name));
+                let why = Why {
+                    reason: request.reason.as_deref(),
+                    meeting,
+                    display_name: self.display_name.as_deref(),
+                    item_reasons: None,
+                };
+                let seen = (!request.force).then_some(&seen.report);
+                self.save(apply_edits(&self.path, &request.edits, why, seen))
+            }
+            Job::Reason { change, reason } => {
+                match add_reason(&self.path, change, reason, self.display_name.as_deref()) {
+                    Ok(()) => StoreOutcome::ReasonRecorded,
+                    Err(e) => StoreOutcome::Failed(StoreFailure::new(e)),
+                }
+            }
+            // Meeting files and minutes: a failure is said, not retried (the
+            // user presses again once it is mended).
+            Job::Minutes { name, lang, .. } => match write_minutes(&self.path, name, *lang) {
+                Ok(file) => StoreOutcome::Written(file),
+                Err(e) => StoreOutcome::Rejected(StoreFailure::new(e)),
+            },
+            Job::Meeting {
+                name,
+                change,
+                records,
+            } => self.meeting(name, change, records),
+        };
+        Action::StoreDone { job, outcome }
+    }
+
+    /// What came of a save; the watcher learns of it (our own save is no
+    /// news to it).
+    fn save(&mut self, saved: Result<crate::store::Saved, EditError>) -> StoreOutcome {
+        match saved {
+            Ok(saved) => {
+                match &saved.records {
+                    Some(records) => self.watcher = Watcher::new(records).keeping(true),
+                    None => self.watcher.saved(&saved.written),
+                }
+                // Read only the files it changed: the board applies the
+                // changes to its own records (no copy of them is made).
+                StoreOutcome::Saved {
+                    changes: saved.changes,
+                    records: saved.records.map(Box::new),
+                }
+            }
+            Err(EditError::Conflict(c)) => StoreOutcome::Conflict(c),
+            Err(e @ (EditError::UnknownItem { .. } | EditError::BadCode { .. })) => {
+                StoreOutcome::Rejected(StoreFailure::new(e))
+            }
+            Err(e) => StoreOutcome::Failed(StoreFailure::new(e)),
+        }
+    }
+
+    fn meeting(&self, name: &str, change: &MeetingChange, records: &Records) -> StoreOutcome {
+        let user = changelog::who_shown(self.display_name.as_deref());
+        let now = changelog::now();
+        match change_meeting(&self.path, &records.report, name, change, (&now, &user)) {
+            Ok(done) => {
+                let start = matches!(change, MeetingChange::Start { .. });
+                let log = start.then(|| meeting_log(records, &done.meeting.name));
+                StoreOutcome::Meeting {
+                    file: done.file,
+                    meeting: Box::new(done.meeting),
+                    log,
+                    created: done.created,
+                }
+            }
+            Err(e) => StoreOutcome::Rejected(StoreFailure::new(e)),
+        }
+    }
+
+    fn check(&mut self, current: &Records, meeting: Option<PathBuf>) -> Action {
+        let records = self.watcher.changed(current).map(Box::new);
+        let report = &records.as_deref().unwrap_or(current).report;
+        let meeting = meeting.and_then(|file| {
+            let m = load_meeting(&file, report).ok()?;
+            Some((file, Box::new(m)))
+        });
+        Action::DiskChecked { records, meeting }
+    }
+}
+
+/// Meeting `name` and its lines of the log, to show it; not there (yet):
+/// the walkthrough shows the item alone.
+fn read_meeting(name: &str, records: &Records) -> Action {
+    let file = crate::domain::meeting::meeting_file(&records.layout.dir(), name);
+    match load_meeting(&file, &records.report) {
+        Ok(meeting) => Action::MeetingRead {
+            log: meeting_log(records, name),
+            file,
+            meeting: Some(Box::new(meeting)),
+        },
+        Err(_) => Action::MeetingRead {
+            file,
+            meeting: None,
+            log: Vec::new(),
+        },
+    }
+}
+
+/// The lines of the change log made in meeting `name` (a log that cannot be
+/// read gives none: the board still works, the minutes say more).
+fn meeting_log(records: &Records, name: &str) -> Vec<Change> {
+    let file = records.layout.dir().join(changelog::LOG_FILE);
+    let (changes, _) = changelog::read(&file).unwrap_or_default();
+    changes
+        .into_iter()
+        .filter(|c| c.meeting.as_deref() == Some(name))
+        .collect()
+}
+
+/// The records file whose mode and group a new file beside the records
+/// takes (the presence file): `report.ron` in a folder, or the one file.
+pub fn like_file(path: &Path) -> PathBuf {
+    if path.is_dir() {
+        path.join(crate::domain::records::REPORT_FILE)
+    } else {
+        path.to_path_buf()
+    }
+}
