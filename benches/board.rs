@@ -6,13 +6,15 @@
 //!
 //! cargo bench --bench board
 //! KENSHO_BENCH_SIZES=10000 cargo bench --bench board
+// Tests and benchmarks may stop at the first surprise.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use kensho::board::action::Action;
+use kensho::board::action::{Action, Opening};
 use kensho::board::app::App;
-use kensho::board::runtime::{Headless, Opening, Runtime};
+use kensho::board::runtime::{Headless, Runtime};
 use kensho::board::state::Options;
 use kensho::domain::generate::generate;
 use kensho::domain::records::{Records, load};
@@ -44,11 +46,12 @@ fn open(path: &Path) -> ratatui::buffer::Buffer {
     let mut rt = Runtime::new(app);
     let mut host = Headless;
     rt.step(&mut host, Action::Resize(80, 24)).expect("resized");
-    rt.open(&mut host, Opening::default()).expect("opened");
+    rt.step(&mut host, Action::Open(Opening::default()))
+        .expect("opened");
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
     terminal
-        .draw(|f| kensho::board::view::render(f, &rt.app))
+        .draw(|f| kensho::board::view::render(f, rt.app()))
         .expect("drawn");
     if let Some(k) = keeping {
         let _ = k.join();

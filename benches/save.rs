@@ -10,6 +10,8 @@
 //!
 //! cargo bench --bench save
 //! KENSHO_BENCH_SIZES=10000 cargo bench --bench save
+// Tests and benchmarks may stop at the first surprise.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 
@@ -51,7 +53,7 @@ fn flip(dir: &Path, id: &str, n: &mut u64) {
     let edit = Edit {
         item: id.to_string(),
         field: Field::Phase,
-        value: if *n % 2 == 0 { "B" } else { "C" }.to_string(),
+        value: if n.is_multiple_of(2) { "B" } else { "C" }.to_string(),
     };
     let saved = apply_edits(dir, &[edit], Why::default(), None).expect("saved");
     assert_eq!(saved.changes.len(), 1);

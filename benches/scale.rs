@@ -5,6 +5,8 @@
 //! cargo bench --bench scale
 //!
 //! Sizes can be narrowed: KENSHO_BENCH_SIZES=10000,50000 cargo bench --bench scale
+// Tests and benchmarks may stop at the first surprise.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
 use std::path::Path;

@@ -6,6 +6,8 @@
 //! every item, each further character over the previous keystroke's hits and
 //! with what that search learnt of the contexts (its `Memo`, cloned for each
 //! run).
+// Tests and benchmarks may stop at the first surprise.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
 use std::path::Path;

@@ -2,6 +2,8 @@
 //! Used once to create `records/`; kept so the import can be reviewed.
 //!
 //! cargo run --example import_json -- /tmp/import.json records
+// Tests and benchmarks may stop at the first surprise.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::process::ExitCode;
 

@@ -4,6 +4,8 @@
 //! one).
 //!
 //! cargo run --release --example keystrokes
+// Tests and benchmarks may stop at the first surprise.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use kensho::domain::generate::generate;
 use kensho::domain::records::load;

@@ -3,15 +3,14 @@
 //! so that the update stays pure and every effect is performed in one place
 //! ([`crate::board::runtime`]).
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use super::edits::EditorError;
-use super::search::MeetingFilters;
-use super::work::{Job, PresenceAnswer, PresenceWork, SearchRequest, StoreOutcome};
+use super::work::{EditorError, Job, PresenceAnswer, PresenceWork, SearchRequest, StoreOutcome};
 use crate::domain::field::Field;
 use crate::domain::meeting::Meeting;
 use crate::domain::presence::View;
@@ -187,6 +186,24 @@ pub struct Opening {
     pub meeting: Option<String>,
     /// Present from the start (`--present`).
     pub present: bool,
+}
+
+/// Filters that only a meeting can answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MeetingFilters {
+    /// Items changed in the meeting the board is in.
+    pub changed_here: bool,
+    /// Items of its agenda not reviewed yet.
+    pub not_reviewed: bool,
+    /// Items changed since meeting (name) closed or started: their ids (the
+    /// command line reads them from the log).
+    pub since: Option<(String, BTreeSet<String>)>,
+}
+
+impl MeetingFilters {
+    pub fn is_empty(&self) -> bool {
+        *self == MeetingFilters::default()
+    }
 }
 
 /// What the runtime must do after an update.

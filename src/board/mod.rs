@@ -14,6 +14,7 @@ pub mod app;
 pub mod edits;
 pub mod follow;
 pub mod footer;
+pub mod inbox;
 pub mod keymap;
 pub mod keys;
 mod lean;

@@ -18,8 +18,9 @@ use super::app::App;
 use super::edits::worker::{self as store_worker, StoreWork};
 use super::edits::{edit_in_editor, users_editor};
 use super::follow::worker as presence_worker;
+use super::inbox::{Answers, Input, WorkId};
 use super::search::worker as search_worker;
-use super::work::{Answers, Input, PresenceWork, SearchRequest, WorkId};
+use super::work::{PresenceWork, SearchRequest};
 use crate::store::watch::Watcher;
 
 /// What the board needs from the terminal it runs in.

@@ -8,11 +8,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::domain::error::io_reason;
 use crate::domain::field::{Conflict, Edit};
 use crate::domain::meeting::Meeting;
 use crate::domain::presence::{Owner, Presence, View};
 use crate::domain::records::Records;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::search::{Filters, Hit, Order, Query};
 use crate::store::EditError;
 use crate::store::changelog::Change;
@@ -215,42 +216,32 @@ pub enum PresenceAnswer {
     Withdrawn,
 }
 
-/// A piece of work sent to a worker: its answer names it, so the runtime
-/// knows what is still under way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct WorkId(pub u64);
-
-/// Everything that arrives in the board's inbox: the one channel the
-/// terminal loop blocks on.
-#[derive(Debug)]
-pub enum Input {
-    /// From the terminal: a key, a paste, a new size.
-    Event(ratatui::crossterm::event::Event),
-    /// A worker's answer to work `id` (None: news of the worker's own, such
-    /// as a presenter's file taken over at a heartbeat); `action`: what it
-    /// found (None: nothing to tell, such as a search overtaken by a newer one).
-    Answer {
-        id: Option<WorkId>,
-        action: Option<Box<super::action::Action>>,
+/// Why a text could not be edited.
+#[derive(Debug, Clone)]
+pub enum EditorError {
+    /// The temporary file could not be written or read back.
+    File(std::sync::Arc<std::io::Error>),
+    /// The editor could not be started.
+    Start {
+        editor: String,
+        source: std::sync::Arc<std::io::Error>,
     },
-    /// A signal asks the board to end (its number).
-    Signal(i32),
-    /// The terminal hung up (the SSH connection dropped).
-    HungUp,
+    /// The editor ended with an error (its exit status, as the system says it).
+    Failed { editor: String, status: String },
 }
 
-/// Where a worker sends its answers.
-#[derive(Debug, Clone)]
-pub struct Answers(std::sync::mpsc::Sender<Input>);
-
-impl Answers {
-    pub fn new(inbox: std::sync::mpsc::Sender<Input>) -> Answers {
-        Answers(inbox)
-    }
-
-    /// Answer work `id`; false when the board is gone (the worker stops).
-    pub fn send(&self, id: Option<WorkId>, action: Option<super::action::Action>) -> bool {
-        let action = action.map(Box::new);
-        self.0.send(Input::Answer { id, action }).is_ok()
+impl EditorError {
+    /// The sentence in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            EditorError::File(e) => Msg::EditorFile.fill(lang, &[("error", &io_reason(e, lang))]),
+            EditorError::Start { editor, source } => Msg::EditorStart.fill(
+                lang,
+                &[("editor", editor), ("error", &io_reason(source, lang))],
+            ),
+            EditorError::Failed { editor, status } => {
+                Msg::EditorExit.fill(lang, &[("editor", editor), ("status", status)])
+            }
+        }
     }
 }

@@ -100,17 +100,7 @@ pub enum Command {
     /// Check the log against the records.
     Verify { path: Option<PathBuf> },
     /// Print the minutes of a review meeting.
-    Minutes {
-        path: Option<PathBuf>,
-        #[arg(long)]
-        meeting: Option<String>,
-        #[arg(long, value_enum, default_value_t = MinutesFormat::Markdown)]
-        format: MinutesFormat,
-        #[arg(long)]
-        out: Option<PathBuf>,
-        #[arg(long)]
-        close: bool,
-    },
+    Minutes(MinutesArgs),
     /// Check the configuration file, or print the default one.
     Config {
         path: Option<PathBuf>,
@@ -118,43 +108,11 @@ pub enum Command {
         default: bool,
     },
     /// Print the records as JSON, CSV or Markdown, or write them as a workbook.
-    Export {
-        path: Option<PathBuf>,
-        #[arg(long, value_enum)]
-        format: Format,
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-        #[arg(long, value_enum)]
-        headers: Option<Headers>,
-        #[arg(long)]
-        meanings: bool,
-        #[arg(long)]
-        query: Option<String>,
-        #[command(flatten)]
-        filters: FilterArgs,
-    },
+    Export(ExportArgs),
     /// Write one workbook per department, to fill in and send back.
-    Survey {
-        path: Option<PathBuf>,
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-        #[arg(long)]
-        replace: bool,
-        #[arg(long)]
-        query: Option<String>,
-        #[command(flatten)]
-        filters: FilterArgs,
-    },
+    Survey(SurveyArgs),
     /// Take a department's workbook back into the records.
-    Import {
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
-        path: Option<PathBuf>,
-        #[arg(long)]
-        apply: bool,
-        #[arg(long, requires = "apply")]
-        skip_problems: bool,
-    },
+    Import(ImportArgs),
     /// Print a shell's completion script.
     Completions {
         #[arg(value_enum)]
@@ -174,15 +132,74 @@ impl Command {
             Command::Set { .. } => "set",
             Command::Log { .. } => "log",
             Command::Verify { .. } => "verify",
-            Command::Minutes { .. } => "minutes",
+            Command::Minutes(_) => "minutes",
             Command::Config { .. } => "config",
-            Command::Export { .. } => "export",
-            Command::Survey { .. } => "survey",
-            Command::Import { .. } => "import",
+            Command::Export(_) => "export",
+            Command::Survey(_) => "survey",
+            Command::Import(_) => "import",
             Command::Completions { .. } => "completions",
             Command::Man => "man",
         }
     }
+}
+
+/// `kensho export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    pub path: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    pub format: Format,
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    pub headers: Option<Headers>,
+    #[arg(long)]
+    pub meanings: bool,
+    #[arg(long)]
+    pub query: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// `kensho survey`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SurveyArgs {
+    pub path: Option<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replace workbooks already in `out` (they may hold answers).
+    #[arg(long)]
+    pub replace: bool,
+    #[arg(long)]
+    pub query: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// `kensho import`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    pub path: Option<PathBuf>,
+    #[arg(long)]
+    pub apply: bool,
+    #[arg(long, requires = "apply")]
+    pub skip_problems: bool,
+}
+
+/// `kensho minutes`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MinutesArgs {
+    pub path: Option<PathBuf>,
+    #[arg(long)]
+    pub meeting: Option<String>,
+    #[arg(long, value_enum, default_value_t = MinutesFormat::Markdown)]
+    pub format: MinutesFormat,
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[arg(long)]
+    pub close: bool,
 }
 
 /// How the minutes are written.

@@ -55,9 +55,9 @@ fn warn_plain(text: &str) {
     super::output::say(text);
 }
 
-/// Open the board; without a terminal (a pipe, CI) print the summary instead.
-pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
-    let path = cli.path.clone();
+/// Why no board can open here (a pipe, CI, a dumb terminal), said on
+/// standard error; the check of the records is printed instead.
+fn no_board_here(path: Option<std::path::PathBuf>, lang: Lang) -> Option<ExitCode> {
     // Without a terminal that can draw, say why no board opened, then
     // print what a script can use: the check of the records.
     let not_terminal = if !std::io::stdin().is_terminal() {
@@ -69,13 +69,83 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
     };
     if let Some(which) = not_terminal {
         warn_plain(&CliMsg::NoBoardNotTerminal.fill(lang, &[("which", &which.text(lang))]));
-        return check(path, lang);
+        return Some(check(path, lang));
     }
     if let Some(term) = std::env::var("TERM").ok().filter(|t| t == "dumb") {
         warn_plain(&CliMsg::NoBoardDumb.fill(lang, &[("term", &term)]));
-        return check(path, lang);
+        return Some(check(path, lang));
     }
-    let (records, keeping) = match crate::store::parsed::load_known(&default_path(path)) {
+    None
+}
+
+/// How the board looks: language, ASCII, colours, theme.
+fn options(cli: &Cli, config: &Config, lang: Lang) -> Options {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Options {
+        lang,
+        ascii: cli.ascii,
+        color: if no_color {
+            ColorMode::None
+        } else {
+            ColorMode::Ansi16
+        },
+        theme: cli.theme.or(config.theme).unwrap_or_default(),
+    }
+}
+
+/// What the board opens on: the search, the filters, the meeting.
+fn opening(cli: &Cli, records: &Records, lang: Lang) -> Result<Opening, ExitCode> {
+    let filters = cli
+        .filters
+        .to_filters(&records.report, lang)
+        .map_err(|e| fail(lang, &e))?;
+    let since = match &cli.changed_since_meeting {
+        Some(name) => match changed_since(records, name, lang) {
+            Ok(ids) => Some((name.clone(), ids)),
+            Err(e) => return Err(fail(lang, &e)),
+        },
+        None => None,
+    };
+    Ok(Opening {
+        query: cli.query.clone().unwrap_or_default(),
+        filters,
+        meeting_filters: MeetingFilters {
+            changed_here: cli.changed_in_meeting,
+            not_reviewed: cli.not_reviewed,
+            since,
+        },
+        meeting: cli.meeting.clone(),
+        present: cli.present,
+    })
+}
+
+/// The board on `records`, with the keys of the report and the
+/// configuration checked before the terminal is touched.
+fn app(cli: &Cli, config: &Config, records: Records, lang: Lang) -> Result<App, ExitCode> {
+    let report = &records.report;
+    let mut keymap = default_keymap(report).map_err(|e| fail(lang, &e.say(report, lang)))?;
+    config
+        .apply_keys(&mut keymap, report, lang)
+        .map_err(|e| fail(lang, &e.say(lang)))?;
+    let Ok(app) = App::new(records, options(cli, config, lang)) else {
+        return Err(ExitCode::from(super::EXIT_ERROR));
+    };
+    let mut app = app
+        .with_keymap(keymap)
+        .with_display_name(config.display_name.clone());
+    if cli.follow {
+        app.follow();
+    }
+    Ok(app)
+}
+
+/// Open the board; without a terminal (a pipe, CI) print the summary instead.
+pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
+    if let Some(code) = no_board_here(cli.path.clone(), lang) {
+        return code;
+    }
+    let (records, keeping) = match crate::store::parsed::load_known(&default_path(cli.path.clone()))
+    {
         Ok(r) => r,
         Err(e) => return fail_lines(&e.say(lang)),
     };
@@ -86,69 +156,32 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
     } else {
         keeping.write_behind(&records)
     };
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let options = Options {
-        lang,
-        ascii: cli.ascii,
-        color: if no_color {
-            ColorMode::None
-        } else {
-            ColorMode::Ansi16
-        },
-        theme: cli.theme.or(config.theme).unwrap_or_default(),
-    };
-    let filters = match cli.filters.to_filters(&records.report, lang) {
-        Ok(f) => f,
-        Err(e) => return fail(lang, &e),
-    };
-    let since = match &cli.changed_since_meeting {
-        Some(name) => match changed_since(&records, name, lang) {
-            Ok(ids) => Some((name.clone(), ids)),
-            Err(e) => return fail(lang, &e),
-        },
-        None => None,
+    let opening = match opening(cli, &records, lang) {
+        Ok(o) => o,
+        Err(code) => return code,
     };
     // What a killed save left behind is cleaned up at the next start (not by
     // a follower: it writes nothing).
-    let dir = records.layout.dir();
     if !cli.follow {
-        clean_leftovers_if_free(&dir);
+        clean_leftovers_if_free(&records.layout.dir());
     }
-    let mut keymap = match default_keymap(&records.report) {
-        Ok(k) => k,
-        Err(e) => return fail(lang, &e.say(&records.report, lang)),
-    };
-    if let Err(e) = config.apply_keys(&mut keymap, &records.report, lang) {
-        return fail(lang, &e.say(lang));
-    }
-    let Ok(app) = App::new(records, options) else {
-        return ExitCode::from(super::EXIT_ERROR);
-    };
-    let mut app = app
-        .with_keymap(keymap)
-        .with_display_name(config.display_name.clone());
-    if cli.follow {
-        app.follow();
-    }
-    let opening = Opening {
-        query: cli.query.clone().unwrap_or_default(),
-        filters,
-        meeting_filters: MeetingFilters {
-            changed_here: cli.changed_in_meeting,
-            not_reviewed: cli.not_reviewed,
-            since,
-        },
-        meeting: cli.meeting.clone(),
-        present: cli.present,
+    let app = match app(cli, config, records, lang) {
+        Ok(app) => app,
+        Err(code) => return code,
     };
     let ended = crate::board::terminal::run(app, opening);
     if let Some(keeping) = keeping {
         let _ = keeping.join();
     }
-    let ended = match ended {
-        Ok(ended) => ended,
-        Err(e) => return fail(lang, &CliMsg::ErrTerminal.fill(lang, &[("error", &e)])),
-    };
+    match ended {
+        Ok(ended) => exit_code(ended, lang),
+        Err(e) => fail(lang, &CliMsg::ErrTerminal.fill(lang, &[("error", &e)])),
+    }
+}
+
+/// How the board ended, as the shell sees it: changes not saved are said
+/// and an error; ended by a signal: 128 + its number.
+fn exit_code(ended: crate::board::terminal::Ended, lang: Lang) -> ExitCode {
     let code = if ended.unsaved.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -164,7 +197,6 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
         fail(lang, &crate::text::visible(&what))
     };
     match ended.signal {
-        // Ended by a signal: 128 + its number, as a shell reports it.
         Some(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
         None => code,
     }

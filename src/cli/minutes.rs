@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::args::MinutesArgs;
 use super::args::MinutesFormat;
 use super::output::{fail, fail_lines, print, warn};
 use crate::domain::meeting::{list_meetings, load_meeting, meeting_file};
@@ -35,15 +36,7 @@ fn which(records: &Records, name: Option<&str>, lang: Lang) -> Result<PathBuf, S
     }
 }
 
-pub struct Ask {
-    pub path: Option<PathBuf>,
-    pub meeting: Option<String>,
-    pub format: MinutesFormat,
-    pub out: Option<PathBuf>,
-    pub close: bool,
-}
-
-pub fn run(ask: Ask, lang: Option<Lang>) -> ExitCode {
+pub fn run(ask: MinutesArgs, lang: Option<Lang>) -> ExitCode {
     let cli_lang = lang.unwrap_or_else(Lang::from_env);
     let records = match crate::store::parsed::load_and_keep(&default_path(ask.path)) {
         Ok(r) => r,

@@ -131,57 +131,17 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
     match cli.command.take() {
         Some(Command::Config { path, .. }) => config_cmd::check(&config, records(path), lang),
         Some(Command::Check { path }) => records_cmds::check(records(path), lang),
-        Some(Command::Export {
-            path,
-            format,
-            out,
-            headers,
-            meanings,
-            query,
-            filters,
-        }) => {
-            let ask = workbooks::ExportAsk {
-                path: records(path),
-                format,
-                out,
-                headers,
-                meanings,
-                query,
-                filters,
-                lang_given: cli.lang,
-            };
-            workbooks::export(ask, lang)
+        Some(Command::Export(mut ask)) => {
+            ask.path = records(ask.path);
+            workbooks::export(ask, cli.lang, lang)
         }
-        Some(Command::Survey {
-            path,
-            out,
-            replace,
-            query,
-            filters,
-        }) => {
-            let ask = workbooks::SurveyAsk {
-                path: records(path),
-                out,
-                replace,
-                query,
-                lang_given: cli.lang,
-            };
-            workbooks::survey(ask, &filters, lang)
+        Some(Command::Survey(mut ask)) => {
+            ask.path = records(ask.path);
+            workbooks::survey(ask, cli.lang, lang)
         }
-        Some(Command::Import {
-            file,
-            path,
-            apply,
-            skip_problems,
-        }) => {
-            let ask = workbooks::ImportAsk {
-                file,
-                path: records(path),
-                apply,
-                skip_problems,
-                display_name: config.display_name.clone(),
-            };
-            workbooks::import(ask, lang)
+        Some(Command::Import(mut ask)) => {
+            ask.path = records(ask.path);
+            workbooks::import(ask, config.display_name.clone(), lang)
         }
         Some(Command::Completions { shell }) => workbooks::completions(shell, lang),
         Some(Command::Man) => workbooks::man(lang),
@@ -212,20 +172,8 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
             json,
         }) => set::log(records(path), item, since, user, json, lang),
         Some(Command::Verify { path }) => set::verify(records(path), lang),
-        Some(Command::Minutes {
-            path,
-            meeting,
-            format,
-            out,
-            close,
-        }) => {
-            let ask = minutes::Ask {
-                path: records(path),
-                meeting,
-                format,
-                out,
-                close,
-            };
+        Some(Command::Minutes(mut ask)) => {
+            ask.path = records(ask.path);
             // The minutes are in the report's language unless --lang says.
             minutes::run(ask, cli.lang)
         }

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::args::FilterArgs;
+use super::args::{ExportArgs, FilterArgs, ImportArgs, SurveyArgs};
 use super::filters::narrowed;
 use super::output::{fail, fail_edit, fail_lines, print, warn};
 use crate::domain::error::io_reason;
@@ -22,20 +22,6 @@ use crate::store::parsed::load_and_keep;
 use crate::store::{Why, apply_edits, changelog, replace_file};
 use crate::text::visible;
 use crate::workbook::{publish, returned, survey};
-
-/// What `kensho export` is asked for.
-pub struct ExportAsk {
-    pub path: Option<PathBuf>,
-    pub format: Format,
-    pub out: Option<PathBuf>,
-    pub headers: Option<Headers>,
-    pub meanings: bool,
-    pub query: Option<String>,
-    pub filters: FilterArgs,
-    /// `--lang` as given: the workbook's and the CSV's words follow the
-    /// report's language unless it says otherwise.
-    pub lang_given: Option<Lang>,
-}
 
 /// The records loaded and narrowed by the filters and query.
 fn narrowed_records(
@@ -93,12 +79,12 @@ fn deliver(bytes: &[u8], out: Option<&Path>, lang: Lang) -> ExitCode {
     }
 }
 
-pub fn export(ask: ExportAsk, lang: Lang) -> ExitCode {
+pub fn export(ask: ExportArgs, lang_given: Option<Lang>, lang: Lang) -> ExitCode {
     let (_, report) = match narrowed_records(ask.path, &ask.filters, ask.query.as_deref(), lang) {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let words = ask.lang_given.unwrap_or_else(|| report_lang(&report));
+    let words = lang_given.unwrap_or_else(|| report_lang(&report));
     if ask.format == Format::Xlsx {
         warn_cut(&report, lang);
         // A binary file is never written onto a terminal.
@@ -126,31 +112,22 @@ pub fn export(ask: ExportAsk, lang: Lang) -> ExitCode {
     }
 }
 
-/// What `kensho survey` is asked for.
-pub struct SurveyAsk {
-    pub path: Option<PathBuf>,
-    pub out: PathBuf,
-    /// Replace workbooks already in `out` (they may hold answers).
-    pub replace: bool,
-    pub query: Option<String>,
-    pub lang_given: Option<Lang>,
-}
-
 /// `kensho survey`: one workbook per department (those `--dept` names, or
 /// every one) in the folder `out`. A workbook already there is never
 /// replaced unless asked: it may be a department's answer.
-pub fn survey(ask: SurveyAsk, filters: &FilterArgs, lang: Lang) -> ExitCode {
-    let (filters, report) = match narrowed_records(ask.path, filters, ask.query.as_deref(), lang) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
+pub fn survey(ask: SurveyArgs, lang_given: Option<Lang>, lang: Lang) -> ExitCode {
+    let (filters, report) =
+        match narrowed_records(ask.path, &ask.filters, ask.query.as_deref(), lang) {
+            Ok(r) => r,
+            Err(code) => return code,
+        };
     // `--dept` chooses the departments; without it, every one.
     let departments: Vec<String> = report
         .departments()
         .into_iter()
         .filter(|d| filters.departments.is_empty() || filters.departments.contains(d))
         .collect();
-    let words = ask.lang_given.unwrap_or_else(|| report_lang(&report));
+    let words = lang_given.unwrap_or_else(|| report_lang(&report));
     warn_cut(&report, lang);
     let out = ask.out;
     // Every workbook first, each with its file name (two departments whose
@@ -208,49 +185,31 @@ pub fn survey(ask: SurveyAsk, filters: &FilterArgs, lang: Lang) -> ExitCode {
     print(lang, &format!("{}\n", visible(&lines.join("\n"))))
 }
 
-/// What `kensho import` is asked for.
-pub struct ImportAsk {
-    pub file: PathBuf,
-    pub path: Option<PathBuf>,
-    pub apply: bool,
-    pub skip_problems: bool,
-    pub display_name: Option<String>,
-}
-
 /// The largest workbook read (a department's answers are far smaller).
 const LARGEST_WORKBOOK: u64 = 256 << 20;
 
-/// `kensho import`: what the workbook would change; with `--apply`, those
-/// changes saved and logged like any other.
-pub fn import(ask: ImportAsk, lang: Lang) -> ExitCode {
-    let path = default_path(ask.path);
-    let records = match load_and_keep(&path) {
-        Ok(r) => r,
-        Err(e) => return fail_lines(&e.say(lang)),
-    };
-    let bytes = match crate::domain::files::read_regular(&ask.file, LARGEST_WORKBOOK) {
-        Ok(b) => b,
-        Err(e) => {
-            let what = CliMsg::ErrCannotRead.fill(
-                lang,
-                &[
-                    ("path", &visible(&ask.file.display().to_string())),
-                    ("error", &io_reason(&e, lang)),
-                ],
-            );
-            return fail(lang, &what);
-        }
-    };
-    let file_name = ask
-        .file
+/// The returned workbook's bytes and its file name, or why it cannot be read.
+fn read_workbook(file: &Path, lang: Lang) -> Result<(Vec<u8>, String), ExitCode> {
+    let bytes = crate::domain::files::read_regular(file, LARGEST_WORKBOOK).map_err(|e| {
+        let what = CliMsg::ErrCannotRead.fill(
+            lang,
+            &[
+                ("path", &visible(&file.display().to_string())),
+                ("error", &io_reason(&e, lang)),
+            ],
+        );
+        fail(lang, &what)
+    })?;
+    let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| ask.file.display().to_string());
-    let report = &records.report;
-    let plan = match returned::plan(&bytes, &file_name, report, lang) {
-        Ok(p) => p,
-        Err(e) => return fail(lang, &e),
-    };
+        .unwrap_or_else(|| file.display().to_string());
+    Ok((bytes, name))
+}
+
+/// What the workbook would change, in lines: the summary, each change with
+/// its reason, the rows missing, the problems.
+fn plan_lines(plan: &returned::Plan, file_name: &str, report: &Report, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     let items: std::collections::BTreeSet<&str> =
         plan.changes.iter().map(|c| c.item.as_str()).collect();
@@ -285,30 +244,19 @@ pub fn import(ask: ImportAsk, lang: Lang) -> ExitCode {
         out.push(BookMsg::ImportProblems.text(lang).to_string());
         out.extend(plan.problems.iter().map(|p| format!("  {}", p.text)));
     }
-    let show = |lines: &[String]| visible(&lines.join("\n")).into_owned() + "\n";
-    let problems = !plan.problems.is_empty();
-    if !ask.apply {
-        let last = if problems {
-            BookMsg::ImportBlocked
-        } else if plan.changes.is_empty() {
-            BookMsg::ImportNothing
-        } else {
-            BookMsg::ImportDryRun
-        };
-        out.push(last.text(lang).to_string());
-        let code = print(lang, &show(&out));
-        return if problems { ExitCode::from(1) } else { code };
-    }
-    if problems && !ask.skip_problems {
-        out.push(BookMsg::ImportBlocked.text(lang).to_string());
-        let _ = print(lang, &show(&out));
-        return ExitCode::from(1);
-    }
-    if plan.changes.is_empty() {
-        out.push(BookMsg::ImportNothing.text(lang).to_string());
-        return print(lang, &show(&out));
-    }
-    let from = BookMsg::ImportedFrom.fill(lang, &[("file", &file_name)]);
+    out
+}
+
+/// The plan's changes saved and logged, each with its row's reason and
+/// where it came from; the records as read are what was seen (a field
+/// someone changes from here on is a conflict, never overwritten).
+fn apply_plan(
+    path: &Path,
+    plan: &returned::Plan,
+    from: &str,
+    display_name: Option<&str>,
+    report: &Report,
+) -> Result<crate::store::Saved, crate::store::EditError> {
     let reasons: BTreeMap<String, String> = plan
         .changes
         .iter()
@@ -327,14 +275,53 @@ pub fn import(ask: ImportAsk, lang: Lang) -> ExitCode {
         })
         .collect();
     let why = Why {
-        reason: Some(&from),
+        reason: Some(from),
         meeting: None,
-        display_name: ask.display_name.as_deref(),
+        display_name,
         item_reasons: Some(&reasons),
     };
-    // The records as read: a field someone changes from here on is a
-    // conflict, never overwritten.
-    let saved = match apply_edits(&path, &edits, why, Some(report)) {
+    apply_edits(path, &edits, why, Some(report))
+}
+
+/// `kensho import`: what the workbook would change; with `--apply`, those
+/// changes saved and logged like any other.
+pub fn import(ask: ImportArgs, display_name: Option<String>, lang: Lang) -> ExitCode {
+    let path = default_path(ask.path);
+    let records = match load_and_keep(&path) {
+        Ok(r) => r,
+        Err(e) => return fail_lines(&e.say(lang)),
+    };
+    let (bytes, file_name) = match read_workbook(&ask.file, lang) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
+    let report = &records.report;
+    let plan = match returned::plan(&bytes, &file_name, report, lang) {
+        Ok(p) => p,
+        Err(e) => return fail(lang, &e.say(lang)),
+    };
+    let mut out = plan_lines(&plan, &file_name, report, lang);
+    let show = |lines: &[String]| visible(&lines.join("\n")).into_owned() + "\n";
+    let problems = !plan.problems.is_empty();
+    // Problems stop it (unless skipped); nothing to change, or a dry run,
+    // ends here too.
+    let blocked = problems && !ask.skip_problems;
+    let last = if blocked {
+        Some(BookMsg::ImportBlocked)
+    } else if plan.changes.is_empty() {
+        Some(BookMsg::ImportNothing)
+    } else if !ask.apply {
+        Some(BookMsg::ImportDryRun)
+    } else {
+        None
+    };
+    if let Some(last) = last {
+        out.push(last.text(lang).to_string());
+        let code = print(lang, &show(&out));
+        return if blocked { ExitCode::from(1) } else { code };
+    }
+    let from = BookMsg::ImportedFrom.fill(lang, &[("file", &file_name)]);
+    let saved = match apply_plan(&path, &plan, &from, display_name.as_deref(), report) {
         Ok(s) => s,
         Err(e) => {
             let _ = print(lang, &show(&out));

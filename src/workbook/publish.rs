@@ -13,7 +13,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Note, Workbook, Worksheet, XlsxError}
 
 use super::layout::{self, cell_text, lines_in, row_points};
 use crate::domain::export::circled;
-use crate::domain::model::{Point, Recommendation, Report, Scale};
+use crate::domain::model::{Item, Measure, Point, Recommendation, Report, Scale};
 use crate::i18n::{BookMsg, Lang};
 
 // The columns of the table.
@@ -160,6 +160,90 @@ fn fit(heights: &mut [usize], first: usize, last: usize, lines: usize) {
     }
 }
 
+/// The items' own cells, each on its row from `first`; departments span
+/// the rows that share them. `lines`: the lines each row needs.
+fn item_cells(
+    sheet: &mut Worksheet,
+    items: &[(&Measure, &Item)],
+    first: u32,
+    lines: &mut [usize],
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let body = layout::body();
+    let code = layout::code();
+    let mut run_start = 0;
+    for (k, (_, item)) in items.iter().enumerate() {
+        let row = first + k as u32;
+        sheet.write_string_with_format(row, PROGRESS, cell_text(&item.progress), &body)?;
+        sheet.write_string_with_format(row, PHASE, cell_text(item.phase.as_str()), &code)?;
+        sheet.write_string_with_format(row, ASSESSMENT, cell_text(&item.assessment), &body)?;
+        sheet.write_string_with_format(
+            row,
+            DIRECTION,
+            cell_text(item.direction.as_str()),
+            &code,
+        )?;
+        sheet.write_string(row, ID, cell_text(&item.id))?;
+        if let Some(note) = &item.note {
+            sheet.insert_note(row, PROGRESS, &note_of(note.text(lang)))?;
+        }
+        let run_ends = items
+            .get(k + 1)
+            .is_none_or(|(_, next)| next.departments != item.departments);
+        if run_ends {
+            let text = items[run_start].1.departments.join("\n");
+            span(
+                sheet,
+                DEPARTMENTS,
+                first + run_start as u32,
+                row,
+                &text,
+                &body,
+            )?;
+            fit(
+                lines,
+                run_start,
+                k,
+                lines_in(&text, WIDTHS[DEPARTMENTS as usize]),
+            );
+            run_start = k + 1;
+        }
+    }
+    Ok(())
+}
+
+/// The policy's self-assessment, on row `row` under the point's items.
+fn assessment_row(
+    sheet: &mut Worksheet,
+    point: &Point,
+    row: u32,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let head = layout::body()
+        .set_bold()
+        .set_align(FormatAlign::VerticalCenter);
+    sheet.merge_range(
+        row,
+        MEASURE,
+        row,
+        PROGRESS,
+        BookMsg::HeadPolicyAssessment.text(lang),
+        &head,
+    )?;
+    sheet.merge_range(
+        row,
+        PHASE,
+        row,
+        DEPARTMENTS,
+        &cell_text(&point.policy.assessment),
+        &layout::body(),
+    )?;
+    if let Some(note) = &point.policy.note {
+        sheet.insert_note(row, MEASURE, &note_of(note.text(lang)))?;
+    }
+    Ok(())
+}
+
 /// The rows of one point from `row`: its items, then the policy's
 /// self-assessment. Returns the next free row.
 fn point_rows(
@@ -222,68 +306,8 @@ fn point_rows(
         fit(&mut lines, at, end, lines_in(&text, width(MEASURE)));
         at = end + 1;
     }
-    // The items' own cells; departments span the rows that share them.
-    let mut run_start = 0;
-    for (k, (_, item)) in items.iter().enumerate() {
-        let row = first + k as u32;
-        sheet.write_string_with_format(row, PROGRESS, cell_text(&item.progress), &body)?;
-        sheet.write_string_with_format(row, PHASE, cell_text(item.phase.as_str()), &code)?;
-        sheet.write_string_with_format(row, ASSESSMENT, cell_text(&item.assessment), &body)?;
-        sheet.write_string_with_format(
-            row,
-            DIRECTION,
-            cell_text(item.direction.as_str()),
-            &code,
-        )?;
-        sheet.write_string(row, ID, cell_text(&item.id))?;
-        if let Some(note) = &item.note {
-            sheet.insert_note(row, PROGRESS, &note_of(note.text(lang)))?;
-        }
-        let run_ends = items
-            .get(k + 1)
-            .is_none_or(|(_, next)| next.departments != item.departments);
-        if run_ends {
-            let text = items[run_start].1.departments.join("\n");
-            span(
-                sheet,
-                DEPARTMENTS,
-                first + run_start as u32,
-                row,
-                &text,
-                &body,
-            )?;
-            fit(
-                &mut lines,
-                run_start,
-                k,
-                lines_in(&text, width(DEPARTMENTS)),
-            );
-            run_start = k + 1;
-        }
-    }
-    // The policy's self-assessment, under the point's items.
-    let head = layout::body()
-        .set_bold()
-        .set_align(FormatAlign::VerticalCenter);
-    sheet.merge_range(
-        last,
-        MEASURE,
-        last,
-        PROGRESS,
-        BookMsg::HeadPolicyAssessment.text(lang),
-        &head,
-    )?;
-    sheet.merge_range(
-        last,
-        PHASE,
-        last,
-        DEPARTMENTS,
-        &cell_text(&point.policy.assessment),
-        &body,
-    )?;
-    if let Some(note) = &point.policy.note {
-        sheet.insert_note(last, MEASURE, &note_of(note.text(lang)))?;
-    }
+    item_cells(sheet, &items, first, &mut lines, lang)?;
+    assessment_row(sheet, point, last, lang)?;
     for (k, l) in lines.iter().enumerate() {
         sheet.set_row_height(first + k as u32, row_points(*l))?;
     }

@@ -377,7 +377,7 @@ fn a_rebound_key_from_the_config_works_on_the_board_and_shows_in_help() {
     let c = config::load(Some(&file)).unwrap();
     let mut b = TestBoard::bundled(Lang::En, 100, 40);
     let report = b.app().board().report().clone();
-    c.apply_keys(&mut b.rt.app_mut().keymap_mut(), &report, Lang::En)
+    c.apply_keys(b.rt.app_mut().keymap_mut(), &report, Lang::En)
         .unwrap();
     b.keys("/");
     assert!(matches!(b.app().top(), Screen::Browse(_)));

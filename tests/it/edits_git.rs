@@ -59,10 +59,43 @@ fn one_edit_is_one_changed_line_in_git() {
     );
 }
 
-#[test]
-fn two_clones_changing_different_items_merge_cleanly() {
-    let base = tempfile::tempdir().unwrap();
-    let origin = base.path().join("origin");
+/// `git ARGS` in `dir`, as a user of its own; it must succeed.
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.invalid",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `kensho set DIR ARGS` succeeds.
+fn set_ok(dir: &Path, args: &[&str]) {
+    let out = set(dir, args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A repository `origin` in `base` holding the records (with the project's
+/// `.gitattributes`) and one logged change, committed.
+fn origin_with_records(base: &Path) -> std::path::PathBuf {
+    let origin = base.join("origin");
     std::fs::create_dir_all(origin.join("records")).unwrap();
     for e in std::fs::read_dir(common::records_dir()).unwrap() {
         let e = e.unwrap();
@@ -75,74 +108,37 @@ fn two_clones_changing_different_items_merge_cleanly() {
         origin.join(".gitattributes"),
     )
     .unwrap();
-    let git = |dir: &Path, args: &[&str]| {
-        let out = Command::new("git")
-            .args([
-                "-c",
-                "user.name=t",
-                "-c",
-                "user.email=t@example.invalid",
-                "-c",
-                "init.defaultBranch=main",
-            ])
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
     git(&origin, &["init", "-q"]);
-    assert!(
-        set(
-            &origin.join("records"),
-            &["1-1-a", "direction=II", "--reason", "seed"]
-        )
-        .status
-        .success()
+    set_ok(
+        &origin.join("records"),
+        &["1-1-a", "direction=II", "--reason", "seed"],
     );
     git(&origin, &["add", "."]);
     git(&origin, &["commit", "-qm", "records"]);
+    origin
+}
+
+#[test]
+fn two_clones_changing_different_items_merge_cleanly() {
+    let base = tempfile::tempdir().unwrap();
+    let origin = origin_with_records(base.path());
     let shared = base.path().join("shared.git");
+    let path = |p: &Path| p.to_str().unwrap().to_string();
     git(
         base.path(),
-        &[
-            "clone",
-            "-q",
-            "--bare",
-            origin.to_str().unwrap(),
-            shared.to_str().unwrap(),
-        ],
+        &["clone", "-q", "--bare", &path(&origin), &path(&shared)],
     );
-    let a = base.path().join("a");
-    let b = base.path().join("b");
-    git(
-        base.path(),
-        &["clone", "-q", shared.to_str().unwrap(), a.to_str().unwrap()],
+    let (a, b) = (base.path().join("a"), base.path().join("b"));
+    for clone in [&a, &b] {
+        git(base.path(), &["clone", "-q", &path(&shared), &path(clone)]);
+    }
+    set_ok(
+        &a.join("records"),
+        &["2-1-a", "phase=B", "--reason", "ward A"],
     );
-    git(
-        base.path(),
-        &["clone", "-q", shared.to_str().unwrap(), b.to_str().unwrap()],
-    );
-    assert!(
-        set(
-            &a.join("records"),
-            &["2-1-a", "phase=B", "--reason", "ward A"]
-        )
-        .status
-        .success()
-    );
-    assert!(
-        set(
-            &b.join("records"),
-            &["6-3-d", "direction=III", "--reason", "ward B"]
-        )
-        .status
-        .success()
+    set_ok(
+        &b.join("records"),
+        &["6-3-d", "direction=III", "--reason", "ward B"],
     );
     git(&a, &["commit", "-qam", "a"]);
     git(&b, &["commit", "-qam", "b"]);

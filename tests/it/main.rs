@@ -3,6 +3,8 @@
 //! something of the machine (root, LibreOffice, openpyxl) are in
 //! `tests/machine/`, where they show as ignored, with the reason, when it
 //! is missing.
+// Tests and benchmarks may stop at the first surprise.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -22,6 +24,7 @@ mod edits_hard;
 mod fidelity;
 mod follow;
 mod hostile;
+mod limits;
 mod meetings;
 mod own_files;
 mod proof;

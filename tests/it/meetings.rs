@@ -340,7 +340,7 @@ fn two_boards_in_one_meeting_see_each_others_marks() {
     let mut a = TestBoard::on_copy(Lang::Ja, 100, 30);
     a.keys("f j j j Space Esc");
     start(&mut a);
-    let mut b = TestBoard::on_dir(&a.path().to_path_buf(), Lang::Ja, 100, 30);
+    let mut b = TestBoard::on_dir(a.path(), Lang::Ja, 100, 30);
     start(&mut b);
     assert!(
         b.message().contains("再開しました") && b.message().contains("実施区分:D"),

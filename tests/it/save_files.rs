@@ -401,8 +401,10 @@ mod kept_copies {
         let file = dir.join("recommendation-2.ron");
         let text = std::fs::read_to_string(&file).unwrap();
         std::fs::write(&file, text.replacen("id: \"2-1-a\"", "id: \"1-1-a\"", 1)).unwrap();
-        let known = load_known(dir).err().expect("an error");
-        let parsed = load(dir).err().expect("an error");
+        let Err(known) = load_known(dir) else {
+            panic!("an error")
+        };
+        let parsed = load(dir).expect_err("an error");
         assert_eq!(known.to_string(), parsed.to_string());
         assert!(
             known.to_string().contains("recommendation-2.ron:"),

@@ -257,7 +257,13 @@ fn every_command_speaks_japanese() {
         let (_, text) = ja(dir, &args);
         assert_japanese(what, &text);
     }
-    // A survey, and its import with a problem.
+}
+
+#[test]
+fn a_survey_and_its_import_speak_japanese() {
+    let tmp = common::copy_records();
+    let dir = tmp.path();
+    let p = dir.to_str().unwrap();
     let out = dir.join("out");
     let (code, text) = ja(
         dir,
@@ -275,6 +281,12 @@ fn every_command_speaks_japanese() {
     let book = out.join("保_保健所.xlsx");
     let (_, text) = ja(dir, &["import", book.to_str().unwrap(), p]);
     assert_japanese("import unchanged", &text.replace(".xlsx", ""));
+}
+
+#[test]
+fn the_default_configuration_and_every_error_in_one_speak_japanese() {
+    let tmp = common::copy_records();
+    let dir = tmp.path();
     // Every comment of the default configuration (the names in it are
     // identifiers, typed as they are).
     let (_, text) = ja(dir, &["config", "--default"]);
@@ -313,6 +325,12 @@ fn every_command_speaks_japanese() {
         let unquoted: String = sentence.split('"').step_by(2).collect();
         assert_japanese(bad, &unquoted);
     }
+}
+
+#[test]
+fn records_that_do_not_load_are_said_in_japanese() {
+    let tmp = common::copy_records();
+    let dir = tmp.path();
     // A record that does not load: every kind of problem said in Japanese.
     let bad = common::copy_records();
     let file = bad.path().join("recommendation-4.ron");

@@ -93,6 +93,18 @@ fn the_published_workbook_holds_every_item_in_its_cells_merged_as_the_source() {
             }
         }
     }
+}
+
+#[test]
+fn the_published_workbook_has_bands_a_legend_and_prints_on_a4() {
+    let dir = copy_records();
+    let out = dir.path().join("table.xlsx");
+    let (code, _, err) = publish(dir.path(), &out);
+    assert_eq!(code, 0, "{err}");
+    let report = report_of(dir.path());
+    let mut book = open(&out);
+    let table = book.worksheet_range("実施状況").unwrap();
+    let end = table.end().unwrap().0;
     // Each recommendation opens with a band of its title and points.
     for rec in &report.recommendations {
         let band = (3..=end)

@@ -4,6 +4,8 @@
 //! reported ignored with the reason, never passed. (A harness of its own,
 //! libtest-mimic, because the standard one decides what is ignored when it
 //! is compiled, not when it runs.)
+// Tests and benchmarks may stop at the first surprise.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "../it/common/mod.rs"]
 mod common;

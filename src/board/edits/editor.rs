@@ -2,8 +2,7 @@
 
 use std::io::Write;
 
-use crate::domain::error::io_reason;
-use crate::i18n::{Lang, Msg};
+use crate::board::work::EditorError;
 
 /// The user's editor: `$VISUAL`, `$EDITOR` or vi.
 pub fn users_editor() -> String {
@@ -12,36 +11,6 @@ pub fn users_editor() -> String {
         .filter_map(|k| std::env::var(k).ok())
         .find(|v| !v.trim().is_empty())
         .unwrap_or_else(|| "vi".to_string())
-}
-
-/// Why a text could not be edited.
-#[derive(Debug, Clone)]
-pub enum EditorError {
-    /// The temporary file could not be written or read back.
-    File(std::sync::Arc<std::io::Error>),
-    /// The editor could not be started.
-    Start {
-        editor: String,
-        source: std::sync::Arc<std::io::Error>,
-    },
-    /// The editor ended with an error (its exit status, as the system says it).
-    Failed { editor: String, status: String },
-}
-
-impl EditorError {
-    /// The sentence in `lang`.
-    pub fn say(&self, lang: Lang) -> String {
-        match self {
-            EditorError::File(e) => Msg::EditorFile.fill(lang, &[("error", &io_reason(e, lang))]),
-            EditorError::Start { editor, source } => Msg::EditorStart.fill(
-                lang,
-                &[("editor", editor), ("error", &io_reason(source, lang))],
-            ),
-            EditorError::Failed { editor, status } => {
-                Msg::EditorExit.fill(lang, &[("editor", editor), ("status", status)])
-            }
-        }
-    }
 }
 
 fn file_error(e: std::io::Error) -> EditorError {

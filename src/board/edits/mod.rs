@@ -9,7 +9,8 @@ mod landing;
 mod queue;
 pub mod worker;
 
-pub use editor::{EditorError, edit_in_editor, users_editor};
+pub use crate::board::work::EditorError;
+pub use editor::{edit_in_editor, users_editor};
 pub use landing::change_words;
 pub use queue::{HeldConflict, RETRY_AFTER};
 

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::board::action::Action;
-use crate::board::work::{Answers, Job, StoreFailure, StoreOutcome, WorkId};
+use crate::board::inbox::{Answers, WorkId};
+use crate::board::work::{Job, StoreFailure, StoreOutcome};
 use crate::domain::meeting::load_meeting;
 use crate::domain::records::Records;
 use crate::store::changelog::{self, Change};

@@ -11,7 +11,8 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Instant;
 
 use crate::board::action::Action;
-use crate::board::work::{Answers, PresenceAnswer, PresenceFailure, PresenceWork, WorkId};
+use crate::board::inbox::{Answers, WorkId};
+use crate::board::work::{PresenceAnswer, PresenceFailure, PresenceWork};
 use crate::domain::presence::{Owner, Presence, View};
 use crate::store::presence::PresenceError;
 use crate::store::{changelog, presence, seam, with_lock};

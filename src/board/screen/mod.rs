@@ -67,16 +67,11 @@ pub trait Page: Sized {
     fn follow(&mut self, _view: &View) {}
 }
 
-/// Drawing a screen: a pure function of the state, implemented beside the
-/// other views in [`crate::board::view`].
-pub trait Draw {
-    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect);
-}
-
-/// What a screen draws from: the board and the keys (help is made of them).
-pub struct Canvas<'a> {
-    pub board: &'a Board,
-    pub keymap: &'a super::keymap::Keymap,
+/// Drawing a screen from `C` (what the views draw from): a pure function
+/// of the state, implemented beside the other views in
+/// [`crate::board::view`].
+pub trait Draw<C> {
+    fn draw(&self, frame: &mut Frame, canvas: &C, area: Rect);
 }
 
 /// Declares the screens: for each, `Variant(State) = "name"`.
@@ -170,7 +165,10 @@ macro_rules! screens {
                 None
             }
 
-            pub fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+            pub fn draw<C>(&self, frame: &mut Frame, canvas: &C, area: Rect)
+            where
+                $($state: Draw<C>,)*
+            {
                 match self {
                     $(Screen::$variant(s) => s.draw(frame, canvas, area),)*
                 }

@@ -3,47 +3,33 @@
 
 use std::collections::BTreeSet;
 
+use crate::board::action::MeetingFilters;
 use crate::board::meeting::MeetingState;
 use crate::search::{Filters, Query, Searcher};
 
-/// Filters that only a meeting can answer.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MeetingFilters {
-    /// Items changed in the meeting the board is in.
-    pub changed_here: bool,
-    /// Items of its agenda not reviewed yet.
-    pub not_reviewed: bool,
-    /// Items changed since meeting (name) closed or started: their ids (the
-    /// command line reads them from the log).
-    pub since: Option<(String, BTreeSet<String>)>,
-}
-
-impl MeetingFilters {
-    pub fn is_empty(&self) -> bool {
-        *self == MeetingFilters::default()
+/// The items the meeting's filters let through (None: all).
+pub fn meeting_items(
+    filters: &MeetingFilters,
+    meeting: Option<&MeetingState>,
+) -> Option<BTreeSet<String>> {
+    let mut sets: Vec<BTreeSet<String>> = Vec::new();
+    if filters.changed_here {
+        sets.push(meeting.map(MeetingState::changed_items).unwrap_or_default());
     }
-
-    /// The items they let through (None: all).
-    pub fn items(&self, meeting: Option<&MeetingState>) -> Option<BTreeSet<String>> {
-        let mut sets: Vec<BTreeSet<String>> = Vec::new();
-        if self.changed_here {
-            sets.push(meeting.map(MeetingState::changed_items).unwrap_or_default());
-        }
-        if self.not_reviewed {
-            let open = meeting.map(|m| &m.meeting.agenda);
-            let ids = open
-                .into_iter()
-                .flatten()
-                .filter(|e| e.reviewed.is_none())
-                .map(|e| e.item.clone());
-            sets.push(ids.collect());
-        }
-        if let Some((_, ids)) = &self.since {
-            sets.push(ids.clone());
-        }
-        sets.into_iter()
-            .reduce(|a, b| a.intersection(&b).cloned().collect())
+    if filters.not_reviewed {
+        let open = meeting.map(|m| &m.meeting.agenda);
+        let ids = open
+            .into_iter()
+            .flatten()
+            .filter(|e| e.reviewed.is_none())
+            .map(|e| e.item.clone());
+        sets.push(ids.collect());
     }
+    if let Some((_, ids)) = &filters.since {
+        sets.push(ids.clone());
+    }
+    sets.into_iter()
+        .reduce(|a, b| a.intersection(&b).cloned().collect())
 }
 
 /// One filter the filter panel turns on or off.

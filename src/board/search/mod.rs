@@ -8,7 +8,8 @@ pub mod marks;
 mod summary;
 pub mod worker;
 
-pub use filters::{Filter, MeetingFilters, department_choices};
+pub use super::action::MeetingFilters;
+pub use filters::{Filter, department_choices};
 
 use std::sync::Arc;
 
@@ -145,7 +146,9 @@ impl Search {
             }
             SearchMsg::MeetingChanged => {
                 // Asked again only when what the meeting lets through changed.
-                if self.meeting_filters.items(scope.meeting) == self.filters.items {
+                if filters::meeting_items(&self.meeting_filters, scope.meeting)
+                    == self.filters.items
+                {
                     return Vec::new();
                 }
             }
@@ -168,7 +171,7 @@ impl Search {
     fn request(&mut self, scope: Scope) -> Vec<Effect> {
         // A row kept by an earlier change of the data is not kept any longer.
         self.keep = None;
-        self.filters.items = self.meeting_filters.items(scope.meeting);
+        self.filters.items = filters::meeting_items(&self.meeting_filters, scope.meeting);
         self.query = Query::parse(&self.input.text);
         self.generation += 1;
         if self.query.is_empty() && self.filters.is_empty() {

@@ -7,7 +7,8 @@
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::board::action::Action;
-use crate::board::work::{Answers, SearchRequest, WorkId};
+use crate::board::inbox::{Answers, WorkId};
+use crate::board::work::SearchRequest;
 use crate::search::{Memo, Previous, SearchIndex, Searcher};
 
 /// Start the worker; it stops when the board drops the sender.

@@ -12,7 +12,7 @@ use std::time::Duration;
 use ratatui::crossterm::event;
 use rustix::event::{PollFd, PollFlags, poll};
 
-use crate::board::work::Input;
+use crate::board::inbox::Input;
 
 /// Every signal whose default action ends the process: each ends the board
 /// the same way, terminal restored first (SIGKILL cannot be caught).

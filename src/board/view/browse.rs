@@ -5,14 +5,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Canvas;
 use super::detail;
 use super::style::{
     Symbols, block, bold, direction_badge, group_spans, phase_badge, recommendation_label,
     reversed, symbols,
 };
 use crate::board::outline::{NodeKind, ShownState};
+use crate::board::screen::Draw;
 use crate::board::screen::browse::{Browse, Focus};
-use crate::board::screen::{Canvas, Draw};
 use crate::board::state::Board;
 use crate::domain::model::ItemRef;
 use crate::i18n::Msg;
@@ -189,7 +190,7 @@ fn excerpt<'a>(board: &Board, i: usize, r: &ItemRef, cols: usize, ellipsis: &str
     group_spans(board, marks)
 }
 
-impl Draw for Browse {
+impl Draw<Canvas<'_>> for Browse {
     fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
         draw(frame, canvas.board, self, area);
     }

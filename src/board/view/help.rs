@@ -6,11 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Canvas;
 use super::style::{block, bold, clear_with_edges, heading, push_wrapped};
 use crate::board::keymap::Keymap;
+use crate::board::screen::Draw;
 use crate::board::screen::ScreenKind;
 use crate::board::screen::help::Help;
-use crate::board::screen::{Canvas, Draw};
 use crate::board::state::Board;
 use crate::i18n::Msg;
 use crate::text::width::{pad, width, wrap};
@@ -104,7 +105,7 @@ fn draw(frame: &mut Frame, canvas: &Canvas, state: &Help, body: Rect) {
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-impl Draw for Help {
+impl Draw<Canvas<'_>> for Help {
     fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
         draw(frame, canvas, self, area);
     }

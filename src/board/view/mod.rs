@@ -19,9 +19,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::App;
+use super::keymap::Keymap;
 use super::keys::When;
+use super::screen::Screen;
 use super::screen::browse::Focus;
-use super::screen::{Canvas, Screen};
 use super::state::{Board, MIN_HEIGHT, MIN_WIDTH};
 use crate::i18n::Msg;
 use crate::text::visible;
@@ -29,6 +30,12 @@ use crate::text::width::{cursor_column, pad, truncate, width, wrap};
 use style::{color, symbols};
 
 pub use browse::detail_lines;
+
+/// What the views draw from: the board and the keys (help is made of them).
+pub struct Canvas<'a> {
+    pub board: &'a Board,
+    pub keymap: &'a Keymap,
+}
 
 /// Draw the whole screen.
 pub fn render(frame: &mut Frame, app: &App) {

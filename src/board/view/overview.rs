@@ -10,9 +10,10 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Canvas;
 use super::style::{block, bold, color, heading, recommendation_label, reversed};
+use crate::board::screen::Draw;
 use crate::board::screen::overview::{Overview, Row};
-use crate::board::screen::{Canvas, Draw};
 use crate::board::state::Board;
 use crate::domain::field::Field;
 use crate::domain::model::Scale;
@@ -292,7 +293,7 @@ fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-impl Draw for Overview {
+impl Draw<Canvas<'_>> for Overview {
     fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
         draw(frame, canvas.board, self, area);
     }

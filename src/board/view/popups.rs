@@ -6,13 +6,14 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use super::Canvas;
 use super::style::{check, popup, push_wrapped, reversed, symbols};
+use crate::board::screen::Draw;
 use crate::board::screen::conflict::ConflictDialog;
 use crate::board::screen::departments::DepartmentPicker;
 use crate::board::screen::edit_which::{EditWhich, TEXTS};
 use crate::board::screen::filters::{FilterPanel, FilterRow};
 use crate::board::screen::picker::CodePicker;
-use crate::board::screen::{Canvas, Draw};
 use crate::board::search::Filter;
 use crate::board::state::Board;
 use crate::domain::field::Conflict;
@@ -202,31 +203,31 @@ fn conflict(frame: &mut Frame, board: &Board, c: &Conflict, body: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-impl Draw for FilterPanel {
+impl Draw<Canvas<'_>> for FilterPanel {
     fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
         filters(frame, canvas.board, self, area);
     }
 }
 
-impl Draw for DepartmentPicker {
+impl Draw<Canvas<'_>> for DepartmentPicker {
     fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
         departments(frame, canvas.board, self, area);
     }
 }
 
-impl Draw for CodePicker {
+impl Draw<Canvas<'_>> for CodePicker {
     fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
         picker(frame, canvas.board, self, area);
     }
 }
 
-impl Draw for EditWhich {
+impl Draw<Canvas<'_>> for EditWhich {
     fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
         edit_which(frame, canvas.board, self, area);
     }
 }
 
-impl Draw for ConflictDialog {
+impl Draw<Canvas<'_>> for ConflictDialog {
     fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
         if let Some(held) = canvas.board.edits().held() {
             conflict(frame, canvas.board, &held.conflict, area);

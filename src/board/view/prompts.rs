@@ -4,24 +4,25 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::Canvas;
+use crate::board::screen::Draw;
 use crate::board::screen::jump::JumpPrompt;
 use crate::board::screen::meeting_prompt::MeetingPrompt;
 use crate::board::screen::reason::ReasonPrompt;
 use crate::board::screen::search_line::SearchLine;
-use crate::board::screen::{Canvas, Draw};
 
-impl Draw for SearchLine {
+impl Draw<Canvas<'_>> for SearchLine {
     fn draw(&self, _frame: &mut Frame, _canvas: &Canvas, _area: Rect) {}
 }
 
-impl Draw for ReasonPrompt {
+impl Draw<Canvas<'_>> for ReasonPrompt {
     fn draw(&self, _frame: &mut Frame, _canvas: &Canvas, _area: Rect) {}
 }
 
-impl Draw for JumpPrompt {
+impl Draw<Canvas<'_>> for JumpPrompt {
     fn draw(&self, _frame: &mut Frame, _canvas: &Canvas, _area: Rect) {}
 }
 
-impl Draw for MeetingPrompt {
+impl Draw<Canvas<'_>> for MeetingPrompt {
     fn draw(&self, _frame: &mut Frame, _canvas: &Canvas, _area: Rect) {}
 }

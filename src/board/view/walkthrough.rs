@@ -9,9 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
+use super::Canvas;
 use super::style::{badge, bold, color, heading, push_wrapped, recommendation_label};
+use crate::board::screen::Draw;
 use crate::board::screen::walkthrough::Walkthrough;
-use crate::board::screen::{Canvas, Draw};
 use crate::board::state::Board;
 use crate::domain::export::circled;
 use crate::domain::field::Field;
@@ -367,7 +368,7 @@ fn draw_progress(frame: &mut Frame, board: &Board, state: &Walkthrough, area: Re
     frame.render_widget(Paragraph::new(line), area);
 }
 
-impl Draw for Walkthrough {
+impl Draw<Canvas<'_>> for Walkthrough {
     fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
         draw(frame, canvas.board, self, area);
     }

@@ -65,10 +65,10 @@ fn source_rows() -> Vec<SourceRow> {
             continue;
         }
         let first = cells[0].trim();
-        if cells.len() > 2 {
-            if let Some(i) = CIRCLED.chars().position(|c| first == c.to_string()) {
-                point = i as u32 + 1;
-            }
+        if cells.len() > 2
+            && let Some(i) = CIRCLED.chars().position(|c| first == c.to_string())
+        {
+            point = i as u32 + 1;
         }
         let Some(p) = (0..cells.len().saturating_sub(2)).find(|&i| {
             PHASES.contains(&cells[i].trim()) && DIRECTIONS.contains(&cells[i + 2].trim())

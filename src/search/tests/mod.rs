@@ -5,6 +5,9 @@ use crate::domain::model::Report;
 use crate::domain::records::load;
 use crate::search::query::{Term, TermKind};
 
+mod narrowing;
+mod scattered_score;
+
 fn report() -> Report {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
     load(&path).unwrap().report
@@ -317,127 +320,6 @@ fn a_whole_term_outscores_any_fuzzy_match() {
     assert!(checked > 1000, "{checked}");
 }
 
-mod narrowing {
-    use super::*;
-    use proptest::prelude::*;
-
-    /// The bundled records and a generated report of 1,000 items.
-    fn reports() -> &'static [(Report, SearchIndex)] {
-        static REPORTS: std::sync::OnceLock<Vec<(Report, SearchIndex)>> =
-            std::sync::OnceLock::new();
-        REPORTS.get_or_init(|| {
-            let bundled = report();
-            let generated = crate::domain::generate::generate(&bundled, 1000, 7);
-            [bundled, generated]
-                .into_iter()
-                .map(|r| {
-                    let index = SearchIndex::new(&r).with_char_index();
-                    (r, index)
-                })
-                .collect()
-        })
-    }
-
-    /// A query typed one character at a time: a start taken from the
-    /// records' own texts (or kana and width variants of it), extended by
-    /// the characters that follow it there, with fzf's operators around.
-    fn typing() -> impl Strategy<Value = (usize, Vec<String>)> {
-        let texts: Vec<String> = report()
-            .items()
-            .flat_map(|r| [r.item.progress.clone(), r.item.departments.join(" ")])
-            .filter(|t| t.chars().count() > 12)
-            .collect();
-        (
-            0..2usize,
-            proptest::sample::select(texts),
-            any::<prop::sample::Index>(),
-            1..10usize,
-            proptest::sample::select(vec!["", "'", "^", "!", "'!"]),
-            proptest::sample::select(vec!["", "$"]),
-            proptest::sample::select(vec!["", "支援 ", "!研修 ", "児童 | ", "ｼﾞﾄﾞｳ "]),
-            any::<bool>(),
-        )
-            .prop_map(|(which, text, at, len, op, end, before, katakana)| {
-                let chars: Vec<char> = text.chars().collect();
-                let start = at.index(chars.len().saturating_sub(len).max(1));
-                let mut typed = Vec::new();
-                for k in 1..=len.min(chars.len() - start) {
-                    let mut word: String = chars[start..start + k].iter().collect();
-                    if katakana {
-                        word = word
-                            .chars()
-                            .map(|c| match c {
-                                'ぁ'..='ゖ' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
-                                c => c,
-                            })
-                            .collect();
-                    }
-                    typed.push(format!("{before}{op}{word}{end}"));
-                }
-                (which, typed)
-            })
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
-
-        /// Each keystroke searched over the previous keystroke's hits (when
-        /// the query allows it, as the board does) gives exactly the hits, in
-        /// the same order with the same scores, of a search over every item.
-        #[test]
-        fn a_narrowed_search_is_a_fresh_search(
-            (which, typed) in typing(),
-            source in any::<bool>(),
-            superseded in any::<bool>(),
-        ) {
-            let (report, index) = &reports()[which];
-            let searcher = Searcher::default();
-            let filters = Filters::default();
-            let order = if source { Order::Source } else { Order::Score };
-            let mut previous: Option<(Query, Vec<Hit>)> = None;
-            // What the board's search worker keeps between searches.
-            let mut memo: Option<Memo> = None;
-            // Typed, then taken back a character at a time.
-            for text in typed.iter().chain(typed.iter().rev().skip(1)) {
-                let query = Query::parse(text);
-                let fresh = searcher.search(index, report, &query, &filters, order, None);
-                if superseded && let Some((before, _)) = &previous {
-                    // A search the board asked for and then dropped (the
-                    // filters changed and back): the worker learnt from it
-                    // with other filters, looking at fewer contexts.
-                    let mut only_d = Filters::default();
-                    only_d.phases.insert("D".to_string());
-                    searcher.search_remembering(index, report, before, &only_d, order, None, &mut memo);
-                }
-                // As the board's worker does it: the previous answer when it
-                // narrows, and what the last search learnt.
-                let asked = previous
-                    .as_ref()
-                    .filter(|(before, _)| before.narrows_to(&query))
-                    .map(|(before, hits)| Previous { query: before, hits });
-                let remembered =
-                    searcher.search_remembering(index, report, &query, &filters, order, asked, &mut memo);
-                prop_assert_eq!(&remembered, &fresh, "{:?} after {:?} (remembering)", text, previous.as_ref().map(|p| &p.0));
-                if let Some((before, hits)) = &previous
-                    && before.narrows_to(&query)
-                {
-                    let within: Vec<usize> = hits.iter().map(|h| h.item).collect();
-                    let narrowed =
-                        searcher.search(index, report, &query, &filters, order, Some(&within));
-                    prop_assert_eq!(&narrowed, &fresh, "{:?} after {:?}", text, before);
-                    // As the board does it: the previous hits with their
-                    // scores, which tell where the term cannot stand whole.
-                    let previous = Previous { query: before, hits };
-                    let after = searcher.search_after(index, report, &query, &filters, order, previous);
-                    prop_assert_eq!(&after, &fresh, "{:?} after {:?} (search_after)", text, before);
-                }
-                previous = Some((query, fresh));
-            }
-        }
-    }
-}
-
-/// Items changed in place and folded again answer as a fresh index does.
 #[test]
 fn a_refolded_index_answers_as_a_fresh_one() {
     let mut report = report();
@@ -487,78 +369,6 @@ fn a_refolded_index_answers_as_a_fresh_one() {
 /// The scattered-match score equals the matcher's on the records' own texts,
 /// long and short, for patterns cut from them, scattered over them, and
 /// partly foreign.
-mod scattered_equals_the_matcher {
-    use super::*;
-    use fuzzy_matcher::FuzzyMatcher;
-    use proptest::prelude::*;
-
-    fn texts() -> &'static [Vec<char>] {
-        static TEXTS: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
-        TEXTS.get_or_init(|| {
-            let report = report();
-            let index = SearchIndex::new(&report);
-            let mut out: Vec<Vec<char>> = index.own.iter().map(|t| t.chars().collect()).collect();
-            out.extend(index.contexts.iter().map(|t| t.chars().collect()));
-            // Short texts (the matcher's full alignment) and ASCII with
-            // separators and capitals (the bonuses).
-            out.extend(
-                [
-                    "ssw の配置",
-                    "Off-JT 研修/OJT",
-                    "a_b-c.d/E(f)G h",
-                    "児童相談所",
-                ]
-                .iter()
-                .map(|t| t.chars().collect()),
-            );
-            out
-        })
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
-        #[test]
-        fn on_the_records_texts(
-            which in 0usize..10_000,
-            picks in proptest::collection::vec(0usize..100_000, 1..10),
-            contiguous in any::<bool>(),
-            foreign in proptest::option::of(proptest::sample::select(vec!['x', 'Q', '-', '無', 'ー', ' '])),
-        ) {
-            let texts = texts();
-            let text = &texts[which % texts.len()];
-            prop_assume!(!text.is_empty());
-            let mut pattern: Vec<char> = if contiguous {
-                let start = picks[0] % text.len();
-                text[start..(start + picks.len()).min(text.len())].to_vec()
-            } else {
-                let mut at: Vec<usize> = picks.iter().map(|p| p % text.len()).collect();
-                at.sort_unstable();
-                at.iter().map(|&i| text[i]).collect()
-            };
-            if let Some(c) = foreign {
-                let at = picks[0] % (pattern.len() + 1);
-                pattern.insert(at, c);
-            }
-            let text: String = text.iter().collect();
-            let pattern: String = pattern.iter().collect();
-            let matcher = fuzzy_matcher::skim::SkimMatcherV2::default()
-                .respect_case()
-                .element_limit(super::super::scattered::ELEMENT_LIMIT);
-            prop_assert_eq!(
-                super::super::scattered::score(
-                    &text,
-                    &super::super::scattered::Pattern::new(&pattern)
-                ),
-                matcher.fuzzy_match(&text, &pattern),
-                "{:?} in {:?}", pattern, text
-            );
-        }
-    }
-}
-
-/// A text scores the same whatever was scored before on the same thread:
-/// fuzzy-matcher's cached matrix carried a bonus from one call into the
-/// next (found by a review; the texts are its).
 #[test]
 fn a_text_scores_the_same_whatever_was_scored_before() {
     let text = "bbaabbaaaaabaabaaaaababbbbabaabaabbbaaaaaaaaaaaaaabbaababbbbbabbbaababbaaabaabbabbbbaabbbbaabababaababbbaba";

@@ -8,128 +8,27 @@ use std::collections::BTreeMap;
 
 use super::changelog::{self, Change, LOG_FILE, LogStatus};
 use super::digests::{self, now_ns};
-use super::own::{holds_records, open_own};
+use super::own::open_own;
 use super::quick::{self, Folder};
 use super::seam::{self, Fault};
 use super::whole::Parts;
 use super::{StoreError, Written};
-use crate::domain::error::{LoadError, LoadErrors, io_reason, quoted};
 use crate::domain::field::{Conflict, Edit, Field};
 use crate::domain::files::Access;
 use crate::domain::model::{Item, Report};
 use crate::domain::records::{Records, folder_of, header_of, load, state_of};
-use crate::i18n::{CliMsg, Lang};
+
+mod error;
+mod lock;
+
+pub use error::EditError;
+use lock::with_records_lock;
+pub use lock::{clean_leftovers, clean_leftovers_if_free, with_lock};
 
 /// The lock file beside the records: locked (flock) around every
 /// read-modify-write, never renamed or removed, released by the kernel if the
 /// process dies.
 pub const LOCK_FILE: &str = ".kensho.lock";
-
-/// Why a save did not happen.
-#[derive(Debug)]
-pub enum EditError {
-    Load(LoadErrors),
-    Lock {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    UnknownItem {
-        id: String,
-        near: Vec<String>,
-    },
-    BadCode {
-        field: Field,
-        value: String,
-        scale: String,
-        allowed: Vec<String>,
-    },
-    Conflict(Conflict),
-    Log {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    Save(StoreError),
-    MeetingClosed {
-        name: String,
-    },
-    MeetingNameTaken {
-        name: String,
-        other: String,
-    },
-    MeetingNameTooLong {
-        name: String,
-        max: usize,
-    },
-}
-
-impl EditError {
-    /// The sentence in `lang`.
-    pub fn say(&self, lang: Lang) -> String {
-        match self {
-            EditError::Load(e) => e.say(lang),
-            EditError::Lock { path, source } => CliMsg::ErrLock.fill(
-                lang,
-                &[
-                    ("path", &path.display()),
-                    ("error", &io_reason(source, lang)),
-                ],
-            ),
-            EditError::UnknownItem { id, near } if near.is_empty() => {
-                CliMsg::ErrUnknownItem.fill(lang, &[("id", &quoted(id))])
-            }
-            EditError::UnknownItem { id, near } => CliMsg::ErrUnknownItemNear
-                .fill(lang, &[("id", &quoted(id)), ("near", &near.join(", "))]),
-            EditError::BadCode {
-                field,
-                value,
-                scale,
-                allowed,
-            } => CliMsg::ErrBadCode.fill(
-                lang,
-                &[
-                    ("field", field),
-                    ("value", &quoted(value)),
-                    ("scale", scale),
-                    ("allowed", &allowed.join(", ")),
-                ],
-            ),
-            EditError::Conflict(c) => CliMsg::ErrConflict.fill(
-                lang,
-                &[
-                    ("item", &c.item),
-                    ("field", &c.field),
-                    ("theirs", &quoted(&c.theirs)),
-                    ("seen", &quoted(&c.seen)),
-                    ("ours", &quoted(&c.ours)),
-                ],
-            ),
-            EditError::Log { path, source } => CliMsg::ErrLogAppend.fill(
-                lang,
-                &[
-                    ("path", &path.display()),
-                    ("error", &io_reason(source, lang)),
-                ],
-            ),
-            EditError::Save(e) => CliMsg::ErrNotSaved.fill(lang, &[("error", &e.say(lang))]),
-            EditError::MeetingClosed { name } => {
-                CliMsg::ErrMeetingClosed.fill(lang, &[("name", &quoted(name))])
-            }
-            EditError::MeetingNameTaken { name, other } => CliMsg::ErrMeetingNameTaken
-                .fill(lang, &[("name", &quoted(name)), ("other", &quoted(other))]),
-            EditError::MeetingNameTooLong { name, max } => {
-                CliMsg::ErrMeetingNameTooLong.fill(lang, &[("name", &quoted(name)), ("max", max)])
-            }
-        }
-    }
-}
-
-impl std::fmt::Display for EditError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.say(Lang::En))
-    }
-}
-
-impl std::error::Error for EditError {}
 
 /// Why a change is made: the reason (the meeting's decision) and the review
 /// meeting it is made in, both written in its log line.
@@ -160,83 +59,6 @@ pub struct Saved {
     /// Bytes of a cut-off log line moved aside before this save's lines
     /// (see [`changelog::repair`]); 0 almost always.
     pub moved_aside: u64,
-}
-
-/// Hold the records folder's lock while `f` runs.
-pub fn with_lock<T>(dir: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
-    lock_in(dir, false, f)
-}
-
-/// The lock of the records at `records` (a folder, or one records file of
-/// any name: its folder holds records even without a `.ron` file).
-fn with_records_lock<T>(records: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
-    lock_in(&folder_of(records), records.is_file(), f)
-}
-
-fn lock_in<T>(dir: &Path, holds_records_file: bool, f: impl FnOnce() -> T) -> Result<T, EditError> {
-    let path = dir.join(LOCK_FILE);
-    let lock_err = |source| EditError::Lock {
-        path: path.clone(),
-        source,
-    };
-    // Nothing is created in a folder that holds no records (`set /etc`).
-    if !path.exists() && !holds_records_file && !holds_records(dir) {
-        return Err(EditError::Load(
-            LoadError::NoRecords {
-                path: dir.to_path_buf(),
-            }
-            .into(),
-        ));
-    }
-    let file = open_own(&path, Access::ReadWrite).map_err(lock_err)?;
-    file.lock().map_err(lock_err)?;
-    let out = f();
-    let _ = file.unlock();
-    Ok(out)
-}
-
-/// Clean what a killed save left, when nobody holds the lock now (a board
-/// starting never waits for someone else's save: the next save cleans up).
-pub fn clean_leftovers_if_free(dir: &Path) {
-    let lock = dir.join(LOCK_FILE);
-    if !lock.exists() && !holds_records(dir) {
-        return;
-    }
-    let Ok(file) = open_own(&lock, Access::ReadWrite) else {
-        return;
-    };
-    if file.try_lock().is_ok() {
-        clean_leftovers(dir);
-        let _ = file.unlock();
-    }
-}
-
-/// Remove temporary files left by a save that was killed halfway
-/// (`.NAME.ron.XXXXXX`). Call with the lock held.
-pub fn clean_leftovers(dir: &Path) -> Vec<PathBuf> {
-    let mut removed = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return removed;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if is_leftover(name)
-            && entry.file_type().is_ok_and(|t| t.is_file())
-            && std::fs::remove_file(entry.path()).is_ok()
-        {
-            removed.push(entry.path());
-        }
-    }
-    removed
-}
-
-/// `.NAME.ron.XXXXXX`: the temporary file of an atomic replacement.
-fn is_leftover(name: &str) -> bool {
-    let Some((base, suffix)) = name.strip_prefix('.').and_then(|r| r.rsplit_once('.')) else {
-        return false;
-    };
-    base.ends_with(".ron") && suffix.len() == 6 && suffix.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Append the lines of `changes` to the log (repaired first, if a line was

@@ -1,0 +1,86 @@
+//! The records folder's lock, and cleaning up what a killed save left.
+
+use std::path::{Path, PathBuf};
+
+use super::{EditError, LOCK_FILE};
+use crate::domain::error::LoadError;
+use crate::domain::files::Access;
+use crate::domain::records::folder_of;
+use crate::store::own::{holds_records, open_own};
+
+/// Hold the records folder's lock while `f` runs.
+pub fn with_lock<T>(dir: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
+    lock_in(dir, false, f)
+}
+
+/// The lock of the records at `records` (a folder, or one records file of
+/// any name: its folder holds records even without a `.ron` file).
+pub(super) fn with_records_lock<T>(records: &Path, f: impl FnOnce() -> T) -> Result<T, EditError> {
+    lock_in(&folder_of(records), records.is_file(), f)
+}
+
+fn lock_in<T>(dir: &Path, holds_records_file: bool, f: impl FnOnce() -> T) -> Result<T, EditError> {
+    let path = dir.join(LOCK_FILE);
+    let lock_err = |source| EditError::Lock {
+        path: path.clone(),
+        source,
+    };
+    // Nothing is created in a folder that holds no records (`set /etc`).
+    if !path.exists() && !holds_records_file && !holds_records(dir) {
+        return Err(EditError::Load(
+            LoadError::NoRecords {
+                path: dir.to_path_buf(),
+            }
+            .into(),
+        ));
+    }
+    let file = open_own(&path, Access::ReadWrite).map_err(lock_err)?;
+    file.lock().map_err(lock_err)?;
+    let out = f();
+    let _ = file.unlock();
+    Ok(out)
+}
+
+/// Clean what a killed save left, when nobody holds the lock now (a board
+/// starting never waits for someone else's save: the next save cleans up).
+pub fn clean_leftovers_if_free(dir: &Path) {
+    let lock = dir.join(LOCK_FILE);
+    if !lock.exists() && !holds_records(dir) {
+        return;
+    }
+    let Ok(file) = open_own(&lock, Access::ReadWrite) else {
+        return;
+    };
+    if file.try_lock().is_ok() {
+        clean_leftovers(dir);
+        let _ = file.unlock();
+    }
+}
+
+/// Remove temporary files left by a save that was killed halfway
+/// (`.NAME.ron.XXXXXX`). Call with the lock held.
+pub fn clean_leftovers(dir: &Path) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return removed;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if is_leftover(name)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed.push(entry.path());
+        }
+    }
+    removed
+}
+
+/// `.NAME.ron.XXXXXX`: the temporary file of an atomic replacement.
+fn is_leftover(name: &str) -> bool {
+    let Some((base, suffix)) = name.strip_prefix('.').and_then(|r| r.rsplit_once('.')) else {
+        return false;
+    };
+    base.ends_with(".ron") && suffix.len() == 6 && suffix.chars().all(|c| c.is_ascii_alphanumeric())
+}
