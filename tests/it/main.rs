@@ -28,6 +28,7 @@ mod limits;
 mod meetings;
 mod own_files;
 mod proof;
+mod random_use;
 mod roundtrip;
 mod save_files;
 mod screens;
