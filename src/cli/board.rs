@@ -97,8 +97,8 @@ fn options(cli: &Cli, config: &Config, lang: Lang) -> Options {
 fn opening(cli: &Cli, records: &Records, lang: Lang) -> Result<Opening, ExitCode> {
     let filters = cli
         .filters
-        .to_filters(&records.report, lang)
-        .map_err(|e| fail(lang, &e))?;
+        .to_filters(&records.report)
+        .map_err(|e| fail(lang, &e.say(lang)))?;
     let since = match &cli.changed_since_meeting {
         Some(name) => match changed_since(records, name, lang) {
             Ok(ids) => Some((name.clone(), ids)),

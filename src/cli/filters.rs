@@ -8,10 +8,54 @@ use crate::search::{
 };
 use crate::text::visible;
 
+/// A filter of the command line that the report does not have.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.say(Lang::En))]
+pub enum FilterError {
+    /// A code not in its scale (`flag`: `--phase` or `--direction`).
+    Code {
+        flag: &'static str,
+        code: String,
+        scale: String,
+        allowed: Vec<String>,
+    },
+    /// A department text that names no department.
+    Department { text: String, all: Vec<String> },
+}
+
+impl FilterError {
+    /// The sentence in `lang`, with what there is.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            FilterError::Code {
+                flag,
+                code,
+                scale,
+                allowed,
+            } => CliMsg::ErrFilterCode.fill(
+                lang,
+                &[
+                    ("flag", flag),
+                    ("code", &format!("{code:?}")),
+                    ("scale", &visible(scale)),
+                    ("allowed", &visible(&allowed.join(", "))),
+                ],
+            ),
+            FilterError::Department { text, all } => CliMsg::ErrFilterDept.fill(
+                lang,
+                &[
+                    ("text", &format!("{text:?}")),
+                    ("all", &visible(&all.join(", "))),
+                ],
+            ),
+        }
+    }
+}
+
 impl FilterArgs {
     /// The filters, checked against the report's scales and departments; an
     /// unknown code or department is an error that lists what there is.
-    pub fn to_filters(&self, report: &Report, lang: Lang) -> Result<Filters, String> {
+    pub fn to_filters(&self, report: &Report) -> Result<Filters, FilterError> {
         let mut f = Filters {
             hide_relisted: self.hide_relisted,
             ..Filters::default()
@@ -31,15 +75,12 @@ impl FilterArgs {
                     .iter()
                     .find(|c| c.code.eq_ignore_ascii_case(code))
                 else {
-                    return Err(CliMsg::ErrFilterCode.fill(
-                        lang,
-                        &[
-                            ("flag", &flag),
-                            ("code", &format!("{code:?}")),
-                            ("scale", &visible(&scale.name)),
-                            ("allowed", &visible(&scale.code_list().join(", "))),
-                        ],
-                    ));
+                    return Err(FilterError::Code {
+                        flag,
+                        code: code.to_string(),
+                        scale: scale.name.clone(),
+                        allowed: scale.code_list(),
+                    });
                 };
                 set.insert(known.code.clone());
             }
@@ -47,13 +88,10 @@ impl FilterArgs {
         for text in &self.departments {
             let found = departments_matching(report, text);
             if found.is_empty() {
-                return Err(CliMsg::ErrFilterDept.fill(
-                    lang,
-                    &[
-                        ("text", &format!("{text:?}")),
-                        ("all", &visible(&all_departments(report).join(", "))),
-                    ],
-                ));
+                return Err(FilterError::Department {
+                    text: text.clone(),
+                    all: all_departments(report),
+                });
             }
             f.departments.extend(found);
         }

@@ -16,22 +16,42 @@ use crate::store::changelog::{LOG_FILE, read};
 use crate::store::meeting::{MeetingChange, change_meeting};
 use crate::store::{changelog, replace_file};
 
-/// The file of meeting `name`, or of the latest meeting.
-fn which(records: &Records, name: Option<&str>, lang: Lang) -> Result<PathBuf, String> {
+/// No meeting to write the minutes of.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.say(Lang::En))]
+pub enum NoMeeting {
+    /// No meeting of this name.
+    Named(String),
+    /// No meeting at all.
+    None,
+}
+
+impl NoMeeting {
+    /// The sentence in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            NoMeeting::Named(n) => {
+                CliMsg::ErrNoSuchMeeting.fill(lang, &[("name", &crate::text::visible(n))])
+            }
+            NoMeeting::None => CliMsg::ErrNoMeetings.text(lang).to_string(),
+        }
+    }
+}
+
+/// The file of meeting `name`, or of the latest meeting (a meeting file
+/// that cannot be read is said, in `lang`).
+fn which(records: &Records, name: Option<&str>, lang: Lang) -> Result<PathBuf, NoMeeting> {
     let dir = records.layout.dir();
     match name {
         Some(n) if meeting_file(&dir, n).is_file() => Ok(meeting_file(&dir, n)),
-        Some(n) => Err(CliMsg::ErrNoSuchMeeting.fill(lang, &[("name", &crate::text::visible(n))])),
+        Some(n) => Err(NoMeeting::Named(n.to_string())),
         None => {
             let (mut meetings, problems) = list_meetings(&dir, &records.report);
             // A meeting file that cannot be read might be the latest one.
             for e in problems.iter().flat_map(|p| &p.0) {
                 warn(lang, &e.say(lang));
             }
-            meetings
-                .pop()
-                .map(|(file, _)| file)
-                .ok_or_else(|| CliMsg::ErrNoMeetings.text(lang).to_string())
+            meetings.pop().map(|(file, _)| file).ok_or(NoMeeting::None)
         }
     }
 }
@@ -46,7 +66,7 @@ pub fn run(ask: MinutesArgs, lang: Option<Lang>) -> ExitCode {
     let lang = lang.unwrap_or_else(|| report_lang(&records.report));
     let file = match which(&records, ask.meeting.as_deref(), lang) {
         Ok(f) => f,
-        Err(e) => return fail(lang, &e),
+        Err(e) => return fail(lang, &e.say(lang)),
     };
     let mut meeting = match load_meeting(&file, &records.report) {
         Ok(m) => m,

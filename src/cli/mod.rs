@@ -15,7 +15,10 @@ mod set;
 mod workbooks;
 
 pub use args::{Cli, Command, FilterArgs};
+pub use filters::FilterError;
+pub use minutes::NoMeeting;
 pub use output::EXIT_ERROR;
+pub use set::SinceError;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

@@ -36,9 +36,9 @@ pub fn run(
         Err(e) => return fail_lines(&e.say(lang)),
     };
     let report = &records.report;
-    let filters = match filter_args.to_filters(report, lang) {
+    let filters = match filter_args.to_filters(report) {
         Ok(f) => f,
-        Err(e) => return fail(lang, &e),
+        Err(e) => return fail(lang, &e.say(lang)),
     };
     let index = SearchIndex::new(report);
     let searcher = Searcher::default();

@@ -148,14 +148,31 @@ fn records_and_log(path: Option<PathBuf>, lang: Lang) -> Result<RecordsAndLog, E
     Ok((records, changes, problems, stamps))
 }
 
+/// `--since` is neither a date nor a time.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.say(Lang::En))]
+pub struct SinceError(String);
+
+impl SinceError {
+    /// `value` given to `--since`.
+    pub fn new(value: &str) -> SinceError {
+        SinceError(value.to_string())
+    }
+
+    /// The sentence in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        CliMsg::ErrSince.fill(lang, &[("value", &quoted(&self.0))])
+    }
+}
+
 /// A date (start of that day, UTC) or an RFC 3339 time.
-fn parse_since(s: &str, lang: Lang) -> Result<jiff::Timestamp, String> {
+fn parse_since(s: &str) -> Result<jiff::Timestamp, SinceError> {
     if let Ok(t) = s.parse::<jiff::Timestamp>() {
         return Ok(t);
     }
     format!("{s}T00:00:00Z")
         .parse::<jiff::Timestamp>()
-        .map_err(|_| CliMsg::ErrSince.fill(lang, &[("value", &quoted(s))]))
+        .map_err(|_| SinceError::new(s))
 }
 
 pub fn log(
@@ -166,9 +183,9 @@ pub fn log(
     json: bool,
     lang: Lang,
 ) -> ExitCode {
-    let since = match since.as_deref().map(|s| parse_since(s, lang)).transpose() {
+    let since = match since.as_deref().map(parse_since).transpose() {
         Ok(s) => s,
-        Err(e) => return fail(lang, &e),
+        Err(e) => return fail(lang, &e.say(lang)),
     };
     let (records, changes, _, _) = match records_and_log(path, lang) {
         Ok(x) => x,

@@ -32,8 +32,8 @@ fn narrowed_records(
 ) -> Result<(Filters, Report), ExitCode> {
     let records = load_and_keep(&default_path(path)).map_err(|e| fail_lines(&e.say(lang)))?;
     let filters = filters
-        .to_filters(&records.report, lang)
-        .map_err(|e| fail(lang, &e))?;
+        .to_filters(&records.report)
+        .map_err(|e| fail(lang, &e.say(lang)))?;
     let report = narrowed(&records.report, &filters, query);
     if report.items().next().is_none() {
         warn(lang, BookMsg::ErrNoItems.text(lang));
@@ -108,7 +108,7 @@ pub fn export(ask: ExportArgs, lang_given: Option<Lang>, lang: Lang) -> ExitCode
             None => print(lang, &text),
             Some(out) => deliver(text.as_bytes(), Some(&out), lang),
         },
-        Err(e) => fail(lang, &CliMsg::ErrExport.fill(lang, &[("error", &e)])),
+        Err(e) => fail(lang, &e.say(lang)),
     }
 }
 
@@ -242,7 +242,11 @@ fn plan_lines(plan: &returned::Plan, file_name: &str, report: &Report, lang: Lan
     }
     if !plan.problems.is_empty() {
         out.push(BookMsg::ImportProblems.text(lang).to_string());
-        out.extend(plan.problems.iter().map(|p| format!("  {}", p.text)));
+        out.extend(
+            plan.problems
+                .iter()
+                .map(|p| format!("  {}", p.say(report, lang))),
+        );
     }
     out
 }
@@ -296,7 +300,7 @@ pub fn import(ask: ImportArgs, display_name: Option<String>, lang: Lang) -> Exit
         Err(code) => return code,
     };
     let report = &records.report;
-    let plan = match returned::plan(&bytes, &file_name, report, lang) {
+    let plan = match returned::plan(&bytes, &file_name, report) {
         Ok(p) => p,
         Err(e) => return fail(lang, &e.say(lang)),
     };

@@ -306,7 +306,7 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
         K::ReadOnlyFilesystem => CliMsg::IoReadOnly,
         K::AlreadyExists => CliMsg::IoExists,
         K::IsADirectory => CliMsg::IoIsFolder,
-        _ => return e.to_string(),
+        _ => CliMsg::IoOther,
     };
     match lang {
         // The English words are the system's own.

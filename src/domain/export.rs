@@ -123,6 +123,34 @@ pub fn policies(report: &Report, lang: Lang) -> Vec<ExportPolicy<'_>> {
         .collect()
 }
 
+/// Why the records could not be put into a text format.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.say(Lang::En))]
+pub enum ExportError {
+    Json(#[source] serde_json::Error),
+    Csv(#[source] csv::Error),
+    /// A workbook is not text: [`crate::workbook`] makes it.
+    NotText(Format),
+}
+
+impl ExportError {
+    /// The sentence in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        let error = match self {
+            ExportError::Json(e) => e.to_string(),
+            ExportError::Csv(e) => e.to_string(),
+            ExportError::NotText(format) => format!("{format:?}"),
+        };
+        crate::i18n::CliMsg::ErrExport.fill(lang, &[("error", &error)])
+    }
+}
+
+impl From<csv::Error> for ExportError {
+    fn from(e: csv::Error) -> ExportError {
+        ExportError::Csv(e)
+    }
+}
+
 /// The records in a text `format` (the workbook is made by
 /// [`crate::workbook`]), as the text to print; the notes in `lang`.
 pub fn export(
@@ -130,16 +158,16 @@ pub fn export(
     format: Format,
     csv: CsvStyle,
     lang: Lang,
-) -> Result<String, String> {
+) -> Result<String, ExportError> {
     match format {
         Format::Json => to_json(report, lang),
         Format::Csv => to_csv(report, csv, lang),
         Format::Markdown => Ok(to_markdown(report, lang)),
-        Format::Xlsx => Err("xlsx is not a text format".to_string()),
+        Format::Xlsx => Err(ExportError::NotText(format)),
     }
 }
 
-pub fn to_json(report: &Report, lang: Lang) -> Result<String, String> {
+pub fn to_json(report: &Report, lang: Lang) -> Result<String, ExportError> {
     let doc = ExportDocument {
         title: &report.title,
         source: &report.source,
@@ -165,7 +193,7 @@ pub fn to_json(report: &Report, lang: Lang) -> Result<String, String> {
         items: report.items().map(|r| ExportItem::of(r, lang)).collect(),
     };
     // serde_json escapes every control character, so nothing raw reaches a terminal.
-    let mut text = crate::text::json::to_pretty(&doc).map_err(|e| e.to_string())?;
+    let mut text = crate::text::json::to_pretty(&doc).map_err(ExportError::Json)?;
     text.push('\n');
     Ok(text)
 }
@@ -214,7 +242,7 @@ fn japanese_headings(report: &Report) -> [String; 14] {
 /// Windows PC opens it as UTF-8; cells with newlines are quoted. Departments are
 /// one per line inside their cell. With `style.meanings`, a column after each
 /// code holds its meaning.
-pub fn to_csv(report: &Report, style: CsvStyle, lang: Lang) -> Result<String, String> {
+pub fn to_csv(report: &Report, style: CsvStyle, lang: Lang) -> Result<String, ExportError> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -238,9 +266,7 @@ pub fn to_csv(report: &Report, style: CsvStyle, lang: Lang) -> Result<String, St
             headings.insert(at + 1, heading);
         }
     }
-    writer
-        .write_record(headings.iter().map(|h| visible(h).into_owned()))
-        .map_err(|e| e.to_string())?;
+    writer.write_record(headings.iter().map(|h| visible(h).into_owned()))?;
     for r in report.items() {
         let e = ExportItem::of(r, lang);
         let mut row = vec![
@@ -268,12 +294,13 @@ pub fn to_csv(report: &Report, style: CsvStyle, lang: Lang) -> Result<String, St
             let phase = report.phase_scale.meaning(e.phase).unwrap_or_default();
             row.insert(8, phase.to_string());
         }
-        writer
-            .write_record(row.iter().map(|c| visible(c).into_owned()))
-            .map_err(|e| e.to_string())?;
+        writer.write_record(row.iter().map(|c| visible(c).into_owned()))?;
     }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    let body = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    // Written from strings: UTF-8 throughout.
+    let body = String::from_utf8_lossy(&bytes);
     Ok(format!("\u{feff}{body}"))
 }
 

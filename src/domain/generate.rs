@@ -1,10 +1,6 @@
 //! Large synthetic reports for benchmarks: deterministic for a seed, with
 //! Japanese text recombined from the phrases of real records.
 
-use rand::seq::IndexedRandom;
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
-
 use crate::domain::model::{
     Direction, Item, Measure, Phase, Point, Policy, Recommendation, Report,
 };
@@ -37,10 +33,10 @@ pub fn vocabulary(report: &Report) -> Vec<String> {
     phrases
 }
 
-fn sentence(rng: &mut ChaCha8Rng, vocab: &[String], phrases: usize) -> String {
+fn sentence(rng: &mut fastrand::Rng, vocab: &[String], phrases: usize) -> String {
     let mut s = String::new();
     for _ in 0..phrases {
-        if let Some(p) = vocab.choose(rng) {
+        if let Some(p) = rng.choice(vocab) {
             s.push_str(p);
         }
     }
@@ -53,7 +49,7 @@ const LETTERS: [&str; 6] = ["a", "b", "c", "d", "e", "f"];
 /// What a synthetic report is made of: the template's words, departments
 /// and codes, and one random stream (the same seed, the same report).
 struct Maker {
-    rng: ChaCha8Rng,
+    rng: fastrand::Rng,
     vocab: Vec<String>,
     departments: Vec<String>,
     phases: Vec<String>,
@@ -79,23 +75,19 @@ impl Maker {
             pn + 1,
             mi / LETTERS.len()
         );
-        let n = self.rng.random_range(1..=3);
+        let n = self.rng.usize(1..=3);
         let departments = self
-            .departments
-            .choose_multiple(&mut self.rng, n)
+            .rng
+            .choose_multiple(&self.departments, n)
+            .into_iter()
             .cloned()
             .collect();
         let progress = self.text(4);
-        let phase = Phase(
-            self.phases
-                .choose(&mut self.rng)
-                .cloned()
-                .unwrap_or_default(),
-        );
+        let phase = Phase(self.rng.choice(&self.phases).cloned().unwrap_or_default());
         let assessment = self.text(4);
         let direction = Direction(
-            self.directions
-                .choose(&mut self.rng)
+            self.rng
+                .choice(&self.directions)
                 .cloned()
                 .unwrap_or_default(),
         );
@@ -118,7 +110,7 @@ impl Maker {
         let mut left = want;
         let mut mi = 0;
         while left > 0 {
-            let rows = self.rng.random_range(1..=3).min(left);
+            let rows = self.rng.usize(1..=3).min(left);
             let items = (0..rows).map(|row| self.item(rn, pn, mi, row)).collect();
             measures.push(Measure {
                 label: Some(LABELS[mi % LABELS.len()].to_string()),
@@ -151,7 +143,7 @@ impl Maker {
 /// items, 7 recommendations, and about 8 items per point.
 pub fn generate(template: &Report, items: usize, seed: u64) -> Report {
     let mut maker = Maker {
-        rng: ChaCha8Rng::seed_from_u64(seed),
+        rng: fastrand::Rng::with_seed(seed),
         vocab: vocabulary(template),
         departments: template.departments(),
         phases: template.phase_scale.code_list(),

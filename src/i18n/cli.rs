@@ -469,6 +469,7 @@ catalogue! {
         ErrCannotSave => ("{path}: 保存できません: {error}", "{path}: cannot save: {error}"),
         IoNotFound => ("見つかりません", "not found"),
         IoPermission => ("権限がありません", "permission denied"),
+        IoOther => ("システムがファイルの操作を断りました", "the system refused to use the file"),
         IoFull => ("ディスクがいっぱいです", "no space left on device"),
         IoReadOnly => ("読み取り専用です", "read-only file system"),
         IoExists => ("すでにあります", "already exists"),

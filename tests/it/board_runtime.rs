@@ -24,7 +24,7 @@ fn agenda(phases: &str) -> TestBoard {
         phase: phases.split(',').map(str::to_string).collect(),
         ..Default::default()
     }
-    .to_filters(b.app().board().report(), Lang::Ja)
+    .to_filters(b.app().board().report())
     .unwrap();
     let opening = kensho::board::action::Opening {
         filters,

@@ -16,6 +16,8 @@
 mod row;
 mod sheet;
 
+pub use row::Trouble;
+
 use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 
@@ -47,11 +49,18 @@ pub struct Planned {
     pub reason: Option<String>,
 }
 
-/// A problem of one row, said in the reader's language.
+/// A problem of one row (of item `item`, when its id is known).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub item: Option<String>,
-    pub text: String,
+    pub trouble: Trouble,
+}
+
+impl Problem {
+    /// The sentence in `lang` (the columns' and scales' names from `report`).
+    pub fn say(&self, report: &Report, lang: Lang) -> String {
+        self.trouble.say(report, lang)
+    }
 }
 
 /// What a returned workbook would do.
@@ -291,9 +300,8 @@ fn check_headings(
 }
 
 /// Read the survey workbook `bytes` (from the file named `file`) against
-/// `report`: the plan (its problems said in `lang`), or why it cannot be
-/// taken in at all.
-pub fn plan(bytes: &[u8], file: &str, report: &Report, lang: Lang) -> Result<Plan, ReturnError> {
+/// `report`: the plan, or why it cannot be taken in at all.
+pub fn plan(bytes: &[u8], file: &str, report: &Report) -> Result<Plan, ReturnError> {
     let file = visible(file).into_owned();
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| ReturnError::NotWorkbook {
         file: file.clone(),
@@ -328,7 +336,6 @@ pub fn plan(bytes: &[u8], file: &str, report: &Report, lang: Lang) -> Result<Pla
         items: report.by_id(),
         sent: &rows_sent,
         at: &at,
-        lang,
     };
     for r in heading_row + 1..=end {
         row::read_row(&ctx, r, &mut seen_at, &mut plan);

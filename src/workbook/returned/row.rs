@@ -1,6 +1,6 @@
 //! One row of a returned workbook's answers, read against the row as it was
 //! sent and the records now: the changes it asks for, or its problems, each
-//! named by its cell.
+//! named by its cell (typed here, put into words where they are shown).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -11,6 +11,115 @@ use crate::domain::model::{ItemRef, Report};
 use crate::i18n::{BookMsg, Lang};
 use crate::workbook::survey::Col;
 
+/// What is wrong with one row, at one cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// A value that is not text (a date, an error value).
+    NotText { cell: String, value: String },
+    /// Entries, but no id.
+    NoId { cell: String },
+    /// The id stands on an earlier row too.
+    DuplicateId {
+        cell: String,
+        id: String,
+        first: String,
+    },
+    /// An id this workbook was not sent with.
+    UnknownId { cell: String, id: String },
+    /// An id the records no longer have.
+    GoneId { cell: String, id: String },
+    /// A locked cell changed.
+    LockedEdited {
+        cell: String,
+        column: Col,
+        old: String,
+        new: String,
+    },
+    /// A code not in its scale.
+    BadCode {
+        cell: String,
+        value: String,
+        field: Field,
+    },
+    /// The records changed since the workbook was sent: never overwritten.
+    Conflict {
+        cell: String,
+        item: String,
+        field: Field,
+        seen: String,
+        theirs: String,
+        ours: String,
+    },
+}
+
+impl Trouble {
+    /// The sentence in `lang` (the columns' and scales' names from `report`).
+    pub fn say(&self, report: &Report, lang: Lang) -> String {
+        match self {
+            Trouble::NotText { cell, value } => {
+                BookMsg::ErrNotText.fill(lang, &[("cell", cell), ("value", value)])
+            }
+            Trouble::NoId { cell } => BookMsg::ErrNoId.fill(lang, &[("cell", cell)]),
+            Trouble::DuplicateId { cell, id, first } => {
+                BookMsg::ErrDuplicateId.fill(lang, &[("cell", cell), ("id", id), ("first", first)])
+            }
+            Trouble::UnknownId { cell, id } => {
+                BookMsg::ErrUnknownId.fill(lang, &[("cell", cell), ("id", id)])
+            }
+            Trouble::GoneId { cell, id } => {
+                BookMsg::ErrGoneId.fill(lang, &[("cell", cell), ("id", id)])
+            }
+            Trouble::LockedEdited {
+                cell,
+                column,
+                old,
+                new,
+            } => BookMsg::ErrProtectedEdited.fill(
+                lang,
+                &[
+                    ("cell", cell),
+                    ("column", &quoted_short(&column.heading(report, lang))),
+                    ("old", old),
+                    ("new", new),
+                ],
+            ),
+            Trouble::BadCode { cell, value, field } => {
+                let scale = match field {
+                    Field::Phase => &report.phase_scale,
+                    _ => &report.direction_scale,
+                };
+                BookMsg::ErrBadCode.fill(
+                    lang,
+                    &[
+                        ("cell", cell),
+                        ("value", value),
+                        ("scale", &scale.name),
+                        ("codes", &scale.code_list().join(", ")),
+                    ],
+                )
+            }
+            Trouble::Conflict {
+                cell,
+                item,
+                field,
+                seen,
+                theirs,
+                ours,
+            } => BookMsg::ConflictLine.fill(
+                lang,
+                &[
+                    ("cell", cell),
+                    ("item", item),
+                    ("field", &field.label(report, lang)),
+                    ("seen", seen),
+                    ("theirs", theirs),
+                    ("ours", ours),
+                ],
+            ),
+        }
+    }
+}
+
 /// What every row is read against.
 pub struct Context<'a> {
     pub answers: &'a Sheet,
@@ -20,7 +129,6 @@ pub struct Context<'a> {
     pub sent: &'a BTreeMap<String, Vec<String>>,
     /// A cell's name on the sheet of answers (`回答!G7`).
     pub at: &'a dyn Fn(u32, u16) -> String,
-    pub lang: Lang,
 }
 
 /// Read row `row` of the answers into `plan`; `seen_at`: the row each id
@@ -31,12 +139,12 @@ pub fn read_row(ctx: &Context, row: u32, seen_at: &mut HashMap<String, u32>, pla
         return;
     }
     let id = values[0].trim().to_string();
-    let push = |plan: &mut Plan, problems: Vec<String>, item: Option<&str>| {
+    let push = |plan: &mut Plan, problems: Vec<Trouble>, item: Option<&str>| {
         let item = item.map(str::to_string);
         plan.problems
-            .extend(problems.into_iter().map(|text| Problem {
+            .extend(problems.into_iter().map(|trouble| Problem {
                 item: item.clone(),
-                text,
+                trouble,
             }));
     };
     let (sent_row, current) = match identify(ctx, row, &id, seen_at) {
@@ -81,18 +189,17 @@ pub fn read_row(ctx: &Context, row: u32, seen_at: &mut HashMap<String, u32>, pla
 }
 
 /// The row's cells as text; a cell that is not text is a problem.
-fn cells(ctx: &Context, row: u32) -> (Vec<String>, Vec<String>) {
+fn cells(ctx: &Context, row: u32) -> (Vec<String>, Vec<Trouble>) {
     let mut problems = Vec::new();
     let mut values = Vec::new();
     for c in Col::ALL {
         match text_of(ctx.answers.get_value((row, u32::from(c.index())))) {
             Ok(v) => values.push(v),
             Err(what) => {
-                let cell = (ctx.at)(row, c.index());
-                let value = format!("{what:?}");
-                problems.push(
-                    BookMsg::ErrNotText.fill(ctx.lang, &[("cell", &cell), ("value", &value)]),
-                );
+                problems.push(Trouble::NotText {
+                    cell: (ctx.at)(row, c.index()),
+                    value: format!("{what:?}"),
+                });
                 values.push(String::new());
             }
         }
@@ -107,24 +214,26 @@ fn identify<'a>(
     row: u32,
     id: &str,
     seen_at: &mut HashMap<String, u32>,
-) -> Result<(&'a Vec<String>, &'a ItemRef<'a>), String> {
-    let lang = ctx.lang;
+) -> Result<(&'a Vec<String>, &'a ItemRef<'a>), Trouble> {
     let cell = (ctx.at)(row, Col::Id.index());
-    let shown = one_line(id);
     if id.is_empty() {
-        return Err(BookMsg::ErrNoId.fill(lang, &[("cell", &cell)]));
+        return Err(Trouble::NoId { cell });
     }
+    let shown = one_line(id);
     if let Some(first) = seen_at.get(id) {
         let first = (ctx.at)(*first, Col::Id.index());
-        return Err(BookMsg::ErrDuplicateId
-            .fill(lang, &[("cell", &cell), ("id", &shown), ("first", &first)]));
+        return Err(Trouble::DuplicateId {
+            cell,
+            id: shown,
+            first,
+        });
     }
     seen_at.insert(id.to_string(), row);
     let Some(sent_row) = ctx.sent.get(id) else {
-        return Err(BookMsg::ErrUnknownId.fill(lang, &[("cell", &cell), ("id", &shown)]));
+        return Err(Trouble::UnknownId { cell, id: shown });
     };
     let Some(current) = ctx.items.get(id) else {
-        return Err(BookMsg::ErrGoneId.fill(lang, &[("cell", &cell), ("id", &shown)]));
+        return Err(Trouble::GoneId { cell, id: shown });
     };
     Ok((sent_row, current))
 }
@@ -146,20 +255,15 @@ impl Answer<'_> {
         ctx: &Context,
         id: &str,
         current: &ItemRef,
-    ) -> Result<Option<(Field, String, String)>, String> {
-        let (report, lang) = (ctx.report, ctx.lang);
+    ) -> Result<Option<(Field, String, String)>, Trouble> {
         let Some(field) = self.col.field() else {
             if !self.col.open() && self.given != self.was {
-                let column = self.col.heading(report, lang);
-                return Err(BookMsg::ErrProtectedEdited.fill(
-                    lang,
-                    &[
-                        ("cell", &self.cell),
-                        ("column", &quoted_short(&column)),
-                        ("old", &quoted_short(self.was)),
-                        ("new", &quoted_short(self.given)),
-                    ],
-                ));
+                return Err(Trouble::LockedEdited {
+                    cell: self.cell.clone(),
+                    column: self.col,
+                    old: quoted_short(self.was),
+                    new: quoted_short(self.given),
+                });
             }
             return Ok(None);
         };
@@ -167,46 +271,37 @@ impl Answer<'_> {
         if same_text(self.given, self.was) {
             return Ok(None);
         }
-        let answer = self.read_as(field, ctx)?;
+        let answer = self.read_as(field, ctx.report)?;
         let now = field.get(current.item);
         if same_text(&answer, self.was) || same_text(&now, &answer) {
             return Ok(None);
         }
         if !same_text(&now, self.was) {
-            return Err(BookMsg::ConflictLine.fill(
-                lang,
-                &[
-                    ("cell", &self.cell),
-                    ("item", &one_line(id)),
-                    ("field", &field.label(report, lang)),
-                    ("seen", &quoted_short(self.was)),
-                    ("theirs", &quoted_short(&now)),
-                    ("ours", &quoted_short(&answer)),
-                ],
-            ));
+            return Err(Trouble::Conflict {
+                cell: self.cell.clone(),
+                item: one_line(id),
+                field,
+                seen: quoted_short(self.was),
+                theirs: quoted_short(&now),
+                ours: quoted_short(&answer),
+            });
         }
         Ok(Some((field, now, answer)))
     }
 
     /// The answer as `field` holds it: a code as its scale writes it.
-    fn read_as(&self, field: Field, ctx: &Context) -> Result<String, String> {
+    fn read_as(&self, field: Field, report: &Report) -> Result<String, Trouble> {
         if !field.is_code() {
             return Ok(self.given.to_string());
         }
         let scale = match field {
-            Field::Phase => &ctx.report.phase_scale,
-            _ => &ctx.report.direction_scale,
+            Field::Phase => &report.phase_scale,
+            _ => &report.direction_scale,
         };
-        code_of(scale, self.given).ok_or_else(|| {
-            BookMsg::ErrBadCode.fill(
-                ctx.lang,
-                &[
-                    ("cell", &self.cell),
-                    ("value", &quoted_short(self.given)),
-                    ("scale", &scale.name),
-                    ("codes", &scale.code_list().join(", ")),
-                ],
-            )
+        code_of(scale, self.given).ok_or_else(|| Trouble::BadCode {
+            cell: self.cell.clone(),
+            value: quoted_short(self.given),
+            field,
         })
     }
 }

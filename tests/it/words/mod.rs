@@ -4,6 +4,8 @@
 //! command names aside). And every English screen has no Japanese word of the
 //! interface's own (the records' Japanese aside), checked for the chrome.
 
+mod failures;
+
 use crate::common;
 
 use common::{TestBoard, kensho_in};
@@ -29,6 +31,8 @@ const ALLOWED: &[&str] = &[
     "display",
     "name",
     "keys",
+    // A key table's name, as the configuration types it.
+    "board",
     // The themes' names, as typed.
     "dark",
     "light",
