@@ -177,9 +177,6 @@ fn every_failure_of_the_store_and_the_presence_file_is_said_in_both_languages() 
 
 #[test]
 fn every_failure_of_a_returned_workbook_is_said_in_both_languages() {
-    let report = kensho::domain::records::load(&common::records_dir())
-        .unwrap()
-        .report;
     let file = "x.xlsx".to_string();
     let whole = [
         ReturnError::NotWorkbook {
@@ -214,6 +211,13 @@ fn every_failure_of_a_returned_workbook_is_said_in_both_languages() {
     for e in whole {
         both(&format!("{e:?}"), |lang| e.say(lang));
     }
+}
+
+#[test]
+fn every_problem_of_a_returned_row_is_said_in_japanese() {
+    let report = kensho::domain::records::load(&common::records_dir())
+        .unwrap()
+        .report;
     let cell = || "S!G4".to_string();
     let rows = [
         Trouble::NotText {
