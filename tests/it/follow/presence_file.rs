@@ -2,6 +2,7 @@
 //! takeovers, the heartbeat, hostile contents, another machine.
 
 use super::*;
+use kensho::store::seam::{self, Seams};
 
 #[cfg(unix)]
 #[test]
@@ -80,13 +81,17 @@ fn pressing_p_twice_quickly_leaves_no_presenter_behind() {
 
 #[test]
 fn the_heartbeat_goes_on_without_the_board_ticking() {
-    // (A presenter in $EDITOR does not tick.)
+    // (A presenter in $EDITOR does not tick.) A quick heartbeat, not to wait
+    // a second for it.
+    let seams = Seams::default();
+    seams.beat(Duration::from_millis(50));
+    let _installed = seam::install(&seams);
     let (p, _f, _clock) = presenter_and_follower();
     let first = presence(&p).seq;
     let deadline = Instant::now() + Duration::from_secs(10);
     while presence(&p).seq == first {
         assert!(Instant::now() < deadline, "no heartbeat");
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::sleep(Duration::from_millis(10));
     }
 }
 
@@ -128,6 +133,11 @@ fn a_hostile_presence_file_is_shown_within_bounds() {
 
 #[test]
 fn a_presenter_on_another_machine_counts_as_there_while_its_file_changes() {
+    // A quick heartbeat (the claim waits one and a half to see the file
+    // change), and the other machine writes faster than it.
+    let seams = Seams::default();
+    seams.beat(Duration::from_millis(200));
+    let _installed = seam::install(&seams);
     let b = TestBoard::on_copy(Lang::En, 100, 30);
     let dir = b.path().to_path_buf();
     let mut owner = kensho::store::presence::owner_now(None);
@@ -154,7 +164,7 @@ fn a_presenter_on_another_machine_counts_as_there_while_its_file_changes() {
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                 seq += 1;
                 write(seq);
-                std::thread::sleep(Duration::from_millis(300));
+                std::thread::sleep(Duration::from_millis(60));
             }
         })
     };
