@@ -48,55 +48,6 @@ impl Browse {
     }
 }
 
-/// The board's keys, in the order help lists them; `codes` set the phase and
-/// the direction of the selected item.
-fn keys(codes: &[Binding]) -> Vec<Binding> {
-    use Command::*;
-    let mut table = vec![
-        bind("Up k", Up, Msg::KeyMove)
-            .foot(Msg::FootMove, When::Outline)
-            .foot(Msg::FootScroll, When::Detail),
-        bind("Down j", Down, Msg::KeyMove)
-            .foot(Msg::FootMove, When::Outline)
-            .foot(Msg::FootScroll, When::Detail),
-        bind("Left h", Left, Msg::KeyCollapse),
-        bind("Right l", Right, Msg::KeyExpand),
-        bind("Enter", Open, Msg::KeyToggle).foot(Msg::FootOpen, When::Outline),
-        bind("PgUp", PageUp, Msg::KeyPage),
-        bind("PgDn", PageDown, Msg::KeyPage),
-        bind("Ctrl-u", HalfPageUp, Msg::KeyHalfPage),
-        bind("Ctrl-d", HalfPageDown, Msg::KeyHalfPage),
-        bind("g Home", First, Msg::KeyFirstLast),
-        bind("G End", Last, Msg::KeyFirstLast),
-        bind("]", NextRecommendation, Msg::KeyRecommendation),
-        bind("[", PreviousRecommendation, Msg::KeyRecommendation),
-        bind("}", NextPoint, Msg::KeyPoint),
-        bind("{", PreviousPoint, Msg::KeyPoint),
-        bind("Tab", SwitchFocus, Msg::KeyFocus),
-        bind("/", Search, Msg::KeySearch).foot(Msg::FootSearch, When::Always),
-        bind("n", NextHit, Msg::KeyHit).foot(Msg::FootNext, When::Searching),
-        bind("N", PreviousHit, Msg::KeyHit).foot(Msg::FootNext, When::Searching),
-        bind("O", ToggleOrder, Msg::KeyOrder),
-        bind("f", Filters, Msg::KeyFilters).foot(Msg::FootFilter, When::Always),
-        bind("F", ClearFilters, Msg::KeyClearFilters),
-        bind(":", Jump, Msg::KeyJump),
-        bind("r", FollowRelisted, Msg::KeyRelisted),
-        bind("p", Walkthrough, Msg::KeyWalkthrough).foot(Msg::FootWalkthrough, When::Always),
-        bind("o", Overview, Msg::KeyOverview),
-        bind("M", Meeting, Msg::KeyMeeting),
-        bind("w", Minutes, Msg::KeyMinutes),
-        bind("P", Present, Msg::KeyPresent),
-        bind("Esc", Back, Msg::KeyBack).foot(Msg::FootBack, When::Detail),
-    ];
-    table.extend(codes.iter().cloned());
-    table.extend(super::editing::edit_keys());
-    table.extend([
-        bind("?", Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
-        bind("q", Quit, Msg::KeyQuit).foot(Msg::FootQuit, When::Always),
-    ]);
-    table
-}
-
 /// The commands that search and filter, and open another screen.
 fn search_command(board: &mut Board, command: &Command) -> Option<Outcome> {
     Some(match command {
@@ -137,8 +88,53 @@ fn search_command(board: &mut Board, command: &Command) -> Option<Outcome> {
 impl Page for Browse {
     const SHOWN: Option<Shown> = Some(Shown::Board);
 
+    /// The board's keys, in the order help lists them; `codes` set the phase and
+    /// the direction of the selected item.
     fn keys(codes: &[Binding]) -> Vec<Binding> {
-        keys(codes)
+        use Command::*;
+        let mut table = vec![
+            bind("Up k", Up, Msg::KeyMove)
+                .foot(Msg::FootMove, When::Outline)
+                .foot(Msg::FootScroll, When::Detail),
+            bind("Down j", Down, Msg::KeyMove)
+                .foot(Msg::FootMove, When::Outline)
+                .foot(Msg::FootScroll, When::Detail),
+            bind("Left h", Left, Msg::KeyCollapse),
+            bind("Right l", Right, Msg::KeyExpand),
+            bind("Enter", Open, Msg::KeyToggle).foot(Msg::FootOpen, When::Outline),
+            bind("PgUp", PageUp, Msg::KeyPage),
+            bind("PgDn", PageDown, Msg::KeyPage),
+            bind("Ctrl-u", HalfPageUp, Msg::KeyHalfPage),
+            bind("Ctrl-d", HalfPageDown, Msg::KeyHalfPage),
+            bind("g Home", First, Msg::KeyFirstLast),
+            bind("G End", Last, Msg::KeyFirstLast),
+            bind("]", NextRecommendation, Msg::KeyRecommendation),
+            bind("[", PreviousRecommendation, Msg::KeyRecommendation),
+            bind("}", NextPoint, Msg::KeyPoint),
+            bind("{", PreviousPoint, Msg::KeyPoint),
+            bind("Tab", SwitchFocus, Msg::KeyFocus),
+            bind("/", Search, Msg::KeySearch).foot(Msg::FootSearch, When::Always),
+            bind("n", NextHit, Msg::KeyHit).foot(Msg::FootNext, When::Searching),
+            bind("N", PreviousHit, Msg::KeyHit).foot(Msg::FootNext, When::Searching),
+            bind("O", ToggleOrder, Msg::KeyOrder),
+            bind("f", Filters, Msg::KeyFilters).foot(Msg::FootFilter, When::Always),
+            bind("F", ClearFilters, Msg::KeyClearFilters),
+            bind(":", Jump, Msg::KeyJump),
+            bind("r", FollowRelisted, Msg::KeyRelisted),
+            bind("p", Walkthrough, Msg::KeyWalkthrough).foot(Msg::FootWalkthrough, When::Always),
+            bind("o", Overview, Msg::KeyOverview),
+            bind("M", Meeting, Msg::KeyMeeting),
+            bind("w", Minutes, Msg::KeyMinutes),
+            bind("P", Present, Msg::KeyPresent),
+            bind("Esc", Back, Msg::KeyBack).foot(Msg::FootBack, When::Detail),
+        ];
+        table.extend(codes.iter().cloned());
+        table.extend(super::editing::edit_keys());
+        table.extend([
+            bind("?", Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
+            bind("q", Quit, Msg::KeyQuit).foot(Msg::FootQuit, When::Always),
+        ]);
+        table
     }
 
     fn update(&mut self, board: &mut Board, action: Action) -> Outcome {

@@ -116,38 +116,35 @@ impl Walkthrough {
     }
 }
 
-fn keys(codes: &[Binding]) -> Vec<Binding> {
-    use Command::*;
-    let mut table = vec![
-        bind("Space Right PgDn", NextItem, Msg::KeyNextItem).foot(Msg::FootNextItem, When::Always),
-        bind("Left PgUp", PreviousItem, Msg::KeyPreviousItem)
-            .foot(Msg::FootPreviousItem, When::Always),
-        bind("]", NextRecommendation, Msg::KeyRecommendation),
-        bind("[", PreviousRecommendation, Msg::KeyRecommendation),
-        bind("g Home", First, Msg::KeyFirstLast),
-        bind("G End", Last, Msg::KeyFirstLast),
-        bind("Up k", Up, Msg::KeyScroll),
-        bind("Down j", Down, Msg::KeyScroll),
-        bind("r", MarkReviewed, Msg::KeyMarkReviewed).foot(Msg::FootReviewed, When::Always),
-        bind("w", Minutes, Msg::KeyMinutes),
-        bind("o", Overview, Msg::KeyOverview),
-        bind("P", Present, Msg::KeyPresent),
-    ];
-    table.extend(codes.iter().cloned());
-    table.extend(super::editing::edit_keys());
-    table.extend([
-        bind("Esc", Back, Msg::KeyBackToBoard).foot(Msg::FootBoard, When::Always),
-        bind("?", Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
-        bind("q", Quit, Msg::KeyQuit),
-    ]);
-    table
-}
-
 impl Page for Walkthrough {
     const SHOWN: Option<Shown> = Some(Shown::Walkthrough);
 
     fn keys(codes: &[Binding]) -> Vec<Binding> {
-        keys(codes)
+        use Command::*;
+        let mut table = vec![
+            bind("Space Right PgDn", NextItem, Msg::KeyNextItem)
+                .foot(Msg::FootNextItem, When::Always),
+            bind("Left PgUp", PreviousItem, Msg::KeyPreviousItem)
+                .foot(Msg::FootPreviousItem, When::Always),
+            bind("]", NextRecommendation, Msg::KeyRecommendation),
+            bind("[", PreviousRecommendation, Msg::KeyRecommendation),
+            bind("g Home", First, Msg::KeyFirstLast),
+            bind("G End", Last, Msg::KeyFirstLast),
+            bind("Up k", Up, Msg::KeyScroll),
+            bind("Down j", Down, Msg::KeyScroll),
+            bind("r", MarkReviewed, Msg::KeyMarkReviewed).foot(Msg::FootReviewed, When::Always),
+            bind("w", Minutes, Msg::KeyMinutes),
+            bind("o", Overview, Msg::KeyOverview),
+            bind("P", Present, Msg::KeyPresent),
+        ];
+        table.extend(codes.iter().cloned());
+        table.extend(super::editing::edit_keys());
+        table.extend([
+            bind("Esc", Back, Msg::KeyBackToBoard).foot(Msg::FootBoard, When::Always),
+            bind("?", Help, Msg::KeyHelp).foot(Msg::FootHelp, When::Always),
+            bind("q", Quit, Msg::KeyQuit),
+        ]);
+        table
     }
 
     fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
