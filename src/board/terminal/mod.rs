@@ -112,7 +112,14 @@ pub fn run(app: App, opening: Opening) -> io::Result<Ended> {
         .and_then(|()| event_loop(&mut host, &mut rt));
     // A save under way lands before the board goes; nothing more starts.
     let saved = rt.close(&mut host, SAVE_GRACE);
-    let restored = leave();
+    let restored = match rt.ending() {
+        // The terminal is gone: there is nothing to restore.
+        Some(Ending::HungUp) => {
+            let _ = leave();
+            Ok(())
+        }
+        _ => leave(),
+    };
     let unsaved = rt
         .app()
         .board()

@@ -72,16 +72,18 @@ fn a_dropped_connection_ends_the_process() {
     drop(writer);
     drop(master);
     let deadline = Instant::now() + Duration::from_secs(2);
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
         }
         assert!(
             Instant::now() < deadline,
             "still running 2 s after the terminal went away"
         );
         std::thread::sleep(Duration::from_millis(20));
-    }
+    };
+    // Ended as by SIGHUP, as a shell would report it.
+    assert_eq!(status.exit_code(), 129, "{status:?}");
 }
 
 #[test]
