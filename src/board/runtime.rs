@@ -257,14 +257,6 @@ impl Runtime {
         self.inbox.try_recv().ok()
     }
 
-    /// Take in every input already waiting.
-    pub fn pump(&mut self, host: &mut dyn Host) -> io::Result<()> {
-        while let Some(input) = self.waiting() {
-            self.take(host, input)?;
-        }
-        Ok(())
-    }
-
     /// Whether a worker is still on something this board sent.
     pub fn busy(&self) -> bool {
         !self.open.is_empty()
