@@ -78,6 +78,8 @@ pub struct Runtime {
     next_id: u64,
     quit: bool,
     ending: Option<Ending>,
+    /// The board closes: keys typed now do nothing.
+    closing: bool,
     /// The shell command that edits a text (`$VISUAL`, `$EDITOR` or vi).
     editor: String,
 }
@@ -110,6 +112,7 @@ impl Runtime {
             next_id: 0,
             quit: false,
             ending: None,
+            closing: false,
             editor: users_editor(),
         }
     }
@@ -225,6 +228,8 @@ impl Runtime {
     /// Take in what arrived in the inbox.
     pub fn take(&mut self, host: &mut dyn Host, input: Input) -> io::Result<()> {
         match input {
+            // A board that closes takes no more keys.
+            Input::Event(_) if self.closing => Ok(()),
             Input::Event(event) => self.event(host, event),
             Input::Answer { id, action } => {
                 if let Some(id) = id {
@@ -302,6 +307,7 @@ impl Runtime {
     /// (within `within`), a presenter removes its file, and the presence
     /// worker ends (within a second).
     pub fn close(&mut self, host: &mut dyn Host, within: Duration) -> io::Result<bool> {
+        self.closing = true;
         self.step(host, Action::Close)?;
         let saved = self.finish_saves(host, within)?;
         let presence = |rt: &Runtime| rt.open.values().any(|w| *w == Worker::Presence);

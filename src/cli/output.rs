@@ -7,9 +7,10 @@ use crate::domain::error::error_line;
 use crate::i18n::{CliMsg, Lang};
 use crate::text::terminal_safe;
 
-/// One line on standard error, made safe for the terminal.
+/// One line on standard error, made safe for the terminal. A standard
+/// error that is gone (a terminal that hung up) is no reason to stop.
 pub fn say(line: &str) {
-    eprintln!("{}", terminal_safe(line));
+    let _ = writeln!(std::io::stderr().lock(), "{}", terminal_safe(line));
 }
 
 /// Exit codes: 0 success, 1 no match (search) or a difference (verify),

@@ -12,6 +12,7 @@ mod bad_input;
 mod board_edits;
 mod board_fault;
 mod board_keys;
+mod board_opening;
 mod board_runtime;
 mod board_search;
 mod cli;

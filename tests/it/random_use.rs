@@ -1,9 +1,10 @@
-//! Random use through the runtime users run: keys of every screen, typed
-//! Japanese, resizes from 1x1 up and time passing, on a copy of the
-//! records, with the real workers. Whatever happens, the board never
-//! panics, its screen stack is never empty, the selected row is on screen,
-//! every frame draws, and at the end every save is on disk and logged
-//! (`verify` finds the records exactly as the log says).
+//! Random use through the runtime users run: keys of every screen (some
+//! typed before the workers have answered the one before), typed Japanese,
+//! resizes from 1x1 up and time passing, on a copy of the records, with the
+//! real workers. Whatever happens, the board never panics, its screen stack
+//! is never empty, the selected row is on screen, every frame draws, and at
+//! the end every save asked for is on disk, the board shows what the disk
+//! holds, and the log says so (`verify`).
 
 use std::time::{Duration, Instant};
 
@@ -82,6 +83,8 @@ const TEXT: &[&str] = &["警察", "児童", "1-1", "会議", "ａ", "\u{1b}[31m"
 #[derive(Debug, Clone)]
 enum Step {
     Key(&'static str),
+    /// A key typed before the workers have answered.
+    Quick(&'static str),
     Text(&'static str),
     Resize(u16, u16),
     /// Time passes, in milliseconds.
@@ -91,7 +94,8 @@ enum Step {
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        40 => proptest::sample::select(KEYS).prop_map(Step::Key),
+        30 => proptest::sample::select(KEYS).prop_map(Step::Key),
+        15 => proptest::sample::select(KEYS).prop_map(Step::Quick),
         4 => proptest::sample::select(TEXT).prop_map(Step::Text),
         3 => (1u16..200, 1u16..60).prop_map(|(w, h)| Step::Resize(w, h)),
         4 => (0u64..3000).prop_map(Step::Wait),
@@ -144,6 +148,7 @@ proptest! {
         for s in steps {
             match s {
                 Step::Key(k) => b.keys(k),
+                Step::Quick(k) => b.press(k),
                 Step::Text(t) => b.act(Action::Text(t.to_string())),
                 Step::Resize(w, h) => b.act(Action::Resize(w, h)),
                 Step::Wait(ms) => {
@@ -156,6 +161,14 @@ proptest! {
             if b.rt.quitting() {
                 break;
             }
+        }
+        b.settle();
+        if !b.rt.quitting() {
+            // Every save asked for landed, and the board shows the disk.
+            let board = b.app().board();
+            prop_assert!(board.edits().unsaved().is_empty(), "{:?}", board.edits().unsaved());
+            let on_disk = load(b.path()).unwrap();
+            prop_assert!(board.records().report == on_disk.report, "the board's records are not the disk's");
         }
         let closed = b.rt.close(&mut b.host, Duration::from_secs(20)).unwrap();
         prop_assert!(closed, "every save under way landed");

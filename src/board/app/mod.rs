@@ -35,6 +35,10 @@ pub struct App {
     revision: u64,
     /// What the board still has to do to open as the command line asked.
     opening: Option<Stage>,
+    /// The user's keys held back while the board opens (the meeting's
+    /// agenda is what the opening's search shows, not what is typed
+    /// meanwhile); taken in, in order, once it has opened.
+    held_back: Vec<Action>,
 }
 
 impl App {
@@ -48,6 +52,7 @@ impl App {
             keymap,
             revision: 0,
             opening: None,
+            held_back: Vec::new(),
         })
     }
 
@@ -94,6 +99,22 @@ impl App {
 
     /// Apply `action`; return what the runtime must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if self.opening.is_some() && matches!(action, Action::Command(_) | Action::Text(_)) {
+            self.held_back.push(action);
+            return Vec::new();
+        }
+        let mut effects = self.apply(action);
+        // Opened now: the keys held back meanwhile, in order.
+        if self.opening.is_none() && !self.held_back.is_empty() {
+            for action in std::mem::take(&mut self.held_back) {
+                effects.extend(self.update(action));
+            }
+        }
+        effects
+    }
+
+    /// One action taken in: routed, its notes settled, follow mode told.
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
         let before = (self.board.message().map(str::to_string), self.screens.len());
         // Time passing, or the presence file written: nothing to redraw
         // unless something changed.
@@ -149,6 +170,9 @@ impl App {
             Action::Tick(now) => board.tick(now).into(),
             Action::Open(opening) => self.open(opening).into(),
             Action::Close => {
+                self.opening = None;
+                self.held_back.clear();
+                let board = &mut self.board;
                 let mut effects = board.edit(EditMsg::Stop);
                 effects.extend(board.follow_msg(FollowMsg::Close));
                 effects.into()

@@ -6,6 +6,7 @@
 
 use super::App;
 use crate::board::action::{Effect, Opening};
+use crate::board::follow::Role;
 use crate::board::meeting::RoomMsg;
 use crate::board::search::SearchMsg;
 
@@ -64,7 +65,13 @@ impl App {
         }
     }
 
+    /// `--present`: start presenting (a board that presents already, or
+    /// follows, is left as it is).
     fn start_presenting(&mut self, present: bool) -> Vec<Effect> {
-        if present { self.present() } else { Vec::new() }
+        if present && matches!(self.board.follow().role(), Role::Alone) {
+            self.present()
+        } else {
+            Vec::new()
+        }
     }
 }

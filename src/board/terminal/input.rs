@@ -28,6 +28,10 @@ const ENDING_SIGNALS: [i32; 11] = {
 /// terminal is restored here and the process ends.
 const GRACE: Duration = Duration::from_secs(1);
 
+/// The byte that wakes the reader to look at the gate (a signal's byte is
+/// anything else).
+const PAUSE: u8 = b'p';
+
 /// Whether the reader may read (the gate is open) or is parked.
 #[derive(Debug, Default)]
 struct GateState {
@@ -50,8 +54,12 @@ impl Reader {
         // reader empties the pipe only of what is there.
         let (woken, wake) = pipe_with(PipeFlags::CLOEXEC | PipeFlags::NONBLOCK)?;
         let registered = wake.try_clone()?;
-        // The signal writes a byte into the pipe (the reader then asks the
-        // terminal, which reports its new size).
+        // crossterm's own handler of SIGWINCH first (its event source is made
+        // by the first poll): signal handlers run in the order registered, so
+        // by the time ours wakes the reader, crossterm knows of the new size.
+        let _ = event::poll(Duration::ZERO);
+        // The signal writes a byte into the pipe; the reader then asks the
+        // terminal, which reports its new size (and says it itself, too).
         signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, registered)?;
         let gate = Arc::new((Mutex::new(GateState::default()), Condvar::new()));
         let shared = Arc::clone(&gate);
@@ -65,7 +73,7 @@ impl Reader {
         let (lock, changed) = &*self.gate;
         let mut state = lock.lock().unwrap_or_else(PoisonError::into_inner);
         state.closed = true;
-        let _ = rustix::io::write(&self.wake, b"p");
+        let _ = rustix::io::write(&self.wake, &[PAUSE]);
         while !state.parked {
             let (next, waited) = changed
                 .wait_timeout(state, Duration::from_secs(1))
@@ -122,7 +130,18 @@ fn read(inbox: &Sender<Input>, gate: &(Mutex<GateState>, Condvar), woken: &Owned
         }
         if fds[1].revents().contains(PollFlags::IN) {
             let mut bytes = [0u8; 64];
-            let _ = rustix::io::read(woken.as_fd(), &mut bytes);
+            let read = rustix::io::read(woken.as_fd(), &mut bytes).unwrap_or(0);
+            // Anything but the pause's byte is the window's new size: said
+            // here too, whatever crossterm reports of it.
+            let resized = bytes[..read].iter().any(|&b| b != PAUSE);
+            if resized
+                && let Ok((w, h)) = ratatui::crossterm::terminal::size()
+                && inbox
+                    .send(Input::Event(event::Event::Resize(w, h)))
+                    .is_err()
+            {
+                return;
+            }
         }
     }
 }

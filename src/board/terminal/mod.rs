@@ -96,17 +96,28 @@ pub fn run(app: App, opening: Opening) -> io::Result<Ended> {
     // An error (an old kernel) leaves things as they were.
     #[cfg(target_os = "linux")]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
+    // The workers and the inbox first, and the signals that end the board
+    // watched before the terminal is touched: a signal from here on always
+    // finds the terminal restored.
+    let mut rt = Runtime::new(app);
+    input::watch_signals(rt.sender())?;
     // ratatui::init: raw mode, alternate screen, and a panic hook that restores
     // the terminal before the panic message is printed.
     // Its terminal is dropped (that does nothing to the screen): the board
     // draws through its own backend.
     drop(ratatui::try_init()?);
-    let terminal = Terminal::new(Lean::new(io::stdout()))?;
-    execute!(io::stdout(), EnableBracketedPaste)?;
-    let mut rt = Runtime::new(app);
-    input::watch_signals(rt.sender())?;
-    let reader = Reader::spawn(rt.sender())?;
-    let mut host = TerminalHost { terminal, reader };
+    let started = Terminal::new(Lean::new(io::stdout())).and_then(|terminal| {
+        execute!(io::stdout(), EnableBracketedPaste)?;
+        let reader = Reader::spawn(rt.sender())?;
+        Ok(TerminalHost { terminal, reader })
+    });
+    let mut host = match started {
+        Ok(host) => host,
+        Err(e) => {
+            let _ = leave();
+            return Err(e);
+        }
+    };
     let result = rt
         .step(&mut host, Action::Open(opening))
         .and_then(|()| event_loop(&mut host, &mut rt));

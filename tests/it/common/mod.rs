@@ -155,21 +155,27 @@ impl TestBoard {
     /// Keys as written in help, separated by spaces: `j`, `D`, `Enter`, `Ctrl-r`.
     pub fn keys(&mut self, keys: &str) {
         for k in keys.split(' ').filter(|k| !k.is_empty()) {
-            let key = kensho::board::keys::Key::parse(k).unwrap_or_else(|| panic!("key {k}"));
-            let mut modifiers = key.modifiers;
-            if let ratatui::crossterm::event::KeyCode::Char(c) = key.code
-                && c.is_ascii_uppercase()
-            {
-                modifiers |= KeyModifiers::SHIFT;
-            }
-            self.rt
-                .event(
-                    &mut self.host,
-                    Event::Key(KeyEvent::new(key.code, modifiers)),
-                )
-                .unwrap();
+            self.press(k);
             self.settle();
         }
+    }
+
+    /// One key, as help writes it, without waiting for the workers: the
+    /// next key may come while a search or a save is under way.
+    pub fn press(&mut self, k: &str) {
+        let key = kensho::board::keys::Key::parse(k).unwrap_or_else(|| panic!("key {k}"));
+        let mut modifiers = key.modifiers;
+        if let ratatui::crossterm::event::KeyCode::Char(c) = key.code
+            && c.is_ascii_uppercase()
+        {
+            modifiers |= KeyModifiers::SHIFT;
+        }
+        self.rt
+            .event(
+                &mut self.host,
+                Event::Key(KeyEvent::new(key.code, modifiers)),
+            )
+            .unwrap();
     }
 
     /// Text typed character by character (an IME commits text like this).

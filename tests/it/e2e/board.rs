@@ -355,3 +355,27 @@ fn escape_sequences_and_joiners_in_the_records_keep_the_borders_and_never_reach_
     s.send("q");
     s.wait_exit(Duration::from_secs(5));
 }
+
+#[test]
+fn every_resize_of_the_window_is_drawn_without_a_key() {
+    let tmp = copy_of_records();
+    let mut s = Session::start(&[tmp.path().to_str().unwrap()], "en_US.UTF-8");
+    s.wait_for("1 / 88");
+    // Wide: outline and detail side by side; narrow: the outline alone.
+    for round in 0..12 {
+        s.resize(130, 30);
+        s.wait_until(
+            Duration::from_secs(3),
+            &format!("wide, round {round}"),
+            |screen| screen.contains("Detail"),
+        );
+        s.resize(80, 24);
+        s.wait_until(
+            Duration::from_secs(3),
+            &format!("narrow, round {round}"),
+            |screen| !screen.contains("Detail") && screen.contains("1 / 88"),
+        );
+    }
+    s.send("q");
+    s.wait_exit(Duration::from_secs(5));
+}

@@ -1,6 +1,7 @@
 //! How a board ends, or never starts: quit, signals, a dropped connection,
 //! a dumb terminal, bad records, a key taken twice.
 
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 use super::*;
@@ -83,6 +84,36 @@ fn a_dropped_connection_ends_the_process() {
         std::thread::sleep(Duration::from_millis(20));
     };
     // Ended as by SIGHUP, as a shell would report it.
+    assert_eq!(status.exit_code(), 129, "{status:?}");
+}
+
+#[test]
+fn a_dropped_connection_with_a_change_not_saved_ends_as_sighup_too() {
+    // The disk fails: the change stays unsaved, and the board's last words
+    // (the changes not saved) go to a terminal that is gone.
+    let tmp = copy_of_records();
+    let (master, mut child) = spawn_in(
+        &[tmp.path().to_str().unwrap()],
+        "en_US.UTF-8",
+        (80, 24),
+        &[("KENSHO_INJECT_FAULT", "records")],
+    );
+    let mut writer = master.take_writer().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    writer.write_all(b"B").unwrap();
+    writer.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(child.try_wait().unwrap().is_none(), "the board is running");
+    drop(writer);
+    drop(master);
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "still running");
+        std::thread::sleep(Duration::from_millis(20));
+    };
     assert_eq!(status.exit_code(), 129, "{status:?}");
 }
 

@@ -137,6 +137,23 @@ impl Session {
         std::thread::sleep(Duration::from_millis(60));
     }
 
+    /// The terminal's window resized, as a terminal emulator does it (the
+    /// program gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser.lock().unwrap().set_size(
+            std::num::NonZeroU16::new(rows).unwrap(),
+            std::num::NonZeroU16::new(cols).unwrap(),
+        );
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
     pub fn wait_exit(&mut self, within: Duration) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + within;
         loop {
