@@ -92,3 +92,27 @@ fn a_meeting_opened_on_a_search_takes_its_agenda_whatever_is_typed_meanwhile() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn q_asks_again_when_a_meeting_mark_waits_behind_a_save() {
+    let mut b = TestBoard::on_copy(Lang::En, 80, 24);
+    b.keys("M");
+    b.type_text("m1");
+    b.keys("Enter");
+    assert!(matches!(
+        b.app().top(),
+        kensho::board::screen::Screen::Walkthrough(_)
+    ));
+    let lock = hold_lock(&b);
+    // A save in flight (the store waits for the lock), a mark behind it.
+    b.rt.step(&mut b.host, Command::SetPhase("D".into()))
+        .unwrap();
+    b.rt.step(&mut b.host, Command::MarkReviewed).unwrap();
+    b.rt.step(&mut b.host, Command::Quit).unwrap();
+    assert!(!b.rt.quitting(), "the mark waits: q asks once more");
+    assert!(b.message().contains("1"), "{}", b.message());
+    lock.unlock().unwrap();
+    b.settle();
+    b.keys("q");
+    assert!(b.rt.quitting(), "everything landed: q quits");
+}

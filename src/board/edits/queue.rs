@@ -65,14 +65,21 @@ impl Queue {
         self.pending().flat_map(|r| &r.edits).collect()
     }
 
-    /// The edits not on disk yet that no save is writing now (a save under
-    /// way is waited for when the board quits).
+    /// The changes not on disk yet that no job is writing now (a job under
+    /// way is waited for when the board quits): each edit of a save waiting,
+    /// and each other job waiting (a meeting's mark, a reason, the minutes).
     pub fn waiting_edits(&self) -> usize {
         let writing = match &self.in_flight {
             Some(Job::Save { request, .. }) => request.edits.len(),
             _ => 0,
         };
-        self.unsaved().len() - writing
+        let others = self
+            .waiting
+            .iter()
+            .chain(self.failed.iter().map(|(j, _)| j))
+            .filter(|j| !matches!(j, Job::Save { .. }))
+            .count();
+        self.unsaved().len() - writing + others
     }
 
     /// Queue `job` behind the others.
