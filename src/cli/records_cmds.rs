@@ -14,6 +14,9 @@ use crate::store::write_records;
 /// Load, validate, print the counts.
 pub fn check(path: Option<PathBuf>, lang: Lang) -> ExitCode {
     let path = default_path(path);
+    if path.is_dir() {
+        crate::store::undo::put_back_if_killed(&path);
+    }
     match load(&path) {
         Ok(records) => {
             let ok = CliMsg::CheckOk.fill(lang, &[("path", &path.display())]);

@@ -9,7 +9,7 @@ use crate::domain::error::{io_reason, quoted};
 use crate::domain::field::{Edit, Field};
 use crate::domain::model::Report;
 use crate::domain::records::{Records, default_path, folder_of, state_from};
-use crate::i18n::{CliMsg, Lang};
+use crate::i18n::{CliMsg, Lang, LogMsg};
 use crate::store::changelog::{self, LOG_FILE, LogProblem, LogStatus};
 use crate::store::verify::verify_knowing as check_log;
 use crate::store::{Why, apply_edits};
@@ -85,7 +85,7 @@ pub fn set(
         let file = visible(&file.display().to_string()).into_owned();
         warn(
             lang,
-            &CliMsg::SetMovedAside.fill(lang, &[("bytes", &saved.moved_aside), ("file", &file)]),
+            &LogMsg::SetMovedAside.fill(lang, &[("bytes", &saved.moved_aside), ("file", &file)]),
         );
     }
     if saved.changes.is_empty() {
@@ -93,7 +93,7 @@ pub fn set(
             lang,
             &format!(
                 "{}\n",
-                CliMsg::SetUnchanged.fill(lang, &[("item", &visible(id))])
+                LogMsg::SetUnchanged.fill(lang, &[("item", &visible(id))])
             ),
         );
     }
@@ -103,7 +103,7 @@ pub fn set(
         .iter()
         .map(|c| {
             let field = field_word(c.field, report, lang);
-            let text = CliMsg::SetChanged.fill(
+            let text = LogMsg::SetChanged.fill(
                 lang,
                 &[
                     ("item", &c.item),
@@ -209,8 +209,8 @@ pub fn log(
         };
         let status = match c.status {
             LogStatus::Applied => String::new(),
-            LogStatus::Reason => format!(" [{}]", CliMsg::LogReasonMark.text(lang)),
-            LogStatus::Aborted => format!(" [{}]", CliMsg::LogAbortedMark.text(lang)),
+            LogStatus::Reason => format!(" [{}]", LogMsg::LogReasonMark.text(lang)),
+            LogStatus::Aborted => format!(" [{}]", LogMsg::LogAbortedMark.text(lang)),
         };
         let reason = c
             .reason
@@ -230,22 +230,37 @@ pub fn log(
 }
 
 pub fn verify(path: Option<PathBuf>, lang: Lang) -> ExitCode {
+    // Loading puts back a save killed between its files (when it can).
+    let killed = crate::store::undo::pending(&folder_of(&default_path(path.clone())));
     let (records, changes, problems, stamps) = match records_and_log(path, lang) {
         Ok(x) => x,
         Err(code) => return code,
     };
+    if let Some(txn) = killed {
+        let dir = records.layout.dir();
+        let still = crate::store::undo::pending(&dir).is_some();
+        let save = changes.iter().find(|c| c.txn == txn);
+        let when = save.map_or(txn.clone(), |c| c.timestamp.clone());
+        let user = save.map(changelog::Change::who).unwrap_or_default();
+        let words: [(&str, &dyn std::fmt::Display); 2] = [("when", &when), ("user", &user)];
+        if still {
+            say(&visible(&LogMsg::VerifyUndoPending.fill(lang, &words)));
+            return ExitCode::from(1);
+        }
+        say(&visible(&LogMsg::VerifyRolledBack.fill(lang, &words)));
+    }
     let parts = crate::store::digests::parts_now(&records, &stamps, |_| false).ok();
     let state = parts
         .filter(|p| !p.is_empty())
         .map(|p| state_from(&p.iter().map(|p| p.digest).collect::<Vec<_>>()));
     let v = check_log(&changes, problems, &records.report, state);
     if v.interrupted {
-        say(CliMsg::VerifyInterrupted.text(lang));
+        say(LogMsg::VerifyInterrupted.text(lang));
     }
     let torn = records.layout.dir().join(changelog::TORN_FILE);
     if let Ok(meta) = std::fs::metadata(&torn) {
         let file = visible(&torn.display().to_string()).into_owned();
-        say(&CliMsg::VerifyTorn.fill(lang, &[("bytes", &meta.len()), ("file", &file)]));
+        say(&LogMsg::VerifyTorn.fill(lang, &[("bytes", &meta.len()), ("file", &file)]));
     }
     let damaged = v
         .problems
@@ -254,14 +269,14 @@ pub fn verify(path: Option<PathBuf>, lang: Lang) -> ExitCode {
     let state = v.state.say(lang).unwrap_or_default();
     if v.differences.is_empty() && !damaged && !v.state.is_difference() {
         let ok =
-            CliMsg::VerifyOk.fill(lang, &[("fields", &v.checked), ("changes", &changes.len())]);
+            LogMsg::VerifyOk.fill(lang, &[("fields", &v.checked), ("changes", &changes.len())]);
         return print(lang, &format!("{ok}\n{}\n", visible(&state)));
     }
     for d in &v.differences {
-        say(&CliMsg::VerifyDiffersLine.fill(lang, &[("what", &d.say(lang))]));
+        say(&LogMsg::VerifyDiffersLine.fill(lang, &[("what", &d.say(lang))]));
     }
     if v.state.is_difference() {
-        say(&CliMsg::VerifyDiffersLine.fill(lang, &[("what", &state)]));
+        say(&LogMsg::VerifyDiffersLine.fill(lang, &[("what", &state)]));
     }
     ExitCode::from(1)
 }

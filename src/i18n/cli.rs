@@ -165,64 +165,6 @@ catalogue! {
         CountRelisted => ("うち再掲", "relisted items"),
         CountPerPhase => ("{scale}ごとの項目数", "phase ({scale})"),
         CountPerDirection => ("{scale}ごとの項目数", "direction ({scale})"),
-        // set, log, verify
-        SetUnchanged => ("{item}: 変更なし", "{item}: unchanged"),
-        SetChanged => ("{item} {field}: {old} → {new}", "{item} {field}: {old} -> {new}"),
-        LogReasonMark => ("理由", "reason"),
-        LogAbortedMark => (
-            "中断: データを書く前に保存が中断されたため、この変更はありません",
-            "aborted: the save was interrupted before the data was written, so this change never happened",
-        ),
-        LogTornLine => (
-            "{file}:{line}: 最後の行が途中で切れています（保存が中断されました）。読み飛ばします",
-            "{file}:{line}: the last line is incomplete (a save was interrupted); it is ignored",
-        ),
-        LogDamagedLine => ("{file}:{line}: 変更の記録ではありません（{error}）。読み飛ばします", "{file}:{line}: not a change record ({error}); skipped"),
-        VerifyOk => (
-            "問題なし: 記録された {fields} 個の欄が記録と一致します（変更 {changes} 件）",
-            "ok: {fields} logged fields agree with the records ({changes} changes)",
-        ),
-        VerifyDiffersLine => ("違い: {what}", "differs: {what}"),
-        VerifyDiffers => (
-            "{item} {field}: 変更履歴の最新の値は {logged}（{when}、{user}）ですが、記録は {now} です",
-            "{item} {field}: the log's latest value is {logged} ({when} by {user}), the records hold {now}",
-        ),
-        VerifyNoSuchItem => (
-            "{item} {field}: 変更履歴にありますが、記録にその項目または欄がありません",
-            "{item} {field}: logged, but no such item or field in the records",
-        ),
-        VerifyStateUnknown => (
-            "注: 変更履歴に記録全体の検査値がありません（古い版の kensho の履歴）。記録された欄だけを確かめました",
-            "note: the log carries no checksum of the records (an older kensho wrote it): only the logged fields were checked",
-        ),
-        VerifyStateMatches => (
-            "記録全体が最後の保存（{when}）のあとの状態と一致します",
-            "the records as a whole are as the last save ({when}) left them",
-        ),
-        VerifyStateEarlier => (
-            "記録全体が {earlier} の保存のあとの状態に戻っています。最後の保存（{last}）以降の変更が履歴の外で取り消されました",
-            "the records as a whole are as the save of {earlier} left them: the changes since, up to the last save ({last}), were undone outside kensho",
-        ),
-        VerifyStateConsistent => (
-            "記録全体が、最初に記録された保存（{first}）のあとの状態に変更履歴の変更を重ねたものと一致します（複数の写しでの保存を統合した状態）",
-            "the records as a whole are what the logged changes make of the state the first logged save ({first}) left (saves made in more than one copy, merged)",
-        ),
-        VerifyStateNone => (
-            "記録が最後の保存（{last}）のあとに kensho の外で変更されています（どの保存のあとの状態とも一致しません）",
-            "the records were changed outside kensho after the last save ({last}): they match no save in the log",
-        ),
-        VerifyTorn => (
-            "注: 途中で切れた行 {bytes} バイトが {file} に移されています（中断された保存。データには入っていません）",
-            "note: {bytes} bytes of cut-off lines were moved aside into {file} (interrupted saves, never in the data)",
-        ),
-        SetMovedAside => (
-            "変更履歴の最後の行が途中で切れていたため、{bytes} バイトを {file} に移しました",
-            "the log's last line was cut off: {bytes} bytes were moved aside into {file}",
-        ),
-        VerifyInterrupted => (
-            "注: 最後の保存はデータを書く前に中断されました。次の保存で「中断」として記録されます",
-            "note: the last save was interrupted before the data was written; it will be recorded as aborted at the next save",
-        ),
         // errors of the command line
         ErrStdout => ("標準出力に書けません: {error}", "cannot write to standard output: {error}"),
         ErrSearchUsage => ("[PATH] QUERY を指定してください", "give [PATH] QUERY"),

@@ -1,7 +1,8 @@
 //! Every word kensho shows, in Japanese and English.
 //!
-//! Two catalogues: [`Msg`] for the board and [`CliMsg`] for the command line
-//! and for errors (which both show). Domain words (実施区分, 評価区分 and the
+//! Catalogues: [`Msg`] for the board, [`CliMsg`] for the command line and
+//! for errors (which both show), [`LogMsg`] for saves and the change log,
+//! [`BookMsg`] for workbooks. Domain words (実施区分, 評価区分 and the
 //! scale meanings) come from the records, not from here. A message may hold
 //! `{name}` placeholders, filled by [`fill`]; both languages hold the same ones
 //! (a test checks).
@@ -9,10 +10,12 @@
 mod board;
 mod book;
 mod cli;
+mod log;
 
 pub use board::Msg;
 pub use book::BookMsg;
 pub use cli::CliMsg;
+pub use log::LogMsg;
 
 use std::fmt::Display;
 
@@ -226,6 +229,11 @@ mod tests {
         check_catalogue(&board);
         check_catalogue(&cli);
         check_catalogue(&book);
+        let log: Vec<_> = LogMsg::ALL
+            .iter()
+            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
+            .collect();
+        check_catalogue(&log);
     }
 
     /// Every entry is used somewhere outside the catalogue (an unused entry is
@@ -277,5 +285,11 @@ mod tests {
             unused.is_empty(),
             "workbook messages never used: {unused:?}"
         );
+        let unused: Vec<&str> = LogMsg::ALL
+            .iter()
+            .map(|m| m.name())
+            .filter(|n| !used("LogMsg", n))
+            .collect();
+        assert!(unused.is_empty(), "log messages never used: {unused:?}");
     }
 }

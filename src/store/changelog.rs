@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::i18n::{CliMsg, Lang};
+use crate::i18n::{Lang, LogMsg};
 
 /// The change log's file name, in the records folder.
 pub const LOG_FILE: &str = "changes.jsonl";
@@ -86,9 +86,9 @@ impl LogProblem {
     pub fn say(&self, lang: Lang) -> String {
         match self {
             LogProblem::TornLastLine { line } => {
-                CliMsg::LogTornLine.fill(lang, &[("file", &LOG_FILE), ("line", line)])
+                LogMsg::LogTornLine.fill(lang, &[("file", &LOG_FILE), ("line", line)])
             }
-            LogProblem::Damaged { line, error } => CliMsg::LogDamagedLine.fill(
+            LogProblem::Damaged { line, error } => LogMsg::LogDamagedLine.fill(
                 lang,
                 &[("file", &LOG_FILE), ("line", line), ("error", error)],
             ),

@@ -16,6 +16,7 @@ pub mod parsed;
 pub mod presence;
 mod quick;
 pub mod seam;
+pub mod undo;
 pub mod verify;
 pub mod watch;
 mod whole;

@@ -54,11 +54,17 @@ pub fn give_folder_access(file: &File, dir: &Path) {
 pub fn give_folder_access(_file: &File, _dir: &Path) {}
 
 /// Create the folder `path` (its parent must exist) with the parent's group,
-/// permission bits and setgid bit; nothing when it exists.
+/// permission bits and setgid bit; nothing when it exists. A link standing
+/// there is an error, never followed: kensho writes in its own folders only.
 pub fn make_folder(path: &Path) -> io::Result<()> {
     match std::fs::create_dir(path) {
         Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && path.is_dir() => return Ok(()),
+        Err(e)
+            if e.kind() == io::ErrorKind::AlreadyExists
+                && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) =>
+        {
+            return Ok(());
+        }
         Err(e) => return Err(e),
     }
     #[cfg(unix)]

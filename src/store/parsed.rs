@@ -55,6 +55,8 @@ pub fn load_known(path: &Path) -> Result<(Records, Keeping), LoadErrors> {
     if !path.is_dir() {
         return load(path).map(|r| (r, nothing()));
     }
+    // A save killed between its files is put back before anything is read.
+    super::undo::put_back_if_killed(path);
     match known(path) {
         Some(found) => Ok(found),
         None => load(path).map(|r| (r, nothing())),

@@ -308,9 +308,42 @@ pub(super) fn write_files(
     dir: &Path,
     folder: &mut Folder,
     files: Vec<NewFile>,
+    txn: &str,
+) -> Result<Vec<Written>, super::StoreError> {
+    // More than one file: all or nothing ([`super::undo`]).
+    let paths: Vec<PathBuf> = files
+        .iter()
+        .map(|f| folder.files[f.file].path.clone())
+        .collect();
+    let undo = match paths.len() {
+        0 | 1 => None,
+        _ => Some(super::undo::Undo::begin(dir, txn, &paths)?),
+    };
+    let replaced = replace_each(folder, files, undo.as_ref());
+    let written = match (replaced, undo) {
+        (Ok(written), Some(undo)) => undo.done().map(|()| written)?,
+        (Ok(written), None) => written,
+        (Err(e), Some(undo)) => {
+            undo.roll_back()?;
+            return Err(e);
+        }
+        (Err(e), None) => return Err(e),
+    };
+    folder.cache.write(dir);
+    Ok(written)
+}
+
+/// Replace each file, keeping the cache's entry for it up to date.
+fn replace_each(
+    folder: &mut Folder,
+    files: Vec<NewFile>,
+    undo: Option<&super::undo::Undo>,
 ) -> Result<Vec<Written>, super::StoreError> {
     let mut written = Vec::new();
-    for NewFile { file, text, digest } in files {
+    for (k, NewFile { file, text, digest }) in files.into_iter().enumerate() {
+        if let (Some(undo), true) = (undo, k > 0) {
+            undo.between_files();
+        }
         let known = &mut folder.files[file];
         let before = Stamp::at(&known.path);
         let read_ns = now_ns();
@@ -334,7 +367,6 @@ pub(super) fn write_files(
             after,
         });
     }
-    folder.cache.write(dir);
     Ok(written)
 }
 

@@ -22,16 +22,24 @@ pub enum Fault {
     LogPartial,
     /// Replacing the records files fails.
     Records,
+    /// The process is killed between two files of a save (see [`die_at`]).
+    KillBetweenFiles,
 }
 
 impl Fault {
-    const ALL: [Fault; 3] = [Fault::Log, Fault::LogPartial, Fault::Records];
+    const ALL: [Fault; 4] = [
+        Fault::Log,
+        Fault::LogPartial,
+        Fault::Records,
+        Fault::KillBetweenFiles,
+    ];
 
     fn named(name: &str) -> Option<Fault> {
         match name {
             "log" => Some(Fault::Log),
             "log-partial" => Some(Fault::LogPartial),
             "records" => Some(Fault::Records),
+            "kill-between-files" => Some(Fault::KillBetweenFiles),
             _ => None,
         }
     }
@@ -41,6 +49,7 @@ impl Fault {
             Fault::Log => "log",
             Fault::LogPartial => "log-partial",
             Fault::Records => "records",
+            Fault::KillBetweenFiles => "kill-between-files",
         }
     }
 }
@@ -167,6 +176,15 @@ pub fn heartbeat() -> Duration {
     match current().map(|s| s.0.beat_ms.load(Ordering::SeqCst)) {
         Some(ms) if ms > 0 => Duration::from_millis(ms),
         _ => HEARTBEAT,
+    }
+}
+
+/// The process dies here, as if killed (no clean-up of any kind), when the
+/// fault `at` is injected: for tests that run kensho as a process.
+pub fn die_at(at: Fault) {
+    let fault = current().map_or_else(process_fault, |s| s.fault());
+    if fault == Some(at) {
+        std::process::abort();
     }
 }
 

@@ -9,7 +9,7 @@ use super::changelog::{Change, LogProblem, LogStatus, never_applied};
 use crate::domain::error::quoted;
 use crate::domain::field::Field;
 use crate::domain::model::{ItemRef, Report};
-use crate::i18n::{CliMsg, Lang};
+use crate::i18n::{Lang, LogMsg};
 
 /// A logged field whose latest logged value the records do not hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,9 +26,9 @@ impl Difference {
         let c = &self.logged;
         match &self.now {
             None => {
-                CliMsg::VerifyNoSuchItem.fill(lang, &[("item", &self.item), ("field", &self.field)])
+                LogMsg::VerifyNoSuchItem.fill(lang, &[("item", &self.item), ("field", &self.field)])
             }
-            Some(now) => CliMsg::VerifyDiffers.fill(
+            Some(now) => LogMsg::VerifyDiffers.fill(
                 lang,
                 &[
                     ("item", &self.item),
@@ -88,16 +88,16 @@ impl StateCheck {
 
     pub fn say(&self, lang: Lang) -> Option<String> {
         Some(match self {
-            StateCheck::Unknown => CliMsg::VerifyStateUnknown.text(lang).to_string(),
-            StateCheck::Matches(when) => CliMsg::VerifyStateMatches.fill(lang, &[("when", when)]),
+            StateCheck::Unknown => LogMsg::VerifyStateUnknown.text(lang).to_string(),
+            StateCheck::Matches(when) => LogMsg::VerifyStateMatches.fill(lang, &[("when", when)]),
             StateCheck::MatchesEarlier { earlier, last } => {
-                CliMsg::VerifyStateEarlier.fill(lang, &[("earlier", earlier), ("last", last)])
+                LogMsg::VerifyStateEarlier.fill(lang, &[("earlier", earlier), ("last", last)])
             }
             StateCheck::Consistent { first } => {
-                CliMsg::VerifyStateConsistent.fill(lang, &[("first", first)])
+                LogMsg::VerifyStateConsistent.fill(lang, &[("first", first)])
             }
             StateCheck::MatchesNone { last } => {
-                CliMsg::VerifyStateNone.fill(lang, &[("last", last)])
+                LogMsg::VerifyStateNone.fill(lang, &[("last", last)])
             }
         })
     }

@@ -89,14 +89,60 @@ impl Parts {
     }
 
     /// Write the changed parts, only those whose bytes differ, and the cache.
-    pub(super) fn write(mut self, dir: &Path) -> Result<Vec<Written>, StoreError> {
+    pub(super) fn write(mut self, dir: &Path, txn: &str) -> Result<Vec<Written>, StoreError> {
+        // The parts whose text changes: more than one, all or nothing
+        // ([`super::undo`]).
+        let changing: Vec<PathBuf> = self
+            .changed
+            .iter()
+            .filter(|(path, text, _)| {
+                read_regular(path, MAX_RECORDS_FILE).ok().as_deref() != Some(text.as_bytes())
+            })
+            .map(|(path, _, _)| path.clone())
+            .collect();
+        let undo = match changing.len() {
+            0 | 1 => None,
+            _ => Some(super::undo::Undo::begin(dir, txn, &changing)?),
+        };
+        match (self.replace_each(&changing, undo.as_ref()), undo) {
+            (Ok(written), Some(undo)) => {
+                undo.done()?;
+                self.write_cache(dir);
+                Ok(written)
+            }
+            (Ok(written), None) => {
+                self.write_cache(dir);
+                Ok(written)
+            }
+            (Err(e), Some(undo)) => {
+                undo.roll_back()?;
+                Err(e)
+            }
+            (Err(e), None) => Err(e),
+        }
+    }
+
+    fn write_cache(&mut self, dir: &Path) {
+        if let Some(cache) = self.cache.as_mut() {
+            cache.write(dir);
+        }
+    }
+
+    /// Replace each part in `changing`, and note every part in the cache.
+    fn replace_each(
+        &mut self,
+        changing: &[PathBuf],
+        undo: Option<&super::undo::Undo>,
+    ) -> Result<Vec<Written>, StoreError> {
         let mut written = Vec::new();
         for (path, text, digest) in &self.changed {
             let before = Stamp::at(path);
             let read_ns = now_ns();
-            let same =
-                read_regular(path, MAX_RECORDS_FILE).ok().as_deref() == Some(text.as_bytes());
+            let same = !changing.contains(path);
             if !same {
+                if let (Some(undo), false) = (undo, written.is_empty()) {
+                    undo.between_files();
+                }
                 replace_file(path, text.as_bytes())?;
             }
             let after = Stamp::at(path);
@@ -121,9 +167,6 @@ impl Parts {
                     after,
                 });
             }
-        }
-        if let Some(cache) = self.cache.as_mut() {
-            cache.write(dir);
         }
         Ok(written)
     }

@@ -8,6 +8,7 @@
 
 mod common;
 
+mod all_or_nothing;
 mod bad_input;
 mod board_edits;
 mod board_fault;

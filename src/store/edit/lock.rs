@@ -57,9 +57,15 @@ pub fn clean_leftovers_if_free(dir: &Path) {
     }
 }
 
-/// Remove temporary files left by a save that was killed halfway
+/// Put back what a save killed between its files changed ([`undo`]), and
+/// remove temporary files left by a save that was killed halfway
 /// (`.NAME.ron.XXXXXX`). Call with the lock held.
+///
+/// [`undo`]: crate::store::undo
 pub fn clean_leftovers(dir: &Path) -> Vec<PathBuf> {
+    // The files it put back are said by the log (the next save records the
+    // save as aborted): nothing to report here.
+    let _ = crate::store::undo::recover(dir);
     let mut removed = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return removed;

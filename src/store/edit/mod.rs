@@ -320,7 +320,8 @@ fn save_quickly(
         c.state = Some(state.clone());
     }
     let moved_aside = append_log(&dir, &changes)?;
-    let written = records_written(&dir, || quick::write_files(&dir, &mut folder, files));
+    let txn = changes[0].txn.clone();
+    let written = records_written(&dir, || quick::write_files(&dir, &mut folder, files, &txn));
     match written {
         Ok(written) => Ok(Some(Saved {
             changes,
@@ -394,7 +395,8 @@ fn save_whole(
         c.state = Some(state.clone());
     }
     let moved_aside = append_log(&dir, &changes)?;
-    let written = records_written(&dir, || parts.write(&dir));
+    let txn = changes[0].txn.clone();
+    let written = records_written(&dir, || parts.write(&dir, &txn));
     match written {
         Ok(written) => {
             // The copies of what was parsed, once the save has had the disk.
