@@ -123,13 +123,15 @@ pub fn run(app: App, opening: Opening) -> io::Result<Ended> {
         .and_then(|()| event_loop(&mut host, &mut rt));
     // A save under way lands before the board goes; nothing more starts.
     let saved = rt.close(&mut host, SAVE_GRACE);
-    let restored = match rt.ending() {
-        // The terminal is gone: there is nothing to restore.
-        Some(Ending::HungUp) => {
-            let _ = leave();
-            Ok(())
-        }
-        _ => leave(),
+    let restored = leave();
+    // A draw or the restoring that found the terminal gone, before the
+    // reader said so, is a hang-up too: there was nothing to restore.
+    let gone = matches!(rt.ending(), Some(Ending::HungUp))
+        || result.as_ref().is_err_and(terminal_gone)
+        || restored.as_ref().is_err_and(terminal_gone);
+    let (result, restored) = match gone {
+        true => (Ok(()), Ok(())),
+        false => (result, restored),
     };
     let unsaved = rt
         .app()
@@ -141,13 +143,21 @@ pub fn run(app: App, opening: Opening) -> io::Result<Ended> {
         .collect();
     let signal = match rt.ending() {
         Some(Ending::Signal(n)) => Some(n),
-        Some(Ending::HungUp) => Some(signal_hook::consts::SIGHUP),
-        None => None,
+        _ if gone => Some(signal_hook::consts::SIGHUP),
+        _ => None,
     };
     result
         .and(saved)
         .and(restored)
         .map(|_| Ended { unsaved, signal })
+}
+
+/// An error of a terminal that went away (its SSH connection dropped).
+fn terminal_gone(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe
+        || [rustix::io::Errno::IO, rustix::io::Errno::NXIO]
+            .iter()
+            .any(|n| e.raw_os_error() == Some(n.raw_os_error()))
 }
 
 /// Block on the inbox until something arrives or the board needs time to
