@@ -99,6 +99,12 @@ pub enum Command {
     },
     /// Check the log against the records.
     Verify { path: Option<PathBuf> },
+    /// Log a change made to the records outside kensho, under your name.
+    Adopt {
+        path: Option<PathBuf>,
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Print the minutes of a review meeting.
     Minutes(MinutesArgs),
     /// Check the configuration file, or print the default one.
@@ -132,6 +138,7 @@ impl Command {
             Command::Set { .. } => "set",
             Command::Log { .. } => "log",
             Command::Verify { .. } => "verify",
+            Command::Adopt { .. } => "adopt",
             Command::Minutes(_) => "minutes",
             Command::Config { .. } => "config",
             Command::Export(_) => "export",

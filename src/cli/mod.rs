@@ -12,6 +12,7 @@ mod output;
 mod records_cmds;
 mod search;
 mod set;
+mod verify;
 mod workbooks;
 
 pub use args::{Cli, Command, FilterArgs};
@@ -174,7 +175,10 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
             user,
             json,
         }) => set::log(records(path), item, since, user, json, lang),
-        Some(Command::Verify { path }) => set::verify(records(path), lang),
+        Some(Command::Verify { path }) => verify::verify(records(path), lang),
+        Some(Command::Adopt { path, reason }) => {
+            verify::adopt(records(path), reason, config.display_name.clone(), lang)
+        }
         Some(Command::Minutes(mut ask)) => {
             ask.path = records(ask.path);
             // The minutes are in the report's language unless --lang says.

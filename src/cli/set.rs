@@ -1,23 +1,21 @@
-//! `kensho set`, `kensho log`, `kensho verify`: changes, saved and logged,
-//! read back and checked.
+//! `kensho set`, `kensho log`: changes, saved and logged, and read back.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::output::{fail, fail_edit, fail_lines, print, say, warn};
+use super::output::{fail, fail_edit, fail_lines, print, warn};
 use crate::domain::error::{io_reason, quoted};
 use crate::domain::field::{Edit, Field};
 use crate::domain::model::Report;
-use crate::domain::records::{Records, default_path, folder_of, state_from};
+use crate::domain::records::{Records, default_path, folder_of};
 use crate::i18n::{CliMsg, Lang, LogMsg};
 use crate::store::changelog::{self, LOG_FILE, LogProblem, LogStatus};
-use crate::store::verify::verify_knowing as check_log;
 use crate::store::{Why, apply_edits};
 use crate::text::visible;
 
 /// The word for a field: its name for English (what `set` takes), the
 /// scale's or the catalogue's word for Japanese.
-fn field_word(field: Field, report: &Report, lang: Lang) -> String {
+pub(super) fn field_word(field: Field, report: &Report, lang: Lang) -> String {
     match lang {
         Lang::En => field.name().to_string(),
         Lang::Ja => field.label(report, lang),
@@ -119,7 +117,7 @@ pub fn set(
 }
 
 /// The records, their log, its problems, and the files' stamps before reading.
-type RecordsAndLog = (
+pub(super) type RecordsAndLog = (
     Records,
     Vec<changelog::Change>,
     Vec<LogProblem>,
@@ -128,7 +126,10 @@ type RecordsAndLog = (
 
 /// The records at `path` and their change log (read whole), with the log's
 /// problems reported as warnings.
-fn records_and_log(path: Option<PathBuf>, lang: Lang) -> Result<RecordsAndLog, ExitCode> {
+pub(super) fn records_and_log(
+    path: Option<PathBuf>,
+    lang: Lang,
+) -> Result<RecordsAndLog, ExitCode> {
     let path = default_path(path);
     // Taken before the reading, so that the digest cache may vouch for a file.
     let stamps = crate::store::digests::stamps_of(&folder_of(&path));
@@ -211,6 +212,19 @@ pub fn log(
             LogStatus::Applied => String::new(),
             LogStatus::Reason => format!(" [{}]", LogMsg::LogReasonMark.text(lang)),
             LogStatus::Aborted => format!(" [{}]", LogMsg::LogAbortedMark.text(lang)),
+            LogStatus::Adopted => {
+                let line = LogMsg::LogAdoptedLine.fill(
+                    lang,
+                    &[
+                        ("when", &c.timestamp),
+                        ("who", &who),
+                        ("reason", &c.reason.as_deref().unwrap_or("-")),
+                    ],
+                );
+                out.push_str(&visible(&line.replace('\n', "\\n")));
+                out.push('\n');
+                continue;
+            }
         };
         let reason = c
             .reason
@@ -227,56 +241,4 @@ pub fn log(
         out.push('\n');
     }
     print(lang, &out)
-}
-
-pub fn verify(path: Option<PathBuf>, lang: Lang) -> ExitCode {
-    // Loading puts back a save killed between its files (when it can).
-    let killed = crate::store::undo::pending(&folder_of(&default_path(path.clone())));
-    let (records, changes, problems, stamps) = match records_and_log(path, lang) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
-    if let Some(txn) = killed {
-        let dir = records.layout.dir();
-        let still = crate::store::undo::pending(&dir).is_some();
-        let save = changes.iter().find(|c| c.txn == txn);
-        let when = save.map_or(txn.clone(), |c| c.timestamp.clone());
-        let user = save.map(changelog::Change::who).unwrap_or_default();
-        let words: [(&str, &dyn std::fmt::Display); 2] = [("when", &when), ("user", &user)];
-        if still {
-            say(&visible(&LogMsg::VerifyUndoPending.fill(lang, &words)));
-            return ExitCode::from(1);
-        }
-        say(&visible(&LogMsg::VerifyRolledBack.fill(lang, &words)));
-    }
-    let parts = crate::store::digests::parts_now(&records, &stamps, |_| false).ok();
-    let state = parts
-        .filter(|p| !p.is_empty())
-        .map(|p| state_from(&p.iter().map(|p| p.digest).collect::<Vec<_>>()));
-    let v = check_log(&changes, problems, &records.report, state);
-    if v.interrupted {
-        say(LogMsg::VerifyInterrupted.text(lang));
-    }
-    let torn = records.layout.dir().join(changelog::TORN_FILE);
-    if let Ok(meta) = std::fs::metadata(&torn) {
-        let file = visible(&torn.display().to_string()).into_owned();
-        say(&LogMsg::VerifyTorn.fill(lang, &[("bytes", &meta.len()), ("file", &file)]));
-    }
-    let damaged = v
-        .problems
-        .iter()
-        .any(|p| matches!(p, LogProblem::Damaged { .. }));
-    let state = v.state.say(lang).unwrap_or_default();
-    if v.differences.is_empty() && !damaged && !v.state.is_difference() {
-        let ok =
-            LogMsg::VerifyOk.fill(lang, &[("fields", &v.checked), ("changes", &changes.len())]);
-        return print(lang, &format!("{ok}\n{}\n", visible(&state)));
-    }
-    for d in &v.differences {
-        say(&LogMsg::VerifyDiffersLine.fill(lang, &[("what", &d.say(lang))]));
-    }
-    if v.state.is_difference() {
-        say(&LogMsg::VerifyDiffersLine.fill(lang, &[("what", &state)]));
-    }
-    ExitCode::from(1)
 }

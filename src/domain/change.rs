@@ -64,6 +64,11 @@ pub enum LogStatus {
     Aborted,
     /// A reason given later for an earlier change (old = new = the value it set).
     Reason,
+    /// The records as they are were taken in as changed outside kensho
+    /// (`kensho adopt`): no item (its field says nothing), old and new are
+    /// the records' checksums before and after, and its `state` is the one
+    /// the log continues from.
+    Adopted,
 }
 
 /// Whether the changes of one save never reached the data: every field still

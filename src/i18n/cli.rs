@@ -34,6 +34,11 @@ catalogue! {
             "Set fields of one item, saved and logged: kensho set [PATH] ID phase=B direction=III [--reason TEXT]",
         ),
         AboutLog => ("変更履歴を表示する", "Print the change log"),
+        AboutAdopt => (
+            "kensho の外で記録に加えた変更を、あなたの名前で変更履歴に記録する（その後の保存が再びできるように）",
+            "Log a change made to the records outside kensho, under your name (so that saves can go on)",
+        ),
+        ArgAdoptReason => ("変更の理由（変更履歴に記録）", "Why the records were changed (logged)"),
         AboutVerify => (
             "変更履歴の最新の値が記録と一致するか確かめる（違いがあれば終了コード 1）",
             "Check that the latest logged value of every logged field equals the records (exit 1 on a difference)",

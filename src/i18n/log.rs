@@ -51,8 +51,8 @@ catalogue! {
             "the records were changed outside kensho after the last save ({last}): they match no save in the log",
         ),
         VerifyTorn => (
-            "注: 途中で切れた行 {bytes} バイトが {file} に移されています（中断された保存。データには入っていません）",
-            "note: {bytes} bytes of cut-off lines were moved aside into {file} (interrupted saves, never in the data)",
+            "注: 途中で切れた行 {bytes} バイトが {file} に移されています（書き込みの途中で切れた行。その変更がデータに入っていれば、この検査で違いとして示されます）",
+            "note: {bytes} bytes of cut-off lines were moved aside into {file} (lines cut off while written; had their change reached the data, this check shows it as a difference)",
         ),
         SetMovedAside => (
             "変更履歴の最後の行が途中で切れていたため、{bytes} バイトを {file} に移しました",
@@ -69,6 +69,47 @@ catalogue! {
         VerifyUndoPending => (
             "{when}（{user}）の保存は複数のファイルを書き換える途中で中断されたままです（他の保存が実行中か、ファイルを書き換えられませんでした）。次の保存またはボードを開いたときに保存前の状態に戻ります",
             "the save of {when} by {user} was stopped between its files and is not put back yet (another save is running, or the files could not be written); the next save or board opening puts them back as they were before it",
+        ),
+        ErrUnlogged => (
+            "{path}: 記録が最後の保存のあとに kensho の外で変更されていますが、変更履歴にその記録がありません（{what}）。何も保存していません。その変更を残すには kensho adopt {path} で変更履歴に記録してください（あなたの名前で記録されます）。取り消すにはファイルを元に戻してください（git checkout など）",
+            "{path}: the records were changed outside kensho since the last save, and the log does not say so ({what}); nothing was saved. To keep that change, log it with kensho adopt {path} (under your name); to drop it, put the files back (git checkout, say)",
+        ),
+        SinceCommitField => (
+            "{item} {field}: 最後のコミット {commit} では {committed}、今は {now}",
+            "{item} {field}: {committed} at the last commit {commit}, now {now}",
+        ),
+        SinceCommitOther => (
+            "実施区分・評価区分・実施状況・自己評価のほかに、最後のコミット {commit} から変わったところがあります",
+            "something besides the phase, direction, progress and assessment changed since the last commit {commit}",
+        ),
+        AndMore => ("ほか {count} 件", "and {count} more"),
+        LogAdoptedLine => (
+            "{when}  {who}  記録全体を今の状態で採用（kensho の外での変更の取り込み） -- {reason}",
+            "{when}  {who}  the records adopted as they are (changed outside kensho) -- {reason}",
+        ),
+        VerifyNothingYet => (
+            "注: まだ一度も保存されていないため（変更履歴が空で、フォルダは git の管理下にありません）、最初の保存より前の変更は確かめられません",
+            "note: nothing can be verified before the first save: the log is empty, and the folder is not in a git repository",
+        ),
+        VerifyAsCommitted => (
+            "まだ保存はありません。記録は git の最後のコミット {commit} のとおりです",
+            "no save yet: the records are as git's last commit {commit} has them",
+        ),
+        VerifyUnloggedSinceCommit => (
+            "まだ保存がないのに、記録が git の最後のコミットから変わっています（変更履歴にない変更）",
+            "no save yet, but the records differ from git's last commit: changes the log does not tell",
+        ),
+        VerifyHowToAdopt => (
+            "その変更を残すには kensho adopt {path} で変更履歴に記録してください。取り消すにはファイルを元に戻してください",
+            "to keep that change, log it with kensho adopt {path}; to drop it, put the files back",
+        ),
+        AdoptNothing => (
+            "取り込むものはありません: 記録は変更履歴のとおりです",
+            "nothing to adopt: the records are what the log says",
+        ),
+        AdoptDone => (
+            "kensho の外での変更を変更履歴に記録しました（名前の分かった欄 {fields} 個と、記録全体の採用）",
+            "the change made outside kensho is logged ({fields} named fields, and the records adopted as a whole)",
         ),
     }
 }

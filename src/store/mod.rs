@@ -7,6 +7,7 @@
 //! line, then the data); [`changelog`] is the log's format, [`verify`] checks
 //! the log against the data, [`watch`] notices saves made by others.
 
+pub mod baseline;
 pub mod changelog;
 pub mod digests;
 mod edit;
@@ -22,8 +23,8 @@ pub mod watch;
 mod whole;
 
 pub use edit::{
-    EditError, LOCK_FILE, Saved, Why, add_reason, apply_edits, clean_leftovers,
-    clean_leftovers_if_free, with_lock,
+    Adopted, EditError, LOCK_FILE, Saved, Why, add_reason, adopt, apply_edits, clean_leftovers,
+    clean_leftovers_if_free, unlogged, with_lock,
 };
 
 use std::io::Write;

@@ -3,9 +3,11 @@
 //! `.kensho-cache/parsed/NAME.bin` (postcard), with the file's stamp and the
 //! SHA-256 of the bytes it was parsed from.
 //!
-//! A kept copy is used only when the file's stamp is the one it was made
-//! from and old enough to trust (the rule of [`super::digests`]), or, when
-//! too young, when the file's bytes have the same SHA-256. Anything else (no
+//! A kept copy is used only when its own checksum holds (a copy changed in
+//! any way is never used), the file's stamp is the one it was made from and
+//! old enough to trust (the rule of [`super::digests`]), or, when too
+//! young, when the file's bytes have the same SHA-256. A save never uses a
+//! copy: it parses the files it writes from themselves. Anything else (no
 //! copy, another stamp, a copy that does not decode) means the file is
 //! parsed, and its copy made anew. The records are then validated whole as
 //! always; when they are not sound, they are read again with
@@ -28,7 +30,7 @@ use crate::domain::records::{
 /// The folder of kept copies, inside the cache folder.
 const PARSED_FOLDER: &str = "parsed";
 
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// What is kept of one file.
 #[derive(Serialize, Deserialize)]
@@ -38,7 +40,17 @@ struct Kept<R> {
     read_ns: i128,
     /// SHA-256 of the bytes parsed.
     bytes: [u8; 32],
+    /// SHA-256 of the recommendation's encoding, which follows: a copy
+    /// changed in any way after it was written is never used.
+    payload: [u8; 32],
     recommendation: R,
+}
+
+/// The recommendation of a copy whose checksum holds.
+fn payload_of(kept: &Kept<Vec<u8>>) -> Option<Recommendation> {
+    (digest_of_text(&kept.recommendation) == kept.payload)
+        .then(|| postcard::from_bytes(&kept.recommendation).ok())
+        .flatten()
 }
 
 /// Load the records at `path` as [`load`] does, taking each recommendation
@@ -183,6 +195,7 @@ impl Kept<()> {
             stamp: self.stamp,
             read_ns: self.read_ns,
             bytes: self.bytes,
+            payload: self.payload,
             recommendation: (),
         }
     }
@@ -195,14 +208,15 @@ fn one_file(name: &str, path: &Path, kept: &Path) -> Option<Got> {
     let stamp = Stamp::at(path)?;
     let copy = read_regular(kept, MAX_RECORDS_FILE)
         .ok()
-        .and_then(|bytes| postcard::from_bytes::<Kept<Recommendation>>(&bytes).ok())
-        .filter(|k| k.version == VERSION && k.stamp == stamp);
-    if let Some(k) = &copy
-        && super::digests::old_enough(&stamp, k.read_ns)
+        .and_then(|bytes| postcard::from_bytes::<Kept<Vec<u8>>>(&bytes).ok())
+        .filter(|k| k.version == VERSION && k.stamp == stamp)
+        .and_then(|k| Some((k.read_ns, k.bytes, payload_of(&k)?)));
+    if let Some((read_ns, _, _)) = &copy
+        && super::digests::old_enough(&stamp, *read_ns)
     {
-        return copy.map(|k| Got {
+        return copy.map(|(_, _, recommendation)| Got {
             name: name.to_string(),
-            recommendation: k.recommendation,
+            recommendation,
             fresh: None,
         });
     }
@@ -211,7 +225,7 @@ fn one_file(name: &str, path: &Path, kept: &Path) -> Option<Got> {
     let digest = digest_of_text(&bytes);
     // Too young to trust by its stamp, but the very bytes it was made from.
     let recommendation = match copy {
-        Some(k) if k.bytes == digest => k.recommendation,
+        Some((_, made_from, recommendation)) if made_from == digest => recommendation,
         _ => parse_bytes(bytes)?,
     };
     Some(Got {
@@ -222,6 +236,7 @@ fn one_file(name: &str, path: &Path, kept: &Path) -> Option<Got> {
             stamp,
             read_ns,
             bytes: digest,
+            payload: [0; 32],
             recommendation: (),
         }),
     })
@@ -248,12 +263,14 @@ fn keep(dir: &Path, records: &Records, fresh: &[(String, Kept<()>)]) {
         .iter()
         .filter_map(|(name, kept)| {
             let i = files.iter().position(|f| f == name)?;
-            let recommendation = records.report.recommendations.get(i)?;
+            let recommendation =
+                postcard::to_stdvec(records.report.recommendations.get(i)?).ok()?;
             let full = Kept {
                 version: kept.version,
                 stamp: kept.stamp,
                 read_ns: kept.read_ns,
                 bytes: kept.bytes,
+                payload: digest_of_text(&recommendation),
                 recommendation,
             };
             Some((name.as_str(), postcard::to_stdvec(&full).ok()?))

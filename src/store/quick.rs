@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::Written;
-use super::changelog::{self, LOG_FILE, LogStatus};
+use super::changelog::{self, LOG_FILE};
 use super::digests::{Digests, Entry, Stamp, now_ns, records_files};
 use crate::domain::field::{Edit, Field};
 use crate::domain::files::{MAX_RECORDS_FILE, read_regular};
@@ -295,10 +295,11 @@ pub(super) fn last_save_holds(dir: &Path, state: &str) -> bool {
     let Ok(save) = changelog::last_save(&dir.join(LOG_FILE)) else {
         return false;
     };
-    match save.last() {
-        None => true,
-        Some(last) if last.status != LogStatus::Applied => true,
-        Some(last) => last.state.as_deref() == Some(state),
+    // The state the last save left (an aborted save's lines say the state
+    // it kept); none in a log that has no save yet.
+    match save.iter().rev().find_map(|c| c.state.as_deref()) {
+        Some(last) => last == state,
+        None => save.is_empty(),
     }
 }
 

@@ -120,7 +120,8 @@ pub fn verify_knowing(
 ) -> Verification {
     let index: HashMap<&str, ItemRef> = report.items().map(|r| (r.item.id.as_str(), r)).collect();
     let mut latest: BTreeMap<(&str, Field), &Change> = BTreeMap::new();
-    for c in changes {
+    // An `adopted` line names no field.
+    for c in changes.iter().filter(|c| c.status != LogStatus::Adopted) {
         latest.insert((c.item.as_str(), c.field), c);
     }
     // The last save may have been cut between the log and the data.

@@ -34,6 +34,7 @@ mod random_use;
 mod roundtrip;
 mod save_files;
 mod screens;
+mod unlogged;
 mod words;
 mod workbook_in;
 mod workbook_out;

@@ -14,7 +14,7 @@ use kensho::domain::records::{load, render};
 use kensho::store::changelog::{self, LOG_FILE};
 use kensho::store::digests::{CACHE_FOLDER, DIGESTS_FILE, Digests, Stamp};
 use kensho::store::verify::{StateCheck, verify};
-use kensho::store::{Saved, Why, apply_edits};
+use kensho::store::{EditError, Saved, Why, apply_edits};
 use proptest::prelude::*;
 
 /// The store's clock on this thread, to move on where a test would wait for
@@ -51,6 +51,26 @@ fn ron_files(dir: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// A save of `edits` is refused for a change the log does not tell, until
+/// `adopt` logs it.
+fn refused_until_adopted(dir: &Path, edits: &[Edit]) {
+    let before: Vec<_> = ron_files(dir)
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    match apply_edits(dir, edits, Why::default(), None) {
+        Err(EditError::Unlogged(_)) => {}
+        other => panic!("not refused: {other:?}"),
+    }
+    let after: Vec<_> = ron_files(dir)
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    assert_eq!(before, after, "a refused save writes nothing");
+    let adopted = kensho::store::adopt(dir, Some("hand edit"), None).unwrap();
+    assert!(!adopted.changes.is_empty());
 }
 
 /// The data is what the last save left, and every file is canonical.
@@ -137,9 +157,10 @@ fn a_file_changed_outside_kensho_is_read_whole_and_logged_right() {
     let other = dir.join("recommendation-2.ron");
     let text = std::fs::read_to_string(&other).unwrap();
     std::fs::write(&other, text.replacen("phase: \"A\"", "phase: \"B\"", 1)).unwrap();
+    // No save takes it in unlogged; adopted, it is read whole and logged.
+    refused_until_adopted(dir, &[edit("1-1-a", Field::Phase, "C")]);
     let saved = save(dir, &[edit("1-1-a", Field::Phase, "C")]);
     assert!(saved.records.is_some(), "a changed file must be read");
-    // The state of the save includes the hand edit: the data is as it left it.
     sound(dir);
 }
 
@@ -164,6 +185,8 @@ fn the_items_file_is_vouched_for_by_its_content_not_its_stamp() {
         entry.read_ns = i128::MAX / 2;
     }
     std::fs::write(&cache_file, serde_json::to_vec(&cache).unwrap()).unwrap();
+    // The changed bytes are noticed: refused until adopted, then read whole.
+    refused_until_adopted(dir, &[edit("1-1-a", Field::Phase, "B")]);
     let saved = save(dir, &[edit("1-1-a", Field::Phase, "B")]);
     assert!(saved.records.is_some(), "the changed bytes must be noticed");
     sound(dir);

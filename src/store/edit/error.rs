@@ -42,6 +42,8 @@ pub enum EditError {
         name: String,
         max: usize,
     },
+    /// The records hold a change the log does not tell ([`super::unlogged`]).
+    Unlogged(Box<super::unlogged::Unlogged>),
 }
 
 impl EditError {
@@ -101,6 +103,7 @@ impl EditError {
             EditError::MeetingNameTooLong { name, max } => {
                 CliMsg::ErrMeetingNameTooLong.fill(lang, &[("name", &quoted(name)), ("max", max)])
             }
+            EditError::Unlogged(u) => u.say(lang),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! the folder's lock, log first and data second.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use std::collections::BTreeMap;
 
@@ -18,9 +18,12 @@ use crate::domain::files::Access;
 use crate::domain::model::{Item, Report};
 use crate::domain::records::{Records, folder_of, header_of, load, state_of};
 
+mod adopt;
 mod error;
 mod lock;
+pub mod unlogged;
 
+pub use adopt::{Adopted, adopt};
 pub use error::EditError;
 use lock::with_records_lock;
 pub use lock::{clean_leftovers, clean_leftovers_if_free, with_lock};
@@ -372,7 +375,11 @@ fn save_whole(
     // changed while it is read is never vouched for.
     let read_ns = now_ns();
     let stamps = digests::stamps_of(&dir);
-    let (mut records, keeping) = super::parsed::load_known(path).map_err(EditError::Load)?;
+    // Parsed from the files themselves: a kept copy is never trusted for
+    // what a save writes.
+    let mut records = load(path).map_err(EditError::Load)?;
+    let touched = edits.iter().map(|e| e.item.as_str()).collect();
+    unlogged::check(&records, &unlogged::state_now(&records, &stamps, &touched))?;
     settle_interrupted(&dir, &records)?;
     for e in edits {
         check_edit(&records.report, e)?;
@@ -380,7 +387,6 @@ fn save_whole(
     let mut changes = changes_for(&mut records.report, edits, why, seen)?;
     let header = header_of(&records.report);
     if changes.is_empty() {
-        keeping.write(&records);
         return Ok(Saved {
             changes,
             records: Some(records),
@@ -398,18 +404,13 @@ fn save_whole(
     let txn = changes[0].txn.clone();
     let written = records_written(&dir, || parts.write(&dir, &txn));
     match written {
-        Ok(written) => {
-            // The copies of what was parsed, once the save has had the disk.
-            let paths: Vec<PathBuf> = written.iter().map(|w| w.path.clone()).collect();
-            keeping.without(&paths).write(&records);
-            Ok(Saved {
-                changes,
-                records: Some(records),
-                header,
-                written,
-                moved_aside,
-            })
-        }
+        Ok(written) => Ok(Saved {
+            changes,
+            records: Some(records),
+            header,
+            written,
+            moved_aside,
+        }),
         Err(e) => Err(not_written(path, e)),
     }
 }

@@ -59,6 +59,7 @@ const ALLOWED: &[&str] = &[
     "xlsx",
     "survey",
     "import",
+    "adopt",
     "completions",
     "man",
     "roff",

@@ -1,0 +1,87 @@
+//! The records as last committed to git: the only record of what they were
+//! before the first save, when the log has nothing yet (a fresh clone).
+//! Read with the `git` program, when there is one and the records folder
+//! is in a repository; `None` otherwise, and on any failure of git's.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::domain::field::Field;
+use crate::domain::model::Report;
+use crate::domain::records::{Records, load};
+
+/// The records at git's `HEAD`, and that commit's short name.
+pub struct Committed {
+    pub commit: String,
+    pub records: Records,
+}
+
+/// `git -C dir ARGS`: its output when it succeeds. Git never asks anything
+/// (no terminal, no input).
+fn git(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status.success().then_some(out.stdout)
+}
+
+/// The records of the folder `dir` as committed at `HEAD` (each `.ron`
+/// file of the folder in that commit), read into a temporary folder.
+pub fn committed(dir: &Path) -> Option<Committed> {
+    let commit = git(dir, &["rev-parse", "--short", "HEAD"])?;
+    let commit = String::from_utf8(commit).ok()?.trim().to_string();
+    let names = git(dir, &["ls-tree", "-z", "--name-only", "HEAD", "./"])?;
+    let names: Vec<String> = names
+        .split(|&b| b == 0)
+        .filter_map(|n| std::str::from_utf8(n).ok())
+        .filter(|n| n.ends_with(".ron") && !n.contains('/') && !n.starts_with('.'))
+        .map(str::to_string)
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let copy = tempfile::tempdir().ok()?;
+    for name in &names {
+        let bytes = git(dir, &["show", &format!("HEAD:./{name}")])?;
+        std::fs::write(copy.path().join(name), bytes).ok()?;
+    }
+    let records = load(copy.path()).ok()?;
+    Some(Committed { commit, records })
+}
+
+/// A field of an item whose value differs from the one committed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SinceCommit {
+    pub item: String,
+    pub field: Field,
+    pub committed: String,
+    pub now: String,
+}
+
+/// The fields of `now`'s items that differ from `committed` (items in both).
+pub fn fields_since(committed: &Report, now: &Report) -> Vec<SinceCommit> {
+    let mut out = Vec::new();
+    for r in now.items() {
+        let Some(was) = committed.item(&r.item.id) else {
+            continue;
+        };
+        for field in Field::ALL {
+            let (old, new) = (field.get(was.item), field.get(r.item));
+            if old != new {
+                out.push(SinceCommit {
+                    item: r.item.id.clone(),
+                    field,
+                    committed: old,
+                    now: new,
+                });
+            }
+        }
+    }
+    out
+}
