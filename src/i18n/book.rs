@@ -80,6 +80,30 @@ catalogue! {
             "{cell}: ID「{id}」はこのブックで送った項目ではありません",
             "{cell}: the ID \"{id}\" is not an item this workbook was sent with",
         ),
+        ErrFormula => (
+            "{cell}: 数式が入っています。値を直接入力してください（数式の結果は読み取りません）",
+            "{cell}: a formula; type the value itself (kensho does not read what a formula gives)",
+        ),
+        ErrOtherDepartment => (
+            "{cell}: 項目 {id} は「{department}」の担当ではありません（この調査票は「{department}」あてです）",
+            "{cell}: item {id} is not one of {department}'s (this workbook was sent to {department})",
+        ),
+        ErrTooLargeTotal => (
+            "{file} は展開すると {mib} MiB を超えます（kensho が読む返送ブックの上限）。何も取り込んでいません",
+            "{file} unpacks to more than {mib} MiB (the most kensho reads of a returned workbook); nothing was taken in",
+        ),
+        ErrTooLargePart => (
+            "{file} の中の {part} は展開すると {mib} MiB を超えます（kensho が読む上限）。何も取り込んでいません",
+            "{file}: its part {part} unpacks to more than {mib} MiB (the most kensho reads); nothing was taken in",
+        ),
+        ErrTooLongString => (
+            "{file} の中の {part} に {chars} 文字を超える文字列があります（Excel のセルに入る上限）。何も取り込んでいません",
+            "{file}: its part {part} holds a string of more than {chars} characters (more than an Excel cell holds); nothing was taken in",
+        ),
+        ErrTooManyParts => (
+            "{file} は {parts} 個を超える部品からなり、Excel のブックとして読めません。何も取り込んでいません",
+            "{file} is made of more than {parts} parts, not a workbook kensho reads; nothing was taken in",
+        ),
         ErrGoneId => (
             "{cell}: ID「{id}」の項目は今の記録にありません",
             "{cell}: the records no longer have an item \"{id}\"",

@@ -36,5 +36,6 @@ mod save_files;
 mod screens;
 mod unlogged;
 mod words;
+mod workbook_bounds;
 mod workbook_in;
 mod workbook_out;

@@ -349,8 +349,11 @@ fn another_source_is_named_and_a_department_name_cannot_forge_a_line() {
         "xl/worksheets/sheet2.xml",
         &[("B4", "保) 保健所\n1-1-a 実施区分: 「A」→「D」")],
     );
+    // (No row is that department's any more: each is a problem, and the
+    // name is said on one line.)
     let (code, out, _) = import(dir.path(), &file, &[]);
-    assert_eq!(code, 0, "{out}");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("の担当ではありません"), "{out}");
     assert!(
         !out.lines().any(|l| l.starts_with("1-1-a 実施区分")),
         "{out}"

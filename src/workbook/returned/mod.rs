@@ -13,9 +13,11 @@
 //! locked cell, a conflict) gives no change; a problem with the whole
 //! workbook (not a survey, another report, a moved column) is an error.
 
+mod bounds;
 mod row;
 mod sheet;
 
+pub use bounds::TooLarge;
 pub use row::Trouble;
 
 use std::collections::{BTreeMap, HashMap};
@@ -137,6 +139,11 @@ pub enum ReturnError {
         expected: String,
         found: String,
     },
+    /// It would unpack to more than kensho ever reads.
+    TooLarge {
+        file: String,
+        what: bounds::TooLarge,
+    },
 }
 
 impl ReturnError {
@@ -185,6 +192,37 @@ impl ReturnError {
                 lang,
                 &[("cell", cell), ("expected", expected), ("found", found)],
             ),
+            ReturnError::TooLarge { file, what } => too_large(file, what, lang),
+        }
+    }
+}
+
+fn too_large(file: &str, what: &bounds::TooLarge, lang: Lang) -> String {
+    use bounds::TooLarge;
+    let part_mib = bounds::MAX_PART >> 20;
+    match what {
+        TooLarge::Total => BookMsg::ErrTooLargeTotal.fill(
+            lang,
+            &[("file", &file), ("mib", &(bounds::MAX_TOTAL >> 20))],
+        ),
+        TooLarge::Part { part } => BookMsg::ErrTooLargePart.fill(
+            lang,
+            &[
+                ("file", &file),
+                ("part", &one_line(part)),
+                ("mib", &part_mib),
+            ],
+        ),
+        TooLarge::String { part } => BookMsg::ErrTooLongString.fill(
+            lang,
+            &[
+                ("file", &file),
+                ("part", &one_line(part)),
+                ("chars", &bounds::MAX_STRING),
+            ],
+        ),
+        TooLarge::Parts => {
+            BookMsg::ErrTooManyParts.fill(lang, &[("file", &file), ("parts", &bounds::MAX_PARTS)])
         }
     }
 }
@@ -303,6 +341,10 @@ fn check_headings(
 /// `report`: the plan, or why it cannot be taken in at all.
 pub fn plan(bytes: &[u8], file: &str, report: &Report) -> Result<Plan, ReturnError> {
     let file = visible(file).into_owned();
+    bounds::check(bytes).map_err(|what| ReturnError::TooLarge {
+        file: file.clone(),
+        what,
+    })?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| ReturnError::NotWorkbook {
         file: file.clone(),
         zip: matches!(e, calamine::XlsxError::Zip(_)),
@@ -330,8 +372,10 @@ pub fn plan(bytes: &[u8], file: &str, report: &Report) -> Result<Plan, ReturnErr
     };
     let mut seen_at: HashMap<String, u32> = HashMap::new();
     let end = answers.end().map_or(0, |(r, _)| r);
+    let department = sent.fact(KEY_DEPARTMENT);
     let ctx = row::Context {
         answers: &answers,
+        department: &department,
         report,
         items: report.by_id(),
         sent: &rows_sent,

@@ -24,6 +24,14 @@ pub enum Trouble {
         id: String,
         first: String,
     },
+    /// A formula where kensho reads a value.
+    Formula { cell: String },
+    /// An item of another department than the workbook's.
+    OtherDepartment {
+        cell: String,
+        id: String,
+        department: String,
+    },
     /// An id this workbook was not sent with.
     UnknownId { cell: String, id: String },
     /// An id the records no longer have.
@@ -60,6 +68,15 @@ impl Trouble {
                 BookMsg::ErrNotText.fill(lang, &[("cell", cell), ("value", value)])
             }
             Trouble::NoId { cell } => BookMsg::ErrNoId.fill(lang, &[("cell", cell)]),
+            Trouble::Formula { cell } => BookMsg::ErrFormula.fill(lang, &[("cell", cell)]),
+            Trouble::OtherDepartment {
+                cell,
+                id,
+                department,
+            } => BookMsg::ErrOtherDepartment.fill(
+                lang,
+                &[("cell", cell), ("id", id), ("department", department)],
+            ),
             Trouble::DuplicateId { cell, id, first } => {
                 BookMsg::ErrDuplicateId.fill(lang, &[("cell", cell), ("id", id), ("first", first)])
             }
@@ -123,6 +140,8 @@ impl Trouble {
 /// What every row is read against.
 pub struct Context<'a> {
     pub answers: &'a Sheet,
+    /// The department the workbook was sent to.
+    pub department: &'a str,
     pub report: &'a Report,
     pub items: HashMap<&'a str, ItemRef<'a>>,
     /// The rows as sent, by id.
@@ -193,7 +212,15 @@ fn cells(ctx: &Context, row: u32) -> (Vec<String>, Vec<Trouble>) {
     let mut problems = Vec::new();
     let mut values = Vec::new();
     for c in Col::ALL {
-        match text_of(ctx.answers.get_value((row, u32::from(c.index())))) {
+        let at = (row, u32::from(c.index()));
+        if ctx.answers.formula_at(at) {
+            problems.push(Trouble::Formula {
+                cell: (ctx.at)(row, c.index()),
+            });
+            values.push(String::new());
+            continue;
+        }
+        match text_of(ctx.answers.get_value(at)) {
             Ok(v) => values.push(v),
             Err(what) => {
                 problems.push(Trouble::NotText {
@@ -235,6 +262,15 @@ fn identify<'a>(
     let Some(current) = ctx.items.get(id) else {
         return Err(Trouble::GoneId { cell, id: shown });
     };
+    // The rows sent are the department's; a hidden sheet that says
+    // otherwise was made or changed elsewhere.
+    if !current.item.departments.iter().any(|d| d == ctx.department) {
+        return Err(Trouble::OtherDepartment {
+            cell,
+            id: shown,
+            department: one_line(ctx.department),
+        });
+    }
     Ok((sent_row, current))
 }
 

@@ -1,7 +1,7 @@
 //! The cells of a returned workbook that kensho reads: the first columns
 //! of a sheet, kept sparse, each as text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use calamine::{Data, Xlsx};
 
@@ -23,6 +23,8 @@ pub fn text_of(data: Option<&Data>) -> Result<String, Data> {
 /// extent: one cell written at XFD1048576 asked for 550 GB.)
 pub struct Sheet {
     cells: HashMap<(u32, u32), Data>,
+    /// The cells read that hold a formula (whatever value it left).
+    formulas: HashSet<(u32, u32)>,
     last_row: Option<u32>,
 }
 
@@ -34,6 +36,11 @@ const CELLS_READ: usize = 4_000_000;
 impl Sheet {
     pub fn get_value(&self, at: (u32, u32)) -> Option<&Data> {
         self.cells.get(&at)
+    }
+
+    /// Whether the cell holds a formula.
+    pub fn formula_at(&self, at: (u32, u32)) -> bool {
+        self.formulas.contains(&at)
     }
 
     /// The last row holding a cell read (calamine's `Range::end` shape).
@@ -49,22 +56,29 @@ pub fn read_sheet<R: std::io::Read + std::io::Seek>(
     let mut reader = book.worksheet_cells_reader(name)?;
     let mut sheet = Sheet {
         cells: HashMap::new(),
+        formulas: HashSet::new(),
         last_row: None,
     };
-    while let Some(cell) = reader.next_cell()? {
-        let (row, col) = cell.get_position();
+    while let Some(cell) = reader.next_cell_with_formula_metadata()? {
+        let (row, col) = cell.pos;
         if col >= COLUMNS_READ {
             continue;
         }
-        let value: Data = cell.get_value().clone().into();
-        if value == Data::Empty {
+        let value: Data = cell.value.clone().into();
+        let formula = cell.formula.is_some();
+        if value == Data::Empty && !formula {
             continue;
         }
-        if sheet.cells.len() >= CELLS_READ {
+        if sheet.cells.len() + sheet.formulas.len() >= CELLS_READ {
             return Err(calamine::XlsxError::Unexpected("too many cells"));
         }
         sheet.last_row = Some(sheet.last_row.map_or(row, |r| r.max(row)));
-        sheet.cells.insert((row, col), value);
+        if formula {
+            sheet.formulas.insert((row, col));
+        }
+        if value != Data::Empty {
+            sheet.cells.insert((row, col), value);
+        }
     }
     Ok(sheet)
 }

@@ -14,9 +14,12 @@ use kensho::cli::{FilterError, NoMeeting, SinceError};
 use kensho::domain::export::{ExportError, Format};
 use kensho::domain::field::{Conflict, Field};
 use kensho::i18n::{Lang, Msg};
+use kensho::store::baseline::SinceCommit;
 use kensho::store::presence::PresenceError;
+use kensho::store::unlogged::Unlogged;
+use kensho::store::verify::StateCheck;
 use kensho::store::{EditError, StoreError};
-use kensho::workbook::returned::{ReturnError, Trouble};
+use kensho::workbook::returned::{ReturnError, TooLarge, Trouble};
 use kensho::workbook::survey::Col;
 
 fn io(kind: std::io::ErrorKind) -> std::io::Error {
@@ -125,6 +128,51 @@ fn edit_errors() -> Vec<(&'static str, EditError)> {
             },
         ),
     ]
+    .into_iter()
+    .chain(unlogged_errors())
+    .collect()
+}
+
+fn unlogged_errors() -> Vec<(&'static str, EditError)> {
+    vec![
+        (
+            "changed outside kensho",
+            EditError::Unlogged(Box::new(Unlogged {
+                dir: path(),
+                differences: Vec::new(),
+                state: StateCheck::MatchesNone {
+                    last: "2026-12-04T10:00:00+09:00".into(),
+                },
+                since_commit: None,
+            })),
+        ),
+        (
+            "changed since the last commit",
+            EditError::Unlogged(Box::new(Unlogged {
+                dir: path(),
+                differences: Vec::new(),
+                state: StateCheck::Unknown,
+                since_commit: Some((
+                    "abc1234".into(),
+                    vec![SinceCommit {
+                        item: "1-1-a".into(),
+                        field: Field::Phase,
+                        committed: "A".into(),
+                        now: "B".into(),
+                    }],
+                )),
+            })),
+        ),
+        (
+            "changed since the last commit, outside the fields",
+            EditError::Unlogged(Box::new(Unlogged {
+                dir: path(),
+                differences: Vec::new(),
+                state: StateCheck::Unknown,
+                since_commit: Some(("abc1234".into(), Vec::new())),
+            })),
+        ),
+    ]
 }
 
 #[test]
@@ -207,6 +255,26 @@ fn every_failure_of_a_returned_workbook_is_said_in_both_languages() {
             expected: "E".into(),
             found: "F".into(),
         },
+        ReturnError::TooLarge {
+            file: file.clone(),
+            what: TooLarge::Total,
+        },
+        ReturnError::TooLarge {
+            file: file.clone(),
+            what: TooLarge::Part {
+                part: "xl/sharedStrings.xml".into(),
+            },
+        },
+        ReturnError::TooLarge {
+            file: file.clone(),
+            what: TooLarge::String {
+                part: "xl/sharedStrings.xml".into(),
+            },
+        },
+        ReturnError::TooLarge {
+            file: file.clone(),
+            what: TooLarge::Parts,
+        },
     ];
     for e in whole {
         both(&format!("{e:?}"), |lang| e.say(lang));
@@ -225,6 +293,12 @@ fn every_problem_of_a_returned_row_is_said_in_japanese() {
             value: "DateTime".into(),
         },
         Trouble::NoId { cell: cell() },
+        Trouble::Formula { cell: cell() },
+        Trouble::OtherDepartment {
+            cell: cell(),
+            id: "1-1-a".into(),
+            department: "保) 保健所".into(),
+        },
         Trouble::DuplicateId {
             cell: cell(),
             id: "1-1-a".into(),
