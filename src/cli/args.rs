@@ -162,6 +162,9 @@ pub struct ExportArgs {
     pub headers: Option<Headers>,
     #[arg(long)]
     pub meanings: bool,
+    /// CSV cells as they are, formulas included.
+    #[arg(long)]
+    pub raw: bool,
     #[arg(long)]
     pub query: Option<String>,
     #[command(flatten)]

@@ -65,6 +65,7 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
     ("export", "out", CliMsg::ArgExportOut),
     ("export", "headers", CliMsg::ArgHeaders),
     ("export", "meanings", CliMsg::ArgMeanings),
+    ("export", "raw", CliMsg::ArgRaw),
     ("export", "query", CliMsg::ArgExportQuery),
     ("survey", "query", CliMsg::ArgExportQuery),
     ("survey", "out", CliMsg::ArgSurveyOut),

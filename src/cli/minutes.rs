@@ -12,9 +12,9 @@ use crate::domain::minutes::Minutes;
 use crate::domain::minutes_text::{markdown, report_lang};
 use crate::domain::records::{Records, default_path};
 use crate::i18n::{CliMsg, Lang};
+use crate::store::changelog;
 use crate::store::changelog::{LOG_FILE, read};
 use crate::store::meeting::{MeetingChange, change_meeting};
-use crate::store::{changelog, replace_file};
 
 /// No meeting to write the minutes of.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -107,7 +107,7 @@ pub fn run(ask: MinutesArgs, lang: Option<Lang>) -> ExitCode {
     };
     match ask.out {
         None => print(lang, &text),
-        Some(out) => match replace_file(&out, text.as_bytes()) {
+        Some(out) => match crate::store::out::write_text(&out, &text) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(lang, &e.say(lang)),
         },

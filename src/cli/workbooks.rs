@@ -19,7 +19,7 @@ use crate::domain::records::default_path;
 use crate::i18n::{BookMsg, CliMsg, Lang};
 use crate::search::Filters;
 use crate::store::parsed::load_and_keep;
-use crate::store::{Why, apply_edits, changelog, replace_file};
+use crate::store::{Why, apply_edits, changelog};
 use crate::text::visible;
 use crate::workbook::{publish, returned, survey};
 
@@ -61,10 +61,11 @@ fn warn_cut(report: &Report, lang: Lang) {
     );
 }
 
-/// Write `bytes` to `out` (atomically), or to standard output.
+/// Write `bytes` to `out` (atomically; never one of kensho's own files),
+/// or to standard output.
 fn deliver(bytes: &[u8], out: Option<&Path>, lang: Lang) -> ExitCode {
     match out {
-        Some(out) => match replace_file(out, bytes) {
+        Some(out) => match crate::store::out::write_bytes(out, bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(lang, &e.say(lang)),
         },
@@ -102,11 +103,15 @@ pub fn export(ask: ExportArgs, lang_given: Option<Lang>, lang: Lang) -> ExitCode
             Lang::En => Headers::En,
         }),
         meanings: ask.meanings,
+        raw: ask.raw,
     };
     match exporting::export(&report, ask.format, style, words) {
         Ok(text) => match ask.out {
             None => print(lang, &text),
-            Some(out) => deliver(text.as_bytes(), Some(&out), lang),
+            Some(out) => match crate::store::out::write_text(&out, &text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(lang, &e.say(lang)),
+            },
         },
         Err(e) => fail(lang, &e.say(lang)),
     }
@@ -170,7 +175,7 @@ pub fn survey(ask: SurveyArgs, lang_given: Option<Lang>, lang: Lang) -> ExitCode
     }
     let mut lines = Vec::new();
     for (file, department, bytes, count) in books {
-        if let Err(e) = replace_file(&file, &bytes) {
+        if let Err(e) = crate::store::out::write_bytes(&file, &bytes) {
             return fail(lang, &e.say(lang));
         }
         lines.push(BookMsg::SurveyWrote.fill(

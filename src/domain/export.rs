@@ -28,6 +28,19 @@ pub struct CsvStyle {
     pub headers: Headers,
     /// A column with the meaning beside each code.
     pub meanings: bool,
+    /// Cells as they are, even those a spreadsheet would run as a formula
+    /// (see [`defused`]).
+    pub raw: bool,
+}
+
+/// A cell a spreadsheet would run as a formula (it starts with `=`, `+`,
+/// `-` or `@`, or a tab or carriage return), made text by a leading `'`:
+/// the rule OWASP gives against CSV injection. Every other cell as it is.
+pub fn defused(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
 }
 
 /// One item, flattened with its context: the shape scripts depend on.
@@ -294,7 +307,13 @@ pub fn to_csv(report: &Report, style: CsvStyle, lang: Lang) -> Result<String, Ex
             let phase = report.phase_scale.meaning(e.phase).unwrap_or_default();
             row.insert(8, phase.to_string());
         }
-        writer.write_record(row.iter().map(|c| visible(c).into_owned()))?;
+        writer.write_record(row.iter().map(|c| {
+            let c = visible(c);
+            match style.raw {
+                true => c.into_owned(),
+                false => defused(&c).into_owned(),
+            }
+        }))?;
     }
     let bytes = writer
         .into_inner()

@@ -38,6 +38,10 @@ catalogue! {
             "kensho の外で記録に加えた変更を、あなたの名前で変更履歴に記録する（その後の保存が再びできるように）",
             "Log a change made to the records outside kensho, under your name (so that saves can go on)",
         ),
+        ArgRaw => (
+            "CSV のセルをそのまま書く（= + - @ で始まるセルにも ' を付けない。表計算ソフトが数式として実行します）",
+            "Write CSV cells as they are (no ' before a cell starting with = + - @, which a spreadsheet runs as a formula)",
+        ),
         ArgAdoptReason => ("変更の理由（変更履歴に記録）", "Why the records were changed (logged)"),
         AboutVerify => (
             "変更履歴の最新の値が記録と一致するか確かめる（違いがあれば終了コード 1）",
@@ -171,6 +175,14 @@ catalogue! {
         CountPerPhase => ("{scale}ごとの項目数", "phase ({scale})"),
         CountPerDirection => ("{scale}ごとの項目数", "direction ({scale})"),
         // errors of the command line
+        ErrOwnFile => (
+            "{path} は kensho 自身のファイル（{what}）なので書き出しません。別の場所を指定してください",
+            "{path} is one of kensho's own files ({what}); nothing was written there: give another place",
+        ),
+        OwnRecords => ("記録", "the records"),
+        OwnLog => ("変更履歴", "the change log"),
+        OwnMeeting => ("審議の記録", "a meeting's file"),
+        OwnInternal => ("kensho が内部で使うファイル", "a file kensho keeps for itself"),
         ErrStdout => ("標準出力に書けません: {error}", "cannot write to standard output: {error}"),
         ErrSearchUsage => ("[PATH] QUERY を指定してください", "give [PATH] QUERY"),
         ErrSetUsage => ("[PATH] ID 欄=値... を指定してください", "give [PATH] ID FIELD=VALUE..."),

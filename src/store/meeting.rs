@@ -165,6 +165,8 @@ pub fn write_minutes(path: &Path, name: &str, lang: Lang) -> Result<PathBuf, Edi
         })?;
         let minutes = Minutes::of(&records.report, &meeting, &log);
         let text = markdown(&minutes, &records.report, lang);
+        // Through the terminal's filter, as every text file kensho writes.
+        let text = crate::text::terminal_safe(&text);
         replace_file(&out, text.as_bytes()).map_err(EditError::Save)
     })??;
     Ok(out)

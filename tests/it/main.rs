@@ -28,6 +28,7 @@ mod follow;
 mod hostile;
 mod limits;
 mod meetings;
+mod out_files;
 mod own_files;
 mod proof;
 mod random_use;

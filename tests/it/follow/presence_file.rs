@@ -152,7 +152,10 @@ fn a_presenter_on_another_machine_counts_as_there_while_its_file_changes() {
                 seq,
                 view: Default::default(),
             };
-            std::fs::write(dir.join(PRESENCE_FILE), p.render().unwrap()).unwrap();
+            // Replaced whole, as another machine's kensho does.
+            let fresh = dir.join(format!(".{PRESENCE_FILE}.{seq}"));
+            std::fs::write(&fresh, p.render().unwrap()).unwrap();
+            std::fs::rename(&fresh, dir.join(PRESENCE_FILE)).unwrap();
         }
     };
     write(1);
