@@ -27,6 +27,9 @@ pub enum Input {
     Signal(i32),
     /// The terminal hung up (the SSH connection dropped).
     HungUp,
+    /// Asked to stop (SIGTSTP from outside, `kill -TSTP`): as Ctrl-z, the
+    /// terminal is given back first.
+    Stop,
 }
 
 /// Where a worker sends its answers.

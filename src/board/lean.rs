@@ -108,8 +108,14 @@ impl<W: Write> Backend for Lean<W> {
         self.inner.show_cursor()
     }
 
+    /// Where this backend last put the cursor, never asked of the terminal:
+    /// asking writes a query whose answer comes on the input, which the
+    /// board's reader takes first (ratatui asks when it clears the screen,
+    /// as after Ctrl-z and the editor; the question then timed out). The
+    /// board draws every cell of a full screen: the position only restores
+    /// the cursor after a clear.
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        self.inner.get_cursor_position()
+        Ok(self.at.unwrap_or_default())
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {

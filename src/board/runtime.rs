@@ -248,6 +248,7 @@ impl Runtime {
                 self.ending.get_or_insert(Ending::HungUp);
                 Ok(())
             }
+            Input::Stop => self.step(host, Action::Command(super::action::Command::Suspend)),
         }
     }
 

@@ -170,6 +170,17 @@ fn hung_up(inbox: &Sender<Input>) {
 /// a board that has not ended a second later is ended here, its terminal
 /// restored first.
 pub fn watch_signals(inbox: Sender<Input>) -> io::Result<()> {
+    // A stop from outside (kill -TSTP) goes the way of Ctrl-z: the terminal
+    // restored, then stopped; taken back when continued.
+    let mut stops = signal_hook::iterator::Signals::new([signal_hook::consts::SIGTSTP])?;
+    let stopping = inbox.clone();
+    std::thread::spawn(move || {
+        for _ in stops.forever() {
+            if stopping.send(Input::Stop).is_err() {
+                break;
+            }
+        }
+    });
     let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {

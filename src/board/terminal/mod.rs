@@ -35,7 +35,8 @@ struct TerminalHost {
 impl Host for TerminalHost {
     fn suspend(&mut self) -> io::Result<()> {
         leave()?;
-        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        // SIGSTOP, not SIGTSTP: the board catches SIGTSTP to come here.
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
         // Resumed (fg): take the terminal back and redraw everything.
         enter()?;
         self.terminal.clear()

@@ -188,3 +188,58 @@ fn every_ending_signal_restores_the_terminal_and_says_so_in_the_exit_status() {
         assert!(cooked(&s), "{name}: echo and line editing back on");
     }
 }
+
+/// The state letter of process `pid` (`T`: stopped).
+fn state_of(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')')
+        .next()
+        .and_then(|rest| rest.trim_start().chars().next())
+        .unwrap_or('?')
+}
+
+fn wait_until_true(what: &str, ok: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !ok() {
+        assert!(Instant::now() < deadline, "{what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_stop_from_outside_gives_the_terminal_back_and_a_continue_takes_it_again() {
+    let mut s = Session::start(&["records"], "ja_JP.UTF-8");
+    s.wait_for("1 / 88");
+    assert!(!cooked(&s));
+    let pid = s.child.process_id().unwrap();
+    let kill = |signal: &str| {
+        let sent = std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    };
+    kill("-TSTP");
+    wait_until_true("stopped", || state_of(pid) == 'T');
+    assert!(cooked(&s), "the terminal is given back before the stop");
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    assert!(
+        raw.ends_with("\x1b[?1049l") || raw.contains("\x1b[?1049l"),
+        "left the alternate screen"
+    );
+    // fg: the board takes the terminal again and answers keys.
+    kill("-CONT");
+    wait_until_true("raw again", || !cooked(&s));
+    s.send("j");
+    s.wait_for("2 / 88");
+    // Ctrl-z goes the same way (it timed out asking the cursor's place).
+    s.send("\x1a");
+    wait_until_true("stopped by Ctrl-z", || state_of(pid) == 'T');
+    assert!(cooked(&s));
+    kill("-CONT");
+    wait_until_true("raw again after Ctrl-z", || !cooked(&s));
+    s.send("j");
+    s.wait_for("3 / 88");
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+}
