@@ -33,6 +33,17 @@ pub fn print(lang: Lang, text: &str) -> ExitCode {
     }
 }
 
+/// `text` on standard output as it is: only for lines whose record text
+/// is made visible already and whose escapes are kensho's own marks.
+pub fn print_marked(lang: Lang, text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(lang, &CliMsg::ErrStdout.fill(lang, &[("error", &e)])),
+    }
+}
+
 /// `error: {what}` on standard error; exit status 2.
 pub fn fail(lang: Lang, what: &str) -> ExitCode {
     say(&error_line(lang, what));

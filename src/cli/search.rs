@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::args::FilterArgs;
-use super::output::{fail, fail_lines, print};
+use super::output::{fail, fail_lines, print, print_marked};
 use crate::domain::model::ItemRef;
 use crate::domain::records::default_path;
 use crate::domain::records::parallel_map;
@@ -76,7 +76,12 @@ pub fn run(
         out
     })
     .concat();
-    print(lang, &out)
+    // On a terminal the marks are ours to send; every record text in the
+    // lines is made visible already.
+    match styled && !json {
+        true => print_marked(lang, &out),
+        false => print(lang, &out),
+    }
 }
 
 /// How hits are written: JSON objects, or lines with the match between
@@ -127,7 +132,7 @@ fn line(
                     excerpt(&text, &positions, 60, open, close)
                 )
             }
-            None => truncate(&r.item.progress, 60, "…"),
+            None => visible(&truncate(&r.item.progress, 60, "…")).into_owned(),
         };
         out.push_str(&format!("{}\t{}\t{}\n", visible(&r.item.id), score, shown));
     }

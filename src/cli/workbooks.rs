@@ -173,6 +173,12 @@ pub fn survey(ask: SurveyArgs, lang_given: Option<Lang>, lang: Lang) -> ExitCode
         );
         return fail(lang, &what);
     }
+    // Every place checked before any workbook is written.
+    for (file, ..) in &books {
+        if let Err(e) = crate::store::out::refuse_own(file) {
+            return fail(lang, &e.say(lang));
+        }
+    }
     let mut lines = Vec::new();
     for (file, department, bytes, count) in books {
         if let Err(e) = crate::store::out::write_bytes(&file, &bytes) {

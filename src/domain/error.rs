@@ -62,6 +62,17 @@ pub enum Problem {
     NoPoints {
         number: u32,
     },
+    /// A point (`r-p`) without measures.
+    NoMeasures {
+        id: String,
+    },
+    /// A measure of point `r-p` without items.
+    NoItems {
+        id: String,
+    },
+    NoDepartments {
+        id: String,
+    },
     RelistsItself {
         id: String,
     },
@@ -116,6 +127,11 @@ impl Problem {
             }
             Problem::NoPoints { number } => {
                 CliMsg::ProblemNoPoints.fill(lang, &[("number", number)])
+            }
+            Problem::NoMeasures { id } => CliMsg::ProblemNoMeasures.fill(lang, &[("id", id)]),
+            Problem::NoItems { id } => CliMsg::ProblemNoItems.fill(lang, &[("id", id)]),
+            Problem::NoDepartments { id } => {
+                CliMsg::ProblemNoDepartments.fill(lang, &[("id", &quoted(id))])
             }
             Problem::RelistsItself { id } => CliMsg::ProblemRelistsItself.fill(lang, &[("id", id)]),
             Problem::RelistsUnknown { id, target } => {

@@ -331,7 +331,10 @@ catalogue! {
             "会議 {name} のファイルは、別の会議 {other} が使っています。別の名前にしてください",
             "the file of meeting {name} is used by another meeting, {other}: choose another name",
         ),
-        ErrMeetingNameTooLong => ("会議の名前 {name} が長すぎます（{max} 文字まで）", "the meeting's name {name} is too long ({max} characters at most)"),
+        ErrMeetingNameTooLong => (
+            "会議の名前 {name} が長すぎます（ファイル名にもなるため {max} 文字まで。絵文字などは 1 文字で 2 文字分以上になります）",
+            "the meeting's name {name} is too long: it is also a file name, {max} characters at most (fewer with emoji, which take more room)",
+        ),
         ErrNoSuchMeeting => ("会議「{name}」はありません", "there is no meeting \"{name}\""),
         ErrNoMeetings => (
             "会議がまだありません（kensho --meeting 名前 で始めます）",
@@ -374,6 +377,18 @@ catalogue! {
         ProblemZeroNumber => (
             "{what}の番号が 0 です。番号は 1 から数えます",
             "{what} is numbered 0; numbers start at 1",
+        ),
+        ProblemNoMeasures => (
+            "提言の項目 {id} に具体的な取組（measures）がありません。1 つ以上必要です",
+            "point {id} has no measures; a point needs at least one",
+        ),
+        ProblemNoItems => (
+            "提言の項目 {id} の具体的な取組に項目（items）がありません。取組には項目が 1 つ以上必要です",
+            "a measure of point {id} has no items; a measure needs at least one",
+        ),
+        ProblemNoDepartments => (
+            "項目 {id} に担当部署（departments）がありません。1 つ以上必要です",
+            "item {id} has no departments; an item needs at least one",
         ),
         ProblemNoPoints => (
             "提言 {number} に項目（points）がありません。提言には項目が 1 つ以上必要です",

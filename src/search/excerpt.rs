@@ -149,7 +149,12 @@ pub fn excerpt(text: &str, positions: &[usize], width: usize, open: &str, close:
             out.push_str(close);
         }
         in_match = hit;
-        out.push(c);
+        // Record text is shown visibly: only the marks are escapes.
+        if crate::text::visible::needs_escape(c) {
+            out.push_str(&crate::text::visible(c.encode_utf8(&mut [0; 4])));
+        } else {
+            out.push(c);
+        }
         used += w;
         end = i + 1;
     }

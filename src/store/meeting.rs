@@ -36,18 +36,31 @@ fn write(path: &Path, meeting: &Meeting) -> Result<(), EditError> {
         .render()
         .map_err(|e| EditError::Save(StoreError::Render(e)))?;
     if let Some(folder) = path.parent() {
+        let made = !folder.exists();
         super::own::make_folder(folder).map_err(|source| {
             EditError::Save(StoreError::Io {
                 path: folder.to_path_buf(),
                 source,
             })
         })?;
+        // The meetings are committed; a write cut short is not (the next
+        // save or opening removes it).
+        if made {
+            let _ = replace_file(&folder.join(".gitignore"), IGNORE_LEFTOVERS);
+        }
     }
     replace_file(path, text.as_bytes()).map_err(EditError::Save)
 }
 
+/// The meetings folder's `.gitignore`: the temporary files of a write.
+const IGNORE_LEFTOVERS: &[u8] =
+    b"# kensho: the temporary file of a write cut short (removed at the next save)\n.*.ron.*\n.*.md.*\n";
+
 /// The longest name a meeting may have (in characters): it is also a file name.
 pub const MAX_NAME: usize = 60;
+/// And in bytes (60 Japanese characters): its file, the minutes' and their
+/// temporary files' names stay within what a file system holds (255 bytes).
+pub const MAX_NAME_BYTES: usize = 180;
 
 /// What a meeting job did: the meeting as now on disk, its file, and
 /// whether it was created just now (else it existed: resumed).
@@ -112,7 +125,7 @@ pub fn change_meeting(
     now_by: (&str, &str),
 ) -> Result<MeetingDone, EditError> {
     let name = name.trim();
-    if name.chars().count() > MAX_NAME {
+    if name.chars().count() > MAX_NAME || name.len() > MAX_NAME_BYTES {
         return Err(EditError::MeetingNameTooLong {
             name: name.to_string(),
             max: MAX_NAME,

@@ -175,7 +175,21 @@ pub fn file_name(department: &str) -> String {
     } else {
         name
     };
-    format!("{name}.xlsx")
+    format!("{}.xlsx", cut_to_bytes(&name, MAX_STEM_BYTES))
+}
+
+/// The most bytes of a workbook's name before `.xlsx`: room is left for a
+/// number (`-2`) and the temporary file of its writing, within the 255
+/// bytes a file system holds (about 66 Japanese characters).
+const MAX_STEM_BYTES: usize = 200;
+
+/// `s` cut to at most `max` bytes, at a character's boundary.
+fn cut_to_bytes(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// What the drop-down of a scale's cells says and allows.
@@ -352,5 +366,9 @@ mod tests {
         );
         assert_eq!(file_name(" ../ "), "department.xlsx");
         assert_eq!(file_name("\u{1b}[31m"), "[31m.xlsx");
+        // A long name is cut to what a file system holds, whole characters.
+        let long = file_name(&"部".repeat(85));
+        assert!(long.len() <= MAX_STEM_BYTES + 5, "{}", long.len());
+        assert!(long.starts_with(&"部".repeat(66)) && long.ends_with(".xlsx"));
     }
 }

@@ -336,3 +336,49 @@ fn ids_made_only_of_punctuation_are_rejected() {
         assert!(msg.contains("recommendation-1.ron:"), "{bad}: {msg}");
     }
 }
+
+/// `text` with the list after the first `key: [` emptied (brackets matched,
+/// strings skipped).
+fn emptied(text: &str, key: &str) -> String {
+    let open = text.find(&format!("{key}: [")).unwrap() + key.len() + 2;
+    let (mut depth, mut in_string, mut escaped) = (0, false, false);
+    for (i, c) in text[open..].char_indices() {
+        match (in_string, c) {
+            (true, _) if escaped => escaped = false,
+            (true, '\\') => escaped = true,
+            (true, '"') => in_string = false,
+            (true, _) => {}
+            (false, '"') => in_string = true,
+            (false, '[') => depth += 1,
+            (false, ']') => {
+                depth -= 1;
+                if depth == 0 {
+                    return format!("{}[]{}", &text[..open], &text[open + i + 1..]);
+                }
+            }
+            _ => {}
+        }
+    }
+    panic!("no end of {key}");
+}
+
+#[test]
+fn an_empty_list_of_items_measures_or_departments_is_an_error_at_its_place() {
+    for (key, words) in [
+        ("departments", "item \"2-1-a\" has no departments"),
+        ("items", "a measure of point 2-1 has no items"),
+        ("measures", "point 2-1 has no measures"),
+    ] {
+        let (tmp, msg) = error_after("recommendation-2.ron", |t| emptied(t, key));
+        let file = tmp.path().join("recommendation-2.ron");
+        assert!(msg.contains(words), "{key}: {msg}");
+        assert!(
+            msg.contains(&format!("{}:", file.display())),
+            "{key}: {msg}"
+        );
+        let (code, _, err) =
+            common::kensho(&["--lang", "ja", "check", tmp.path().to_str().unwrap()]);
+        assert_eq!(code, 2, "{key}");
+        assert!(err.contains("1 つ以上必要です"), "{key}: {err}");
+    }
+}

@@ -415,3 +415,18 @@ fn the_readme_holds_the_complete_default_configuration() {
         "README out of date"
     );
 }
+
+#[test]
+fn a_config_saved_with_a_byte_order_mark_is_read_as_the_records_are() {
+    let (_tmp, file) = config_file("\u{feff}(lang: \"ja\", display_name: \"佐藤\")");
+    let records = records_dir();
+    let r = records.to_str().unwrap();
+    let (code, out, err) = kensho_in(&records, &["check", r, "--config", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("項目"), "{out}");
+    // An error after it is still placed where an editor shows it.
+    let (_tmp2, bad) = config_file("\u{feff}(lang: \"xx\")");
+    let (code, _, err) = kensho_in(&records, &["check", r, "--config", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains(":1:8"), "{err}");
+}

@@ -254,3 +254,28 @@ fn the_board_shows_hostile_text_visibly_on_every_screen() {
         }
     }
 }
+
+/// `kensho search` on a terminal: the match in reverse video (kensho's own
+/// escapes, not shown as ␛[1;7m), and every record text visible.
+#[test]
+fn search_on_a_terminal_marks_matches_and_nothing_else_steers_it() {
+    let tmp = hostile_records();
+    let d = tmp.path().to_str().unwrap();
+    let mut s = crate::e2e::Session::start(&["search", d, "児童"], "ja_JP.UTF-8");
+    assert!(s.wait_exit(std::time::Duration::from_secs(10)).success());
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let raw = s.raw.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    assert!(text.contains("\u{1b}[1;7m"), "marked: {text:?}");
+    assert!(
+        !text.contains("␛[1;7m"),
+        "its own marks shown as text: {text:?}"
+    );
+    // Nothing but the marks: every ESC opens one of them.
+    let without_marks = text.replace("\u{1b}[1;7m", "").replace("\u{1b}[0m", "");
+    assert_clean(
+        "search on a terminal",
+        without_marks.as_bytes(),
+        &without_marks,
+    );
+}

@@ -285,6 +285,19 @@ fn names_that_would_share_a_file_or_are_too_long_are_refused() {
     b.type_text(&"会".repeat(61));
     b.keys("Enter");
     assert!(b.message().contains("too long"), "{}", b.message());
+    // 60 emoji are 60 characters, but too long a file name for the minutes.
+    b.keys("Esc M Ctrl-u");
+    b.type_text(&"🎌".repeat(60));
+    b.keys("Enter");
+    assert!(b.message().contains("too long"), "{}", b.message());
+    // 60 Japanese characters make a meeting whose minutes can be written.
+    let longest = "会".repeat(60);
+    b.keys("Esc M Ctrl-u");
+    b.type_text(&longest);
+    b.keys("Enter");
+    let dir = b.path().to_str().unwrap().to_string();
+    let (code, _, err) = common::kensho(&["minutes", &dir, "--meeting", &longest, "--close"]);
+    assert_eq!(code, 0, "{err}");
 }
 
 #[test]
@@ -359,4 +372,23 @@ fn two_boards_in_one_meeting_see_each_others_marks() {
     // And b takes the mark back (it knows the item is marked).
     b.keys("Left r");
     assert_eq!(meeting_of(b.path()).reviewed(), 0);
+}
+
+#[test]
+fn a_mark_cut_short_leaves_nothing_behind_and_git_ignores_it_meanwhile() {
+    let mut b = TestBoard::on_copy(Lang::En, 100, 30);
+    start(&mut b);
+    let meetings = b.path().join("meetings");
+    let ignore = std::fs::read_to_string(meetings.join(".gitignore")).unwrap();
+    assert!(ignore.contains(".*.ron.*"), "{ignore}");
+    // What a mark killed halfway leaves: the temporary file of its write.
+    let left = meetings.join(".2026-11_本部会議.ron.Ab12Cd");
+    std::fs::write(&left, "Meeting(").unwrap();
+    let minutes_left = meetings.join(".2026-11_本部会議.minutes.md.Zz99Yy");
+    std::fs::write(&minutes_left, "#").unwrap();
+    let dir = b.path().to_path_buf();
+    let out = common::run::set(&dir, &["1-1-a", "phase=B"]);
+    assert!(out.status.success());
+    assert!(!left.exists() && !minutes_left.exists());
+    assert!(meetings.join("2026-11_本部会議.ron").exists());
 }

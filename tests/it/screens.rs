@@ -421,3 +421,18 @@ fn every_theme_keeps_the_codes_in_text_and_no_color_removes_every_colour() {
         }
     }
 }
+
+#[test]
+fn an_id_longer_than_its_column_ends_in_an_ellipsis() {
+    let tmp = common::copy_records();
+    let file = tmp.path().join("recommendation-1.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("id: \"1-1-a\"", "id: \"1-1-abcdef\"", 1),
+    )
+    .unwrap();
+    let b = common::TestBoard::on_dir(tmp.path(), kensho::i18n::Lang::Ja, 80, 24);
+    let screen = b.screen();
+    assert!(screen.contains("1-1-ab…"), "{screen}");
+}

@@ -270,3 +270,34 @@ fn rows_of_items_not_the_departments_are_problems() {
         report.item(id).unwrap().item.phase
     );
 }
+
+#[test]
+fn a_department_name_too_long_for_a_file_name_still_gets_its_workbook() {
+    let dir = copy_records();
+    let long = "部".repeat(85);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(
+                &path,
+                text.replace("\"保) 保健所\"", &format!("\"{long}\"")),
+            )
+            .unwrap();
+        }
+    }
+    let out = dir.path().join("out");
+    let (code, stdout, err) = common::kensho(&[
+        "--lang",
+        "ja",
+        "survey",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let name = kensho::workbook::survey::file_name(&long);
+    assert!(out.join(&name).exists(), "{stdout}");
+    let back = out.join(&name);
+    assert_eq!(survey_ids(&back).len(), 19);
+}

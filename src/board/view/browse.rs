@@ -152,7 +152,7 @@ fn item_row<'a>(
     };
     let head = format!(
         "  {changed} {} {relisted}{} ",
-        pad(&visible(&r.item.id), 7, ""),
+        pad(&visible(&r.item.id), 7, sym.ellipsis),
         pad(&label, 4, "")
     );
     let mut spans = vec![Span::raw(truncate(&head, w, ""))];

@@ -100,7 +100,9 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
         path: path.clone(),
         error: std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"),
     })?;
-    parse(&text, &path)
+    // A byte order mark (Notepad writes one) is not part of the text, as
+    // for the records.
+    parse(text.strip_prefix('\u{feff}').unwrap_or(&text), &path)
 }
 
 /// The file's fields, each still as written.

@@ -324,9 +324,15 @@ fn check_numbers(
             if p.number == 0 {
                 invalid(point_at, Problem::ZeroNumber { point: true });
             }
+            let id = || format!("{}-{}", rec.number, p.number);
             if let Some(lang) = p.policy.note.as_ref().and_then(missing_language) {
-                let id = format!("{}-{}", rec.number, p.number);
-                invalid(point_at, Problem::NoteLanguage { id, lang });
+                invalid(point_at, Problem::NoteLanguage { id: id(), lang });
+            }
+            if p.measures.is_empty() {
+                invalid(point_at, Problem::NoMeasures { id: id() });
+            }
+            if p.measures.iter().any(|m| m.items.is_empty()) {
+                invalid(point_at, Problem::NoItems { id: id() });
             }
             points.push(p.number);
         }
@@ -375,6 +381,14 @@ fn check_items<'a>(
             });
         } else {
             ids.insert(&item.id, n);
+        }
+        if item.departments.iter().all(|d| d.trim().is_empty()) {
+            errors.push(LoadError::Invalid {
+                at: places.at(n, |p| p.id),
+                problem: Problem::NoDepartments {
+                    id: item.id.clone(),
+                },
+            });
         }
         if let Some(lang) = item.note.as_ref().and_then(missing_language) {
             errors.push(LoadError::Invalid {

@@ -67,8 +67,19 @@ pub fn clean_leftovers(dir: &Path) -> Vec<PathBuf> {
     // save as aborted): nothing to report here.
     let _ = crate::store::undo::recover(dir);
     let mut removed = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return removed;
+    remove_leftovers(dir, &mut removed);
+    // And the meetings' (a mark or the minutes cut short), never through a
+    // link.
+    let meetings = dir.join(crate::domain::meeting::MEETINGS_DIR);
+    if std::fs::symlink_metadata(&meetings).is_ok_and(|m| m.is_dir()) {
+        remove_leftovers(&meetings, &mut removed);
+    }
+    removed
+}
+
+fn remove_leftovers(folder: &Path, removed: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
@@ -80,13 +91,15 @@ pub fn clean_leftovers(dir: &Path) -> Vec<PathBuf> {
             removed.push(entry.path());
         }
     }
-    removed
 }
 
-/// `.NAME.ron.XXXXXX`: the temporary file of an atomic replacement.
+/// `.NAME.ron.XXXXXX` (or `.NAME.md.XXXXXX`, minutes): the temporary file
+/// of an atomic replacement.
 fn is_leftover(name: &str) -> bool {
     let Some((base, suffix)) = name.strip_prefix('.').and_then(|r| r.rsplit_once('.')) else {
         return false;
     };
-    base.ends_with(".ron") && suffix.len() == 6 && suffix.chars().all(|c| c.is_ascii_alphanumeric())
+    (base.ends_with(".ron") || base.ends_with(".md"))
+        && suffix.len() == 6
+        && suffix.chars().all(|c| c.is_ascii_alphanumeric())
 }
