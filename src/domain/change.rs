@@ -74,11 +74,13 @@ pub enum LogStatus {
 /// Whether the changes of one save never reached the data: every field still
 /// holds its old value (the process died between the log and the records).
 pub fn never_applied(txn: &[&Change], report: &Report) -> bool {
+    let ids = txn.iter().map(|c| c.item.as_str()).collect();
+    let items = report.items_named(&ids);
     !txn.is_empty()
         && txn.iter().all(|c| {
             c.old != c.new
-                && report
-                    .item(&c.item)
+                && items
+                    .get(c.item.as_str())
                     .is_some_and(|r| c.field.get(r.item) == c.old)
         })
 }

@@ -211,6 +211,29 @@ impl Report {
         self.items().map(|r| (r.item.id.as_str(), r)).collect()
     }
 
+    /// The items whose ids are in `ids`, found in one pass (many lookups
+    /// by [`Report::item`] would each scan the report).
+    pub fn items_named<'a>(
+        &'a self,
+        ids: &std::collections::HashSet<&str>,
+    ) -> std::collections::HashMap<&'a str, ItemRef<'a>> {
+        self.items()
+            .filter(|r| ids.contains(r.item.id.as_str()))
+            .map(|r| (r.item.id.as_str(), r))
+            .collect()
+    }
+
+    /// The items whose ids are in `ids`, to change, found in one pass.
+    pub fn items_named_mut(
+        &mut self,
+        ids: &std::collections::HashSet<&str>,
+    ) -> std::collections::HashMap<String, &mut Item> {
+        self.items_mut()
+            .filter(|i| ids.contains(i.id.as_str()))
+            .map(|i| (i.id.clone(), i))
+            .collect()
+    }
+
     pub fn item(&self, id: &str) -> Option<ItemRef<'_>> {
         self.items().find(|r| r.item.id == id)
     }

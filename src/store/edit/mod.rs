@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::changelog::{self, Change, LOG_FILE, LogStatus};
 use super::digests::{self, now_ns};
@@ -15,7 +15,7 @@ use super::whole::Parts;
 use super::{StoreError, Written};
 use crate::domain::field::{Conflict, Edit, Field};
 use crate::domain::files::Access;
-use crate::domain::model::{Item, Report};
+use crate::domain::model::{Item, ItemRef, Report};
 use crate::domain::records::{Records, folder_of, header_of, load, state_of};
 
 mod adopt;
@@ -130,8 +130,14 @@ fn settle_interrupted(dir: &Path, records: &Records) -> Result<(), EditError> {
     append_log(dir, &aborted).map(|_| ())
 }
 
-fn check_edit(report: &Report, edit: &Edit) -> Result<(), EditError> {
-    if report.item(&edit.item).is_none() {
+/// An edit of an item the records hold (`known`: the edits' items found in
+/// `report`), with a code of its scale.
+fn check_edit(
+    report: &Report,
+    known: &HashMap<&str, ItemRef>,
+    edit: &Edit,
+) -> Result<(), EditError> {
+    if !known.contains_key(edit.item.as_str()) {
         let prefix: String = edit.item.chars().take(3).collect();
         let near: Vec<String> = report
             .items()
@@ -173,9 +179,9 @@ trait ItemsMut {
     fn item_mut(&mut self, id: &str) -> Option<&mut Item>;
 }
 
-impl ItemsMut for Report {
+impl ItemsMut for HashMap<String, &mut Item> {
     fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
-        Report::item_mut(self, id)
+        self.get_mut(id).map(|i| &mut **i)
     }
 }
 
@@ -200,13 +206,15 @@ fn changes_for(
         jiff::Timestamp::now().as_nanosecond(),
         std::process::id()
     );
+    let ids = edits.iter().map(|e| e.item.as_str()).collect();
+    let seen = seen.map(|s| s.items_named(&ids));
     let mut changes = Vec::new();
     for e in edits {
         let Some(item) = items.item_mut(&e.item) else {
             continue;
         };
         let current = e.field.get(item);
-        if let Some(seen) = seen.and_then(|s| s.item(&e.item)) {
+        if let Some(seen) = seen.as_ref().and_then(|s| s.get(e.item.as_str())) {
             let before = e.field.get(seen.item);
             if before != current && current != e.value {
                 return Err(EditError::Conflict(Conflict {
@@ -303,7 +311,7 @@ fn save_quickly(
     }
     let mut after: BTreeMap<String, Item> = before
         .iter()
-        .map(|(id, (_, item))| (id.clone(), item.clone()))
+        .map(|(id, at)| (id.clone(), at.item.clone()))
         .collect();
     let mut changes = changes_for(&mut after, edits, why, seen)?;
     let header = folder.header.clone();
@@ -381,10 +389,13 @@ fn save_whole(
     let touched = edits.iter().map(|e| e.item.as_str()).collect();
     unlogged::check(&records, &unlogged::state_now(&records, &stamps, &touched))?;
     settle_interrupted(&dir, &records)?;
+    let ids = edits.iter().map(|e| e.item.as_str()).collect();
+    let known = records.report.items_named(&ids);
     for e in edits {
-        check_edit(&records.report, e)?;
+        check_edit(&records.report, &known, e)?;
     }
-    let mut changes = changes_for(&mut records.report, edits, why, seen)?;
+    let mut items = records.report.items_named_mut(&ids);
+    let mut changes = changes_for(&mut items, edits, why, seen)?;
     let header = header_of(&records.report);
     if changes.is_empty() {
         return Ok(Saved {

@@ -14,15 +14,16 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod block;
+
+use self::block::{Block, IdLines, block_at, new_block, parse_item, spliced};
 use super::Written;
 use super::changelog::{self, LOG_FILE};
 use super::digests::{Digests, Entry, Stamp, now_ns, records_files};
-use crate::domain::field::{Edit, Field};
+use crate::domain::field::Edit;
 use crate::domain::files::{MAX_RECORDS_FILE, read_regular};
 use crate::domain::model::{Item, Report};
-use crate::domain::records::{
-    Digest, REPORT_FILE, digest_hex, digest_of_text, state_from, value_text,
-};
+use crate::domain::records::{Digest, REPORT_FILE, digest_hex, digest_of_text, state_from};
 
 /// A records file as this save sees it.
 struct Known {
@@ -31,6 +32,8 @@ struct Known {
     entry: Entry,
     /// Its bytes, once read (and checked against the entry's digest).
     bytes: Option<Vec<u8>>,
+    /// Its id lines, once looked for.
+    ids: Option<IdLines>,
 }
 
 /// The records folder as the cache knows it, every file vouched for.
@@ -75,6 +78,7 @@ impl Folder {
                 path,
                 entry,
                 bytes,
+                ids: None,
             });
         }
         let report = files.iter_mut().find(|f| f.name == REPORT_FILE)?;
@@ -109,16 +113,15 @@ impl Folder {
         Some(state_from(&digests?))
     }
 
-    /// The file that holds item `id` and where its block is, trying first
-    /// the recommendation its id names. `None` when no file holds it in the
-    /// canonical form (the full path then says what is wrong).
-    fn locate(&mut self, id: &str) -> Option<usize> {
+    /// The file that holds item `id` and where its id line starts, trying
+    /// first the recommendation its id names. `None` when no file holds it
+    /// in the canonical form (the full path then says what is wrong).
+    fn locate(&mut self, id: &str) -> Option<(usize, usize)> {
         let named: Option<u32> = id.split('-').next().and_then(|n| n.parse().ok());
         let mut order: Vec<usize> = (0..self.files.len())
             .filter(|&i| self.files[i].entry.number.is_some())
             .collect();
         order.sort_by_key(|&i| self.files[i].entry.number != named);
-        let needle = id_line(id)?;
         for i in order {
             // A file formatted by hand cannot be rewritten line by line; the
             // ids are unique (the records were valid when the cache was
@@ -126,15 +129,21 @@ impl Folder {
             if !self.files[i].entry.canonical {
                 continue;
             }
-            let bytes = checked_bytes(&mut self.files[i])?;
-            match memchr::memmem::find_iter(bytes, needle.as_bytes()).count() {
-                0 => continue,
-                1 => return Some(i),
-                _ => return None,
+            if let Some(at) = id_lines(&mut self.files[i])?.find(id)? {
+                return Some((i, at));
             }
         }
         None
     }
+}
+
+/// The id lines of a known file, found once.
+fn id_lines(file: &mut Known) -> Option<&IdLines> {
+    if file.ids.is_none() {
+        let ids = IdLines::of(checked_bytes(file)?);
+        file.ids = Some(ids);
+    }
+    file.ids.as_ref()
 }
 
 /// The bytes of a known file, read once and checked against its digest.
@@ -149,101 +158,31 @@ fn checked_bytes(file: &mut Known) -> Option<&[u8]> {
     file.bytes.as_deref()
 }
 
-/// The text that ends an item's id line, after its indentation.
-fn id_line(id: &str) -> Option<String> {
-    Some(format!("id: {},\n", value_text(id).ok()?))
-}
-
-/// An item's block in a canonical file: the `Item(` line to its `)`.
-struct Block {
-    start: usize,
-    end: usize,
-    /// The indentation of the item's fields.
-    indent: usize,
-}
-
-/// Where the item `id` stands in the canonical bytes `text`.
-fn find_block(text: &[u8], id: &str) -> Option<Block> {
-    let needle = id_line(id)?;
-    let mut hits = memchr::memmem::find_iter(text, needle.as_bytes());
-    let at = hits.next()?;
-    if hits.next().is_some() {
-        return None;
-    }
-    let line_start = text[..at].iter().rposition(|&b| b == b'\n')? + 1;
-    let indent = at - line_start;
-    if indent < 4 || text[line_start..at].iter().any(|&b| b != b' ') {
-        return None;
-    }
-    let opener = format!("{}Item(\n", " ".repeat(indent - 4));
-    let start = line_start.checked_sub(opener.len())?;
-    if &text[start..line_start] != opener.as_bytes() || (start > 0 && text[start - 1] != b'\n') {
-        return None;
-    }
-    let closer = format!("\n{})", " ".repeat(indent - 4));
-    let end = at + memchr::memmem::find(&text[at..], closer.as_bytes())? + closer.len();
-    Some(Block { start, end, indent })
-}
-
-fn parse_item(text: &[u8]) -> Option<Item> {
-    ron::Options::default()
-        .from_str::<Item>(std::str::from_utf8(text).ok()?)
-        .ok()
-}
-
-/// `text` with the item `id`'s fields set as in `item`; `None` unless the
-/// result parses to exactly `item` and only its changed lines differ.
-fn rewrite_item(text: &[u8], id: &str, was: &Item, item: &Item) -> Option<Vec<u8>> {
-    let block = find_block(text, id)?;
-    let old_block = &text[block.start..block.end];
-    if parse_item(old_block).as_ref() != Some(was) {
-        return None;
-    }
-    let mut new_block = old_block.to_vec();
-    for field in Field::ALL {
-        let value = field.get(item);
-        if value == field.get(was) {
-            continue;
-        }
-        let head = format!("\n{}{}: ", " ".repeat(block.indent), field.name());
-        let from = memchr::memmem::find(&new_block, head.as_bytes())? + head.len();
-        let to = from + new_block[from..].iter().position(|&b| b == b'\n')?;
-        if new_block.get(to - 1) != Some(&b',') {
-            return None;
-        }
-        new_block.splice(from..to - 1, value_text(&value).ok()?.into_bytes());
-    }
-    if parse_item(&new_block).as_ref() != Some(item) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(text.len() + new_block.len() - old_block.len());
-    out.extend_from_slice(&text[..block.start]);
-    out.extend_from_slice(&new_block);
-    out.extend_from_slice(&text[block.end..]);
-    Some(out)
-}
-
 /// The items named by `edits`, as they are now, with the file that holds
 /// each (`None`: not all of them are where the canonical format puts them).
-pub(super) fn current_items(
-    folder: &mut Folder,
-    edits: &[Edit],
-) -> Option<BTreeMap<String, (usize, Item)>> {
+pub(super) fn current_items(folder: &mut Folder, edits: &[Edit]) -> Option<BTreeMap<String, At>> {
     let mut items = BTreeMap::new();
     for e in edits {
         if items.contains_key(&e.item) {
             continue;
         }
-        let file = folder.locate(&e.item)?;
+        let (file, at) = folder.locate(&e.item)?;
         let bytes = checked_bytes(&mut folder.files[file])?;
-        let block = find_block(bytes, &e.item)?;
+        let block = block_at(bytes, at)?;
         let item = parse_item(&bytes[block.start..block.end])?;
         if item.id != e.item {
             return None;
         }
-        items.insert(e.item.clone(), (file, item));
+        items.insert(e.item.clone(), At { file, block, item });
     }
     Some(items)
+}
+
+/// An item as it is now, with the file and the block that hold it.
+pub(super) struct At {
+    file: usize,
+    block: Block,
+    pub item: Item,
 }
 
 /// The new bytes of every file that holds a changed item, and the state the
@@ -251,13 +190,13 @@ pub(super) fn current_items(
 /// changed items as they were and as they will be.
 pub(super) fn new_files(
     folder: &mut Folder,
-    before: &BTreeMap<String, (usize, Item)>,
+    before: &BTreeMap<String, At>,
     after: &BTreeMap<String, Item>,
 ) -> Option<(Vec<NewFile>, String)> {
     let mut by_file: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
-    for (id, (file, was)) in before {
-        if after.get(id) != Some(was) {
-            by_file.entry(*file).or_default().push(id);
+    for (id, at) in before {
+        if after.get(id) != Some(&at.item) {
+            by_file.entry(at.file).or_default().push(id);
         }
     }
     let mut out = Vec::new();
@@ -267,11 +206,16 @@ pub(super) fn new_files(
         .map(|f| f.entry.digest())
         .collect::<Option<_>>()?;
     for (file, ids) in by_file {
-        let mut text = checked_bytes(&mut folder.files[file])?.to_vec();
+        let old = checked_bytes(&mut folder.files[file])?;
+        let mut blocks = Vec::with_capacity(ids.len());
         for id in ids {
-            let was = &before.get(id)?.1;
-            text = rewrite_item(&text, id, was, after.get(id)?)?;
+            let at = before.get(id)?;
+            blocks.push((
+                at.block,
+                new_block(old, at.block, &at.item, after.get(id)?)?,
+            ));
         }
+        let text = spliced(old, blocks)?;
         digests[file] = digest_of_text(&text);
         out.push(NewFile {
             file,
@@ -380,6 +324,14 @@ mod tests {
         load(Path::new("records")).expect("bundled records")
     }
 
+    /// `text` with item `id`'s block rewritten from `was` to `item`, as a
+    /// save finds and rewrites it.
+    fn rewrite_item(text: &[u8], id: &str, was: &Item, item: &Item) -> Option<Vec<u8>> {
+        let at = IdLines::of(text).find(id)??;
+        let block = block_at(text, at)?;
+        spliced(text, vec![(block, new_block(text, block, was, item)?)])
+    }
+
     #[test]
     fn a_rewritten_item_is_the_canonical_text_of_the_changed_records() {
         let records = bundled();
@@ -392,6 +344,35 @@ mod tests {
         item.progress = "改行\nと \"引用\" と\tタブ、😀".into();
         let now = item.clone();
         let new = rewrite_item(&text, &was.id, &was, &now).expect("rewritten");
+        assert_eq!(new, to_ron(&changed).expect("render").into_bytes());
+    }
+
+    #[test]
+    fn many_items_rewritten_at_once_are_the_canonical_text() {
+        let records = bundled();
+        let rec = &records.report.recommendations[0];
+        let text = to_ron(rec).expect("render").into_bytes();
+        let ids = IdLines::of(&text);
+        let mut changed = rec.clone();
+        let mut blocks = Vec::new();
+        for measure in changed
+            .points
+            .iter_mut()
+            .flat_map(|p| p.measures.iter_mut())
+        {
+            for item in &mut measure.items {
+                let was = item.clone();
+                item.phase.0 = if was.phase.0 == "D" { "A" } else { "D" }.into();
+                item.progress.push_str("（追記）");
+                let block = block_at(&text, ids.find(&was.id).expect("one").expect("found"))
+                    .expect("block");
+                blocks.push((block, new_block(&text, block, &was, item).expect("new")));
+            }
+        }
+        assert!(blocks.len() > 3);
+        // In any order: the splice sorts them.
+        blocks.reverse();
+        let new = spliced(&text, blocks).expect("spliced");
         assert_eq!(new, to_ron(&changed).expect("render").into_bytes());
     }
 
@@ -410,5 +391,12 @@ mod tests {
         let mut other = was.clone();
         other.progress.push_str("（別）");
         assert!(rewrite_item(text.as_bytes(), &was.id, &other, &now).is_none());
+        // Two id lines for one item: neither is trusted.
+        let twice = text.replacen(
+            &format!("id: \"{}\",", was.id),
+            &format!("id: \"{}\",\n    id: \"{}\",", was.id, was.id),
+            1,
+        );
+        assert!(IdLines::of(twice.as_bytes()).find(&was.id).is_none());
     }
 }
