@@ -82,6 +82,7 @@ pub fn run(ask: MinutesArgs, lang: Option<Lang>) -> ExitCode {
             &meeting.name,
             &MeetingChange::Close,
             (&now, &user),
+            None,
         ) {
             Ok(done) => meeting = done.meeting,
             Err(e) => return super::output::fail_edit(lang, &e),

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::error::{LoadError, LoadErrors, Location, Problem};
 use crate::domain::model::Report;
-use crate::domain::records::{line_column, to_ron};
+use crate::domain::records::{LineIndex, to_ron};
 
 /// The folder of the meeting files, in the records folder.
 pub const MEETINGS_DIR: &str = "meetings";
@@ -116,14 +116,29 @@ pub fn meeting_file(dir: &Path, name: &str) -> PathBuf {
     dir.join(MEETINGS_DIR).join(format!("{stem}.ron"))
 }
 
+/// The largest meeting file read: as large as a records file (an agenda of
+/// a million items is about 80 MB).
+pub const MAX_MEETING_FILE: u64 = crate::domain::files::MAX_RECORDS_FILE;
+
 /// Read meeting file `path`, checked against `report`: it parses, and every
 /// agenda item is an item of the report. Errors say where, as for records.
 pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors> {
-    let bytes = crate::domain::files::read_regular(path, crate::domain::files::MAX_SMALL_FILE)
-        .map_err(|source| LoadError::Io {
+    parse_meeting(path, read_meeting(path)?, report)
+}
+
+/// The bytes of meeting file `path`.
+pub fn read_meeting(path: &Path) -> Result<Vec<u8>, LoadErrors> {
+    crate::domain::files::read_regular(path, MAX_MEETING_FILE).map_err(|source| {
+        LoadErrors::from(LoadError::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        })
+    })
+}
+
+/// The meeting in `bytes` (read from `path`), checked against `report`, in
+/// one pass over each (however many items are unknown).
+pub fn parse_meeting(path: &Path, bytes: Vec<u8>, report: &Report) -> Result<Meeting, LoadErrors> {
     let text = String::from_utf8(bytes).map_err(|e| LoadError::Io {
         path: path.to_path_buf(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
@@ -137,7 +152,10 @@ pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors>
             })?;
     let mut errors = Vec::new();
     let mut from = 0;
-    let items = report.by_id();
+    let ids = meeting.agenda.iter().map(|e| e.item.as_str()).collect();
+    let items = report.items_named(&ids);
+    // Made at the first error: many errors cost one pass over the text.
+    let mut lines = None;
     for entry in &meeting.agenda {
         let needle = format!("{:?}", entry.item);
         let at = text
@@ -147,7 +165,9 @@ pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors>
             .unwrap_or(from);
         from = (at + needle.len()).min(text.len());
         if !items.contains_key(entry.item.as_str()) {
-            let (line, column) = line_column(&text, at);
+            let (line, column) = lines
+                .get_or_insert_with(|| LineIndex::new(&text))
+                .line_column(&text, at);
             errors.push(LoadError::Invalid {
                 at: Location {
                     path: path.to_path_buf(),

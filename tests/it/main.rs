@@ -27,6 +27,7 @@ mod fidelity;
 mod follow;
 mod hostile;
 mod limits;
+mod meeting_marks;
 mod meetings;
 mod out_files;
 mod own_files;

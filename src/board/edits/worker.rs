@@ -10,10 +10,11 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use crate::board::action::Action;
 use crate::board::inbox::{Answers, WorkId};
 use crate::board::work::{Job, StoreFailure, StoreOutcome};
-use crate::domain::meeting::load_meeting;
+use crate::domain::meeting::{Meeting, meeting_file};
+use crate::domain::model::Report;
 use crate::domain::records::Records;
 use crate::store::changelog::{self, Change};
-use crate::store::meeting::{MeetingChange, change_meeting, is_open, write_minutes};
+use crate::store::meeting::{MeetingChange, Seen, change_meeting, read_seen, write_minutes};
 use crate::store::watch::Watcher;
 use crate::store::{EditError, Why, add_reason, apply_edits};
 
@@ -41,6 +42,8 @@ pub fn spawn(
             path,
             display_name,
             watcher,
+            meeting: None,
+            meeting_shown: false,
         };
         worker.run(&inbox, &answers);
     });
@@ -52,6 +55,12 @@ struct Worker {
     display_name: Option<String>,
     /// What is known of the files, to notice others' saves.
     watcher: Watcher,
+    /// The meeting file last read or written, as it was then: read again
+    /// only once its stamp changes, parsed again only once its bytes do.
+    meeting: Option<(PathBuf, Box<Meeting>, Seen)>,
+    /// Whether the board has the meeting kept (it learns of a meeting read
+    /// for a save at the next look at the files).
+    meeting_shown: bool,
 }
 
 impl Worker {
@@ -73,10 +82,13 @@ impl Worker {
             Job::Save { request, seen } => {
                 // A change belongs to a meeting only while it is open on
                 // disk (someone may have closed it meanwhile).
-                let meeting = request
-                    .meeting
-                    .as_deref()
-                    .filter(|name| is_open(&self.path, &seen.report, name));
+                let open = request.meeting.as_deref().filter(|name| {
+                    let file = meeting_file(&crate::domain::records::folder_of(&self.path), name);
+                    self.meeting_now(&file, &seen.report)
+                        .is_some_and(|m| m.name == name.trim() && m.closed.is_none())
+                });
+                let meeting = open.map(str::to_string);
+                let meeting = meeting.as_deref();
                 let why = Why {
                     reason: request.reason.as_deref(),
                     meeting,
@@ -131,10 +143,33 @@ impl Worker {
         }
     }
 
-    fn meeting(&self, name: &str, change: &MeetingChange, records: &Records) -> StoreOutcome {
+    fn meeting(&mut self, name: &str, change: &MeetingChange, records: &Records) -> StoreOutcome {
         let user = changelog::who_shown(self.display_name.as_deref());
         let now = changelog::now();
-        match change_meeting(&self.path, &records.report, name, change, (&now, &user)) {
+        let file = meeting_file(&records.layout.dir(), name);
+        let known = self
+            .meeting
+            .as_ref()
+            .filter(|(f, _, _)| *f == file)
+            .map(|(_, m, seen)| (&**m, seen));
+        let done = change_meeting(
+            &self.path,
+            &records.report,
+            name,
+            change,
+            (&now, &user),
+            known,
+        );
+        if let Ok(done) = &done {
+            let kept = (
+                done.file.clone(),
+                Box::new(done.meeting.clone()),
+                done.seen.clone(),
+            );
+            self.meeting = Some(kept);
+            self.meeting_shown = true;
+        }
+        match done {
             Ok(done) => {
                 let start = matches!(change, MeetingChange::Start { .. });
                 let log = start.then(|| meeting_log(records, &done.meeting.name));
@@ -151,20 +186,41 @@ impl Worker {
 
     fn check(&mut self, current: &Records, meeting: Option<PathBuf>) -> Action {
         let records = self.watcher.changed(current).map(Box::new);
+        if records.is_some() {
+            // Its items are checked against the records again.
+            self.meeting = None;
+        }
         let report = &records.as_deref().unwrap_or(current).report;
         let meeting = meeting.and_then(|file| {
-            let m = load_meeting(&file, report).ok()?;
-            Some((file, Box::new(m)))
+            let m = self.meeting_now(&file, report)?.clone();
+            let shown = std::mem::replace(&mut self.meeting_shown, true);
+            (!shown).then(|| (file, Box::new(m)))
         });
         Action::DiskChecked { records, meeting }
+    }
+
+    /// The meeting in `file` as it is now: the one kept while its file is
+    /// unchanged, else read again.
+    fn meeting_now(&mut self, file: &Path, report: &Report) -> Option<&Meeting> {
+        let kept = self
+            .meeting
+            .as_ref()
+            .is_some_and(|(f, _, seen)| f == file && !seen.stale(f));
+        if !kept {
+            self.meeting = None;
+            self.meeting_shown = false;
+            let (m, seen) = read_seen(file, report).ok()?;
+            self.meeting = Some((file.to_path_buf(), Box::new(m), seen));
+        }
+        self.meeting.as_ref().map(|(_, m, _)| &**m)
     }
 }
 
 /// Meeting `name` and its lines of the log, to show it; not there (yet):
 /// the walkthrough shows the item alone.
 fn read_meeting(name: &str, records: &Records) -> Action {
-    let file = crate::domain::meeting::meeting_file(&records.layout.dir(), name);
-    match load_meeting(&file, &records.report) {
+    let file = meeting_file(&records.layout.dir(), name);
+    match crate::domain::meeting::load_meeting(&file, &records.report) {
         Ok(meeting) => Action::MeetingRead {
             log: meeting_log(records, name),
             file,

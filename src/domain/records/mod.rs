@@ -21,7 +21,7 @@ pub use state::{
     Digest, STATE_PREFIX, digest_from_hex, digest_hex, digest_of_text, part_digests, state_from,
     state_of, state_of_json,
 };
-pub use validate::line_column;
+pub use validate::{LineIndex, line_column};
 
 use std::path::{Path, PathBuf};
 

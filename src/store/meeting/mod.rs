@@ -1,16 +1,21 @@
 //! Writing meeting files: started, items marked reviewed, closed. Like the
 //! records: under the folder's lock, read fresh, replaced atomically.
 
+mod splice;
+
 use std::path::{Path, PathBuf};
 
 use super::changelog::{LOG_FILE, read};
+use super::digests::Stamp;
 use super::edit::{EditError, with_lock};
 use super::{StoreError, replace_file};
-use crate::domain::meeting::{Entry, Meeting, Review, load_meeting, meeting_file};
+use crate::domain::meeting::{
+    Entry, Meeting, Review, load_meeting, meeting_file, parse_meeting, read_meeting,
+};
 use crate::domain::minutes::Minutes;
 use crate::domain::minutes_text::markdown;
 use crate::domain::model::Report;
-use crate::domain::records::{folder_of, load};
+use crate::domain::records::{Digest, digest_of_text, folder_of, load};
 use crate::i18n::Lang;
 
 /// What to do to a meeting.
@@ -31,10 +36,8 @@ pub enum MeetingChange {
     Close,
 }
 
-fn write(path: &Path, meeting: &Meeting) -> Result<(), EditError> {
-    let text = meeting
-        .render()
-        .map_err(|e| EditError::Save(StoreError::Render(e)))?;
+/// Write `text`, the meeting file `path`'s new bytes, in its place.
+fn write(path: &Path, text: &[u8]) -> Result<(), EditError> {
     if let Some(folder) = path.parent() {
         let made = !folder.exists();
         super::own::make_folder(folder).map_err(|source| {
@@ -49,7 +52,7 @@ fn write(path: &Path, meeting: &Meeting) -> Result<(), EditError> {
             let _ = replace_file(&folder.join(".gitignore"), IGNORE_LEFTOVERS);
         }
     }
-    replace_file(path, text.as_bytes()).map_err(EditError::Save)
+    replace_file(path, text).map_err(EditError::Save)
 }
 
 /// The meetings folder's `.gitignore`: the temporary files of a write.
@@ -69,12 +72,54 @@ pub struct MeetingDone {
     pub file: PathBuf,
     pub meeting: Meeting,
     pub created: bool,
+    /// The meeting as written, for the next change ([`Seen`]).
+    pub seen: Seen,
+}
+
+/// A meeting file as someone last read or wrote it: the checksum of its
+/// bytes and its stamp. A change given the meeting with the same checksum
+/// as on disk need not parse the file again (a meeting of a million items
+/// is 80 MB); one whose stamp is unchanged need not be read again to be
+/// shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub digest: Digest,
+    pub stamp: Option<Stamp>,
+}
+
+impl Seen {
+    /// The file `path` with `bytes`, stamped as it is now.
+    fn of(path: &Path, bytes: &[u8]) -> Seen {
+        Seen {
+            digest: digest_of_text(bytes),
+            stamp: Stamp::at(path),
+        }
+    }
+
+    /// Whether the file at `path` may have changed since: its stamp differs
+    /// (or cannot be taken).
+    pub fn stale(&self, path: &Path) -> bool {
+        self.stamp.is_none() || Stamp::at(path) != self.stamp
+    }
+}
+
+/// Read meeting `file` with what is needed to change it later.
+pub fn read_seen(file: &Path, report: &Report) -> Result<(Meeting, Seen), EditError> {
+    let stamp = Stamp::at(file);
+    let bytes = read_meeting(file).map_err(EditError::Load)?;
+    let digest = digest_of_text(&bytes);
+    let meeting = parse_meeting(file, bytes, report).map_err(EditError::Load)?;
+    Ok((meeting, Seen { digest, stamp }))
 }
 
 /// The meeting `name` in `file`, checked: its stored name is `name` (two
 /// names can map to one file name).
 fn existing(file: &Path, name: &str, report: &Report) -> Result<Meeting, EditError> {
-    let meeting = load_meeting(file, report).map_err(EditError::Load)?;
+    named(load_meeting(file, report).map_err(EditError::Load)?, name)
+}
+
+/// `meeting`, when its stored name is `name`.
+fn named(meeting: Meeting, name: &str) -> Result<Meeting, EditError> {
     if meeting.name != name.trim() {
         return Err(EditError::MeetingNameTaken {
             name: name.to_string(),
@@ -116,13 +161,17 @@ fn apply(
     Ok(())
 }
 
-/// Apply `change` to meeting `name` of the records at `path`.
+/// Apply `change` to meeting `name` of the records at `path`. `known` is
+/// the meeting as the caller last had it (from a [`MeetingDone`] or
+/// [`read_seen`]): when the file's bytes still have its checksum, they are
+/// not parsed again, and a mark replaces only its entry's lines.
 pub fn change_meeting(
     path: &Path,
     report: &Report,
     name: &str,
     change: &MeetingChange,
     now_by: (&str, &str),
+    known: Option<(&Meeting, &Seen)>,
 ) -> Result<MeetingDone, EditError> {
     let name = name.trim();
     if name.chars().count() > MAX_NAME || name.len() > MAX_NAME_BYTES {
@@ -134,20 +183,30 @@ pub fn change_meeting(
     let dir = folder_of(path);
     let file = meeting_file(&dir, name);
     with_lock(&dir, || {
-        let created = !file.exists();
-        let mut meeting = match (created, change) {
-            (false, _) => existing(&file, name, report)?,
-            (true, MeetingChange::Start { chosen_by, items }) => {
+        let on_disk = file
+            .exists()
+            .then(|| read_meeting(&file).map_err(EditError::Load))
+            .transpose()?;
+        let created = on_disk.is_none();
+        let mut meeting = match (&on_disk, change) {
+            (Some(bytes), _) => as_on_disk(&file, bytes, name, report, known)?,
+            (None, MeetingChange::Start { chosen_by, items }) => {
                 Meeting::new(name, now_by.0.to_string(), chosen_by.clone(), items.clone())
             }
-            (true, _) => Meeting::new(name, now_by.0.to_string(), None, Vec::new()),
+            (None, _) => Meeting::new(name, now_by.0.to_string(), None, Vec::new()),
         };
         let before = meeting.clone();
         apply(&mut meeting, change, now_by)?;
-        if created || meeting != before {
-            write(&file, &meeting)?;
-        }
+        let bytes = match on_disk {
+            Some(bytes) if meeting == before => bytes,
+            on_disk => {
+                let text = new_text(on_disk.as_deref(), &before, &meeting, change)?;
+                write(&file, &text)?;
+                text
+            }
+        };
         Ok(MeetingDone {
+            seen: Seen::of(&file, &bytes),
             file: file.clone(),
             meeting,
             created,
@@ -155,10 +214,42 @@ pub fn change_meeting(
     })?
 }
 
-/// Whether meeting `name` is open: a change made now belongs to it.
-pub fn is_open(path: &Path, report: &Report, name: &str) -> bool {
-    let file = meeting_file(&folder_of(path), name);
-    existing(&file, name, report).is_ok_and(|m| m.closed.is_none())
+/// The meeting in `bytes` (meeting `name`'s file): `known`'s when the bytes
+/// are the ones it was read from, else parsed and checked.
+fn as_on_disk(
+    file: &Path,
+    bytes: &[u8],
+    name: &str,
+    report: &Report,
+    known: Option<(&Meeting, &Seen)>,
+) -> Result<Meeting, EditError> {
+    let meeting = match known {
+        Some((meeting, seen)) if seen.digest == digest_of_text(bytes) => meeting.clone(),
+        _ => parse_meeting(file, bytes.to_vec(), report).map_err(EditError::Load)?,
+    };
+    named(meeting, name)
+}
+
+/// The meeting file's new bytes: a mark of an item on the agenda replaces
+/// its entry's lines in `old` (the bytes on disk); anything else, or a file
+/// not in the canonical form, is written whole.
+fn new_text(
+    old: Option<&[u8]>,
+    before: &Meeting,
+    after: &Meeting,
+    change: &MeetingChange,
+) -> Result<Vec<u8>, EditError> {
+    if let (Some(old), MeetingChange::Review { item, .. }) = (old, change)
+        && before.agenda.len() == after.agenda.len()
+        && let Some(i) = before.agenda.iter().position(|e| &e.item == item)
+        && let Some(text) = splice::with_entry(old, &before.agenda[i], &after.agenda[i])
+    {
+        return Ok(text);
+    }
+    after
+        .render()
+        .map(String::into_bytes)
+        .map_err(|e| EditError::Save(StoreError::Render(e)))
 }
 
 /// Write the minutes of meeting `name` (Markdown, in `lang`) beside its file:
