@@ -336,7 +336,13 @@ pub fn import(ask: ImportArgs, display_name: Option<String>, lang: Lang) -> Exit
         return if blocked { ExitCode::from(1) } else { code };
     }
     let from = BookMsg::ImportedFrom.fill(lang, &[("file", &file_name)]);
-    let saved = match apply_plan(&path, &plan, &from, display_name.as_deref(), report) {
+    // What the save checks for conflicts is the items it changes, as read:
+    // the rest of the records is let go, so that the save has its memory.
+    let named: std::collections::HashSet<&str> =
+        plan.changes.iter().map(|c| c.item.as_str()).collect();
+    let seen = report.retaining(|r| named.contains(r.item.id.as_str()));
+    drop(records);
+    let saved = match apply_plan(&path, &plan, &from, display_name.as_deref(), &seen) {
         Ok(s) => s,
         Err(e) => {
             let _ = print(lang, &show(&out));

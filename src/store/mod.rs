@@ -89,6 +89,20 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
 /// Replace `path` with `contents` atomically: afterwards the file holds either
 /// its old bytes or all of the new ones, whatever happens in between.
 pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    prepare_file(path, contents)?.commit()
+}
+
+/// The new bytes of a file, written beside it and on the disk, waiting for
+/// [`Prepared::commit`] to put them in its place (dropped, they are removed).
+/// Several files can be prepared at once, so that their writes to the disk
+/// overlap.
+pub struct Prepared {
+    file: AtomicWriteFile,
+    path: PathBuf,
+}
+
+/// Write `contents` beside `path` and to the disk, without replacing it yet.
+pub fn prepare_file(path: &Path, contents: &[u8]) -> Result<Prepared, StoreError> {
     let mut file = AtomicWriteFile::open(path).map_err(io(path))?;
     // A new file takes the folder's group and permissions; an existing one
     // keeps its own (atomic-write-file copies them).
@@ -98,8 +112,18 @@ pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
         own::give_folder_access(file.as_file(), dir);
     }
     file.write_all(contents).map_err(io(path))?;
-    file.commit().map_err(io(path))?;
-    Ok(())
+    file.as_file().sync_all().map_err(io(path))?;
+    Ok(Prepared {
+        file,
+        path: path.to_path_buf(),
+    })
+}
+
+impl Prepared {
+    /// Put the new bytes in the file's place (one rename, made durable).
+    pub fn commit(self) -> Result<(), StoreError> {
+        self.file.commit().map_err(io(&self.path))
+    }
 }
 
 /// Like [`replace_file`]; a file created now gets the permission bits and

@@ -16,14 +16,16 @@ use std::path::{Path, PathBuf};
 
 mod block;
 
-use self::block::{Block, IdLines, block_at, new_block, parse_item, spliced};
+use self::block::{Block, IdLines, block_at, find_id_line, new_block, parse_item, spliced};
 use super::Written;
 use super::changelog::{self, LOG_FILE};
 use super::digests::{Digests, Entry, Stamp, now_ns, records_files};
 use crate::domain::field::Edit;
 use crate::domain::files::{MAX_RECORDS_FILE, read_regular};
 use crate::domain::model::{Item, Report};
-use crate::domain::records::{Digest, REPORT_FILE, digest_hex, digest_of_text, state_from};
+use crate::domain::records::{
+    Digest, REPORT_FILE, digest_hex, digest_of_text, parallel_map, state_from,
+};
 
 /// A records file as this save sees it.
 struct Known {
@@ -42,7 +44,13 @@ pub(super) struct Folder {
     cache: Digests,
     /// The report's header (title, source, scales).
     pub header: Report,
+    /// Whether the save names many items: each file's id lines are then
+    /// indexed once, rather than searched for each item.
+    many: bool,
 }
+
+/// How many items a save names before its files' id lines are indexed.
+const FEW: usize = 8;
 
 impl Folder {
     /// The folder `dir` as the cache knows it, or `None` when the cache
@@ -104,6 +112,7 @@ impl Folder {
             files,
             cache,
             header,
+            many: false,
         })
     }
 
@@ -129,7 +138,13 @@ impl Folder {
             if !self.files[i].entry.canonical {
                 continue;
             }
-            if let Some(at) = id_lines(&mut self.files[i])?.find(id)? {
+            let file = &mut self.files[i];
+            let at = if self.many {
+                id_lines(file)?.find(id)?
+            } else {
+                find_id_line(checked_bytes(file)?, id)?
+            };
+            if let Some(at) = at {
                 return Some((i, at));
             }
         }
@@ -146,7 +161,9 @@ fn id_lines(file: &mut Known) -> Option<&IdLines> {
     file.ids.as_ref()
 }
 
-/// The bytes of a known file, read once and checked against its digest.
+/// The bytes of a known file, read once and checked against its digest:
+/// a file a save rewrites is vouched for by its content, never by its stamp
+/// alone.
 fn checked_bytes(file: &mut Known) -> Option<&[u8]> {
     if file.bytes.is_none() {
         let bytes = read_regular(&file.path, MAX_RECORDS_FILE).ok()?;
@@ -162,6 +179,7 @@ fn checked_bytes(file: &mut Known) -> Option<&[u8]> {
 /// each (`None`: not all of them are where the canonical format puts them).
 pub(super) fn current_items(folder: &mut Folder, edits: &[Edit]) -> Option<BTreeMap<String, At>> {
     let mut items = BTreeMap::new();
+    folder.many = edits.len() > FEW;
     for e in edits {
         if items.contains_key(&e.item) {
             continue;
@@ -216,6 +234,10 @@ pub(super) fn new_files(
             ));
         }
         let text = spliced(old, blocks)?;
+        // The old bytes are not needed any more: their memory serves the
+        // next file's.
+        folder.files[file].bytes = None;
+        folder.files[file].ids = None;
         digests[file] = digest_of_text(&text);
         out.push(NewFile {
             file,
@@ -284,15 +306,24 @@ fn replace_each(
     files: Vec<NewFile>,
     undo: Option<&super::undo::Undo>,
 ) -> Result<Vec<Written>, super::StoreError> {
+    // Every file written to the disk at once (their writes overlap), then
+    // put in place one by one.
+    // One that cannot be written stops them all before any is in place.
+    let prepared = parallel_map(&files, |f| {
+        super::prepare_file(&folder.files[f.file].path, &f.text)
+    })
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()?;
     let mut written = Vec::new();
-    for (k, NewFile { file, text, digest }) in files.into_iter().enumerate() {
+    for (k, (NewFile { file, digest, .. }, prepared)) in files.into_iter().zip(prepared).enumerate()
+    {
         if let (Some(undo), true) = (undo, k > 0) {
             undo.between_files();
         }
         let known = &mut folder.files[file];
         let before = Stamp::at(&known.path);
         let read_ns = now_ns();
-        super::replace_file(&known.path, &text)?;
+        prepared.commit()?;
         let after = Stamp::at(&known.path);
         if let Some(stamp) = after {
             let entry = Entry {
@@ -329,6 +360,9 @@ mod tests {
     fn rewrite_item(text: &[u8], id: &str, was: &Item, item: &Item) -> Option<Vec<u8>> {
         let at = IdLines::of(text).find(id)??;
         let block = block_at(text, at)?;
+        if parse_item(&text[block.start..block.end]).as_ref() != Some(was) {
+            return None;
+        }
         spliced(text, vec![(block, new_block(text, block, was, item)?)])
     }
 
@@ -370,6 +404,17 @@ mod tests {
             }
         }
         assert!(blocks.len() > 3);
+        // One search finds each where the index does.
+        for item in rec
+            .points
+            .iter()
+            .flat_map(|p| &p.measures)
+            .flat_map(|m| &m.items)
+        {
+            assert_eq!(find_id_line(&text, &item.id), ids.find(&item.id));
+            assert!(find_id_line(&text, &item.id).flatten().is_some());
+        }
+        assert_eq!(find_id_line(&text, "9-9-z"), Some(None));
         // In any order: the splice sorts them.
         blocks.reverse();
         let new = spliced(&text, blocks).expect("spliced");
