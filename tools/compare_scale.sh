@@ -11,9 +11,8 @@
 #           costs nothing measurable).
 #   search  `kensho search` against `fzf --filter` over the same items, one
 #           line each, for an exact term and a fuzzy query.
-# Runs are paired (A B A B ...) with farm-bench when it is installed (the
-# project's benchmarks use it), else with hyperfine. Needs git and fzf
-# (apt-get install -y git fzf hyperfine).
+# Timed with hyperfine (medians, after a warm-up run). Needs git, fzf and
+# hyperfine (apt-get install -y git fzf hyperfine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -23,18 +22,14 @@ bin=$PWD/target/release/kensho
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# pair RUNS SCRIPT_A SCRIPT_B: time both shell scripts, paired, and print A/B.
+# pair RUNS SCRIPT_A SCRIPT_B: time both shell scripts and print how they
+# compare.
 pair() {
   local runs=$1
   printf '%s\n' "$2" > "$work/a.sh"
   printf '%s\n' "$3" > "$work/b.sh"
-  if command -v farm-bench > /dev/null; then
-    farm-bench -n "$runs" --timeout 600 --vs "sh $work/b.sh" -- sh "$work/a.sh" 2>&1 |
-      grep -E "^(A|B) wall|^A/B wall|^A/B cpu" || true
-  else
-    hyperfine -N --warmup 1 --runs "$runs" --style basic "sh $work/a.sh" "sh $work/b.sh" 2>&1 |
-      grep -E "Time|faster|±" || true
-  fi
+  hyperfine -N --warmup 1 --runs "$runs" --style basic "sh $work/a.sh" "sh $work/b.sh" 2>&1 |
+    grep -E "Time|faster|±" || true
 }
 
 for n in "${sizes[@]}"; do

@@ -103,6 +103,12 @@ pub struct Prepared {
 
 /// Write `contents` beside `path` and to the disk, without replacing it yet.
 pub fn prepare_file(path: &Path, contents: &[u8]) -> Result<Prepared, StoreError> {
+    prepare_pieces(path, &[contents])
+}
+
+/// Like [`prepare_file`], the contents given as pieces written one after
+/// the other (a large file with a few lines changed is never copied whole).
+pub fn prepare_pieces(path: &Path, pieces: &[&[u8]]) -> Result<Prepared, StoreError> {
     let mut file = AtomicWriteFile::open(path).map_err(io(path))?;
     // A new file takes the folder's group and permissions; an existing one
     // keeps its own (atomic-write-file copies them).
@@ -111,7 +117,13 @@ pub fn prepare_file(path: &Path, contents: &[u8]) -> Result<Prepared, StoreError
     {
         own::give_folder_access(file.as_file(), dir);
     }
-    file.write_all(contents).map_err(io(path))?;
+    // Small pieces gathered, large ones written as they are.
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, &mut file);
+    for piece in pieces {
+        out.write_all(piece).map_err(io(path))?;
+    }
+    out.flush().map_err(io(path))?;
+    drop(out);
     file.as_file().sync_all().map_err(io(path))?;
     Ok(Prepared {
         file,

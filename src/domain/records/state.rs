@@ -31,6 +31,16 @@ pub fn digest_of_text(text: &[u8]) -> Digest {
     Sha256::digest(text).into()
 }
 
+/// The digest of the text made of `pieces` one after the other.
+pub fn digest_of_pieces(pieces: &[&[u8]]) -> Digest {
+    use sha2::Digest as _;
+    let mut hasher = Sha256::new();
+    for piece in pieces {
+        hasher.update(piece);
+    }
+    hasher.finalize().into()
+}
+
 /// The digest of every part of `report` (header first, then each
 /// recommendation), each rendered to its canonical text on all cores.
 pub fn part_digests(report: &Report) -> Result<Vec<Digest>, ron::Error> {

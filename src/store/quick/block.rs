@@ -128,21 +128,24 @@ pub(super) fn new_block(text: &[u8], block: Block, was: &Item, item: &Item) -> O
     (parse_item(&new_block).as_ref() == Some(item)).then_some(new_block)
 }
 
-/// `text` with each block replaced by its new bytes, in one copy; `None`
-/// when two blocks overlap.
-pub(super) fn spliced(text: &[u8], mut blocks: Vec<(Block, Vec<u8>)>) -> Option<Vec<u8>> {
+/// `blocks` in the order of the text; `None` when two overlap.
+pub(super) fn in_order(mut blocks: Vec<(Block, Vec<u8>)>) -> Option<Vec<(Block, Vec<u8>)>> {
     blocks.sort_by_key(|(b, _)| b.start);
-    let grown: usize = blocks.iter().map(|(_, new)| new.len()).sum();
-    let mut out = Vec::with_capacity(text.len() + grown);
+    let overlap = blocks.windows(2).any(|w| w[1].0.start < w[0].0.end);
+    (!overlap).then_some(blocks)
+}
+
+/// The pieces of `text` with each of `blocks` (in order, see [`in_order`])
+/// replaced by its new bytes: written and hashed one after the other, they
+/// are the new file, which is never copied whole.
+pub(super) fn pieces<'a>(text: &'a [u8], blocks: &'a [(Block, Vec<u8>)]) -> Vec<&'a [u8]> {
+    let mut out = Vec::with_capacity(2 * blocks.len() + 1);
     let mut from = 0;
     for (block, new) in blocks {
-        if block.start < from {
-            return None;
-        }
-        out.extend_from_slice(&text[from..block.start]);
-        out.extend_from_slice(&new);
+        out.push(&text[from..block.start]);
+        out.push(new.as_slice());
         from = block.end;
     }
-    out.extend_from_slice(&text[from..]);
-    Some(out)
+    out.push(&text[from..]);
+    out
 }

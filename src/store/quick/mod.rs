@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 
 mod block;
 
-use self::block::{Block, IdLines, block_at, find_id_line, new_block, parse_item, spliced};
+use self::block::{
+    Block, IdLines, block_at, find_id_line, in_order, new_block, parse_item, pieces,
+};
 use super::Written;
 use super::changelog::{self, LOG_FILE};
 use super::digests::{Digests, Entry, Stamp, now_ns, records_files};
@@ -24,7 +26,7 @@ use crate::domain::field::Edit;
 use crate::domain::files::{MAX_RECORDS_FILE, read_regular};
 use crate::domain::model::{Item, Report};
 use crate::domain::records::{
-    Digest, REPORT_FILE, digest_hex, digest_of_text, parallel_map, state_from,
+    Digest, REPORT_FILE, digest_hex, digest_of_pieces, digest_of_text, parallel_map, state_from,
 };
 
 /// A records file as this save sees it.
@@ -32,8 +34,17 @@ struct Known {
     name: String,
     path: PathBuf,
     entry: Entry,
-    /// Its bytes, once read (and checked against the entry's digest).
+    /// Its bytes, once read.
     bytes: Option<Vec<u8>>,
+    /// Whether the bytes were checked against the entry's digest (a file a
+    /// save rewrites is checked before anything is written; the check runs
+    /// beside the rewriting).
+    verified: bool,
+    /// Whether its stamp is too recent to vouch for it: checked by its
+    /// content even if the save does not rewrite it.
+    recheck: bool,
+    /// When its bytes were read.
+    read_ns: i128,
     /// Its id lines, once looked for.
     ids: Option<IdLines>,
 }
@@ -57,35 +68,29 @@ impl Folder {
     /// cannot vouch for every `.ron` file in it.
     pub fn known(dir: &Path) -> Option<Folder> {
         let names = records_files(dir)?;
-        let mut cache = Digests::read(dir);
+        let cache = Digests::read(dir);
         if names.len() != cache.files.len() {
             return None;
         }
         let mut files = Vec::with_capacity(names.len());
         for (name, path) in names {
-            let mut entry = cache.files.get(&name)?.clone();
+            let entry = cache.files.get(&name)?.clone();
             let stamp = Stamp::at(&path)?;
-            let mut bytes = None;
-            if !entry.trusted(&stamp) {
-                // Written within the last second (by the last save, most
-                // likely): vouched for by its content instead.
-                if entry.stamp != stamp || !entry.canonical {
-                    return None;
-                }
-                let read_ns = now_ns();
-                let read = read_regular(&path, MAX_RECORDS_FILE).ok()?;
-                if Some(digest_of_text(&read)) != entry.digest() {
-                    return None;
-                }
-                entry.read_ns = read_ns;
-                cache.record(&name, entry.clone());
-                bytes = Some(read);
+            // Written within the last second (by the last save, most
+            // likely): vouched for by its content instead, before anything
+            // is written ([`new_files`]).
+            let recheck = !entry.trusted(&stamp);
+            if recheck && (entry.stamp != stamp || !entry.canonical) {
+                return None;
             }
             files.push(Known {
                 name,
                 path,
                 entry,
-                bytes,
+                bytes: None,
+                verified: false,
+                recheck,
+                read_ns: 0,
                 ids: None,
             });
         }
@@ -116,6 +121,16 @@ impl Folder {
         })
     }
 
+    /// Check file `i` by its content, and remember in the cache when it was
+    /// read (so that a later save may trust its stamp).
+    fn vouch(&mut self, i: usize) -> Option<()> {
+        checked_bytes(&mut self.files[i])?;
+        let file = &mut self.files[i];
+        file.entry.read_ns = file.read_ns;
+        self.cache.record(&file.name, file.entry.clone());
+        Some(())
+    }
+
     /// The state of the records as they are (every part's digest, in order).
     pub fn state(&self) -> Option<String> {
         let digests: Option<Vec<Digest>> = self.files.iter().map(|f| f.entry.digest()).collect();
@@ -142,7 +157,7 @@ impl Folder {
             let at = if self.many {
                 id_lines(file)?.find(id)?
             } else {
-                find_id_line(checked_bytes(file)?, id)?
+                find_id_line(read_bytes(file)?, id)?
             };
             if let Some(at) = at {
                 return Some((i, at));
@@ -155,24 +170,39 @@ impl Folder {
 /// The id lines of a known file, found once.
 fn id_lines(file: &mut Known) -> Option<&IdLines> {
     if file.ids.is_none() {
-        let ids = IdLines::of(checked_bytes(file)?);
+        let ids = IdLines::of(read_bytes(file)?);
         file.ids = Some(ids);
     }
     file.ids.as_ref()
 }
 
-/// The bytes of a known file, read once and checked against its digest:
-/// a file a save rewrites is vouched for by its content, never by its stamp
-/// alone.
-fn checked_bytes(file: &mut Known) -> Option<&[u8]> {
+/// The bytes of a known canonical file, read once (not yet checked).
+fn read_bytes(file: &mut Known) -> Option<&[u8]> {
     if file.bytes.is_none() {
-        let bytes = read_regular(&file.path, MAX_RECORDS_FILE).ok()?;
-        if !file.entry.canonical || Some(digest_of_text(&bytes)) != file.entry.digest() {
+        if !file.entry.canonical {
             return None;
         }
-        file.bytes = Some(bytes);
+        file.read_ns = now_ns();
+        file.bytes = Some(read_regular(&file.path, MAX_RECORDS_FILE).ok()?);
+        file.verified = false;
     }
     file.bytes.as_deref()
+}
+
+/// Whether `bytes` are what the cache's entry describes.
+fn described(entry: &Entry, bytes: &[u8]) -> bool {
+    Some(digest_of_text(bytes)) == entry.digest()
+}
+
+/// The bytes of a known canonical file, read once and checked against its
+/// digest: a file a save rewrites is vouched for by its content, never by
+/// its stamp alone.
+fn checked_bytes(file: &mut Known) -> Option<&[u8]> {
+    read_bytes(file)?;
+    if !file.verified {
+        file.verified = described(&file.entry, file.bytes.as_deref()?);
+    }
+    file.verified.then_some(file.bytes.as_deref()?)
 }
 
 /// The items named by `edits`, as they are now, with the file that holds
@@ -185,7 +215,7 @@ pub(super) fn current_items(folder: &mut Folder, edits: &[Edit]) -> Option<BTree
             continue;
         }
         let (file, at) = folder.locate(&e.item)?;
-        let bytes = checked_bytes(&mut folder.files[file])?;
+        let bytes = read_bytes(&mut folder.files[file])?;
         let block = block_at(bytes, at)?;
         let item = parse_item(&bytes[block.start..block.end])?;
         if item.id != e.item {
@@ -217,6 +247,13 @@ pub(super) fn new_files(
             by_file.entry(at.file).or_default().push(id);
         }
     }
+    // A file the save does not rewrite, whose stamp is too recent to vouch
+    // for it, is checked by its content now (and the cache learns when).
+    for i in 0..folder.files.len() {
+        if folder.files[i].recheck && !by_file.contains_key(&i) {
+            folder.vouch(i)?;
+        }
+    }
     let mut out = Vec::new();
     let mut digests: Vec<Digest> = folder
         .files
@@ -224,35 +261,65 @@ pub(super) fn new_files(
         .map(|f| f.entry.digest())
         .collect::<Option<_>>()?;
     for (file, ids) in by_file {
-        let old = checked_bytes(&mut folder.files[file])?;
-        let mut blocks = Vec::with_capacity(ids.len());
-        for id in ids {
-            let at = before.get(id)?;
-            blocks.push((
-                at.block,
-                new_block(old, at.block, &at.item, after.get(id)?)?,
-            ));
-        }
-        let text = spliced(old, blocks)?;
-        // The old bytes are not needed any more: their memory serves the
-        // next file's.
-        folder.files[file].bytes = None;
-        folder.files[file].ids = None;
-        digests[file] = digest_of_text(&text);
-        out.push(NewFile {
+        let known = &mut folder.files[file];
+        let verified = known.verified;
+        let entry = &known.entry;
+        let old = known.bytes.as_deref()?;
+        // The old bytes are checked on one core while they are rewritten on
+        // the other.
+        let blocks = std::thread::scope(|s| {
+            let check = (!verified).then(|| s.spawn(|| described(entry, old)));
+            let blocks = rewritten(old, &ids, before, after);
+            let sound = check.is_none_or(|c| c.join().unwrap_or(false));
+            blocks.filter(|_| sound)
+        })?;
+        known.ids = None;
+        let new = NewFile {
             file,
-            text,
+            old: known.bytes.take()?,
+            blocks,
+            digest: [0; 32],
+        };
+        digests[file] = digest_of_pieces(&new.pieces());
+        out.push(NewFile {
             digest: digests[file],
+            ..new
         });
     }
     Some((out, state_from(&digests)))
 }
 
-/// A file's new bytes and their digest.
+/// The new blocks of the items `ids` in `old`, rewritten from `before` to
+/// `after`, in order.
+fn rewritten(
+    old: &[u8],
+    ids: &[&str],
+    before: &BTreeMap<String, At>,
+    after: &BTreeMap<String, Item>,
+) -> Option<Vec<(Block, Vec<u8>)>> {
+    let mut blocks = Vec::with_capacity(ids.len());
+    for id in ids {
+        let at = before.get(*id)?;
+        let block = new_block(old, at.block, &at.item, after.get(*id)?)?;
+        blocks.push((at.block, block));
+    }
+    in_order(blocks)
+}
+
+/// A file's new bytes, as its old bytes with some blocks replaced, and
+/// their digest.
 pub(super) struct NewFile {
     file: usize,
-    text: Vec<u8>,
+    old: Vec<u8>,
+    blocks: Vec<(Block, Vec<u8>)>,
     digest: Digest,
+}
+
+impl NewFile {
+    /// The new bytes, piece by piece.
+    fn pieces(&self) -> Vec<&[u8]> {
+        pieces(&self.old, &self.blocks)
+    }
 }
 
 /// Whether the last save in the log is what the data holds (or the log has
@@ -310,7 +377,7 @@ fn replace_each(
     // put in place one by one.
     // One that cannot be written stops them all before any is in place.
     let prepared = parallel_map(&files, |f| {
-        super::prepare_file(&folder.files[f.file].path, &f.text)
+        super::prepare_pieces(&folder.files[f.file].path, &f.pieces())
     })
     .into_iter()
     .collect::<Result<Vec<_>, _>>()?;
@@ -347,101 +414,4 @@ fn replace_each(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::records::{load, to_ron};
-
-    fn bundled() -> crate::domain::records::Records {
-        load(Path::new("records")).expect("bundled records")
-    }
-
-    /// `text` with item `id`'s block rewritten from `was` to `item`, as a
-    /// save finds and rewrites it.
-    fn rewrite_item(text: &[u8], id: &str, was: &Item, item: &Item) -> Option<Vec<u8>> {
-        let at = IdLines::of(text).find(id)??;
-        let block = block_at(text, at)?;
-        if parse_item(&text[block.start..block.end]).as_ref() != Some(was) {
-            return None;
-        }
-        spliced(text, vec![(block, new_block(text, block, was, item)?)])
-    }
-
-    #[test]
-    fn a_rewritten_item_is_the_canonical_text_of_the_changed_records() {
-        let records = bundled();
-        let rec = &records.report.recommendations[0];
-        let text = to_ron(rec).expect("render").into_bytes();
-        let mut changed = rec.clone();
-        let item = &mut changed.points[0].measures[0].items[0];
-        let was = item.clone();
-        item.phase.0 = "D".into();
-        item.progress = "改行\nと \"引用\" と\tタブ、😀".into();
-        let now = item.clone();
-        let new = rewrite_item(&text, &was.id, &was, &now).expect("rewritten");
-        assert_eq!(new, to_ron(&changed).expect("render").into_bytes());
-    }
-
-    #[test]
-    fn many_items_rewritten_at_once_are_the_canonical_text() {
-        let records = bundled();
-        let rec = &records.report.recommendations[0];
-        let text = to_ron(rec).expect("render").into_bytes();
-        let ids = IdLines::of(&text);
-        let mut changed = rec.clone();
-        let mut blocks = Vec::new();
-        for measure in changed
-            .points
-            .iter_mut()
-            .flat_map(|p| p.measures.iter_mut())
-        {
-            for item in &mut measure.items {
-                let was = item.clone();
-                item.phase.0 = if was.phase.0 == "D" { "A" } else { "D" }.into();
-                item.progress.push_str("（追記）");
-                let block = block_at(&text, ids.find(&was.id).expect("one").expect("found"))
-                    .expect("block");
-                blocks.push((block, new_block(&text, block, &was, item).expect("new")));
-            }
-        }
-        assert!(blocks.len() > 3);
-        // One search finds each where the index does.
-        for item in rec
-            .points
-            .iter()
-            .flat_map(|p| &p.measures)
-            .flat_map(|m| &m.items)
-        {
-            assert_eq!(find_id_line(&text, &item.id), ids.find(&item.id));
-            assert!(find_id_line(&text, &item.id).flatten().is_some());
-        }
-        assert_eq!(find_id_line(&text, "9-9-z"), Some(None));
-        // In any order: the splice sorts them.
-        blocks.reverse();
-        let new = spliced(&text, blocks).expect("spliced");
-        assert_eq!(new, to_ron(&changed).expect("render").into_bytes());
-    }
-
-    #[test]
-    fn an_item_not_in_canonical_form_is_not_rewritten() {
-        let records = bundled();
-        let rec = &records.report.recommendations[0];
-        let text = to_ron(rec).expect("render");
-        let was = rec.points[0].measures[0].items[0].clone();
-        let mut now = was.clone();
-        now.phase.0 = "D".into();
-        // Indented differently by hand: not found where the format puts it.
-        let hand = text.replace("                            id: ", "      id: ");
-        assert!(rewrite_item(hand.as_bytes(), &was.id, &was, &now).is_none());
-        // The block does not hold what the caller believes.
-        let mut other = was.clone();
-        other.progress.push_str("（別）");
-        assert!(rewrite_item(text.as_bytes(), &was.id, &other, &now).is_none());
-        // Two id lines for one item: neither is trusted.
-        let twice = text.replacen(
-            &format!("id: \"{}\",", was.id),
-            &format!("id: \"{}\",\n    id: \"{}\",", was.id, was.id),
-            1,
-        );
-        assert!(IdLines::of(twice.as_bytes()).find(&was.id).is_none());
-    }
-}
+mod tests;
