@@ -324,15 +324,31 @@ fn save_quickly(
             moved_aside: 0,
         }));
     }
-    let Some((files, state)) = quick::new_files(&mut folder, &before, &after) else {
+    let Some(files) = quick::new_files(&mut folder, &before, &after) else {
         return Ok(None);
     };
+    disk_fault(&dir).map_err(|e| not_written(path, e))?;
+    // The new files are written beside the old ones while their digests
+    // are taken; the log line (which needs them) is made durable before
+    // any file is put in place.
+    let (prepared, hashed) = std::thread::scope(|s| {
+        let prepared = s.spawn(|| quick::prepare(&folder, &files));
+        let hashed = quick::state_after(&folder, &files);
+        let prepared = prepared
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (prepared, hashed)
+    });
+    let Some((digests, state)) = hashed else {
+        return Ok(None);
+    };
+    let prepared = prepared.map_err(|e| not_written(path, e))?;
     for c in &mut changes {
         c.state = Some(state.clone());
     }
     let moved_aside = append_log(&dir, &changes)?;
     let txn = changes[0].txn.clone();
-    let written = records_written(&dir, || quick::write_files(&dir, &mut folder, files, &txn));
+    let written = quick::write_files(&dir, &mut folder, files, (prepared, digests), &txn);
     match written {
         Ok(written) => Ok(Some(Saved {
             changes,
@@ -351,11 +367,16 @@ fn records_written<T>(
     dir: &Path,
     write: impl FnOnce() -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
+    disk_fault(dir)?;
+    write()
+}
+
+/// A failing disk, when a test injects one ([`Fault::Records`]).
+fn disk_fault(dir: &Path) -> Result<(), StoreError> {
     seam::fault(Fault::Records).map_err(|source| StoreError::Io {
         path: dir.to_path_buf(),
         source,
-    })?;
-    write()
+    })
 }
 
 /// A save whose data could not be written: the data is as it was, and the

@@ -240,7 +240,7 @@ pub(super) fn new_files(
     folder: &mut Folder,
     before: &BTreeMap<String, At>,
     after: &BTreeMap<String, Item>,
-) -> Option<(Vec<NewFile>, String)> {
+) -> Option<Vec<NewFile>> {
     let mut by_file: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
     for (id, at) in before {
         if after.get(id) != Some(&at.item) {
@@ -255,11 +255,6 @@ pub(super) fn new_files(
         }
     }
     let mut out = Vec::new();
-    let mut digests: Vec<Digest> = folder
-        .files
-        .iter()
-        .map(|f| f.entry.digest())
-        .collect::<Option<_>>()?;
     for (file, ids) in by_file {
         let known = &mut folder.files[file];
         let verified = known.verified;
@@ -274,19 +269,43 @@ pub(super) fn new_files(
             blocks.filter(|_| sound)
         })?;
         known.ids = None;
-        let new = NewFile {
+        out.push(NewFile {
             file,
             old: known.bytes.take()?,
             blocks,
-            digest: [0; 32],
-        };
-        digests[file] = digest_of_pieces(&new.pieces());
-        out.push(NewFile {
-            digest: digests[file],
-            ..new
         });
     }
-    Some((out, state_from(&digests)))
+    Some(out)
+}
+
+/// The digest of each new file (on all cores), and the state the records
+/// will have once they are written.
+pub(super) fn state_after(folder: &Folder, files: &[NewFile]) -> Option<(Vec<Digest>, String)> {
+    let mut digests: Vec<Digest> = folder
+        .files
+        .iter()
+        .map(|f| f.entry.digest())
+        .collect::<Option<_>>()?;
+    let new = parallel_map(files, |f| digest_of_pieces(&f.pieces()));
+    for (f, digest) in files.iter().zip(&new) {
+        digests[f.file] = *digest;
+    }
+    Some((new, state_from(&digests)))
+}
+
+/// Each new file written beside the one it replaces, and synced (on all
+/// cores, so that their writes overlap): nothing is replaced yet, so this
+/// can go on while the log line is made. One that cannot be written stops
+/// them all, before anything is logged.
+pub(super) fn prepare(
+    folder: &Folder,
+    files: &[NewFile],
+) -> Result<Vec<super::Prepared>, super::StoreError> {
+    parallel_map(files, |f| {
+        super::prepare_pieces(&folder.files[f.file].path, &f.pieces())
+    })
+    .into_iter()
+    .collect()
 }
 
 /// The new blocks of the items `ids` in `old`, rewritten from `before` to
@@ -306,13 +325,11 @@ fn rewritten(
     in_order(blocks)
 }
 
-/// A file's new bytes, as its old bytes with some blocks replaced, and
-/// their digest.
+/// A file's new bytes, as its old bytes with some blocks replaced.
 pub(super) struct NewFile {
     file: usize,
     old: Vec<u8>,
     blocks: Vec<(Block, Vec<u8>)>,
-    digest: Digest,
 }
 
 impl NewFile {
@@ -342,6 +359,7 @@ pub(super) fn write_files(
     dir: &Path,
     folder: &mut Folder,
     files: Vec<NewFile>,
+    written: (Vec<super::Prepared>, Vec<Digest>),
     txn: &str,
 ) -> Result<Vec<Written>, super::StoreError> {
     // More than one file: all or nothing ([`super::undo`]).
@@ -353,7 +371,7 @@ pub(super) fn write_files(
         0 | 1 => None,
         _ => Some(super::undo::Undo::begin(dir, txn, &paths)?),
     };
-    let replaced = replace_each(folder, files, undo.as_ref());
+    let replaced = replace_each(folder, files, written, undo.as_ref());
     let written = match (replaced, undo) {
         (Ok(written), Some(undo)) => undo.done().map(|()| written)?,
         (Ok(written), None) => written,
@@ -371,19 +389,14 @@ pub(super) fn write_files(
 fn replace_each(
     folder: &mut Folder,
     files: Vec<NewFile>,
+    (prepared, digests): (Vec<super::Prepared>, Vec<Digest>),
     undo: Option<&super::undo::Undo>,
 ) -> Result<Vec<Written>, super::StoreError> {
-    // Every file written to the disk at once (their writes overlap), then
-    // put in place one by one.
-    // One that cannot be written stops them all before any is in place.
-    let prepared = parallel_map(&files, |f| {
-        super::prepare_pieces(&folder.files[f.file].path, &f.pieces())
-    })
-    .into_iter()
-    .collect::<Result<Vec<_>, _>>()?;
+    // Each file written and synced already ([`prepare`]): put in place one
+    // by one.
     let mut written = Vec::new();
-    for (k, (NewFile { file, digest, .. }, prepared)) in files.into_iter().zip(prepared).enumerate()
-    {
+    let each = files.into_iter().zip(prepared).zip(digests);
+    for (k, ((NewFile { file, .. }, prepared), digest)) in each.enumerate() {
         if let (Some(undo), true) = (undo, k > 0) {
             undo.between_files();
         }
