@@ -41,6 +41,7 @@ fn folder(n: usize) -> tempfile::TempDir {
 /// From nothing to the first frame drawn.
 fn open(path: &Path) -> ratatui::buffer::Buffer {
     let (records, keeping) = load_known(path).expect("loads");
+    let records = std::sync::Arc::new(records);
     let keeping = keeping.write_behind(&records);
     let app = App::new(records, Options::default()).expect("board");
     let mut rt = Runtime::new(app);

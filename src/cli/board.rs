@@ -121,7 +121,12 @@ fn opening(cli: &Cli, records: &Records, lang: Lang) -> Result<Opening, ExitCode
 
 /// The board on `records`, with the keys of the report and the
 /// configuration checked before the terminal is touched.
-fn app(cli: &Cli, config: &Config, records: Records, lang: Lang) -> Result<App, ExitCode> {
+fn app(
+    cli: &Cli,
+    config: &Config,
+    records: std::sync::Arc<Records>,
+    lang: Lang,
+) -> Result<App, ExitCode> {
     let report = &records.report;
     let mut keymap = default_keymap(report).map_err(|e| fail(lang, &e.say(report, lang)))?;
     config
@@ -146,7 +151,7 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
     }
     let (records, keeping) = match crate::store::parsed::load_known(&default_path(cli.path.clone()))
     {
-        Ok(r) => r,
+        Ok((records, keeping)) => (std::sync::Arc::new(records), keeping),
         Err(e) => return fail_lines(&e.say(lang)),
     };
     // The copies of the files that had to be parsed, written while the

@@ -101,16 +101,17 @@ impl FilterArgs {
 
 /// `report` narrowed to the items that pass `filters` and match `query`
 /// (`None` or blank: every item), in source order: what an export writes.
-pub fn narrowed(report: &Report, filters: &Filters, query: Option<&str>) -> Report {
+pub fn narrowed(report: Report, filters: &Filters, query: Option<&str>) -> Report {
     let query = Query::parse(query.unwrap_or_default());
     if query.is_empty() {
+        // Nothing to narrow: the records themselves, not a copy of them.
         if filters.is_empty() {
-            return report.clone();
+            return report;
         }
         return report.retaining(|r| filters.accepts(&r));
     }
-    let index = SearchIndex::new(report);
-    let hits = Searcher::default().search(&index, report, &query, filters, Order::Source, None);
+    let index = SearchIndex::new(&report);
+    let hits = Searcher::default().search(&index, &report, &query, filters, Order::Source, None);
     let wanted: std::collections::HashSet<usize> = hits.iter().map(|h| h.item).collect();
     let ids: std::collections::HashSet<&str> = report
         .items()

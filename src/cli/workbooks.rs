@@ -34,7 +34,7 @@ fn narrowed_records(
     let filters = filters
         .to_filters(&records.report)
         .map_err(|e| fail(lang, &e.say(lang)))?;
-    let report = narrowed(&records.report, &filters, query);
+    let report = narrowed(records.report, &filters, query);
     if report.items().next().is_none() {
         warn(lang, BookMsg::ErrNoItems.text(lang));
     }
@@ -92,7 +92,7 @@ pub fn export(ask: ExportArgs, lang_given: Option<Lang>, lang: Lang) -> ExitCode
         if ask.out.is_none() && std::io::stdout().is_terminal() {
             return fail(lang, BookMsg::ErrXlsxOut.text(lang));
         }
-        return match publish::published(&report, words) {
+        return match publish::published(report, words) {
             Ok(bytes) => deliver(&bytes, ask.out.as_deref(), lang),
             Err(e) => fail(lang, &BookMsg::ErrWorkbook.fill(lang, &[("error", &e)])),
         };

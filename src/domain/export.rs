@@ -206,9 +206,23 @@ pub fn to_json(report: &Report, lang: Lang) -> Result<String, ExportError> {
         items: report.items().map(|r| ExportItem::of(r, lang)).collect(),
     };
     // serde_json escapes every control character, so nothing raw reaches a terminal.
-    let mut text = crate::text::json::to_pretty(&doc).map_err(ExportError::Json)?;
-    text.push('\n');
-    Ok(text)
+    crate::text::json::to_pretty_in(&doc, room_for(report)).map_err(ExportError::Json)
+}
+
+/// An empty buffer with room for an export of `report`: about twice its
+/// text, and some for each item's names and marks. Room never written is
+/// never in memory; a buffer that grows would copy itself (for a moment
+/// twice its size).
+fn room_for(report: &Report) -> Vec<u8> {
+    let text: usize = report
+        .items()
+        .map(|r| {
+            let i = r.item;
+            let measure = r.measure.text.as_ref().map_or(0, String::len);
+            i.progress.len() + i.assessment.len() + measure + r.point.title.len()
+        })
+        .sum();
+    Vec::with_capacity(2 * text + 1024 * report.items().count())
 }
 
 /// CSV columns, in order.
@@ -256,9 +270,12 @@ fn japanese_headings(report: &Report) -> [String; 14] {
 /// one per line inside their cell. With `style.meanings`, a column after each
 /// code holds its meaning.
 pub fn to_csv(report: &Report, style: CsvStyle, lang: Lang) -> Result<String, ExportError> {
+    // A byte order mark first, so that Excel reads the file as UTF-8.
+    let mut out = room_for(report);
+    out.extend_from_slice("\u{feff}".as_bytes());
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(out);
     let mut headings: Vec<String> = match style.headers {
         Headers::Ja => japanese_headings(report).to_vec(),
         Headers::En => CSV_COLUMNS.iter().map(|c| c.to_string()).collect(),
@@ -319,8 +336,8 @@ pub fn to_csv(report: &Report, style: CsvStyle, lang: Lang) -> Result<String, Ex
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))?;
     // Written from strings: UTF-8 throughout.
-    let body = String::from_utf8_lossy(&bytes);
-    Ok(format!("\u{feff}{body}"))
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// ① for 1, ② for 2 … (the source's point numbers).

@@ -98,38 +98,17 @@ impl Keeping {
     }
 
     /// Write the copies on a thread of their own (a board's first frame does
-    /// not wait for them); join the handle before the process ends.
-    pub fn write_behind(self, records: &Records) -> Option<std::thread::JoinHandle<()>> {
+    /// not wait for them), from the records the board shares with it (no
+    /// copy of them is made); join the handle before the process ends.
+    pub fn write_behind(
+        self,
+        records: &std::sync::Arc<Records>,
+    ) -> Option<std::thread::JoinHandle<()>> {
         if self.fresh.is_empty() {
             return None;
         }
-        // Only the recommendations to keep are copied for the thread.
-        let crate::domain::records::Layout::Folder { dir, files } = &records.layout else {
-            return None;
-        };
-        let wanted: Vec<usize> = files
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| self.fresh.iter().any(|(n, _)| n == *f))
-            .map(|(i, _)| i)
-            .collect();
-        let part = Records {
-            report: Report {
-                recommendations: wanted
-                    .iter()
-                    .filter_map(|&i| records.report.recommendations.get(i).cloned())
-                    .collect(),
-                ..crate::domain::records::header_of(&records.report)
-            },
-            layout: crate::domain::records::Layout::Folder {
-                dir: dir.clone(),
-                files: wanted
-                    .iter()
-                    .filter_map(|&i| files.get(i).cloned())
-                    .collect(),
-            },
-        };
-        Some(super::seam::spawn(move || self.write(&part)))
+        let records = std::sync::Arc::clone(records);
+        Some(super::seam::spawn(move || self.write(&records)))
     }
 
     /// Leave out the files at `paths` (a save changed them since).

@@ -18,6 +18,21 @@ pub fn to_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String>
     write(value, Safe(PrettyFormatter::new()))
 }
 
+/// `value` as indented JSON ending in a line break, written into `out`
+/// (give it room for the whole text: a large document is then never copied
+/// to grow).
+pub fn to_pretty_in<T: Serialize + ?Sized>(
+    value: &T,
+    mut out: Vec<u8>,
+) -> serde_json::Result<String> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut out,
+        Safe(PrettyFormatter::new()),
+    ))?;
+    out.push(b'\n');
+    String::from_utf8(out).map_err(|e| serde::ser::Error::custom(e.to_string()))
+}
+
 fn write<T: Serialize + ?Sized, F: Formatter>(value: &T, f: Safe<F>) -> serde_json::Result<String> {
     let mut out = Vec::new();
     value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, f))?;

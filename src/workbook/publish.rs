@@ -54,15 +54,18 @@ pub fn band_text(rec: &Recommendation, lang: Lang) -> String {
 }
 
 /// The published workbook of `report` (already narrowed to the items to
-/// show), its words in `lang`.
-pub fn published(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+/// show), its words in `lang`. The report is let go once its cells are in
+/// the workbook, before the file is made (the workbook holds its own copy
+/// of every text).
+pub fn published(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name(BookMsg::SheetTable.text(lang))?;
-    table(sheet, report, lang)?;
+    table(sheet, &report, lang)?;
     let legend = book.add_worksheet();
     legend.set_name(BookMsg::SheetLegend.text(lang))?;
-    legends(legend, report, lang)?;
+    legends(legend, &report, lang)?;
+    drop(report);
     book.save_to_buffer()
 }
 

@@ -44,7 +44,11 @@ pub struct App {
 impl App {
     /// The board on `records`, or an error when a scale code's key is a
     /// command's key.
-    pub fn new(records: Records, options: Options) -> Result<App, KeymapError> {
+    pub fn new(
+        records: impl Into<std::sync::Arc<Records>>,
+        options: Options,
+    ) -> Result<App, KeymapError> {
+        let records = records.into();
         let keymap = default_keymap(&records.report)?;
         Ok(App {
             board: Board::new(records, options),

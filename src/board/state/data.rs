@@ -17,10 +17,13 @@ pub struct Data {
 }
 
 impl Data {
-    pub fn new(records: Records) -> Data {
+    /// The records on screen: owned, or shared with a thread that still
+    /// reads them (the first change then copies them).
+    pub fn new(records: impl Into<Arc<Records>>) -> Data {
+        let records = records.into();
         let departments = crate::search::all_departments(&records.report);
         Data {
-            records: Arc::new(records),
+            records,
             version: DataVersion::default(),
             departments,
         }

@@ -91,7 +91,8 @@ pub struct Board {
 }
 
 impl Board {
-    pub fn new(records: Records, options: Options) -> Board {
+    pub fn new(records: impl Into<std::sync::Arc<Records>>, options: Options) -> Board {
+        let records = records.into();
         Board {
             outline: Outline::new(&records.report),
             data: Data::new(records),
