@@ -233,44 +233,55 @@ fn parse_bytes<T: serde::de::DeserializeOwned>(bytes: Vec<u8>) -> Option<T> {
     ron::Options::default().from_str(text).ok()
 }
 
-/// Write the copies of the files in `fresh` (best effort, each atomically).
+/// Write the copies of the files in `fresh` (best effort, each atomically),
+/// one at a time: one copy in memory at once, never all of them.
 fn keep(dir: &Path, records: &Records, fresh: &[(String, Kept<()>)]) {
     let crate::domain::records::Layout::Folder { files, .. } = &records.layout else {
         return;
     };
-    let copies: Vec<(&str, Vec<u8>)> = fresh
-        .iter()
-        .filter_map(|(name, kept)| {
-            let i = files.iter().position(|f| f == name)?;
-            let recommendation =
-                postcard::to_stdvec(records.report.recommendations.get(i)?).ok()?;
-            let full = Kept {
-                version: kept.version,
-                stamp: kept.stamp,
-                read_ns: kept.read_ns,
-                bytes: kept.bytes,
-                payload: digest_of_text(&recommendation),
-                recommendation,
-            };
-            Some((name.as_str(), postcard::to_stdvec(&full).ok()?))
-        })
-        .collect();
-    let total: u64 = copies.iter().map(|(_, b)| b.len() as u64).sum();
-    if !room_for(dir, total) {
-        return;
-    }
-    let Some(cache) = super::digests::make_cache_folder(dir) else {
-        return;
-    };
-    let folder = cache.join(PARSED_FOLDER);
-    if super::own::make_folder(&folder).is_err() || !folder.is_dir() {
-        return;
-    }
-    for (name, bytes) in copies {
+    let mut folder = None;
+    for (name, kept) in fresh {
+        let Some(copy) = files
+            .iter()
+            .position(|f| f == name)
+            .and_then(|i| copy_of(records.report.recommendations.get(i)?, kept))
+        else {
+            continue;
+        };
+        if !room_for(dir, copy.len() as u64) {
+            return;
+        }
+        if folder.is_none() {
+            folder = parsed_folder(dir);
+        }
+        let Some(folder) = &folder else {
+            return;
+        };
         let _ = super::replace_file_like(
             &folder.join(format!("{name}.bin")),
-            &bytes,
+            &copy,
             &dir.join(super::LOCK_FILE),
         );
     }
+}
+
+/// The bytes of the kept copy of `recommendation`, parsed as `kept` says.
+fn copy_of(recommendation: &Recommendation, kept: &Kept<()>) -> Option<Vec<u8>> {
+    let recommendation = postcard::to_stdvec(recommendation).ok()?;
+    let full = Kept {
+        version: kept.version,
+        stamp: kept.stamp,
+        read_ns: kept.read_ns,
+        bytes: kept.bytes,
+        payload: digest_of_text(&recommendation),
+        recommendation,
+    };
+    postcard::to_stdvec(&full).ok()
+}
+
+/// The folder of the parsed copies, made if need be.
+fn parsed_folder(dir: &Path) -> Option<PathBuf> {
+    let cache = super::digests::make_cache_folder(dir)?;
+    let folder = cache.join(PARSED_FOLDER);
+    (super::own::make_folder(&folder).is_ok() && folder.is_dir()).then_some(folder)
 }
