@@ -229,6 +229,7 @@ pub fn parts_now(
     records: &Records,
     stamps: &BTreeMap<String, Stamp>,
     changed: impl Fn(&Recommendation) -> bool + Sync,
+    proven: Option<&BTreeMap<String, Digest>>,
 ) -> Result<Vec<Part>, ron::Error> {
     let Layout::Folder { dir, files } = &records.layout else {
         return Ok(Vec::new());
@@ -260,6 +261,10 @@ pub fn parts_now(
         if let Some((digest, canonical)) = known {
             return Ok(part(digest, canonical, None));
         }
+        // Its bytes are its canonical text (see [`file_digests`]).
+        if let (false, Some(digest)) = (changed, proven.and_then(|p| p.get(name))) {
+            return Ok(part(*digest, true, None));
+        }
         let text = match rec {
             None => to_ron(&header_of(report)),
             Some(rec) => to_ron(rec),
@@ -273,6 +278,31 @@ pub fn parts_now(
         Ok(part(digest, canonical, None))
     });
     results.into_iter().collect()
+}
+
+/// The digest of each records file's bytes, in the order of the state (the
+/// header, then each recommendation), when every file is still as its stamp
+/// in `stamps` (taken before the records were read) says: the bytes are the
+/// ones that were parsed. When these digests make the state the last save
+/// left, each file is that save's canonical text (a save writes nothing
+/// else), and need not be rendered to know its digest.
+pub fn file_digests(
+    records: &Records,
+    stamps: &BTreeMap<String, Stamp>,
+) -> Option<Vec<(String, Digest)>> {
+    let Layout::Folder { dir, files } = &records.layout else {
+        return None;
+    };
+    let names = std::iter::once(REPORT_FILE.to_string()).chain(files.iter().cloned());
+    let names: Vec<String> = names.collect();
+    parallel_map(&names, |name| {
+        let path = dir.join(name);
+        let bytes = read_regular(&path, MAX_RECORDS_FILE).ok()?;
+        let same = Stamp::at(&path).is_some_and(|s| stamps.get(name) == Some(&s));
+        same.then(|| (name.clone(), digest_of_text(&bytes)))
+    })
+    .into_iter()
+    .collect()
 }
 
 /// The stamps of the records files of `dir` now (take them before reading

@@ -31,6 +31,7 @@ impl Parts {
         changes: &[Change],
         stamps: &BTreeMap<String, Stamp>,
         read_ns: i128,
+        proven: Option<&BTreeMap<String, crate::domain::records::Digest>>,
     ) -> Result<Parts, StoreError> {
         if let Layout::SingleFile { path } = &records.layout {
             let text = to_ron(&records.report).map_err(StoreError::Render)?;
@@ -46,14 +47,15 @@ impl Parts {
         let touched: std::collections::BTreeSet<&str> =
             changes.iter().map(|c| c.item.as_str()).collect();
         let dir = records.layout.dir();
-        let parts = digests::parts_now(records, stamps, |rec| {
+        let touches = |rec: &crate::domain::model::Recommendation| {
             rec.points
                 .iter()
                 .flat_map(|p| &p.measures)
                 .flat_map(|m| &m.items)
                 .any(|item| touched.contains(item.id.as_str()))
-        })
-        .map_err(StoreError::Render)?;
+        };
+        let parts =
+            digests::parts_now(records, stamps, touches, proven).map_err(StoreError::Render)?;
         let mut out = Parts {
             changed: Vec::new(),
             digests: Vec::new(),

@@ -202,3 +202,25 @@ fn before_the_first_save_git_is_the_baseline_or_verify_says_it_has_none() {
     verify_ok(dir);
     assert!(set(dir, &["7-1-a", "phase=C"]).status.success());
 }
+
+#[test]
+fn with_its_cache_lost_a_save_trusts_the_files_only_when_they_are_the_last_saves() {
+    let tmp = common::copy_records();
+    let dir = tmp.path();
+    assert!(set(dir, &["1-1-a", "phase=B"]).status.success());
+    // The cache gone (a fresh clone of a repository whose log is
+    // committed): the files are the last save's, so the save goes on.
+    std::fs::remove_dir_all(dir.join(".kensho-cache")).unwrap();
+    assert!(set(dir, &["1-1-b", "phase=B"]).status.success());
+    verify_ok(dir);
+    // Then a hand edit, and the cache gone again: refused all the same.
+    hand_edit(dir, "recommendation-2.ron", "2-1-a", "progress", |t| {
+        format!("{t}（手で修正）")
+    });
+    std::fs::remove_dir_all(dir.join(".kensho-cache")).unwrap();
+    let before = records_files(dir);
+    let out = set(dir, &["7-1-a", "phase=C"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("kensho adopt"), "{}", text(&out));
+    assert_eq!(before, records_files(dir), "a refused save writes nothing");
+}

@@ -32,7 +32,7 @@ pub fn adopt(
         let records = load(path).map_err(EditError::Load)?;
         // From the content of every file: what is adopted is what is there.
         let now = state_of(&records.report);
-        let unlogged = match check(&records, &now) {
+        let unlogged = match check(&records, || now.clone()) {
             Ok(()) => return Ok(Adopted::default()),
             Err(EditError::Unlogged(u)) => u,
             Err(e) => return Err(e),

@@ -408,7 +408,14 @@ fn save_whole(
     // what a save writes.
     let mut records = load(path).map_err(EditError::Load)?;
     let touched = edits.iter().map(|e| e.item.as_str()).collect();
-    unlogged::check(&records, &unlogged::state_now(&records, &stamps, &touched))?;
+    // Files whose bytes make the last save's state need no rendering to be
+    // known (the usual case); otherwise their state is worked out.
+    let proven = unlogged::proven(&records, &stamps);
+    if proven.is_none() {
+        unlogged::check(&records, || {
+            unlogged::state_now(&records, &stamps, &touched)
+        })?;
+    }
     settle_interrupted(&dir, &records)?;
     let ids = edits.iter().map(|e| e.item.as_str()).collect();
     let known = records.report.items_named(&ids);
@@ -427,7 +434,8 @@ fn save_whole(
             moved_aside: 0,
         });
     }
-    let parts = Parts::of(&records, &changes, &stamps, read_ns).map_err(EditError::Save)?;
+    let parts = Parts::of(&records, &changes, &stamps, read_ns, proven.as_ref())
+        .map_err(EditError::Save)?;
     let state = parts.state();
     for c in &mut changes {
         c.state = Some(state.clone());

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use super::EditError;
 use crate::domain::error::quoted;
-use crate::domain::records::{Records, state_from, state_of};
+use crate::domain::records::{Digest, Records, state_from, state_of};
 use crate::i18n::{Lang, LogMsg};
 use crate::store::baseline::{self, SinceCommit};
 use crate::store::changelog::{self, LOG_FILE};
@@ -42,21 +42,38 @@ pub fn state_now(
     stamps: &BTreeMap<String, Stamp>,
     touched: &BTreeSet<&str>,
 ) -> String {
-    digests::parts_now(records, stamps, |rec| {
+    let holds = |rec: &crate::domain::model::Recommendation| {
         rec.points
             .iter()
             .flat_map(|p| &p.measures)
             .flat_map(|m| &m.items)
             .any(|item| touched.contains(item.id.as_str()))
-    })
-    .ok()
-    .filter(|parts| !parts.is_empty())
-    .map(|parts| state_from(&parts.iter().map(|p| p.digest).collect::<Vec<_>>()))
-    .unwrap_or_else(|| state_of(&records.report))
+    };
+    digests::parts_now(records, stamps, holds, None)
+        .ok()
+        .filter(|parts| !parts.is_empty())
+        .map(|parts| state_from(&parts.iter().map(|p| p.digest).collect::<Vec<_>>()))
+        .unwrap_or_else(|| state_of(&records.report))
 }
 
-/// Whether the records as read (their state `now`) are what the log tells.
-pub fn check(records: &Records, now: &str) -> Result<(), EditError> {
+/// The digest of each file's bytes (see [`digests::file_digests`]) when
+/// they make the state the last save left: the records are as the log
+/// tells, and every file is canonical. `None` otherwise, or when the log
+/// has no such save (then [`check`] says more).
+pub fn proven(
+    records: &Records,
+    stamps: &BTreeMap<String, Stamp>,
+) -> Option<BTreeMap<String, Digest>> {
+    let last = changelog::last_save(&records.layout.dir().join(LOG_FILE)).ok()?;
+    let state = last.iter().rev().find_map(|c| c.state.clone())?;
+    let files = digests::file_digests(records, stamps)?;
+    let digests: Vec<Digest> = files.iter().map(|(_, d)| *d).collect();
+    (state_from(&digests) == state).then(|| files.into_iter().collect())
+}
+
+/// Whether the records as read (their state, worked out by `now` when a
+/// save in the log has one to compare with) are what the log tells.
+pub fn check(records: &Records, now: impl FnOnce() -> String) -> Result<(), EditError> {
     let dir = records.layout.dir();
     let log = dir.join(LOG_FILE);
     let err = |source| EditError::Log {
@@ -64,11 +81,13 @@ pub fn check(records: &Records, now: &str) -> Result<(), EditError> {
         source,
     };
     let last = changelog::last_save(&log).map_err(err)?;
-    if last.iter().rev().find_map(|c| c.state.as_deref()) == Some(now) {
+    let last_state = last.iter().rev().find_map(|c| c.state.clone());
+    let now = last_state.as_ref().map(|_| now());
+    if last_state.is_some() && last_state == now {
         return Ok(());
     }
     let (changes, problems) = changelog::read(&log).map_err(err)?;
-    let v = verify_knowing(&changes, problems, &records.report, Some(now.to_string()));
+    let v = verify_knowing(&changes, problems, &records.report, now);
     if !v.differences.is_empty() || v.state.is_difference() {
         return Err(EditError::Unlogged(Box::new(Unlogged {
             dir,
