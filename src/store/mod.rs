@@ -20,6 +20,7 @@ mod quick;
 pub mod seam;
 pub mod undo;
 pub mod verify;
+mod vouched;
 pub mod watch;
 mod whole;
 

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::digests::{CACHE_FOLDER, Stamp, now_ns, records_files};
+use super::vouched::Seen;
 use crate::domain::error::LoadErrors;
 use crate::domain::files::{MAX_RECORDS_FILE, read_regular};
 use crate::domain::model::{Recommendation, Report};
@@ -63,6 +64,7 @@ pub fn load_known(path: &Path) -> Result<(Records, Keeping), LoadErrors> {
     let nothing = || Keeping {
         dir: PathBuf::new(),
         fresh: Vec::new(),
+        seen: Vec::new(),
     };
     if !path.is_dir() {
         return load(path).map(|r| (r, nothing()));
@@ -87,13 +89,21 @@ pub fn load_and_keep(path: &Path) -> Result<Records, LoadErrors> {
 pub struct Keeping {
     dir: PathBuf,
     fresh: Vec<(String, Kept<()>)>,
+    /// Every records file as it was read, to vouch for it in the digest
+    /// cache ([`super::vouched`]).
+    seen: Vec<(String, Seen)>,
 }
 
 impl Keeping {
-    /// Write the copies (best effort), from `records` as loaded.
+    /// Write the copies (best effort), from `records` as loaded; and when
+    /// the files are what the last save left, tell the digest cache so
+    /// (the next save then reads only the files it changes).
     pub fn write(self, records: &Records) {
         if !self.fresh.is_empty() {
             keep(&self.dir, records, &self.fresh);
+        }
+        if !self.seen.is_empty() {
+            super::vouched::vouch(&self.dir, records, &self.seen);
         }
     }
 
@@ -135,12 +145,25 @@ struct Got {
     name: String,
     recommendation: Recommendation,
     fresh: Option<Kept<()>>,
+    /// The file as it was read (or as its copy says it was).
+    seen: Seen,
 }
 
 fn known(dir: &Path) -> Option<(Records, Keeping)> {
     let files = records_files(dir)?;
     let (_, report_path) = files.iter().find(|(n, _)| n == REPORT_FILE)?;
-    let header: Report = parse(report_path)?;
+    let header_stamp = Stamp::at(report_path)?;
+    let header_read = now_ns();
+    let header_bytes = read_regular(report_path, MAX_RECORDS_FILE).ok()?;
+    let mut seen = vec![(
+        REPORT_FILE.to_string(),
+        Seen {
+            stamp: header_stamp,
+            read_ns: header_read,
+            bytes: digest_of_text(&header_bytes),
+        },
+    )];
+    let header: Report = parse_bytes(header_bytes)?;
     if !header.recommendations.is_empty() {
         return None;
     }
@@ -155,6 +178,7 @@ fn known(dir: &Path) -> Option<(Records, Keeping)> {
         .iter()
         .filter_map(|g| g.fresh.as_ref().map(|k| (g.name.clone(), k.clone_empty())))
         .collect();
+    seen.extend(got.iter().map(|g| (g.name.clone(), g.seen)));
     let parts: Vec<(String, Recommendation)> = got
         .into_iter()
         .map(|g| (g.name, g.recommendation))
@@ -163,6 +187,7 @@ fn known(dir: &Path) -> Option<(Records, Keeping)> {
     let keeping = Keeping {
         dir: dir.to_path_buf(),
         fresh,
+        seen,
     };
     Some((records, keeping))
 }
@@ -193,10 +218,15 @@ fn one_file(name: &str, path: &Path, kept: &Path) -> Option<Got> {
     if let Some((read_ns, _, _)) = &copy
         && super::digests::old_enough(&stamp, *read_ns)
     {
-        return copy.map(|(_, _, recommendation)| Got {
+        return copy.map(|(read_ns, bytes, recommendation)| Got {
             name: name.to_string(),
             recommendation,
             fresh: None,
+            seen: Seen {
+                stamp,
+                read_ns,
+                bytes,
+            },
         });
     }
     let read_ns = now_ns();
@@ -210,6 +240,11 @@ fn one_file(name: &str, path: &Path, kept: &Path) -> Option<Got> {
     Some(Got {
         name: name.to_string(),
         recommendation,
+        seen: Seen {
+            stamp,
+            read_ns,
+            bytes: digest,
+        },
         fresh: Some(Kept {
             version: VERSION,
             stamp,
@@ -219,10 +254,6 @@ fn one_file(name: &str, path: &Path, kept: &Path) -> Option<Got> {
             recommendation: (),
         }),
     })
-}
-
-fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {
-    parse_bytes(read_regular(path, MAX_RECORDS_FILE).ok()?)
 }
 
 /// The value in a records file's bytes (a byte order mark is not part of

@@ -224,3 +224,36 @@ fn with_its_cache_lost_a_save_trusts_the_files_only_when_they_are_the_last_saves
     assert!(text(&out).contains("kensho adopt"), "{}", text(&out));
     assert_eq!(before, records_files(dir), "a refused save writes nothing");
 }
+
+#[test]
+fn files_read_whole_that_are_the_last_saves_are_vouched_for_and_no_others() {
+    use kensho::domain::field::{Edit, Field};
+    use kensho::store::{Why, apply_edits, parsed::load_and_keep};
+    let tmp = common::copy_records();
+    let dir = tmp.path();
+    assert!(set(dir, &["1-1-a", "phase=B"]).status.success());
+    let edit = |value: &str| Edit {
+        item: "7-1-a".into(),
+        field: Field::Phase,
+        value: value.into(),
+    };
+    // A fresh clone of a repository whose log is committed: no cache. A
+    // command reads every file; the next save reads only the one it changes.
+    std::fs::remove_dir_all(dir.join(".kensho-cache")).unwrap();
+    load_and_keep(dir).unwrap();
+    let saved = apply_edits(dir, &[edit("C")], Why::default(), None).unwrap();
+    assert!(saved.records.is_none(), "read whole again");
+    verify_ok(dir);
+    // A hand edit: the files are not the last save's, nothing is vouched
+    // for, and the save reads them whole and refuses.
+    hand_edit(dir, "recommendation-2.ron", "2-1-a", "progress", |t| {
+        format!("{t}（手で修正）")
+    });
+    std::fs::remove_dir_all(dir.join(".kensho-cache")).unwrap();
+    load_and_keep(dir).unwrap();
+    assert!(!dir.join(".kensho-cache/digests.json").exists());
+    match apply_edits(dir, &[edit("D")], Why::default(), None) {
+        Err(kensho::store::EditError::Unlogged(_)) => {}
+        other => panic!("not refused: {other:?}"),
+    }
+}
