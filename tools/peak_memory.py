@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Peak memory of kensho against the size of the records it opens (issue 22).
+
+Usage: python3 tools/peak_memory.py RECORDS [BINARY]   (after cargo build --release)
+
+RECORDS is a records folder (e.g. `kensho generate --items 100000 --seed 1 /tmp/g100k`);
+it is copied, never changed. For each case the peak resident memory of the process
+(the kernel's VmHWM / ru_maxrss) is printed in KiB and as a multiple of the records'
+bytes (the .ron files):
+
+  board              the board opened in an 80x24 pseudo-terminal, then six edits
+                     (B, C, B ...), then q: on a copy never saved (no log, no
+                     cache), then with its log but no cache (a fresh clone of a
+                     repository where the log is committed), then saved before
+  export json/csv    `kensho export` to a pipe
+  export xlsx        `kensho export --format xlsx --out FILE`
+"""
+import fcntl, os, pty, re, resource, select, shutil, struct, subprocess, sys, tempfile, termios, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RECORDS = sys.argv[1]
+BIN = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "target", "release", "kensho")
+FRAME = re.compile(rb"1 / \d+")
+
+
+def records_bytes(folder):
+    return sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder) if f.endswith(".ron"))
+
+
+def read_until(fd, pattern, seconds):
+    buf, end = b"", time.time() + seconds
+    while not pattern.search(buf):
+        r, _, _ = select.select([fd], [], [], max(0.0, end - time.time()))
+        if not r:
+            raise SystemExit(f"not seen within {seconds} s: {pattern.pattern!r}")
+        buf += os.read(fd, 1 << 16)
+    return buf
+
+
+def drain(fd, seconds):
+    end = time.time() + seconds
+    while time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.1)
+        if r:
+            try:
+                os.read(fd, 1 << 16)
+            except OSError:  # the board has ended
+                return
+
+
+def peak_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:"))
+
+
+def board(folder):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(BIN, [BIN, "--lang", "en", folder])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    read_until(fd, FRAME, 120)
+    drain(fd, 3)
+    opened = peak_kib(pid)
+    # The first save may read every file; the others only the item's.
+    for n, key in enumerate(b"DCDCDC"):
+        os.write(fd, bytes([key]))
+        drain(fd, 8 if n == 0 else 2)
+    edited = peak_kib(pid)
+    os.write(fd, b"q")
+    drain(fd, 2)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return opened, edited
+
+
+def main():
+    size = records_bytes(RECORDS) / 1024
+    work = tempfile.mkdtemp()
+    try:
+        copy = os.path.join(work, "r")
+        shutil.copytree(RECORDS, copy, ignore=shutil.ignore_patterns(".kensho-cache", ".kensho-undo"))
+        time.sleep(1.2)
+        rows = []
+        for case in ["never saved", "clone with its log", "saved before"]:
+            if case == "clone with its log":
+                # What a fresh clone of a repository with the log committed
+                # has: the records and the log, no caches.
+                shutil.rmtree(os.path.join(copy, ".kensho-cache"))
+                time.sleep(1.2)
+            opened, edited = board(copy)
+            rows += [(f"board, {case}: opened", opened), (f"board, {case}: 6 edits", edited)]
+        # Each command in a child of its own, so that ru_maxrss is its own peak.
+        for name, args in [
+            ("export json", ["export", copy, "--format", "json"]),
+            ("export csv", ["export", copy, "--format", "csv"]),
+            ("export xlsx", ["export", copy, "--format", "xlsx", "--out", os.path.join(work, "x.xlsx")]),
+        ]:
+            out = subprocess.run(
+                [sys.executable, "-c",
+                 "import resource,subprocess,sys;"
+                 "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL,check=True);"
+                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)", BIN, *args],
+                capture_output=True, text=True, check=True)
+            rows.append((name, int(out.stdout)))
+        print(f"records: {size:,.0f} KiB")
+        for name, kib in rows:
+            print(f"{name:40} {kib:>10,} KiB  {kib / size:.2f}x")
+    finally:
+        shutil.rmtree(work)
+
+
+main()
