@@ -257,3 +257,23 @@ fn files_read_whole_that_are_the_last_saves_are_vouched_for_and_no_others() {
         other => panic!("not refused: {other:?}"),
     }
 }
+
+#[test]
+fn a_refused_save_says_all_of_it_on_an_80x24_board() {
+    let mut b = common::TestBoard::on_copy(kensho::i18n::Lang::Ja, 80, 24);
+    let dir = b.path().to_path_buf();
+    assert!(set(&dir, &["1-1-a", "phase=B"]).status.success());
+    hand_edit(&dir, "recommendation-2.ron", "2-1-a", "progress", |t| {
+        format!("{t}（手で修正）")
+    });
+    b.keys("C");
+    let screen = b.screen();
+    // Wrapped over the bottom rows, not cut at the width: the way out is
+    // on the screen.
+    let joined: String = screen.split_whitespace().collect();
+    assert!(joined.contains("kenshoadopt"), "{screen}");
+    assert!(joined.contains("gitcheckout"), "{screen}");
+    // The next key gives the footer back.
+    b.keys("j");
+    assert!(!b.screen().contains("adopt"), "{}", b.screen());
+}

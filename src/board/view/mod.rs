@@ -230,11 +230,7 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     if let Some(m) = &board.message() {
-        let style = color(board, board.theme().message);
-        frame.render_widget(
-            Paragraph::new(Span::styled(truncate(&visible(m), w, ""), style)),
-            area,
-        );
+        render_message(frame, board, m, area);
         return;
     }
     let hints = app
@@ -255,4 +251,37 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
         spans.extend([k, t]);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The most rows a message takes: a long one (a refused save says what
+/// differs and what to do) is wrapped upwards over the bottom of the
+/// screen, never cut at the window's width.
+const MESSAGE_ROWS: usize = 6;
+
+/// Message `m` ending on the footer row `area`, wrapped.
+fn render_message(frame: &mut Frame, board: &Board, m: &str, area: Rect) {
+    let style = color(board, board.theme().message);
+    let w = area.width as usize;
+    let mut lines = wrap(m, w);
+    let rows = lines
+        .len()
+        .min(MESSAGE_ROWS)
+        .min(area.y as usize + 1)
+        .max(1);
+    if lines.len() > rows {
+        let rest = lines[rows - 1..].join(" ");
+        lines.truncate(rows - 1);
+        lines.push(truncate(&rest, w, "…"));
+    }
+    let rect = Rect {
+        y: area.y + 1 - rows as u16,
+        height: rows as u16,
+        ..area
+    };
+    let lines: Vec<Line> = lines
+        .iter()
+        .map(|l| Line::from(Span::styled(pad(l, w, ""), style)))
+        .collect();
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    frame.render_widget(Paragraph::new(lines), rect);
 }
