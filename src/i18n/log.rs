@@ -50,6 +50,10 @@ catalogue! {
             "記録が最後の保存（{last}）のあとに kensho の外で変更されています（どの保存のあとの状態とも一致しません）",
             "the records were changed outside kensho after the last save ({last}): they match no save in the log",
         ),
+        UnloggedMatchesNone => (
+            "どの保存のあとの状態とも一致しません。最後の保存は {last}",
+            "they match no save in the log; the last save was at {last}",
+        ),
         VerifyTorn => (
             "注: 途中で切れた行 {bytes} バイトが {file} に移されています（書き込みの途中で切れた行。その変更がデータに入っていれば、この検査で違いとして示されます）",
             "note: {bytes} bytes of cut-off lines were moved aside into {file} (lines cut off while written; had their change reached the data, this check shows it as a difference)",

@@ -152,8 +152,14 @@ impl Unlogged {
         if total > shown {
             what.push(LogMsg::AndMore.fill(lang, &[("count", &(total - shown))]));
         }
-        if self.state.is_difference() {
-            what.extend(self.state.say(lang));
+        // The sentence says already that the records were changed outside
+        // kensho; what the checksums add is said short.
+        match &self.state {
+            StateCheck::MatchesNone { last } => {
+                what.push(LogMsg::UnloggedMatchesNone.fill(lang, &[("last", last)]));
+            }
+            s if s.is_difference() => what.extend(s.say(lang)),
+            _ => {}
         }
         let dir = self.dir.display().to_string();
         LogMsg::ErrUnlogged.fill(lang, &[("what", &what.join("; ")), ("path", &dir)])
