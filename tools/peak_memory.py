@@ -79,7 +79,7 @@ def main():
     work = tempfile.mkdtemp()
     try:
         copy = os.path.join(work, "r")
-        shutil.copytree(RECORDS, copy, ignore=shutil.ignore_patterns(".kensho-cache", ".kensho-undo"))
+        shutil.copytree(RECORDS, copy, ignore=shutil.ignore_patterns(".kensho-cache", ".kensho-undo", ".kensho.lock", "changes.jsonl"))
         time.sleep(1.2)
         rows = []
         for case in ["never saved", "clone with its log", "saved before"]:
@@ -87,6 +87,7 @@ def main():
                 # What a fresh clone of a repository with the log committed
                 # has: the records and the log, no caches.
                 shutil.rmtree(os.path.join(copy, ".kensho-cache"))
+                os.remove(os.path.join(copy, ".kensho.lock"))
                 time.sleep(1.2)
             opened, edited = board(copy)
             rows += [(f"board, {case}: opened", opened), (f"board, {case}: 6 edits", edited)]

@@ -28,7 +28,7 @@ pub struct Seen {
 
 /// Vouch in the digest cache of `dir` for the files `seen` (every records
 /// file, as `records` were loaded from them) when they are what the last
-/// save left. Best effort, under the folder's lock; a cache that already
+/// save left. Best effort, under the folder's lock when it is free; a cache that already
 /// knows every file (a save wrote it meanwhile) is left as it is.
 pub fn vouch(dir: &Path, records: &Records, seen: &[(String, Seen)]) {
     let Layout::Folder { files, .. } = &records.layout else {
@@ -61,7 +61,8 @@ pub fn vouch(dir: &Path, records: &Records, seen: &[(String, Seen)]) {
     if state_from(&digests) != state {
         return;
     }
-    let _ = super::edit::with_lock(dir, || {
+    // Best effort: never waits for a save (whose cache is newer anyway).
+    super::edit::with_lock_if_free(dir, || {
         let mut cache = Digests::read(dir);
         if parts
             .iter()

@@ -240,10 +240,19 @@ fn files_read_whole_that_are_the_last_saves_are_vouched_for_and_no_others() {
     // A fresh clone of a repository whose log is committed: no cache. A
     // command reads every file; the next save reads only the one it changes.
     std::fs::remove_dir_all(dir.join(".kensho-cache")).unwrap();
+    std::fs::remove_file(dir.join(".kensho.lock")).unwrap();
     load_and_keep(dir).unwrap();
     let saved = apply_edits(dir, &[edit("C")], Why::default(), None).unwrap();
     assert!(saved.records.is_none(), "read whole again");
     verify_ok(dir);
+    // While someone holds the lock (a save), a reader does not wait to
+    // vouch: it leaves the cache alone.
+    std::fs::remove_dir_all(dir.join(".kensho-cache")).unwrap();
+    let held = std::fs::File::open(dir.join(".kensho.lock")).unwrap();
+    held.lock().unwrap();
+    load_and_keep(dir).unwrap();
+    assert!(!dir.join(".kensho-cache/digests.json").exists());
+    held.unlock().unwrap();
     // A hand edit: the files are not the last save's, nothing is vouched
     // for, and the save reads them whole and refuses.
     hand_edit(dir, "recommendation-2.ron", "2-1-a", "progress", |t| {

@@ -43,6 +43,22 @@ fn lock_in<T>(dir: &Path, holds_records_file: bool, f: impl FnOnce() -> T) -> Re
 
 /// Clean what a killed save left, when nobody holds the lock now (a board
 /// starting never waits for someone else's save: the next save cleans up).
+/// Run `f` under the lock of the records folder `dir` when nobody holds it
+/// now (`None` when someone does, or it cannot be taken): for work that may
+/// be skipped, never worth waiting for a save.
+pub fn with_lock_if_free<T>(dir: &Path, f: impl FnOnce() -> T) -> Option<T> {
+    let lock = dir.join(LOCK_FILE);
+    // Nothing is created in a folder that holds no records.
+    if !lock.exists() && !holds_records(dir) {
+        return None;
+    }
+    let file = open_own(&lock, Access::ReadWrite).ok()?;
+    file.try_lock().ok()?;
+    let done = f();
+    let _ = file.unlock();
+    Some(done)
+}
+
 pub fn clean_leftovers_if_free(dir: &Path) {
     let lock = dir.join(LOCK_FILE);
     if !lock.exists() && !holds_records(dir) {

@@ -26,7 +26,7 @@ pub mod unlogged;
 pub use adopt::{Adopted, adopt};
 pub use error::EditError;
 use lock::with_records_lock;
-pub use lock::{clean_leftovers, clean_leftovers_if_free, with_lock};
+pub use lock::{clean_leftovers, clean_leftovers_if_free, with_lock, with_lock_if_free};
 
 /// The lock file beside the records: locked (flock) around every
 /// read-modify-write, never renamed or removed, released by the kernel if the
