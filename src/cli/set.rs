@@ -99,21 +99,24 @@ pub fn set(
     let lines: Vec<String> = saved
         .changes
         .iter()
-        .map(|c| {
-            let field = field_word(c.field, report, lang);
-            let text = LogMsg::SetChanged.fill(
-                lang,
-                &[
-                    ("item", &c.item),
-                    ("field", &field),
-                    ("old", &c.old),
-                    ("new", &c.new),
-                ],
-            );
-            visible(&text.replace('\n', "\\n")).into_owned()
-        })
+        .map(|c| changed_line(c, &field_word(c.field, report, lang), lang))
         .collect();
     print(lang, &format!("{}\n", lines.join("\n")))
+}
+
+/// One changed field in a line: item, `field` (its word), old → new, made
+/// visible and on one line.
+pub(super) fn changed_line(c: &changelog::Change, field: &str, lang: Lang) -> String {
+    let text = LogMsg::SetChanged.fill(
+        lang,
+        &[
+            ("item", &c.item),
+            ("field", &field),
+            ("old", &c.old),
+            ("new", &c.new),
+        ],
+    );
+    visible(&text.replace('\n', "\\n")).into_owned()
 }
 
 /// The records, their log, its problems, and the files' stamps before reading.

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use super::output::{fail_edit, print, say};
 use super::set::{field_word, records_and_log};
-use crate::domain::error::quoted;
 use crate::domain::records::{Records, default_path, folder_of, state_of};
 use crate::i18n::{Lang, LogMsg};
 use crate::store::baseline::fields_since;
@@ -51,16 +50,7 @@ fn before_first_save(records: &Records, lang: Lang) -> Result<String, ExitCode> 
     }
     let fields = fields_since(&committed.records.report, &records.report);
     for f in &fields {
-        let what = LogMsg::SinceCommitField.fill(
-            lang,
-            &[
-                ("item", &f.item),
-                ("field", &f.field),
-                ("commit", commit),
-                ("committed", &quoted(&f.committed)),
-                ("now", &quoted(&f.now)),
-            ],
-        );
+        let what = f.say(commit, lang);
         say(&visible(
             &LogMsg::VerifyDiffersLine.fill(lang, &[("what", &what)]),
         ));
@@ -145,16 +135,7 @@ pub fn adopt(
             || c.field.name().to_string(),
             |r| field_word(c.field, r, lang),
         );
-        let text = LogMsg::SetChanged.fill(
-            lang,
-            &[
-                ("item", &c.item),
-                ("field", &field),
-                ("old", &c.old),
-                ("new", &c.new),
-            ],
-        );
-        out.push_str(&visible(&text.replace('\n', "\\n")));
+        out.push_str(&super::set::changed_line(c, &field, lang));
         out.push('\n');
     }
     out.push_str(&LogMsg::AdoptDone.fill(lang, &[("fields", &fields.len())]));

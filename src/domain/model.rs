@@ -75,6 +75,21 @@ pub struct Recommendation {
     pub points: Vec<Point>,
 }
 
+impl Recommendation {
+    /// Its items, in source order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.points
+            .iter()
+            .flat_map(|p| &p.measures)
+            .flat_map(|m| &m.items)
+    }
+
+    /// Whether it holds one of the items `ids`.
+    pub fn holds_any(&self, ids: &std::collections::BTreeSet<&str>) -> bool {
+        self.items().any(|item| ids.contains(item.id.as_str()))
+    }
+}
+
 /// 提言の項目: a numbered point under a recommendation (①–⑤).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

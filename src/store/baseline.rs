@@ -64,6 +64,23 @@ pub struct SinceCommit {
     pub now: String,
 }
 
+impl SinceCommit {
+    /// The difference in words: the field of the item, as in commit
+    /// `commit` and now.
+    pub fn say(&self, commit: &str, lang: crate::i18n::Lang) -> String {
+        crate::i18n::LogMsg::SinceCommitField.fill(
+            lang,
+            &[
+                ("item", &self.item),
+                ("field", &self.field),
+                ("commit", &commit),
+                ("committed", &crate::domain::error::quoted(&self.committed)),
+                ("now", &crate::domain::error::quoted(&self.now)),
+            ],
+        )
+    }
+}
+
 /// The fields of `now`'s items that differ from `committed` (items in both).
 pub fn fields_since(committed: &Report, now: &Report) -> Vec<SinceCommit> {
     let mut out = Vec::new();

@@ -47,15 +47,8 @@ impl Parts {
         let touched: std::collections::BTreeSet<&str> =
             changes.iter().map(|c| c.item.as_str()).collect();
         let dir = records.layout.dir();
-        let touches = |rec: &crate::domain::model::Recommendation| {
-            rec.points
-                .iter()
-                .flat_map(|p| &p.measures)
-                .flat_map(|m| &m.items)
-                .any(|item| touched.contains(item.id.as_str()))
-        };
-        let parts =
-            digests::parts_now(records, stamps, touches, proven).map_err(StoreError::Render)?;
+        let parts = digests::parts_now(records, stamps, |rec| rec.holds_any(&touched), proven)
+            .map_err(StoreError::Render)?;
         let mut out = Parts {
             changed: Vec::new(),
             digests: Vec::new(),

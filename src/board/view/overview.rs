@@ -32,12 +32,7 @@ fn counts(board: &Board, field: Field, rec: Option<usize>) -> Vec<usize> {
         .enumerate()
         .filter(|(i, _)| rec.is_none_or(|r| r == *i));
     for (_, rec) in recs {
-        for item in rec
-            .points
-            .iter()
-            .flat_map(|p| &p.measures)
-            .flat_map(|m| &m.items)
-        {
+        for item in rec.items() {
             if let Some(i) = scale.index(&field.get(item)) {
                 out[i] += 1;
             }

@@ -12,7 +12,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::EditError;
-use crate::domain::error::quoted;
 use crate::domain::records::{Digest, Records, state_from, state_of};
 use crate::i18n::{Lang, LogMsg};
 use crate::store::baseline::{self, SinceCommit};
@@ -42,14 +41,7 @@ pub fn state_now(
     stamps: &BTreeMap<String, Stamp>,
     touched: &BTreeSet<&str>,
 ) -> String {
-    let holds = |rec: &crate::domain::model::Recommendation| {
-        rec.points
-            .iter()
-            .flat_map(|p| &p.measures)
-            .flat_map(|m| &m.items)
-            .any(|item| touched.contains(item.id.as_str()))
-    };
-    digests::parts_now(records, stamps, holds, None)
+    digests::parts_now(records, stamps, |rec| rec.holds_any(touched), None)
         .ok()
         .filter(|parts| !parts.is_empty())
         .map(|parts| state_from(&parts.iter().map(|p| p.digest).collect::<Vec<_>>()))
@@ -127,18 +119,7 @@ impl Unlogged {
             .map(|d| d.say(lang))
             .collect();
         if let Some((commit, fields)) = &self.since_commit {
-            what.extend(fields.iter().take(NAMED).map(|f| {
-                LogMsg::SinceCommitField.fill(
-                    lang,
-                    &[
-                        ("item", &f.item),
-                        ("field", &f.field),
-                        ("commit", commit),
-                        ("committed", &quoted(&f.committed)),
-                        ("now", &quoted(&f.now)),
-                    ],
-                )
-            }));
+            what.extend(fields.iter().take(NAMED).map(|f| f.say(commit, lang)));
             if fields.is_empty() {
                 what.push(LogMsg::SinceCommitOther.fill(lang, &[("commit", commit)]));
             }

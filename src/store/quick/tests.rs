@@ -57,12 +57,7 @@ fn many_items_rewritten_at_once_are_the_canonical_text() {
     }
     assert!(blocks.len() > 3);
     // One search finds each where the index does.
-    for item in rec
-        .points
-        .iter()
-        .flat_map(|p| &p.measures)
-        .flat_map(|m| &m.items)
-    {
+    for item in rec.items() {
         assert_eq!(find_id_line(&text, &item.id), ids.find(&item.id));
         assert!(find_id_line(&text, &item.id).flatten().is_some());
     }
