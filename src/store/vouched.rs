@@ -51,6 +51,15 @@ pub fn vouch(dir: &Path, records: &Records, seen: &[(String, Seen)]) {
     else {
         return;
     };
+    // The usual case: a save wrote the cache, and it knows every file.
+    let knows_all = |cache: &Digests| {
+        parts
+            .iter()
+            .all(|(name, ..)| cache.files.contains_key(*name))
+    };
+    if knows_all(&Digests::read(dir)) {
+        return;
+    }
     let Ok(last) = changelog::last_save(&dir.join(LOG_FILE)) else {
         return;
     };
@@ -64,10 +73,7 @@ pub fn vouch(dir: &Path, records: &Records, seen: &[(String, Seen)]) {
     // Best effort: never waits for a save (whose cache is newer anyway).
     super::edit::with_lock_if_free(dir, || {
         let mut cache = Digests::read(dir);
-        if parts
-            .iter()
-            .all(|(name, ..)| cache.files.contains_key(*name))
-        {
+        if knows_all(&cache) {
             return;
         }
         for (name, number, s) in &parts {
