@@ -60,15 +60,6 @@ fn answers_across_two_files(dir: &Path, name: &str) -> (PathBuf, Vec<String>) {
     (moved, picked.into_iter().map(|(_, id)| id).collect())
 }
 
-fn kensho_with_fault(args: &[&str], fault: &str) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_kensho"))
-        .args(args)
-        .env("KENSHO_INJECT_FAULT", fault)
-        .env("USER", "tester")
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn an_import_killed_between_two_files_is_put_back_and_logged_as_aborted() {
     let tmp = common::copy_records();
@@ -76,22 +67,9 @@ fn an_import_killed_between_two_files_is_put_back_and_logged_as_aborted() {
     let (book, ids) = answers_across_two_files(dir, "answers.xlsx");
     let before = records_files(dir);
     let was = report_of(dir);
-    let out = kensho_with_fault(
-        &[
-            "import",
-            book.to_str().unwrap(),
-            dir.to_str().unwrap(),
-            "--apply",
-        ],
-        "kill-between-files",
-    );
-    assert!(
-        out.status.code().is_none(),
-        "killed between the files: {out:?}"
-    );
+    kill_between_files(dir, &book);
     let half = records_files(dir);
     assert_ne!(half, before, "the first file was replaced");
-    assert!(dir.join(".kensho-undo").is_dir(), "the undo record stays");
     assert_eq!(log_lines(dir).len(), 4, "the log was written first");
     // `verify` puts the files back and says what happened.
     let (code, out, err) = common::kensho(&["--lang", "en", "verify", dir.to_str().unwrap()]);
@@ -134,17 +112,18 @@ fn an_import_killed_between_two_files_is_put_back_and_logged_as_aborted() {
 
 /// Kill an import of `book` between its two files.
 fn kill_between_files(dir: &Path, book: &Path) {
-    let out = kensho_with_fault(
-        &[
-            "import",
-            book.to_str().unwrap(),
-            dir.to_str().unwrap(),
-            "--apply",
-        ],
-        "kill-between-files",
+    let args = [
+        "import",
+        book.to_str().unwrap(),
+        dir.to_str().unwrap(),
+        "--apply",
+    ];
+    let out = common::run::kensho_faulty(dir, &args, Some("kill-between-files"));
+    assert!(
+        out.status.code().is_none(),
+        "killed between the files: {out:?}"
     );
-    assert!(out.status.code().is_none(), "{out:?}");
-    assert!(dir.join(".kensho-undo").is_dir());
+    assert!(dir.join(".kensho-undo").is_dir(), "the undo record stays");
 }
 
 #[test]

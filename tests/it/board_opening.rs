@@ -11,18 +11,6 @@ use kensho::domain::presence::PRESENCE_FILE;
 use kensho::i18n::Lang;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-/// The records folder's lock, held as another writer would hold it.
-fn hold_lock(b: &TestBoard) -> std::fs::File {
-    let lock = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(b.path().join(".kensho.lock"))
-        .unwrap();
-    lock.lock().unwrap();
-    lock
-}
-
 /// A key as the terminal's reader puts it in the inbox.
 fn typed(c: char) -> Input {
     let shift = if c.is_ascii_uppercase() {
@@ -37,7 +25,7 @@ fn typed(c: char) -> Input {
 fn keys_typed_while_the_board_closes_do_nothing() {
     let mut b = TestBoard::on_copy(Lang::En, 80, 24);
     b.jump("1-1-a");
-    let lock = hold_lock(&b);
+    let lock = b.hold_lock();
     // `D` is saved (the store waits for the lock), then `q`.
     b.rt.step(&mut b.host, Command::SetPhase("D".into()))
         .unwrap();
@@ -103,7 +91,7 @@ fn q_asks_again_when_a_meeting_mark_waits_behind_a_save() {
         b.app().top(),
         kensho::board::screen::Screen::Walkthrough(_)
     ));
-    let lock = hold_lock(&b);
+    let lock = b.hold_lock();
     // A save in flight (the store waits for the lock), a mark behind it.
     b.rt.step(&mut b.host, Command::SetPhase("D".into()))
         .unwrap();

@@ -153,18 +153,6 @@ fn keys_are_taken_while_a_save_waits_for_the_disk() {
     );
 }
 
-/// Hold the records' lock, so that the board's saves wait for it.
-fn hold_lock(b: &TestBoard) -> std::fs::File {
-    let lock = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(b.path().join(".kensho.lock"))
-        .unwrap();
-    lock.lock().unwrap();
-    lock
-}
-
 /// Keys without waiting for the workers (as a fast typist's).
 fn quick(b: &mut TestBoard, commands: &[Command]) {
     for c in commands {
@@ -182,7 +170,7 @@ fn on_disk(b: &TestBoard, id: &str) -> (String, String) {
 fn a_change_back_while_the_first_is_not_saved_is_not_lost() {
     let mut b = TestBoard::on_copy(Lang::Ja, 80, 24);
     b.jump("1-1-a");
-    let lock = hold_lock(&b);
+    let lock = b.hold_lock();
     quick(
         &mut b,
         &[Command::SetPhase("D".into()), Command::SetPhase("A".into())],
@@ -197,7 +185,7 @@ fn undo_takes_the_change_it_undoes_off_the_stack_at_once() {
     let mut b = TestBoard::on_copy(Lang::Ja, 80, 24);
     b.jump("1-1-a");
     b.keys("D");
-    let lock = hold_lock(&b);
+    let lock = b.hold_lock();
     quick(
         &mut b,
         &[
@@ -230,7 +218,7 @@ fn a_conflict_waits_until_no_prompt_has_the_keys() {
     let mut b = TestBoard::on_copy(Lang::Ja, 80, 24);
     b.jump("1-1-c");
     set_with_the_cli(&b, &["1-1-c", "direction=III"]);
-    let lock = hold_lock(&b);
+    let lock = b.hold_lock();
     quick(&mut b, &[Command::SetDirection("I".into()), Command::Jump]);
     lock.unlock().unwrap();
     b.settle();
@@ -270,7 +258,7 @@ fn quitting_with_a_conflict_open_asks_first() {
 fn a_save_that_can_never_succeed_is_dropped_and_the_next_goes_on() {
     let mut b = TestBoard::on_copy(Lang::En, 80, 24);
     b.jump("1-1-a");
-    let lock = hold_lock(&b);
+    let lock = b.hold_lock();
     quick(
         &mut b,
         &[
@@ -301,7 +289,7 @@ fn a_reason_waits_for_its_change_to_be_saved() {
     let mut b = TestBoard::on_copy(Lang::Ja, 80, 24);
     b.jump("1-1-a");
     b.keys("D");
-    let lock = hold_lock(&b);
+    let lock = b.hold_lock();
     quick(
         &mut b,
         &[Command::SetDirection("III".into()), Command::Reason],
@@ -330,7 +318,7 @@ fn a_reason_waits_for_its_change_to_be_saved() {
 fn a_new_query_forgets_the_row_kept_by_a_change() {
     let mut b = agenda("C,D");
     b.jump("3-4-d");
-    let lock = hold_lock(&b);
+    let lock = b.hold_lock();
     quick(&mut b, &[Command::SetPhase("A".into())]);
     lock.unlock().unwrap();
     // The save lands, and before its re-search answers the user searches anew.

@@ -5,37 +5,16 @@ use crate::common;
 use common::run::{kensho_at, log_of, set, verify_ok};
 
 use std::path::Path;
-use std::process::Command;
 
 use kensho::domain::records::load;
 
 #[test]
 fn one_edit_is_one_changed_line_in_git() {
     let tmp = common::copy_records();
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(tmp.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let git = |args: &[&str]| common::run::git(tmp.path(), args);
     git(&["init", "-q"]);
     git(&["add", "."]);
-    git(&[
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.invalid",
-        "commit",
-        "-qm",
-        "records",
-    ]);
+    git(&["commit", "-qm", "records"]);
     assert!(set(tmp.path(), &["5-4-c", "direction=II"]).status.success());
     let stat = git(&["diff", "--numstat", "--", "*.ron"]);
     assert_eq!(stat.trim(), "1\t1\trecommendation-5.ron", "{stat}");
@@ -61,25 +40,7 @@ fn one_edit_is_one_changed_line_in_git() {
 
 /// `git ARGS` in `dir`, as a user of its own; it must succeed.
 fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.invalid",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::run::git(dir, args);
 }
 
 /// `kensho set DIR ARGS` succeeds.

@@ -5,7 +5,6 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::Command as Process;
 
 use common::TestBoard;
 use kensho::board::screen::Screen;
@@ -82,20 +81,7 @@ fn the_filters_of_a_meeting() {
 }
 
 fn git(dir: &Path, args: &[&str]) {
-    let out = Process::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.org")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.org")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::run::git(dir, args);
 }
 
 #[test]

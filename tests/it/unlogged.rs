@@ -8,7 +8,6 @@ use crate::common;
 use common::run::{kensho_at, log_of, set, text, verify, verify_ok};
 
 use std::path::Path;
-use std::process::Command;
 
 use kensho::store::changelog::LogStatus;
 
@@ -142,12 +141,7 @@ fn a_cut_off_last_line_whose_change_reached_the_data_is_not_passed_over() {
 }
 
 fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {out:?}");
+    common::run::git(dir, args);
 }
 
 #[test]
@@ -169,18 +163,7 @@ fn before_the_first_save_git_is_the_baseline_or_verify_says_it_has_none() {
     // In git: the hand edit since the last commit is found and stops a save.
     git(dir, &["init", "-q"]);
     git(dir, &["add", "."]);
-    git(
-        dir,
-        &[
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.invalid",
-            "commit",
-            "-qm",
-            "records",
-        ],
-    );
+    git(dir, &["commit", "-qm", "records"]);
     verify_ok(dir);
     assert!(text(&verify(dir)).contains("as git's last commit"));
     hand_edit(dir, "recommendation-1.ron", "1-1-b", "phase", |_| {

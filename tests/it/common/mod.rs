@@ -98,6 +98,19 @@ pub fn options(lang: Lang) -> Options {
 }
 
 impl TestBoard {
+    /// The records folder's lock, held as another writer would hold it (the
+    /// board's saves wait for it) until the file is dropped.
+    pub fn hold_lock(&self) -> std::fs::File {
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.path().join(".kensho.lock"))
+            .unwrap();
+        lock.lock().unwrap();
+        lock
+    }
+
     /// The board on the bundled records (never written: no edit here).
     pub fn bundled(lang: Lang, w: u16, h: u16) -> TestBoard {
         let records = kensho::domain::records::load(&records_dir()).unwrap();

@@ -68,3 +68,24 @@ pub fn phase_of(dir: &Path, id: &str) -> String {
     let records = load(dir).unwrap();
     records.report.item(id).unwrap().item.phase.0.clone()
 }
+
+/// `git ARGS` in `dir`, as a user named t (a new repository's branch is
+/// main); its output. It must succeed.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(["-c", "init.defaultBranch=main"])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
