@@ -327,7 +327,8 @@ fn save_quickly(
     let Some(files) = quick::new_files(&mut folder, &before, &after) else {
         return Ok(None);
     };
-    disk_fault(&dir).map_err(|e| not_written(path, e))?;
+    // Nothing is logged yet: a failure here has nothing to settle.
+    disk_fault(&dir).map_err(EditError::Save)?;
     // The new files are written beside the old ones while their digests
     // are taken; the log line (which needs them) is made durable before
     // any file is put in place.
@@ -342,7 +343,7 @@ fn save_quickly(
     let Some((digests, state)) = hashed else {
         return Ok(None);
     };
-    let prepared = prepared.map_err(|e| not_written(path, e))?;
+    let prepared = prepared.map_err(EditError::Save)?;
     for c in &mut changes {
         c.state = Some(state.clone());
     }
