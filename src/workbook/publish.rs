@@ -13,7 +13,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Note, Workbook, Worksheet, XlsxError}
 
 use super::layout::{self, cell_text, lines_in, row_points};
 use crate::domain::export::circled;
-use crate::domain::model::{Item, Measure, Point, Recommendation, Report, Scale};
+use crate::domain::model::{Item, Point, Recommendation, Report, Scale};
 use crate::i18n::{BookMsg, Lang};
 
 // The columns of the table.
@@ -54,22 +54,55 @@ pub fn band_text(rec: &Recommendation, lang: Lang) -> String {
 }
 
 /// The published workbook of `report` (already narrowed to the items to
-/// show), its words in `lang`. The report is let go once its cells are in
-/// the workbook, before the file is made (the workbook holds its own copy
-/// of every text).
-pub fn published(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+/// show), its words in `lang`. The table's sheet is written row by row in
+/// the workbook's constant-memory mode (each row goes to a temporary file
+/// once it is complete), and each recommendation is let go once its rows
+/// are written, so the export holds little more than the records.
+pub fn published(mut report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let recommendations = std::mem::take(&mut report.recommendations);
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
+    let sheet = book.add_worksheet_with_constant_memory()?;
     sheet.set_name(BookMsg::SheetTable.text(lang))?;
-    table(sheet, &report, lang)?;
+    table(sheet, &report, recommendations, lang)?;
     let legend = book.add_worksheet();
     legend.set_name(BookMsg::SheetLegend.text(lang))?;
     legends(legend, &report, lang)?;
-    drop(report);
     book.save_to_buffer()
 }
 
-fn table(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), XlsxError> {
+/// The table's sheet: the heading rows from `report`, then the rows of
+/// `recommendations`, in the order of rows (the constant-memory mode
+/// cannot go back to a row once the next has begun).
+fn table(
+    sheet: &mut Worksheet,
+    report: &Report,
+    recommendations: Vec<Recommendation>,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    heading(sheet, report, lang)?;
+    let mut row = HEADING_ROW + 1;
+    let mut breaks = Vec::new();
+    let band = layout::band();
+    let full_width: f64 = WIDTHS[..ID as usize].iter().sum();
+    for (i, rec) in recommendations.into_iter().enumerate() {
+        if i > 0 {
+            breaks.push(row);
+        }
+        let text = band_text(&rec, lang);
+        sheet.set_row_height(row, row_points(lines_in(&text, full_width)))?;
+        sheet.merge_range(row, POINT, row, DEPARTMENTS, &cell_text(&text), &band)?;
+        row += 1;
+        for point in &rec.points {
+            row = point_rows(sheet, point, row, lang)?;
+        }
+    }
+    sheet.set_page_breaks(&breaks)?;
+    Ok(())
+}
+
+/// The title, the source and the row of headings, with the page set up
+/// for printing.
+fn heading(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), XlsxError> {
     for (col, w) in WIDTHS.iter().enumerate() {
         sheet.set_column_width(col as u16, *w)?;
     }
@@ -78,6 +111,15 @@ fn table(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), XlsxE
     sheet.write_string_with_format(1, 0, cell_text(&report.source), &layout::line())?;
     let head = layout::heading();
     let t = |m: BookMsg| m.text(lang);
+    let heading_lines = [
+        (t(BookMsg::HeadMeasure), WIDTHS[MEASURE as usize]),
+        (report.phase_scale.name.as_str(), WIDTHS[PHASE as usize]),
+    ]
+    .iter()
+    .map(|(text, w)| lines_in(text, *w))
+    .max()
+    .unwrap_or(1);
+    sheet.set_row_height(HEADING_ROW, row_points(heading_lines))?;
     for (col, text) in [
         (POINT, t(BookMsg::HeadPoint)),
         (MEASURE, t(BookMsg::HeadMeasure)),
@@ -98,15 +140,6 @@ fn table(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), XlsxE
         t(BookMsg::HeadPolicy),
         &head,
     )?;
-    let heading_lines = [
-        (t(BookMsg::HeadMeasure), WIDTHS[MEASURE as usize]),
-        (report.phase_scale.name.as_str(), WIDTHS[PHASE as usize]),
-    ]
-    .iter()
-    .map(|(text, w)| lines_in(text, *w))
-    .max()
-    .unwrap_or(1);
-    sheet.set_row_height(HEADING_ROW, row_points(heading_lines))?;
     sheet.set_freeze_panes(HEADING_ROW + 1, 0)?;
     sheet.set_repeat_rows(HEADING_ROW, HEADING_ROW)?;
     sheet
@@ -115,23 +148,6 @@ fn table(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), XlsxE
         .set_print_fit_to_pages(1, 0)
         .set_print_center_horizontally(true)
         .set_footer(format!("&C{}", t(BookMsg::PageFooter)));
-    let mut row = HEADING_ROW + 1;
-    let mut breaks = Vec::new();
-    let band = layout::band();
-    let full_width: f64 = WIDTHS[..ID as usize].iter().sum();
-    for (i, rec) in report.recommendations.iter().enumerate() {
-        if i > 0 {
-            breaks.push(row);
-        }
-        let text = band_text(rec, lang);
-        sheet.merge_range(row, POINT, row, DEPARTMENTS, &cell_text(&text), &band)?;
-        sheet.set_row_height(row, row_points(lines_in(&text, full_width)))?;
-        row += 1;
-        for point in &rec.points {
-            row = point_rows(sheet, point, row, lang)?;
-        }
-    }
-    sheet.set_page_breaks(&breaks)?;
     Ok(())
 }
 
@@ -163,54 +179,138 @@ fn fit(heights: &mut [usize], first: usize, last: usize, lines: usize) {
     }
 }
 
-/// The items' own cells, each on its row from `first`; departments span
-/// the rows that share them. `lines`: the lines each row needs.
-fn item_cells(
-    sheet: &mut Worksheet,
-    items: &[(&Measure, &Item)],
-    first: u32,
-    lines: &mut [usize],
-    lang: Lang,
-) -> Result<(), XlsxError> {
-    let body = layout::body();
-    let code = layout::code();
-    let mut run_start = 0;
-    for (k, (_, item)) in items.iter().enumerate() {
-        let row = first + k as u32;
-        sheet.write_string_with_format(row, PROGRESS, cell_text(&item.progress), &body)?;
-        sheet.write_string_with_format(row, PHASE, cell_text(item.phase.as_str()), &code)?;
-        sheet.write_string_with_format(row, ASSESSMENT, cell_text(&item.assessment), &body)?;
-        sheet.write_string_with_format(
-            row,
-            DIRECTION,
-            cell_text(item.direction.as_str()),
-            &code,
-        )?;
-        sheet.write_string(row, ID, cell_text(&item.id))?;
-        if let Some(note) = &item.note {
-            sheet.insert_note(row, PROGRESS, &note_of(note.text(lang)))?;
-        }
+/// A cell that spans rows of a point: its first and last row (counted from
+/// the point's first row) and its text.
+struct Spanned {
+    first: usize,
+    last: usize,
+    text: String,
+}
+
+/// One point's rows, worked out before any is written: its items, the
+/// measures and the runs of shared departments that span them, and the
+/// lines each row needs (the last row is the policy's self-assessment).
+struct PointRows<'a> {
+    items: Vec<&'a Item>,
+    measures: Vec<Spanned>,
+    departments: Vec<Spanned>,
+    lines: Vec<usize>,
+}
+
+fn width(col: u16) -> f64 {
+    WIDTHS[col as usize]
+}
+
+fn plan(point: &Point) -> PointRows<'_> {
+    let items: Vec<&Item> = point.measures.iter().flat_map(|m| &m.items).collect();
+    let mut lines: Vec<usize> = items
+        .iter()
+        .map(|item| {
+            lines_in(&item.progress, width(PROGRESS))
+                .max(lines_in(&item.assessment, width(ASSESSMENT)))
+        })
+        .collect();
+    let assessment_width = width(PHASE) + width(ASSESSMENT) + width(DIRECTION) + width(DEPARTMENTS);
+    lines.push(lines_in(&point.policy.assessment, assessment_width));
+    let n = lines.len() - 1;
+    fit(
+        &mut lines,
+        0,
+        n,
+        lines_in(&point.policy.text, width(POLICY)),
+    );
+    let mut measures = Vec::new();
+    let mut at = 0;
+    for m in point.measures.iter().filter(|m| !m.items.is_empty()) {
+        let text = measure_cell(m.label.as_deref(), m.text.as_deref());
+        let last = at + m.items.len() - 1;
+        fit(&mut lines, at, last, lines_in(&text, width(MEASURE)));
+        measures.push(Spanned {
+            first: at,
+            last,
+            text,
+        });
+        at = last + 1;
+    }
+    let mut departments = Vec::new();
+    let mut start = 0;
+    for (k, item) in items.iter().enumerate() {
         let run_ends = items
             .get(k + 1)
-            .is_none_or(|(_, next)| next.departments != item.departments);
+            .is_none_or(|next| next.departments != item.departments);
         if run_ends {
-            let text = items[run_start].1.departments.join("\n");
-            span(
-                sheet,
-                DEPARTMENTS,
-                first + run_start as u32,
-                row,
-                &text,
-                &body,
-            )?;
-            fit(
-                lines,
-                run_start,
-                k,
-                lines_in(&text, WIDTHS[DEPARTMENTS as usize]),
-            );
-            run_start = k + 1;
+            let text = items[start].departments.join("\n");
+            fit(&mut lines, start, k, lines_in(&text, width(DEPARTMENTS)));
+            departments.push(Spanned {
+                first: start,
+                last: k,
+                text,
+            });
+            start = k + 1;
         }
+    }
+    PointRows {
+        items,
+        measures,
+        departments,
+        lines,
+    }
+}
+
+/// The rows of one point from `first`, in order: its items (the point, the
+/// policy, each measure and each run of shared departments spanning theirs),
+/// then the policy's self-assessment. Returns the next free row.
+fn point_rows(
+    sheet: &mut Worksheet,
+    point: &Point,
+    first: u32,
+    lang: Lang,
+) -> Result<u32, XlsxError> {
+    let rows = plan(point);
+    let last = first + rows.items.len() as u32;
+    let body = layout::body();
+    let code = layout::code();
+    sheet.set_row_height(first, row_points(rows.lines[0]))?;
+    span(sheet, POINT, first, last, &circled(point.number), &code)?;
+    span(sheet, POLICY_LABEL, first, last, &point.policy.label, &code)?;
+    span(sheet, POLICY, first, last, &point.policy.text, &body)?;
+    let (mut measures, mut departments) = (
+        rows.measures.iter().peekable(),
+        rows.departments.iter().peekable(),
+    );
+    for (k, item) in rows.items.iter().enumerate() {
+        let row = first + k as u32;
+        sheet.set_row_height(row, row_points(rows.lines[k]))?;
+        for (col, spans) in [(MEASURE, &mut measures), (DEPARTMENTS, &mut departments)] {
+            if let Some(s) = spans.next_if(|s| s.first == k) {
+                span(
+                    sheet,
+                    col,
+                    first + s.first as u32,
+                    first + s.last as u32,
+                    &s.text,
+                    &body,
+                )?;
+            }
+        }
+        item_cells(sheet, item, row, lang)?;
+    }
+    sheet.set_row_height(last, row_points(rows.lines[rows.items.len()]))?;
+    assessment_row(sheet, point, last, lang)?;
+    Ok(last + 1)
+}
+
+/// An item's own cells, on row `row`.
+fn item_cells(sheet: &mut Worksheet, item: &Item, row: u32, lang: Lang) -> Result<(), XlsxError> {
+    let body = layout::body();
+    let code = layout::code();
+    sheet.write_string_with_format(row, PROGRESS, cell_text(&item.progress), &body)?;
+    sheet.write_string_with_format(row, PHASE, cell_text(item.phase.as_str()), &code)?;
+    sheet.write_string_with_format(row, ASSESSMENT, cell_text(&item.assessment), &body)?;
+    sheet.write_string_with_format(row, DIRECTION, cell_text(item.direction.as_str()), &code)?;
+    sheet.write_string(row, ID, cell_text(&item.id))?;
+    if let Some(note) = &item.note {
+        sheet.insert_note(row, PROGRESS, &note_of(note.text(lang)))?;
     }
     Ok(())
 }
@@ -245,76 +345,6 @@ fn assessment_row(
         sheet.insert_note(row, MEASURE, &note_of(note.text(lang)))?;
     }
     Ok(())
-}
-
-/// The rows of one point from `row`: its items, then the policy's
-/// self-assessment. Returns the next free row.
-fn point_rows(
-    sheet: &mut Worksheet,
-    point: &Point,
-    first: u32,
-    lang: Lang,
-) -> Result<u32, XlsxError> {
-    let body = layout::body();
-    let code = layout::code();
-    let width = |col: u16| WIDTHS[col as usize];
-    let items: Vec<_> = point
-        .measures
-        .iter()
-        .flat_map(|m| m.items.iter().map(move |i| (m, i)))
-        .collect();
-    // Lines each row needs; the last row is the policy's self-assessment.
-    let mut lines: Vec<usize> = items
-        .iter()
-        .map(|(_, item)| {
-            [
-                lines_in(&item.progress, width(PROGRESS)),
-                lines_in(&item.assessment, width(ASSESSMENT)),
-            ]
-            .into_iter()
-            .max()
-            .unwrap_or(1)
-        })
-        .collect();
-    let assessment_width = width(PHASE) + width(ASSESSMENT) + width(DIRECTION) + width(DEPARTMENTS);
-    lines.push(lines_in(&point.policy.assessment, assessment_width));
-    let last = first + items.len() as u32;
-    // Point and policy span every row of the point.
-    span(sheet, POINT, first, last, &circled(point.number), &code)?;
-    span(sheet, POLICY_LABEL, first, last, &point.policy.label, &code)?;
-    span(sheet, POLICY, first, last, &point.policy.text, &body)?;
-    let n = lines.len() - 1;
-    fit(
-        &mut lines,
-        0,
-        n,
-        lines_in(&point.policy.text, width(POLICY)),
-    );
-    // Each measure spans its items.
-    let mut at = 0;
-    for m in &point.measures {
-        if m.items.is_empty() {
-            continue;
-        }
-        let text = measure_cell(m.label.as_deref(), m.text.as_deref());
-        let end = at + m.items.len() - 1;
-        span(
-            sheet,
-            MEASURE,
-            first + at as u32,
-            first + end as u32,
-            &text,
-            &body,
-        )?;
-        fit(&mut lines, at, end, lines_in(&text, width(MEASURE)));
-        at = end + 1;
-    }
-    item_cells(sheet, &items, first, &mut lines, lang)?;
-    assessment_row(sheet, point, last, lang)?;
-    for (k, l) in lines.iter().enumerate() {
-        sheet.set_row_height(first + k as u32, row_points(*l))?;
-    }
-    Ok(last + 1)
 }
 
 fn note_of(text: &str) -> Note {
