@@ -2,10 +2,13 @@
 //!
 //! - `meeting/mark`: one mark in a meeting whose agenda is every item, as the
 //!   board's store worker makes it (it keeps the meeting it last wrote, so
-//!   the file is checked by its checksum, not parsed, and only the entry's
-//!   lines are replaced; the file is still written whole, fsync included).
-//! - `meeting/first_mark`: the same with nothing kept (the file parsed and
-//!   checked against the records first), as after someone else's mark.
+//!   neither the file nor its journal is read again: the mark is one line
+//!   appended to the journal, fsync included).
+//! - `meeting/first_mark`: the same with nothing kept (the file and its
+//!   journal read and checked against the records first), as when a
+//!   command line marks, or the board after a restart.
+//! - `meeting/mark_and_follow`: a mark, then a follower's look at the
+//!   files (only the journal's new line is read).
 //! - `meeting/unknown_items`: reading a meeting file whose agenda names
 //!   items the records do not have (every one an error at its line).
 //!
@@ -21,7 +24,7 @@ use kensho::domain::generate::generate;
 use kensho::domain::meeting::{Meeting, load_meeting, meeting_file};
 use kensho::domain::model::Report;
 use kensho::domain::records::load;
-use kensho::store::meeting::{MeetingChange, MeetingDone, change_meeting};
+use kensho::store::meeting::{MeetingChange, MeetingDone, change_meeting, read_now, read_seen};
 
 // The allocator of the kensho binary (src/main.rs).
 #[global_allocator]
@@ -61,14 +64,14 @@ fn mark(
     report: &Report,
     id: &str,
     on: bool,
-    known: Option<&MeetingDone>,
+    known: Option<MeetingDone>,
 ) -> MeetingDone {
     let change = MeetingChange::Review {
         item: id.to_string(),
         reviewed: on,
     };
     let by = ("2026-12-04T10:05:00+09:00", "佐藤");
-    let known = known.map(|d| (&d.meeting, &d.seen));
+    let known = known.map(|d| (d.meeting, d.seen));
     change_meeting(dir, report, NAME, &change, by, known).expect("marked")
 }
 
@@ -77,7 +80,8 @@ fn marks(c: &mut Criterion) {
     group.sample_size(10);
     for n in sizes() {
         let report = report(n);
-        let (dir, mut done) = meeting_folder(&report);
+        let (dir, done) = meeting_folder(&report);
+        let mut done = Some(done);
         let bytes = std::fs::metadata(meeting_file(dir.path(), NAME))
             .unwrap()
             .len();
@@ -87,9 +91,20 @@ fn marks(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("mark", n), |b| {
             b.iter(|| {
                 on = !on;
-                done = mark(dir.path(), &report, &id, on, Some(&done));
+                done = Some(mark(dir.path(), &report, &id, on, done.take()));
             })
         });
+        let file = meeting_file(dir.path(), NAME);
+        let mut follower = Some(read_seen(&file, &report).unwrap());
+        group.bench_function(BenchmarkId::new("mark_and_follow", n), |b| {
+            b.iter(|| {
+                on = !on;
+                done = Some(mark(dir.path(), &report, &id, on, done.take()));
+                follower = Some(read_now(&file, &report, follower.take()).unwrap());
+            })
+        });
+        let (seen, mine) = (follower.unwrap().0, &done.as_ref().unwrap().meeting);
+        assert_eq!(&seen, mine, "the follower sees the marks");
         group.bench_function(BenchmarkId::new("first_mark", n), |b| {
             b.iter(|| {
                 on = !on;

@@ -178,17 +178,23 @@ pub fn file_kind(meta: &std::fs::Metadata) -> Option<FileKind> {
 /// The bytes of the regular file `path`, at most `limit` of them (else
 /// [`TooLarge`]).
 pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    read_checked(path, limit, false)
+    read_checked(path, 0, limit, false)
+}
+
+/// Like [`read_regular`], the bytes from byte `from` on (none when the file
+/// is shorter); `limit` bounds the file's whole size.
+pub fn read_regular_from(path: &Path, from: u64, limit: u64) -> io::Result<Vec<u8>> {
+    read_checked(path, from, limit, false)
 }
 
 /// Like [`read_regular`], but a symbolic link is followed (a configuration
 /// file kept by a dotfiles manager); what it leads to must be a regular file.
 pub fn read_following(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    read_checked(path, limit, true)
+    read_checked(path, 0, limit, true)
 }
 
-fn read_checked(path: &Path, limit: u64, follow: bool) -> io::Result<Vec<u8>> {
-    let (file, _) = open_checked(path, Access::Read, follow)?;
+fn read_checked(path: &Path, from: u64, limit: u64, follow: bool) -> io::Result<Vec<u8>> {
+    let (mut file, _) = open_checked(path, Access::Read, follow)?;
     let size = file.metadata()?.len();
     if size > limit {
         return Err(io::Error::new(
@@ -196,10 +202,15 @@ fn read_checked(path: &Path, limit: u64, follow: bool) -> io::Result<Vec<u8>> {
             TooLarge { limit },
         ));
     }
-    let mut bytes = Vec::with_capacity(size as usize);
+    let from = from.min(size);
+    if from > 0 {
+        io::Seek::seek(&mut file, io::SeekFrom::Start(from))?;
+    }
+    let mut bytes = Vec::with_capacity((size - from) as usize);
     // A file that grows while read is cut at the limit and refused.
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
+    file.take(limit.saturating_add(1).saturating_sub(from))
+        .read_to_end(&mut bytes)?;
+    if from + bytes.len() as u64 > limit {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
             TooLarge { limit },

@@ -14,7 +14,7 @@ use crate::domain::meeting::{Meeting, meeting_file};
 use crate::domain::model::Report;
 use crate::domain::records::Records;
 use crate::store::changelog::{self, Change};
-use crate::store::meeting::{MeetingChange, Seen, change_meeting, read_seen, write_minutes};
+use crate::store::meeting::{MeetingChange, Seen, change_meeting, read_now, write_minutes};
 use crate::store::watch::Watcher;
 use crate::store::{EditError, Why, add_reason, apply_edits};
 
@@ -147,11 +147,14 @@ impl Worker {
         let user = changelog::who_shown(self.display_name.as_deref());
         let now = changelog::now();
         let file = meeting_file(&records.layout.dir(), name);
-        let known = self
-            .meeting
-            .as_ref()
-            .filter(|(f, _, _)| *f == file)
-            .map(|(_, m, seen)| (&**m, seen));
+        // The meeting kept goes to the change (which hands it back changed).
+        let known = match self.meeting.take() {
+            Some((f, m, seen)) if f == file => Some((*m, seen)),
+            other => {
+                self.meeting = other;
+                None
+            }
+        };
         let done = change_meeting(
             &self.path,
             &records.report,
@@ -192,24 +195,29 @@ impl Worker {
         }
         let report = &records.as_deref().unwrap_or(current).report;
         let meeting = meeting.and_then(|file| {
-            let m = self.meeting_now(&file, report)?.clone();
+            self.meeting_now(&file, report)?;
             let shown = std::mem::replace(&mut self.meeting_shown, true);
-            (!shown).then(|| (file, Box::new(m)))
+            let m = self.meeting.as_ref().filter(|_| !shown)?.1.clone();
+            Some((file, m))
         });
         Action::DiskChecked { records, meeting }
     }
 
-    /// The meeting in `file` as it is now: the one kept while its file is
-    /// unchanged, else read again.
+    /// The meeting in `file` as it is now: the one kept while neither its
+    /// file nor its journal changed, else brought up to date (only the
+    /// journal's new lines read when only those were added).
     fn meeting_now(&mut self, file: &Path, report: &Report) -> Option<&Meeting> {
-        let kept = self
+        let stale = self
             .meeting
             .as_ref()
-            .is_some_and(|(f, _, seen)| f == file && !seen.stale(f));
-        if !kept {
-            self.meeting = None;
+            .is_none_or(|(f, _, seen)| f != file || seen.stale(f));
+        if stale {
+            let known = match self.meeting.take() {
+                Some((f, m, seen)) if f == file => Some((*m, seen)),
+                _ => None,
+            };
             self.meeting_shown = false;
-            let (m, seen) = read_seen(file, report).ok()?;
+            let (m, seen) = read_now(file, report, known).ok()?;
             self.meeting = Some((file.to_path_buf(), Box::new(m), seen));
         }
         self.meeting.as_ref().map(|(_, m, _)| &**m)

@@ -1,17 +1,19 @@
 //! Writing meeting files: started, items marked reviewed, closed. Like the
 //! records: under the folder's lock, read fresh, replaced atomically.
 
+mod journal;
 mod splice;
+
+pub use journal::{JournalSeen, read_now};
 
 use std::path::{Path, PathBuf};
 
 use super::changelog::{LOG_FILE, read};
-use super::digests::Stamp;
+use super::digests::{Stamp, now_ns};
 use super::edit::{EditError, with_lock};
 use super::{StoreError, replace_file};
-use crate::domain::meeting::{
-    Entry, Meeting, Review, load_meeting, meeting_file, parse_meeting, read_meeting,
-};
+use crate::domain::meeting::marks::{line_of, marks_file};
+use crate::domain::meeting::{Entry, Meeting, Review, load_meeting, meeting_file, read_meeting};
 use crate::domain::minutes::Minutes;
 use crate::domain::minutes_text::markdown;
 use crate::domain::model::Report;
@@ -77,39 +79,45 @@ pub struct MeetingDone {
 }
 
 /// A meeting file as someone last read or wrote it: the checksum of its
-/// bytes and its stamp. A change given the meeting with the same checksum
-/// as on disk need not parse the file again (a meeting of a million items
-/// is 80 MB); one whose stamp is unchanged need not be read again to be
-/// shown.
+/// bytes, its stamp, when they were known, and what was known of its
+/// journal. A caller that hands it back with the meeting spares the next
+/// change or look reading what did not change (a meeting of a million
+/// items is 80 MB).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seen {
     pub digest: Digest,
     pub stamp: Option<Stamp>,
+    /// When the file's bytes were known (read, written or checked): its
+    /// stamp alone vouches for them once older than that by a margin.
+    pub known_ns: i128,
+    pub journal: Option<JournalSeen>,
 }
 
 impl Seen {
-    /// The file `path` with `bytes`, stamped as it is now.
-    fn of(path: &Path, bytes: &[u8]) -> Seen {
+    /// The file `path` just written with `bytes`, and its journal.
+    fn of(path: &Path, bytes: &[u8], known_ns: i128, journal: Option<JournalSeen>) -> Seen {
         Seen {
             digest: digest_of_text(bytes),
             stamp: Stamp::at(path),
+            known_ns,
+            journal,
         }
     }
 
-    /// Whether the file at `path` may have changed since: its stamp differs
-    /// (or cannot be taken).
+    /// Whether the meeting file `path` or its journal may have changed
+    /// since: a stamp differs (or cannot be taken).
     pub fn stale(&self, path: &Path) -> bool {
-        self.stamp.is_none() || Stamp::at(path) != self.stamp
+        let journal = Stamp::at(&marks_file(path));
+        self.stamp.is_none()
+            || Stamp::at(path) != self.stamp
+            || journal != self.journal.map(|j| j.stamp)
     }
 }
 
-/// Read meeting `file` with what is needed to change it later.
+/// Read meeting `file` and its journal with what is needed to change it
+/// later.
 pub fn read_seen(file: &Path, report: &Report) -> Result<(Meeting, Seen), EditError> {
-    let stamp = Stamp::at(file);
-    let bytes = read_meeting(file).map_err(EditError::Load)?;
-    let digest = digest_of_text(&bytes);
-    let meeting = parse_meeting(file, bytes, report).map_err(EditError::Load)?;
-    Ok((meeting, Seen { digest, stamp }))
+    journal::read_whole(file, report)
 }
 
 /// The meeting `name` in `file`, checked: its stored name is `name` (two
@@ -129,49 +137,66 @@ fn named(meeting: Meeting, name: &str) -> Result<Meeting, EditError> {
     Ok(meeting)
 }
 
+/// What a change did to a meeting.
+enum Applied {
+    Nothing,
+    /// An item marked: its entry before (`None`: it joined the agenda) and
+    /// after.
+    Marked {
+        was: Option<Entry>,
+        now: Entry,
+    },
+    Closed,
+}
+
 fn apply(
     meeting: &mut Meeting,
     change: &MeetingChange,
     (now, by): (&str, &str),
-) -> Result<(), EditError> {
+) -> Result<Applied, EditError> {
     match change {
-        MeetingChange::Start { .. } => {}
-        MeetingChange::Review { .. } if meeting.closed.is_some() => {
-            return Err(EditError::MeetingClosed {
-                name: meeting.name.clone(),
-            });
-        }
+        MeetingChange::Start { .. } => Ok(Applied::Nothing),
+        MeetingChange::Review { .. } if meeting.closed.is_some() => Err(EditError::MeetingClosed {
+            name: meeting.name.clone(),
+        }),
         MeetingChange::Review { item, reviewed } => {
             let reviewed = reviewed.then(|| Review {
                 at: now.to_string(),
                 by: by.to_string(),
             });
-            match meeting.agenda.iter_mut().find(|e| &e.item == item) {
-                Some(entry) => entry.reviewed = reviewed,
-                None => meeting.agenda.push(Entry {
-                    item: item.clone(),
-                    reviewed,
-                }),
-            }
+            let now = Entry {
+                item: item.clone(),
+                reviewed,
+            };
+            let was = match meeting.agenda.iter_mut().find(|e| &e.item == item) {
+                Some(entry) if entry.reviewed == now.reviewed => return Ok(Applied::Nothing),
+                Some(entry) => Some(std::mem::replace(entry, now.clone())),
+                None => {
+                    meeting.agenda.push(now.clone());
+                    None
+                }
+            };
+            Ok(Applied::Marked { was, now })
         }
+        MeetingChange::Close if meeting.closed.is_some() => Ok(Applied::Nothing),
         MeetingChange::Close => {
-            meeting.closed.get_or_insert_with(|| now.to_string());
+            meeting.closed = Some(now.to_string());
+            Ok(Applied::Closed)
         }
     }
-    Ok(())
 }
 
 /// Apply `change` to meeting `name` of the records at `path`. `known` is
 /// the meeting as the caller last had it (from a [`MeetingDone`] or
-/// [`read_seen`]): when the file's bytes still have its checksum, they are
-/// not parsed again, and a mark replaces only its entry's lines.
+/// [`read_seen`]): what has not changed since is not read again, and a
+/// mark is one line appended to the meeting's journal.
 pub fn change_meeting(
     path: &Path,
     report: &Report,
     name: &str,
     change: &MeetingChange,
     now_by: (&str, &str),
-    known: Option<(&Meeting, &Seen)>,
+    known: Option<(Meeting, Seen)>,
 ) -> Result<MeetingDone, EditError> {
     let name = name.trim();
     if name.chars().count() > MAX_NAME || name.len() > MAX_NAME_BYTES {
@@ -183,70 +208,110 @@ pub fn change_meeting(
     let dir = folder_of(path);
     let file = meeting_file(&dir, name);
     with_lock(&dir, || {
-        let on_disk = file
-            .exists()
-            .then(|| read_meeting(&file).map_err(EditError::Load))
-            .transpose()?;
-        let created = on_disk.is_none();
-        let mut meeting = match (&on_disk, change) {
-            (Some(bytes), _) => as_on_disk(&file, bytes, name, report, known)?,
-            (None, MeetingChange::Start { chosen_by, items }) => {
-                Meeting::new(name, now_by.0.to_string(), chosen_by.clone(), items.clone())
-            }
-            (None, _) => Meeting::new(name, now_by.0.to_string(), None, Vec::new()),
-        };
-        let before = meeting.clone();
-        apply(&mut meeting, change, now_by)?;
-        let bytes = match on_disk {
-            Some(bytes) if meeting == before => bytes,
-            on_disk => {
-                let text = new_text(on_disk.as_deref(), &before, &meeting, change)?;
-                write(&file, &text)?;
-                text
-            }
-        };
+        if !file.exists() {
+            return start(&file, name, change, now_by);
+        }
+        let (meeting, seen) = journal::read_now(&file, report, known)?;
+        let mut meeting = named(meeting, name)?;
+        let applied = apply(&mut meeting, change, now_by)?;
+        let seen = written(&file, &meeting, applied, seen)?;
         Ok(MeetingDone {
-            seen: Seen::of(&file, &bytes),
             file: file.clone(),
             meeting,
-            created,
+            created: false,
+            seen,
         })
     })?
 }
 
-/// The meeting in `bytes` (meeting `name`'s file): `known`'s when the bytes
-/// are the ones it was read from, else parsed and checked.
-fn as_on_disk(
+/// Meeting `name` made in `file`, with its empty journal.
+fn start(
     file: &Path,
-    bytes: &[u8],
     name: &str,
-    report: &Report,
-    known: Option<(&Meeting, &Seen)>,
-) -> Result<Meeting, EditError> {
-    let meeting = match known {
-        Some((meeting, seen)) if seen.digest == digest_of_text(bytes) => meeting.clone(),
-        _ => parse_meeting(file, bytes.to_vec(), report).map_err(EditError::Load)?,
+    change: &MeetingChange,
+    now_by: (&str, &str),
+) -> Result<MeetingDone, EditError> {
+    let mut meeting = match change {
+        MeetingChange::Start { chosen_by, items } => {
+            Meeting::new(name, now_by.0.to_string(), chosen_by.clone(), items.clone())
+        }
+        _ => Meeting::new(name, now_by.0.to_string(), None, Vec::new()),
     };
-    named(meeting, name)
+    let applied = apply(&mut meeting, change, now_by)?;
+    let closed = matches!(applied, Applied::Closed);
+    let known_ns = now_ns();
+    let text = whole_text(&meeting)?;
+    write(file, &text)?;
+    let journal = if closed {
+        None
+    } else {
+        if let Some(folder) = file.parent() {
+            journal::merge_by_lines(folder);
+        }
+        Some(journal::empty(file)?)
+    };
+    Ok(MeetingDone {
+        seen: Seen::of(file, &text, known_ns, journal),
+        file: file.to_path_buf(),
+        meeting,
+        created: true,
+    })
 }
 
-/// The meeting file's new bytes: a mark of an item on the agenda replaces
-/// its entry's lines in `old` (the bytes on disk); anything else, or a file
-/// not in the canonical form, is written whole.
-fn new_text(
-    old: Option<&[u8]>,
-    before: &Meeting,
-    after: &Meeting,
-    change: &MeetingChange,
-) -> Result<Vec<u8>, EditError> {
-    if let (Some(old), MeetingChange::Review { item, .. }) = (old, change)
-        && before.agenda.len() == after.agenda.len()
-        && let Some(i) = before.agenda.iter().position(|e| &e.item == item)
-        && let Some(text) = splice::with_entry(old, &before.agenda[i], &after.agenda[i])
-    {
-        return Ok(text);
+/// Write what `applied` did to `meeting` (as `seen` describes it on disk):
+/// a mark appended to its journal (the journal folded into the file once
+/// it outgrows it), a meeting closed written whole with its journal
+/// removed. A meeting without a journal (started by an older kensho) has
+/// its mark replace only the entry's lines of the file. What is then known.
+fn written(
+    file: &Path,
+    meeting: &Meeting,
+    applied: Applied,
+    seen: Seen,
+) -> Result<Seen, EditError> {
+    match (applied, seen.journal) {
+        (Applied::Nothing, _) => Ok(seen),
+        (Applied::Marked { now, .. }, Some(had)) => {
+            let line = line_of(&now).map_err(|e| EditError::Save(StoreError::Render(e)))?;
+            let journal = journal::append(file, had, line.as_bytes())?;
+            let file_size = seen.stamp.map_or(0, |s| s.size);
+            if journal.complete <= file_size.max(FOLD_AT) {
+                return Ok(Seen {
+                    journal: Some(journal),
+                    ..seen
+                });
+            }
+            let known_ns = now_ns();
+            let text = whole_text(meeting)?;
+            write(file, &text)?;
+            Ok(Seen::of(file, &text, known_ns, Some(journal::empty(file)?)))
+        }
+        (Applied::Marked { was, now }, None) => {
+            let known_ns = now_ns();
+            let old = read_meeting(file).map_err(EditError::Load)?;
+            let text = match was.and_then(|was| splice::with_entry(&old, &was, &now)) {
+                Some(text) => text,
+                None => whole_text(meeting)?,
+            };
+            write(file, &text)?;
+            Ok(Seen::of(file, &text, known_ns, None))
+        }
+        (Applied::Closed, _) => {
+            let known_ns = now_ns();
+            let text = whole_text(meeting)?;
+            write(file, &text)?;
+            journal::remove(file)?;
+            Ok(Seen::of(file, &text, known_ns, None))
+        }
     }
-    after
+}
+
+/// A journal is folded into its meeting's file once larger than the file
+/// and than this.
+const FOLD_AT: u64 = 1 << 20;
+
+fn whole_text(meeting: &Meeting) -> Result<Vec<u8>, EditError> {
+    meeting
         .render()
         .map(String::into_bytes)
         .map_err(|e| EditError::Save(StoreError::Render(e)))

@@ -2,7 +2,10 @@
 //! reviewed and when it was closed. One small RON file per meeting in
 //! `records/meetings/`, written like the records (lock, atomic replace; see
 //! [`crate::store::meeting`]). Each agenda entry spans lines of its own, so
-//! two people marking different items merge cleanly in git.
+//! two people marking different items merge cleanly in git. Marks made
+//! while the meeting is open go to its journal beside it ([`marks`]).
+
+pub mod marks;
 
 use std::path::{Path, PathBuf};
 
@@ -120,10 +123,28 @@ pub fn meeting_file(dir: &Path, name: &str) -> PathBuf {
 /// a million items is about 80 MB).
 pub const MAX_MEETING_FILE: u64 = crate::domain::files::MAX_RECORDS_FILE;
 
-/// Read meeting file `path`, checked against `report`: it parses, and every
-/// agenda item is an item of the report. Errors say where, as for records.
+/// Read meeting file `path` and its journal of marks, checked against
+/// `report`: each parses, and every agenda item is an item of the report.
+/// Errors say where, as for records.
 pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors> {
-    parse_meeting(path, read_meeting(path)?, report)
+    // The journal first: a fold of it into the file between the two
+    // readings then finds its marks in the file.
+    let journal = marks::marks_file(path);
+    let marks = marks::read_marks(&journal, 0)?;
+    let mut meeting = parse_meeting(path, read_meeting(path)?, report)?;
+    if let Some(bytes) = marks {
+        let marks = marks::parse_marks(&journal, &bytes, 1)?;
+        marks::apply_marks(&mut meeting, marks, report)?;
+    }
+    Ok(meeting)
+}
+
+/// The error of an agenda item, at `at`, that the records do not have.
+fn unknown_item(at: Location, id: &str) -> LoadError {
+    LoadError::Invalid {
+        at,
+        problem: Problem::UnknownAgendaItem { id: id.to_string() },
+    }
 }
 
 /// The bytes of meeting file `path`.
@@ -168,16 +189,12 @@ pub fn parse_meeting(path: &Path, bytes: Vec<u8>, report: &Report) -> Result<Mee
             let (line, column) = lines
                 .get_or_insert_with(|| LineIndex::new(&text))
                 .line_column(&text, at);
-            errors.push(LoadError::Invalid {
-                at: Location {
-                    path: path.to_path_buf(),
-                    line,
-                    column,
-                },
-                problem: Problem::UnknownAgendaItem {
-                    id: entry.item.clone(),
-                },
-            });
+            let at = Location {
+                path: path.to_path_buf(),
+                line,
+                column,
+            };
+            errors.push(unknown_item(at, &entry.item));
         }
     }
     if errors.is_empty() {
