@@ -4,6 +4,8 @@
 //!   board's store worker makes it (it keeps the meeting it last wrote, so
 //!   neither the file nor its journal is read again: the mark is one line
 //!   appended to the journal, fsync included).
+//! - `meeting/copy_for_screen`: the copy of the meeting the board's store
+//!   worker hands the screen after a mark.
 //! - `meeting/first_mark`: the same with nothing kept (the file and its
 //!   journal read and checked against the records first), as when a
 //!   command line marks, or the board after a restart.
@@ -105,6 +107,12 @@ fn marks(c: &mut Criterion) {
         });
         let (seen, mine) = (follower.unwrap().0, &done.as_ref().unwrap().meeting);
         assert_eq!(&seen, mine, "the follower sees the marks");
+        // The board's store worker hands the screen a copy of the meeting
+        // after each mark (in memory; no file is read).
+        let kept = &done.as_ref().unwrap().meeting;
+        group.bench_function(BenchmarkId::new("copy_for_screen", n), |b| {
+            b.iter(|| Box::new(kept.clone()))
+        });
         group.bench_function(BenchmarkId::new("first_mark", n), |b| {
             b.iter(|| {
                 on = !on;

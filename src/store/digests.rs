@@ -19,11 +19,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::files::{MAX_RECORDS_FILE, MAX_SMALL_FILE, read_regular};
+use crate::domain::files::{Access, MAX_RECORDS_FILE, MAX_SMALL_FILE, open_regular, read_regular};
 use crate::domain::model::Recommendation;
 use crate::domain::records::{
-    Digest, Layout, REPORT_FILE, Records, digest_from_hex, digest_of_text, header_of, parallel_map,
-    to_ron,
+    Digest, Layout, REPORT_FILE, Records, digest_from_hex, digest_of_rendering, digest_of_text,
+    header_of, parallel_map, to_ron,
 };
 
 /// The cache's folder, beside the records.
@@ -265,16 +265,21 @@ pub fn parts_now(
         if let (false, Some(digest)) = (changed, proven.and_then(|p| p.get(name))) {
             return Ok(part(*digest, true, None));
         }
-        let text = match rec {
-            None => to_ron(&header_of(report)),
-            Some(rec) => to_ron(rec),
-        }?;
-        let digest = digest_of_text(text.as_bytes());
         if changed {
-            return Ok(part(digest, true, Some(text)));
+            let text = match rec {
+                None => to_ron(&header_of(report)),
+                Some(rec) => to_ron(rec),
+            }?;
+            return Ok(part(digest_of_text(text.as_bytes()), true, Some(text)));
         }
-        let on_disk = read_regular(&path, MAX_RECORDS_FILE).ok();
-        let canonical = on_disk.as_deref() == Some(text.as_bytes());
+        // Hashed and compared with the file as it is rendered, never held.
+        let disk = open_regular(&path, Access::Read)
+            .ok()
+            .map(|(f, _)| std::io::BufReader::with_capacity(1 << 16, f));
+        let (digest, canonical) = match rec {
+            None => digest_of_rendering(&header_of(report), disk),
+            Some(rec) => digest_of_rendering(rec, disk),
+        }?;
         Ok(part(digest, canonical, None))
     });
     results.into_iter().collect()

@@ -60,10 +60,24 @@ fn load_single(path: &Path) -> Result<Records, LoadErrors> {
             path: path.to_path_buf(),
         },
     };
-    let mut texts = BTreeMap::new();
-    texts.insert(path.to_path_buf(), text);
-    validate(&records, &texts)?;
-    Ok(records)
+    drop(text);
+    validated(records, std::slice::from_ref(&path.to_path_buf()))
+}
+
+/// `records` when sound. Sound records need no text to be checked, so the
+/// texts are let go once parsed (a large report's records are read while
+/// the board holds a copy of its own); problems are said at their
+/// line:column from the `paths` read again.
+fn validated(records: Records, paths: &[PathBuf]) -> Result<Records, LoadErrors> {
+    let Err(first) = validate(&records, &BTreeMap::new()) else {
+        return Ok(records);
+    };
+    let texts: BTreeMap<PathBuf, String> = paths
+        .iter()
+        .filter_map(|p| read_text(p, "").ok().map(|t| (p.clone(), t)))
+        .collect();
+    // Files changed since they were parsed: the first reading's problems.
+    Err(validate(&records, &texts).err().unwrap_or(first))
 }
 
 /// The `.ron` files directly in a folder, in name order; symbolic links refused.
@@ -150,12 +164,11 @@ fn load_folder(dir: &Path) -> Result<Records, LoadErrors> {
         .into());
     }
     let mut errors = Vec::new();
-    let mut texts = BTreeMap::new();
     let mut header = None;
     let mut recs: Vec<(Recommendation, String)> = Vec::new();
     // Files are read and parsed on all cores (a large report is mostly parsing).
     let results = parallel_map(&paths, |path| load_file(path, path == &report_path));
-    for (path, (text, parsed)) in paths.iter().zip(results) {
+    for (path, parsed) in paths.iter().zip(results) {
         match parsed {
             Ok(Parsed::Report(r)) => header = Some(r),
             Ok(Parsed::Recommendation(r)) => {
@@ -167,9 +180,6 @@ fn load_folder(dir: &Path) -> Result<Records, LoadErrors> {
                 recs.push((r, name));
             }
             Err(e) => errors.extend(e.0),
-        }
-        if let Some(text) = text {
-            texts.insert(path.clone(), text);
         }
     }
     if !errors.is_empty() {
@@ -197,8 +207,7 @@ fn load_folder(dir: &Path) -> Result<Records, LoadErrors> {
             files,
         },
     };
-    validate(&records, &texts)?;
-    Ok(records)
+    validated(records, &paths)
 }
 
 enum Parsed {
@@ -206,19 +215,16 @@ enum Parsed {
     Recommendation(Recommendation),
 }
 
-/// Read and parse one file of a records folder: its text (when it could be
-/// read) and what it holds.
-fn load_file(path: &Path, is_report: bool) -> (Option<String>, Result<Parsed, LoadErrors>) {
+/// Read and parse one file of a records folder: what it holds (its text is
+/// let go once parsed).
+fn load_file(path: &Path, is_report: bool) -> Result<Parsed, LoadErrors> {
     let expected = if is_report {
         "Report"
     } else {
         "Recommendation"
     };
-    let text = match read_text(path, expected) {
-        Ok(t) => t,
-        Err(e) => return (None, Err(e)),
-    };
-    let parsed = if is_report {
+    let text = read_text(path, expected)?;
+    if is_report {
         match parse::<Report>(path, &text) {
             Ok(r) if !r.recommendations.is_empty() => Err(LoadError::Invalid {
                 at: find(path, &text, "recommendations:"),
@@ -230,8 +236,7 @@ fn load_file(path: &Path, is_report: bool) -> (Option<String>, Result<Parsed, Lo
         }
     } else {
         parse::<Recommendation>(path, &text).map(Parsed::Recommendation)
-    };
-    (Some(text), parsed)
+    }
 }
 
 /// `f` over `items` on all cores, results in order.

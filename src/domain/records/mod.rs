@@ -18,8 +18,8 @@ mod validate;
 
 pub use load::{load, parallel_map};
 pub use state::{
-    Digest, STATE_PREFIX, digest_from_hex, digest_hex, digest_of_pieces, digest_of_text,
-    part_digests, state_from, state_of, state_of_json,
+    Digest, STATE_PREFIX, digest_from_hex, digest_hex, digest_of_pieces, digest_of_rendering,
+    digest_of_text, part_digests, state_from, state_of, state_of_json,
 };
 pub use validate::{LineIndex, line_column};
 

@@ -17,7 +17,7 @@
 
 use sha2::{Digest as _, Sha256};
 
-use super::{header_of, load::parallel_map, to_ron};
+use super::{header_of, load::parallel_map};
 use crate::domain::model::Report;
 
 /// The SHA-256 of a part's canonical text.
@@ -29,6 +29,50 @@ pub const STATE_PREFIX: &str = "2:";
 /// The digest of a canonical text.
 pub fn digest_of_text(text: &[u8]) -> Digest {
     Sha256::digest(text).into()
+}
+
+/// The digest of `value`'s canonical text (as [`to_ron`] makes it), and
+/// whether `disk`, read as the text is made, holds exactly that text: the
+/// text itself is never held (a recommendation of a large report renders
+/// to tens of megabytes).
+pub fn digest_of_rendering<T: serde::Serialize>(
+    value: &T,
+    disk: Option<impl std::io::Read>,
+) -> Result<(Digest, bool), ron::Error> {
+    let mut check = Rendering {
+        hasher: Sha256::new(),
+        same: disk.is_some(),
+        disk,
+        buf: Vec::new(),
+    };
+    ron::ser::to_writer_pretty(&mut check, value, super::ron_config())?;
+    std::fmt::Write::write_str(&mut check, "\n").map_err(|_| ron::Error::Fmt)?;
+    let mut ended = [0u8; 1];
+    let same = check.same
+        && check
+            .disk
+            .as_mut()
+            .is_some_and(|d| matches!(d.read(&mut ended), Ok(0)));
+    Ok((check.hasher.finalize().into(), same))
+}
+
+/// A text as it is rendered: hashed, and compared with what a file holds.
+struct Rendering<R> {
+    hasher: Sha256,
+    disk: Option<R>,
+    same: bool,
+    buf: Vec<u8>,
+}
+
+impl<R: std::io::Read> std::fmt::Write for Rendering<R> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.hasher.update(s.as_bytes());
+        if let (true, Some(disk)) = (self.same, self.disk.as_mut()) {
+            self.buf.resize(s.len(), 0);
+            self.same = disk.read_exact(&mut self.buf).is_ok() && self.buf == s.as_bytes();
+        }
+        Ok(())
+    }
 }
 
 /// The digest of the text made of `pieces` one after the other.
@@ -44,10 +88,11 @@ pub fn digest_of_pieces(pieces: &[&[u8]]) -> Digest {
 /// The digest of every part of `report` (header first, then each
 /// recommendation), each rendered to its canonical text on all cores.
 pub fn part_digests(report: &Report) -> Result<Vec<Digest>, ron::Error> {
-    let header = to_ron(&header_of(report)).map(|t| digest_of_text(t.as_bytes()));
+    let none = None::<std::io::Empty>;
+    let header = digest_of_rendering(&header_of(report), none).map(|(d, _)| d);
     let recs: Vec<usize> = (0..report.recommendations.len()).collect();
     let parts = parallel_map(&recs, |&i| {
-        to_ron(&report.recommendations[i]).map(|t| digest_of_text(t.as_bytes()))
+        digest_of_rendering(&report.recommendations[i], None::<std::io::Empty>).map(|(d, _)| d)
     });
     std::iter::once(header).chain(parts).collect()
 }
@@ -113,7 +158,23 @@ pub fn digest_from_hex(text: &str) -> Option<Digest> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::records::load;
+    use crate::domain::records::{load, to_ron};
+
+    #[test]
+    fn a_rendering_hashed_as_it_is_made_is_the_texts_digest_and_knows_its_file() {
+        let records = load(std::path::Path::new("records")).expect("bundled records");
+        let rec = &records.report.recommendations[0];
+        let text = to_ron(rec).unwrap().into_bytes();
+        let check = |disk: &[u8]| digest_of_rendering(rec, Some(disk)).unwrap();
+        assert_eq!(check(&text), (digest_of_text(&text), true));
+        let mut other = text.clone();
+        other[text.len() / 2] ^= 1;
+        assert!(!check(&other).1, "a byte differs");
+        assert!(!check(&text[..text.len() - 1]).1, "shorter");
+        assert!(!check(&[text.as_slice(), b"\n"].concat()).1, "longer");
+        let none = digest_of_rendering(rec, None::<&[u8]>).unwrap();
+        assert_eq!(none, (digest_of_text(&text), false));
+    }
 
     #[test]
     fn formatting_alone_never_changes_the_state_and_a_field_does() {
