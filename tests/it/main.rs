@@ -30,6 +30,7 @@ mod limits;
 mod meeting_marks;
 mod meetings;
 mod out_files;
+mod overview;
 mod own_files;
 mod proof;
 mod random_use;

@@ -105,7 +105,10 @@ fn segments(counts: &[usize], w: usize, total: usize) -> Vec<usize> {
 }
 
 /// A stacked bar of `counts` in `w` columns: each segment its code's letter
-/// on its code's colour; the segment under the cursor reversed.
+/// on its code's colour (left out when the segment is narrower than the
+/// code: the count columns still say it); the segment under the cursor
+/// bold and underlined, between brackets when they fit, so that it shows
+/// in every theme and without colour.
 fn bar<'a>(
     board: &Board,
     field: Field,
@@ -124,21 +127,32 @@ fn bar<'a>(
     let used: usize = cells.iter().sum();
     let mut spans = Vec::new();
     for (i, (&cells, c)) in cells.iter().zip(&scale.codes).enumerate() {
-        // The code at the start of its segment, so that the segments can be
-        // told apart without colour.
-        let text = pad(&visible(&c.code), cells, "");
         let mut style = Style::new()
             .fg(board.theme().badge_text)
             .bg(palette[i % palette.len()]);
-        if cursor == Some(i) {
-            style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        let selected = cursor == Some(i);
+        if selected {
+            style = style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
         }
+        let text = segment_text(&visible(&c.code), cells, selected);
         spans.push(Span::styled(text, color(board, style)));
     }
     if used < w {
         spans.push(Span::raw(" ".repeat(w - used)));
     }
     spans
+}
+
+/// A segment of `cells` columns: its code at its start, so that the
+/// segments can be told apart without colour, or nothing when the code
+/// does not fit (never a code cut short: 「III」 is not 「I」); a selected
+/// segment between brackets when they fit too.
+fn segment_text(code: &str, cells: usize, selected: bool) -> String {
+    let code = if width(code) <= cells { code } else { "" };
+    if selected && cells >= width(code) + 2 {
+        return format!("[{}]", pad(code, cells - 2, ""));
+    }
+    pad(code, cells, "")
 }
 
 fn row_line<'a>(
