@@ -40,6 +40,9 @@ pub struct Cli {
     /// Start or resume this review meeting
     #[arg(long)]
     pub meeting: Option<String>,
+    /// Start the meeting even when its name is close to an existing one's
+    #[arg(long, requires = "meeting")]
+    pub new_meeting: bool,
     /// Only the items changed in the meeting
     #[arg(long, requires = "meeting")]
     pub changed_in_meeting: bool,
@@ -107,6 +110,8 @@ pub enum Command {
     },
     /// Print the minutes of a review meeting.
     Minutes(MinutesArgs),
+    /// List the review meetings, reopen or remove one.
+    Meetings(MeetingsArgs),
     /// Check the configuration file, or print the default one.
     Config {
         path: Option<PathBuf>,
@@ -140,6 +145,7 @@ impl Command {
             Command::Verify { .. } => "verify",
             Command::Adopt { .. } => "adopt",
             Command::Minutes(_) => "minutes",
+            Command::Meetings(_) => "meetings",
             Command::Config { .. } => "config",
             Command::Export(_) => "export",
             Command::Survey(_) => "survey",
@@ -210,6 +216,29 @@ pub struct MinutesArgs {
     pub out: Option<PathBuf>,
     #[arg(long)]
     pub close: bool,
+}
+
+/// `kensho meetings`.
+#[derive(Debug, Clone, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct MeetingsArgs {
+    pub path: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: Option<MeetingsAction>,
+}
+
+/// What `kensho meetings` does to one meeting.
+#[derive(Debug, Clone, Subcommand)]
+pub enum MeetingsAction {
+    /// Open a closed meeting again.
+    Reopen { name: String, path: Option<PathBuf> },
+    /// Remove a meeting (refused while it has marks or changes, unless --force).
+    Remove {
+        name: String,
+        path: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// How the minutes are written.

@@ -106,6 +106,18 @@ fn opening(cli: &Cli, records: &Records, lang: Lang) -> Result<Opening, ExitCode
         },
         None => None,
     };
+    if let Some(name) = &cli.meeting
+        && !cli.new_meeting
+        && let Some(other) = super::meetings::near_duplicate(records, name)
+    {
+        return Err(fail(
+            lang,
+            &CliMsg::ErrMeetingNear.fill(
+                lang,
+                &[("name", &visible(name)), ("other", &visible(&other))],
+            ),
+        ));
+    }
     Ok(Opening {
         query: cli.query.clone().unwrap_or_default(),
         filters,

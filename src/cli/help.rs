@@ -23,6 +23,9 @@ const ABOUTS: &[(&str, CliMsg)] = &[
     ("adopt", CliMsg::AboutAdopt),
     ("export", CliMsg::AboutExport),
     ("minutes", CliMsg::AboutMinutes),
+    ("meetings", CliMsg::AboutMeetings),
+    ("meetings reopen", CliMsg::AboutMeetingsReopen),
+    ("meetings remove", CliMsg::AboutMeetingsRemove),
     ("config", CliMsg::AboutConfig),
     ("survey", CliMsg::AboutSurvey),
     ("import", CliMsg::AboutImport),
@@ -82,6 +85,10 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
     ("minutes", "format", CliMsg::ArgMinutesFormat),
     ("minutes", "out", CliMsg::ArgMinutesOut),
     ("minutes", "close", CliMsg::ArgMinutesClose),
+    ("", "new_meeting", CliMsg::ArgNewMeeting),
+    ("meetings reopen", "name", CliMsg::ArgMeetingName),
+    ("meetings remove", "name", CliMsg::ArgMeetingName),
+    ("meetings remove", "force", CliMsg::ArgForce),
 ];
 
 /// The help text of argument `id` of subcommand `sub`.
@@ -136,6 +143,17 @@ fn localize_one(mut cmd: Command, sub: &str, lang: Lang) -> Command {
                 a
             }
         });
+    }
+    // A subcommand's own subcommands (`meetings reopen`).
+    if !sub.is_empty() {
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        for name in names {
+            let key = format!("{sub} {name}");
+            cmd = cmd.mut_subcommand(name.as_str(), |s| localize_one(s, &key, lang));
+        }
     }
     cmd
 }

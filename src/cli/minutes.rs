@@ -6,22 +6,25 @@ use std::process::ExitCode;
 
 use super::args::MinutesArgs;
 use super::args::MinutesFormat;
-use super::output::{fail, fail_lines, print, warn};
-use crate::domain::meeting::{list_meetings, load_meeting, meeting_file};
+use super::output::{fail, fail_lines, print, say};
+use crate::domain::meeting::names::similar;
+use crate::domain::meeting::{load_meeting, meeting_file};
 use crate::domain::minutes::Minutes;
+use crate::domain::minutes_text::short_time;
 use crate::domain::minutes_text::{markdown, report_lang};
 use crate::domain::records::{Records, default_path};
 use crate::i18n::{CliMsg, Lang};
 use crate::store::changelog;
 use crate::store::changelog::{LOG_FILE, read};
 use crate::store::meeting::{MeetingChange, change_meeting};
+use crate::text::visible;
 
 /// No meeting to write the minutes of.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.say(Lang::En))]
 pub enum NoMeeting {
-    /// No meeting of this name.
-    Named(String),
+    /// No meeting of this name (and the name it was most likely meant to be).
+    Named(String, Option<String>),
     /// No meeting at all.
     None,
 }
@@ -30,28 +33,43 @@ impl NoMeeting {
     /// The sentence in `lang`.
     pub fn say(&self, lang: Lang) -> String {
         match self {
-            NoMeeting::Named(n) => {
-                CliMsg::ErrNoSuchMeeting.fill(lang, &[("name", &crate::text::visible(n))])
+            NoMeeting::Named(n, None) => {
+                CliMsg::ErrNoSuchMeeting.fill(lang, &[("name", &visible(n))])
             }
+            NoMeeting::Named(n, Some(near)) => CliMsg::ErrNoSuchMeetingNear
+                .fill(lang, &[("name", &visible(n)), ("near", &visible(near))]),
             NoMeeting::None => CliMsg::ErrNoMeetings.text(lang).to_string(),
         }
     }
 }
 
-/// The file of meeting `name`, or of the latest meeting (a meeting file
-/// that cannot be read is said, in `lang`).
+/// The file of meeting `name`, or of the meeting with the latest activity
+/// (said on standard error, so that nobody hands out another meeting's
+/// minutes by mistake); a meeting file that cannot be read is said, in
+/// `lang`.
 fn which(records: &Records, name: Option<&str>, lang: Lang) -> Result<PathBuf, NoMeeting> {
     let dir = records.layout.dir();
     match name {
         Some(n) if meeting_file(&dir, n).is_file() => Ok(meeting_file(&dir, n)),
-        Some(n) => Err(NoMeeting::Named(n.to_string())),
+        Some(n) => {
+            let (meetings, _) = crate::domain::meeting::list_meetings(&dir, &records.report);
+            let near = similar(n, meetings.iter().map(|(_, m)| m.name.as_str()));
+            Err(NoMeeting::Named(n.to_string(), near.map(str::to_string)))
+        }
         None => {
-            let (mut meetings, problems) = list_meetings(&dir, &records.report);
-            // A meeting file that cannot be read might be the latest one.
-            for e in problems.iter().flat_map(|p| &p.0) {
-                warn(lang, &e.say(lang));
-            }
-            meetings.pop().map(|(file, _)| file).ok_or(NoMeeting::None)
+            let meetings = super::meetings::with_activity(records, lang);
+            let latest = meetings
+                .into_iter()
+                .max_by_key(|(_, _, when)| when.parse::<jiff::Timestamp>().ok());
+            let (file, meeting, when) = latest.ok_or(NoMeeting::None)?;
+            say(&CliMsg::MinutesOfLatest.fill(
+                lang,
+                &[
+                    ("name", &visible(&meeting.name)),
+                    ("when", &short_time(&when)),
+                ],
+            ));
+            Ok(file)
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod config_cmd;
 mod filters;
 pub mod help;
+mod meetings;
 mod minutes;
 mod output;
 mod records_cmds;
@@ -179,6 +180,7 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
         Some(Command::Adopt { path, reason }) => {
             verify::adopt(records(path), reason, config.display_name.clone(), lang)
         }
+        Some(Command::Meetings(ask)) => meetings::run(ask, &records, lang),
         Some(Command::Minutes(mut ask)) => {
             ask.path = records(ask.path);
             // The minutes are in the report's language unless --lang says.

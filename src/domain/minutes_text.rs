@@ -8,7 +8,7 @@ use crate::i18n::{CliMsg, Lang, Msg};
 use crate::text::visible;
 
 /// `2026-11-24 10:12` of an RFC 3339 time.
-fn short_time(t: &str) -> String {
+pub fn short_time(t: &str) -> String {
     t.get(..16).unwrap_or(t).replace('T', " ")
 }
 

@@ -28,6 +28,7 @@ mod follow;
 mod hostile;
 mod limits;
 mod meeting_marks;
+mod meeting_names;
 mod meetings;
 mod out_files;
 mod overview;

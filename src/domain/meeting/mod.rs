@@ -6,6 +6,7 @@
 //! while the meeting is open go to its journal beside it ([`marks`]).
 
 pub mod marks;
+pub mod names;
 
 use std::path::{Path, PathBuf};
 

@@ -42,6 +42,15 @@ pub enum EditError {
         name: String,
         max: usize,
     },
+    NoSuchMeeting {
+        name: String,
+    },
+    /// A meeting to remove that holds marks or logged changes.
+    MeetingInUse {
+        name: String,
+        marks: usize,
+        changes: usize,
+    },
     /// The records hold a change the log does not tell ([`super::unlogged`]).
     Unlogged(Box<super::unlogged::Unlogged>),
 }
@@ -103,6 +112,21 @@ impl EditError {
             EditError::MeetingNameTooLong { name, max } => {
                 CliMsg::ErrMeetingNameTooLong.fill(lang, &[("name", &quoted(name)), ("max", max)])
             }
+            EditError::NoSuchMeeting { name } => {
+                CliMsg::ErrNoSuchMeeting.fill(lang, &[("name", &crate::text::visible(name))])
+            }
+            EditError::MeetingInUse {
+                name,
+                marks,
+                changes,
+            } => CliMsg::ErrMeetingInUse.fill(
+                lang,
+                &[
+                    ("name", &quoted(name)),
+                    ("marks", marks),
+                    ("changes", changes),
+                ],
+            ),
             EditError::Unlogged(u) => u.say(lang),
         }
     }

@@ -2,9 +2,11 @@
 //! records: under the folder's lock, read fresh, replaced atomically.
 
 mod journal;
+mod manage;
 mod splice;
 
 pub use journal::{JournalSeen, read_now};
+pub use manage::remove_meeting;
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +38,8 @@ pub enum MeetingChange {
         reviewed: bool,
     },
     Close,
+    /// Open a closed meeting again (its agenda and marks as they were).
+    Reopen,
 }
 
 /// Write `text`, the meeting file `path`'s new bytes, in its place.
@@ -147,6 +151,7 @@ enum Applied {
         now: Entry,
     },
     Closed,
+    Reopened,
 }
 
 fn apply(
@@ -177,6 +182,11 @@ fn apply(
                 }
             };
             Ok(Applied::Marked { was, now })
+        }
+        MeetingChange::Reopen if meeting.closed.is_none() => Ok(Applied::Nothing),
+        MeetingChange::Reopen => {
+            meeting.closed = None;
+            Ok(Applied::Reopened)
         }
         MeetingChange::Close if meeting.closed.is_some() => Ok(Applied::Nothing),
         MeetingChange::Close => {
@@ -209,6 +219,11 @@ pub fn change_meeting(
     let file = meeting_file(&dir, name);
     with_lock(&dir, || {
         if !file.exists() {
+            if *change == MeetingChange::Reopen {
+                return Err(EditError::NoSuchMeeting {
+                    name: name.to_string(),
+                });
+            }
             return start(&file, name, change, now_by);
         }
         let (meeting, seen) = journal::read_now(&file, report, known)?;
@@ -295,6 +310,12 @@ fn written(
             };
             write(file, &text)?;
             Ok(Seen::of(file, &text, known_ns, None))
+        }
+        (Applied::Reopened, _) => {
+            let known_ns = now_ns();
+            let text = whole_text(meeting)?;
+            write(file, &text)?;
+            Ok(Seen::of(file, &text, known_ns, Some(journal::empty(file)?)))
         }
         (Applied::Closed, _) => {
             let known_ns = now_ns();

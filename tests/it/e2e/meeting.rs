@@ -190,3 +190,39 @@ fn followers_in_other_terminals_keep_step_with_the_presenter() {
         assert!(f.wait_exit(Duration::from_secs(5)).success());
     }
 }
+
+#[test]
+fn a_meeting_a_slip_away_from_another_is_not_started_without_asking() {
+    let tmp = copy_of_records();
+    let dir = tmp.path().to_str().unwrap().to_string();
+    let report = kensho::domain::records::load(tmp.path()).unwrap().report;
+    let start = kensho::store::meeting::MeetingChange::Start {
+        chosen_by: None,
+        items: vec!["1-1-a".into()],
+    };
+    let at = ("2026-12-04T10:00:00+09:00", "事務局");
+    kensho::store::meeting::change_meeting(
+        tmp.path(),
+        &report,
+        "2026-12 本部会議",
+        &start,
+        at,
+        None,
+    )
+    .unwrap();
+    let slip = "2026-12本部会議";
+    let mut s = Session::start(&[&dir, "--meeting", slip], "ja_JP.UTF-8");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)).exit_code(), 2);
+    // Wrapped at the terminal's edge.
+    let said = s.screen().replace('\n', "");
+    assert!(
+        said.contains("似た名前の会議「2026-12 本部会議」"),
+        "{said}"
+    );
+    assert!(!kensho::domain::meeting::meeting_file(tmp.path(), slip).exists());
+    let mut s = Session::start(&[&dir, "--meeting", slip, "--new-meeting"], "ja_JP.UTF-8");
+    s.wait_for("審議済");
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+    assert!(kensho::domain::meeting::meeting_file(tmp.path(), slip).exists());
+}

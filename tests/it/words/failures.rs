@@ -127,6 +127,18 @@ fn edit_errors() -> Vec<(&'static str, EditError)> {
                 max: 100,
             },
         ),
+        (
+            "no such meeting",
+            EditError::NoSuchMeeting { name: "M1".into() },
+        ),
+        (
+            "meeting in use",
+            EditError::MeetingInUse {
+                name: "M1".into(),
+                marks: 2,
+                changes: 3,
+            },
+        ),
     ]
     .into_iter()
     .chain(unlogged_errors())
@@ -358,7 +370,12 @@ fn every_failure_of_the_command_line_is_said_in_both_languages() {
         both(&format!("{e:?}"), |lang| e.say(lang));
     }
     both("since", |lang| SinceError::new("Q9").say(lang));
-    both("no meeting", |lang| NoMeeting::Named("M1".into()).say(lang));
+    both("no meeting", |lang| {
+        NoMeeting::Named("M1".into(), None).say(lang)
+    });
+    both("no meeting, a near one", |lang| {
+        NoMeeting::Named("M1".into(), Some("M2".into())).say(lang)
+    });
     both("no meetings", |lang| NoMeeting::None.say(lang));
     both("not text", |lang| {
         ExportError::NotText(Format::Xlsx).say(lang)
