@@ -326,27 +326,12 @@ catalogue! {
         MinutesReviewedItems => ("審議した項目", "Items reviewed"),
         MinutesNotReviewed => ("議題のうち審議しなかった項目", "Items on the agenda not reviewed"),
         MinutesNone => ("なし", "None"),
-        ErrMeetingInUse => (
-            "会議 {name} には審議済みの印が {marks} 件、会議中の変更が {changes} 件あるため削除しません（削除するときは --force）",
-            "meeting {name} has {marks} items marked reviewed and {changes} changes made in it: not removed (--force removes it)",
-        ),
-        ErrMeetingNear => (
-            "会議「{name}」はまだありません。似た名前の会議「{other}」があります。その会議なら名前をそのとおりに、新しい会議を始めるなら --new-meeting を付けてください",
-            "there is no meeting \"{name}\" yet, but there is \"{other}\": type that name to resume it, or add --new-meeting to start a new meeting",
-        ),
-        ErrNoSuchMeetingNear => (
-            "会議「{name}」はありません。もしかして「{near}」",
-            "there is no meeting \"{name}\"; did you mean \"{near}\"?",
-        ),
-        MeetingReopened => (
-            "会議「{name}」を再開しました（議題 {items} 項目、審議済み {reviewed}）",
-            "meeting \"{name}\" reopened ({items} items on the agenda, {reviewed} reviewed)",
-        ),
+        ErrMeetingInUse => ("会議 {name} には審議済みの印が {marks} 件、会議中の変更が {changes} 件あるため削除しません（削除するときは --force）", "meeting {name} has {marks} items marked reviewed and {changes} changes made in it: not removed (--force removes it)"),
+        ErrMeetingNear => ("会議「{name}」はまだありません。似た名前の会議「{other}」があります。その会議なら名前をそのとおりに、新しい会議を始めるなら --new-meeting を付けてください", "there is no meeting \"{name}\" yet, but there is \"{other}\": type that name to resume it, or add --new-meeting to start a new meeting"),
+        ErrNoSuchMeetingNear => ("会議「{name}」はありません。もしかして「{near}」", "there is no meeting \"{name}\"; did you mean \"{near}\"?"),
+        MeetingReopened => ("会議「{name}」を再開しました（議題 {items} 項目、審議済み {reviewed}）", "meeting \"{name}\" reopened ({items} items on the agenda, {reviewed} reviewed)"),
         MeetingRemoved => ("会議「{name}」を削除しました（{file}）", "meeting \"{name}\" removed ({file})"),
-        MinutesOfLatest => (
-            "会議「{name}」の議事録です（最終活動 {when}）。ほかの会議は --meeting で選べます（一覧: kensho meetings）",
-            "the minutes of meeting \"{name}\" (last activity {when}); --meeting chooses another (kensho meetings lists them)",
-        ),
+        MinutesOfLatest => ("会議「{name}」の議事録です（最終活動 {when}）。ほかの会議は --meeting で選べます（一覧: kensho meetings）", "the minutes of meeting \"{name}\" (last activity {when}); --meeting chooses another (kensho meetings lists them)"),
         ColMeeting => ("会議", "meeting"),
         ColState => ("状態", "state"),
         ColAgenda => ("議題", "agenda"),
@@ -354,24 +339,12 @@ catalogue! {
         ColLastActivity => ("最終活動", "last activity"),
         MeetingOpen => ("開催中", "open"),
         MeetingClosedState => ("終了", "closed"),
-        AboutMeetings => (
-            "審議会議を一覧する（名前、状態、議題の項目数、審議済み、最終活動）",
-            "List the review meetings (name, state, agenda, reviewed, last activity)",
-        ),
+        AboutMeetings => ("審議会議を一覧する（名前、状態、議題の項目数、審議済み、最終活動）", "List the review meetings (name, state, agenda, reviewed, last activity)"),
         AboutMeetingsReopen => ("終了した会議を再開する", "Open a closed meeting again"),
-        AboutMeetingsRemove => (
-            "会議を削除する（審議済みの印や会議中の変更があるときは --force が必要）",
-            "Remove a meeting (one with marks or changes made in it needs --force)",
-        ),
-        ArgNewMeeting => (
-            "既存の会議と似た名前でも、新しい会議として始める",
-            "Start the meeting even when its name is close to an existing meeting's",
-        ),
+        AboutMeetingsRemove => ("会議を削除する（審議済みの印や会議中の変更があるときは --force が必要）", "Remove a meeting (one with marks or changes made in it needs --force)"),
+        ArgNewMeeting => ("既存の会議と似た名前でも、新しい会議として始める", "Start the meeting even when its name is close to an existing meeting's"),
         ArgMeetingName => ("会議の名前", "The meeting's name"),
-        ArgForce => (
-            "審議済みの印や会議中の変更があっても削除する",
-            "Remove it even when it has marks or changes made in it",
-        ),
+        ArgForce => ("審議済みの印や会議中の変更があっても削除する", "Remove it even when it has marks or changes made in it"),
         ErrMeetingClosed => ("会議 {name} は終了しています。審議済みの印はもう付けられません", "meeting {name} is closed: no more items can be marked reviewed"),
         ErrMeetingNameTaken => (
             "会議 {name} のファイルは、別の会議 {other} が使っています。別の名前にしてください",
