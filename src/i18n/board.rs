@@ -38,6 +38,7 @@ catalogue! {
             "検索結果にない項目のため、検索と絞り込みを解除しました",
             "that item is not among the results: search and filters cleared",
         ),
+        NotOnAgenda => ("その項目は会議の議題にありません", "that item is not on the meeting's agenda"),
         SearchPrompt => ("検索: ", "Search: "),
         ReasonPrompt => ("理由: ", "Reason: "),
         Searching => ("検索中…", "searching…"),

@@ -39,6 +39,7 @@ mod roundtrip;
 mod save_files;
 mod screens;
 mod unlogged;
+mod walkthrough;
 mod words;
 mod workbook_bounds;
 mod workbook_in;

@@ -257,7 +257,7 @@ impl App {
             // A meeting was started or resumed: walk its agenda.
             Note::Walk => {
                 if matches!(self.top(), Screen::Browse(_)) {
-                    let walk = Walkthrough::new(&self.board);
+                    let walk = Walkthrough::opened(&mut self.board);
                     self.screens.push(Screen::Walkthrough(walk));
                 }
                 Vec::new()
@@ -281,6 +281,9 @@ impl App {
             Nav::Push(s) => self.screens.push(s),
             Nav::Pop if self.screens.len() > 1 => {
                 self.screens.pop();
+                if let Some(top) = self.screens.last_mut() {
+                    top.resumed(&mut self.board);
+                }
             }
             Nav::Pop => {}
             Nav::Replace(s) if self.screens.len() > 1 => {

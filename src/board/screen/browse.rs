@@ -67,7 +67,7 @@ fn search_command(board: &mut Board, command: &Command) -> Option<Outcome> {
         Command::ClearFilters => board.search_msg(SearchMsg::ClearFilters).into(),
         Command::Jump => Outcome::nav(Nav::Push(Screen::Jump(Default::default()))),
         Command::Walkthrough => {
-            let walk = super::walkthrough::Walkthrough::new(board);
+            let walk = super::walkthrough::Walkthrough::at_board(board);
             Outcome::nav(Nav::Push(Screen::Walkthrough(walk)))
         }
         Command::Overview => {

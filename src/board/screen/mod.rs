@@ -65,6 +65,10 @@ pub trait Page: Sized {
 
     /// The base screen takes what the presenter's `view` says of it.
     fn follow(&mut self, _view: &View) {}
+
+    /// It is on top again, the screen above it closed (a prompt may have
+    /// chosen an item on the board meanwhile).
+    fn resumed(&mut self, _board: &mut Board) {}
 }
 
 /// Drawing a screen from `C` (what the views draw from): a pure function
@@ -150,6 +154,12 @@ macro_rules! screens {
             pub fn follow(&mut self, view: &View) {
                 match self {
                     $(Screen::$variant(s) => s.follow(view),)*
+                }
+            }
+
+            pub fn resumed(&mut self, board: &mut Board) {
+                match self {
+                    $(Screen::$variant(s) => s.resumed(board),)*
                 }
             }
 

@@ -58,6 +58,31 @@ impl Walkthrough {
         }
     }
 
+    /// A walkthrough opened now: as [`Walkthrough::new`], the board's
+    /// selection on its item.
+    pub fn opened(board: &mut Board) -> Walkthrough {
+        let walk = Walkthrough::new(board);
+        walk.sync(board);
+        walk
+    }
+
+    /// `p` on the board: the walkthrough at the board's item when it is on
+    /// the agenda (the board and the walkthrough stand on one place), else
+    /// as [`Walkthrough::opened`].
+    pub fn at_board(board: &mut Board) -> Walkthrough {
+        let mut walk = Walkthrough::new(board);
+        let selected = board.selected_item().map(|r| r.item.id.clone());
+        if let Some(pos) = walk
+            .agenda
+            .iter()
+            .position(|a| Some(a) == selected.as_ref())
+        {
+            walk.pos = pos;
+        }
+        walk.sync(board);
+        walk
+    }
+
     /// The place on the agenda (1-based) and its length, as shown.
     pub fn place(&self) -> Option<(usize, usize)> {
         self.shown_place
@@ -77,7 +102,17 @@ impl Walkthrough {
         self.pos = pos.min(self.agenda.len().saturating_sub(1));
         self.scroll = 0;
         self.shown_place = None;
-        // The board follows, so that Esc comes back to the same item.
+        self.sync(board);
+    }
+
+    /// The board's selection follows the item on screen, so that `Esc`
+    /// comes back to the same item (a walkthrough opens at the meeting's
+    /// first item not reviewed, wherever the board stood).
+    fn sync(&self, board: &mut Board) {
+        let selected = board.selected_item().map(|r| r.item.id.clone());
+        if self.current().is_none() || self.current() == selected.as_deref() {
+            return;
+        }
         if let Some(id) = self.current().map(str::to_string) {
             let index = board.item_index(&id);
             if let Some(i) = index.filter(|&i| board.outline().is_shown_item(i)) {
@@ -130,6 +165,7 @@ impl Page for Walkthrough {
             bind("[", PreviousRecommendation, Msg::KeyRecommendation),
             bind("g Home", First, Msg::KeyFirstLast),
             bind("G End", Last, Msg::KeyFirstLast),
+            bind(":", Jump, Msg::KeyJump),
             bind("Up k", Up, Msg::KeyScroll),
             bind("Down j", Down, Msg::KeyScroll),
             bind("r", MarkReviewed, Msg::KeyMarkReviewed).foot(Msg::FootReviewed, When::Always),
@@ -151,6 +187,7 @@ impl Page for Walkthrough {
         let Action::Command(command) = action else {
             return Outcome::ignored();
         };
+        self.sync(board);
         let target = self.current().map(str::to_string);
         if let Some(outcome) = super::editing::edit_command(board, &command, target.clone()) {
             return outcome;
@@ -173,6 +210,7 @@ impl Page for Walkthrough {
                 return Outcome::nav(Nav::Push(Screen::Overview(overview)));
             }
             Command::Minutes => return board.meeting(RoomMsg::Minutes).into(),
+            Command::Jump => return Outcome::nav(Nav::Push(Screen::Jump(Default::default()))),
             Command::Back => return Outcome::nav(Nav::Pop),
             _ => return Outcome::ignored(),
         }
@@ -183,6 +221,25 @@ impl Page for Walkthrough {
         view.screen = Shown::Walkthrough;
         view.item = self.current().map(str::to_string);
         view.place = self.place();
+    }
+
+    /// Back from `:` (or another prompt) that chose an item on the board:
+    /// the walkthrough goes to it when it is on the agenda, else says so.
+    fn resumed(&mut self, board: &mut Board) {
+        let Some(id) = board.selected_item().map(|r| r.item.id.clone()) else {
+            return;
+        };
+        if self.current() == Some(id.as_str()) {
+            return;
+        }
+        match self.agenda.iter().position(|a| *a == id) {
+            Some(pos) => {
+                self.pos = pos;
+                self.scroll = 0;
+                self.shown_place = None;
+            }
+            None => board.tell(Msg::NotOnAgenda),
+        }
     }
 
     fn open_for(view: &View, board: &Board) -> Option<Walkthrough> {
