@@ -131,6 +131,9 @@ pub enum Action {
     Command(Command),
     /// Typed or pasted text, for the screen that takes text.
     Text(String),
+    /// A key that means nothing on the screen on top (as written in help):
+    /// said in the footer, so that no key goes unanswered.
+    Unbound(String),
     Resize(u16, u16),
     /// Time passes (pending saves are retried, the files are looked at).
     Tick(Instant),

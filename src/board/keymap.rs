@@ -252,12 +252,12 @@ impl Keymap {
         &self,
         screen: ScreenKind,
         ascii: bool,
-        applies: impl Fn(When) -> bool,
+        applies: impl Fn(&Command, When) -> bool,
     ) -> Vec<(String, Msg)> {
         let mut out: Vec<(Vec<String>, Msg)> = Vec::new();
         for b in self.table(screen) {
             for &(label, when) in &b.foot {
-                if !applies(when) {
+                if !applies(&b.command, when) {
                     continue;
                 }
                 let first = b.keys.first().map(|k| k.label(ascii)).unwrap_or_default();

@@ -110,6 +110,8 @@ fn a_rebound_key_shows_in_help_and_footer_and_works() {
         matches!(b.app().top(), Screen::Browse(_)),
         "/ no longer searches"
     );
+    assert_eq!(b.message(), "/ does nothing here (? lists the keys)");
+    b.keys("Down");
     assert!(b.screen().lines().last().unwrap().contains("z search"));
     b.keys("z");
     assert!(matches!(b.app().top(), Screen::SearchLine(_)));

@@ -26,6 +26,7 @@ mod edits_hard;
 mod fidelity;
 mod follow;
 mod hostile;
+mod keys_answer;
 mod limits;
 mod meeting_marks;
 mod meeting_names;

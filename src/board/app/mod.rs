@@ -13,6 +13,7 @@ use super::action::{Action, Command, Effect, Note};
 use super::edits::EditMsg;
 use super::follow::FollowMsg;
 use super::keymap::{Keymap, KeymapError, default_keymap};
+use super::keys::Key;
 use super::screen::browse::Browse;
 use super::screen::conflict::ConflictDialog;
 use super::screen::help::Help;
@@ -167,6 +168,11 @@ impl App {
                 board.clear_message();
                 self.command(action)
             }
+            Action::Unbound(key) => {
+                board.clear_message();
+                board.tell_with(Msg::KeyUnbound, &[("key", &key)]);
+                Outcome::none()
+            }
             Action::Resize(w, h) => {
                 board.resize(w, h);
                 Outcome::none()
@@ -306,12 +312,16 @@ impl App {
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match event.code {
-            KeyCode::Char(c)
-                if plain && kind.takes_text() && event.kind != KeyEventKind::Release =>
-            {
-                Some(Action::Text(c.to_string()))
+            _ if event.kind == KeyEventKind::Release => None,
+            KeyCode::Char(c) if plain && kind.takes_text() => Some(Action::Text(c.to_string())),
+            KeyCode::Modifier(_) | KeyCode::Null => None,
+            code => {
+                let key = Key {
+                    code,
+                    modifiers: event.modifiers & KeyModifiers::CONTROL,
+                };
+                Some(Action::Unbound(key.label(self.board.options().ascii)))
             }
-            _ => None,
         }
     }
 

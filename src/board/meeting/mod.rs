@@ -124,10 +124,17 @@ impl Room {
     /// at once (a second `r` before the write lands takes it back); the file
     /// as written replaces it.
     fn review(&mut self, scope: Scope, item: &str) -> Vec<Effect> {
-        let Some(state) = self.state.as_mut().filter(|s| s.is_open()) else {
+        let Some(state) = self.state.as_mut() else {
             scope.footer.tell(Msg::NoMeeting);
             return Vec::new();
         };
+        if !state.is_open() {
+            let name = crate::text::visible(&state.meeting.name).into_owned();
+            scope
+                .footer
+                .tell_with(Msg::MeetingIsClosed, &[("name", &name)]);
+            return Vec::new();
+        }
         let reviewed = !state.meeting.is_reviewed(item);
         state.mark(item, reviewed);
         let change = MeetingChange::Review {

@@ -200,6 +200,7 @@ impl Browse {
                 if let Some(target) = target {
                     return board.select_id(&target).into();
                 }
+                board.tell(Msg::NotRelisted);
             }
             other => return move_selection(board, &other, page),
         }

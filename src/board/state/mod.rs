@@ -178,6 +178,11 @@ impl Board {
         self.footer.tell(m);
     }
 
+    /// Tell the user `m` with its `args` in the footer.
+    pub fn tell_with(&mut self, m: Msg, args: &[(&str, &dyn std::fmt::Display)]) {
+        self.footer.tell_with(m, args);
+    }
+
     /// A key was pressed: the footer's message goes.
     pub fn clear_message(&mut self) {
         self.footer.clear();

@@ -233,10 +233,13 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
         render_message(frame, board, m, area);
         return;
     }
+    let follower = board.follow().role().is_follower();
     let hints = app
         .keymap()
-        .footer(app.top().kind(), board.options().ascii, |when| {
-            applies(app, when)
+        .footer(app.top().kind(), board.options().ascii, |command, when| {
+            // A follower is shown only the keys that work for it.
+            let refused = follower && command.changes_data();
+            applies(app, when) && !refused
         });
     let mut spans = Vec::new();
     let mut used = 0;

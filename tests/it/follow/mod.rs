@@ -121,6 +121,16 @@ fn a_follower_never_changes_data() {
         out.sort();
         out
     };
+    // Its footer shows only the keys that work for it.
+    let footer = |b: &TestBoard| b.screen().lines().last().unwrap_or_default().to_string();
+    assert!(footer(&p).contains("r 審議済み"), "{}", footer(&p));
+    f.keys("? Esc");
+    assert!(
+        !footer(&f).contains("r reviewed") && !footer(&f).contains("s codes"),
+        "{}",
+        footer(&f)
+    );
+    assert!(footer(&f).contains("Space next"), "{}", footer(&f));
     let before = files(p.path());
     for keys in ["B", "3", "s", "e", "m", "u", "Ctrl-r", "r", "w"] {
         f.keys(keys);
