@@ -92,6 +92,33 @@ pub struct View {
     /// reads the meeting) at once.
     #[serde(default)]
     pub data: u64,
+    /// The list the presenter's board shows: its search, filters and order.
+    #[serde(default)]
+    pub list: ListView,
+    /// How far the item's text is scrolled (the board's detail, the
+    /// walkthrough).
+    #[serde(default)]
+    pub scroll: usize,
+}
+
+/// The search, the filters and the order of a presenter's list, so that
+/// followers show the same items, highlighted the same way.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ListView {
+    pub query: String,
+    pub phases: Vec<String>,
+    pub directions: Vec<String>,
+    pub departments: Vec<String>,
+    pub hide_relisted: bool,
+    pub recommendations: Vec<u32>,
+    /// Only these items, when set (an overview's segment).
+    pub items: Option<Vec<String>>,
+    /// The meeting's own filters: changed in it, not reviewed yet.
+    pub changed_here: bool,
+    pub not_reviewed: bool,
+    /// In source order rather than best first.
+    pub by_source: bool,
 }
 
 /// Which of the three screens a follower can be shown.

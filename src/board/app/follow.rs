@@ -14,9 +14,10 @@ use crate::board::follow::FollowMsg;
 use crate::board::meeting::RoomMsg;
 use crate::board::screen::Screen;
 use crate::board::search::{MeetingFilters, SearchMsg};
-use crate::domain::presence::View;
+use crate::board::state::Board;
+use crate::domain::presence::{ListView, View};
 use crate::i18n::Msg;
-use crate::search::Filters;
+use crate::search::{Filters, Order};
 
 impl App {
     /// The view this board shows, as a presenter would publish it.
@@ -32,6 +33,7 @@ impl App {
         if let Some(main) = self.screens.iter().rev().find(|s| s.is_main()) {
             main.publish(board, &mut view);
         }
+        view.list = list_of(board);
         view
     }
 
@@ -63,26 +65,16 @@ impl App {
                 None => effects.extend(board.meeting(RoomMsg::Leave)),
             }
         }
-        // The item (or, for a recommendation's or point's row, the row) must
-        // be on the follower's list: its own search and filters give way.
+        // The presenter's list: its search, filters and order (the search
+        // runs, and the item is selected once its results are in).
+        effects.extend(mirror(board, &view.list));
+        // The item, or for a recommendation's or point's row, the row.
         let index = view.item.as_ref().and_then(|id| board.item_index(id));
         let row = view
             .item
             .is_none()
             .then_some(view.node)
             .filter(|&n| n < board.outline().nodes().len());
-        let hidden = match (index, row) {
-            (Some(i), _) => !board.outline().is_shown_item(i),
-            (None, Some(n)) => board.search().is_narrowed() && !board.outline().has_row(n),
-            _ => false,
-        };
-        if hidden {
-            effects.extend(board.search_msg(SearchMsg::Show {
-                query: String::new(),
-                filters: Filters::default(),
-                meeting_filters: MeetingFilters::default(),
-            }));
-        }
         match (index, row) {
             (Some(i), _) => board.select(|o| {
                 o.select_item(i);
@@ -101,4 +93,56 @@ impl App {
         }
         effects
     }
+}
+
+/// The list `board` shows, as a presenter publishes it.
+fn list_of(board: &Board) -> ListView {
+    let search = board.search();
+    let f = search.filters();
+    let m = search.meeting_filters();
+    ListView {
+        query: search.input().text.clone(),
+        phases: f.phases.iter().cloned().collect(),
+        directions: f.directions.iter().cloned().collect(),
+        departments: f.departments.iter().cloned().collect(),
+        hide_relisted: f.hide_relisted,
+        recommendations: f.recommendations.iter().copied().collect(),
+        items: f.items.as_ref().map(|i| i.iter().cloned().collect()),
+        changed_here: m.changed_here,
+        not_reviewed: m.not_reviewed,
+        by_source: search.order() == Order::Source,
+    }
+}
+
+/// Make a follower's `board` show the presenter's `list` (its search and
+/// highlights come with it); nothing when it already does. A filter of the
+/// changes since another meeting is not shared (its ids come from the
+/// presenter's command line).
+fn mirror(board: &mut Board, list: &ListView) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if list_of(board) == *list {
+        return effects;
+    }
+    let filters = Filters {
+        phases: list.phases.iter().cloned().collect(),
+        directions: list.directions.iter().cloned().collect(),
+        departments: list.departments.iter().cloned().collect(),
+        hide_relisted: list.hide_relisted,
+        recommendations: list.recommendations.iter().copied().collect(),
+        items: list.items.as_ref().map(|i| i.iter().cloned().collect()),
+    };
+    let meeting_filters = MeetingFilters {
+        changed_here: list.changed_here,
+        not_reviewed: list.not_reviewed,
+        since: None,
+    };
+    if (board.search().order() == Order::Source) != list.by_source {
+        effects.extend(board.search_msg(SearchMsg::ToggleOrder));
+    }
+    effects.extend(board.search_msg(SearchMsg::Show {
+        query: list.query.clone(),
+        filters,
+        meeting_filters,
+    }));
+    effects
 }

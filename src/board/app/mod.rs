@@ -142,8 +142,8 @@ impl App {
         effects.extend(self.settle(next));
         self.show_held_conflict();
         let moved = FollowMsg::Moved {
-            before: view_before,
-            now: self.view(),
+            before: Box::new(view_before),
+            now: Box::new(self.view()),
             by_user,
         };
         let published = self.board.follow_msg(moved);

@@ -41,8 +41,8 @@ pub enum FollowMsg {
     /// After an update: the view before and after it, and whether the user
     /// moved on their own.
     Moved {
-        before: View,
-        now: View,
+        before: Box<View>,
+        now: Box<View>,
         by_user: bool,
     },
     /// What the presence worker answered; `on_main`: no prompt, popup or
@@ -79,7 +79,7 @@ impl Follow {
                 before,
                 now,
                 by_user,
-            } => self.moved(scope.footer, &before, now, by_user),
+            } => self.moved(scope.footer, &before, *now, by_user),
             FollowMsg::Answer { answer, on_main } => self.answer(scope, answer, on_main),
             FollowMsg::Tick(now) => self.role.tick(now),
             FollowMsg::Follow => {

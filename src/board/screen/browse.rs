@@ -155,6 +155,7 @@ impl Page for Browse {
         view.item = board.selected_item().map(|r| r.item.id.clone());
         view.node = board.outline().selected();
         view.detail = self.focus == Focus::Detail;
+        view.scroll = self.detail_scroll(board);
     }
 
     fn follow(&mut self, view: &View) {
@@ -163,6 +164,7 @@ impl Page for Browse {
         } else {
             Focus::Outline
         };
+        self.scroll = (view.node, view.scroll);
     }
 }
 

@@ -221,6 +221,7 @@ impl Page for Walkthrough {
         view.screen = Shown::Walkthrough;
         view.item = self.current().map(str::to_string);
         view.place = self.place();
+        view.scroll = self.scroll;
     }
 
     /// Back from `:` (or another prompt) that chose an item on the board:
@@ -254,6 +255,7 @@ impl Page for Walkthrough {
             }
         }
         walk.shown_place = view.place;
+        walk.scroll = view.scroll;
         Some(walk)
     }
 }
