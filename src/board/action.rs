@@ -158,6 +158,9 @@ pub enum Action {
     },
     /// What the presence worker found or did.
     Presence(PresenceAnswer),
+    /// The meetings' names, newest first, and whether each is closed (see
+    /// [`Effect::ListMeetings`]).
+    MeetingsListed(Vec<(String, bool)>),
     /// A meeting read to be shown (see [`Effect::ReadMeeting`]); None when
     /// it is not there (yet).
     MeetingRead {
@@ -228,6 +231,8 @@ pub enum Effect {
     },
     /// Follow mode: write or read the presence file (on the presence worker).
     Presence(PresenceWork),
+    /// List the meetings' names (for the `M` prompt).
+    ListMeetings,
     /// Read a meeting and its lines of the log, to show it (a follower is
     /// shown the presenter's meeting; nothing is written).
     ReadMeeting {

@@ -164,6 +164,10 @@ impl Runtime {
             Effect::CheckDisk { records, meeting } => {
                 self.send_store(StoreWork::Check(records, meeting))
             }
+            Effect::ListMeetings => {
+                let dir = self.app.board().records().layout.dir();
+                self.send_store(StoreWork::ListMeetings(dir))
+            }
             Effect::ReadMeeting { name, records } => {
                 self.send_store(StoreWork::ReadMeeting(name, records))
             }

@@ -121,3 +121,40 @@ fn meetings_are_listed_reopened_and_removed() {
     assert_eq!(code, 0, "{err}");
     assert!(!file.exists() && !file.with_extension("marks").exists());
 }
+
+#[test]
+fn the_m_prompt_offers_the_meetings_and_asks_before_a_near_duplicate() {
+    use crate::common::TestBoard;
+    use kensho::board::screen::Screen;
+    use kensho::i18n::Lang;
+    let mut b = TestBoard::on_copy(Lang::Ja, 100, 30);
+    b.keys("M Ctrl-u");
+    b.type_text(NAME);
+    b.keys("Enter Esc M");
+    let screen = b.screen();
+    assert!(screen.contains("会議") && screen.contains(NAME), "{screen}");
+    b.keys("Ctrl-u");
+    b.type_text("2026-12本部会議");
+    b.keys("Enter");
+    assert!(
+        matches!(b.app().top(), Screen::MeetingPrompt(_)),
+        "not started yet"
+    );
+    assert!(
+        b.message().contains("似た名前の会議「2026-12 本部会議」"),
+        "{}",
+        b.message()
+    );
+    assert!(!meeting_file(b.path(), "2026-12本部会議").exists());
+    b.keys("Enter");
+    assert!(matches!(b.app().top(), Screen::Walkthrough(_)));
+    assert!(
+        meeting_file(b.path(), "2026-12本部会議").exists(),
+        "confirmed: started"
+    );
+    // The exact name resumes without a question.
+    b.keys("Esc M Ctrl-u");
+    b.type_text(NAME);
+    b.keys("Enter");
+    assert!(matches!(b.app().top(), Screen::Walkthrough(_)));
+}

@@ -200,6 +200,12 @@ impl App {
                 let answer = FollowMsg::Answer { answer, on_main };
                 self.board.follow_msg(answer).into()
             }
+            Action::MeetingsListed(names) => {
+                if let Some(Screen::MeetingPrompt(prompt)) = self.screens.last_mut() {
+                    prompt.known = names;
+                }
+                Outcome::none()
+            }
             Action::MeetingRead { file, meeting, log } => match meeting {
                 // Only the meeting the presenter is in now.
                 Some(m) if board.follow().presented_meeting() == Some(m.name.as_str()) => {

@@ -26,6 +26,8 @@ pub enum StoreWork {
     Check(Arc<Records>, Option<PathBuf>),
     /// Read a meeting and its log lines, to show it.
     ReadMeeting(String, Arc<Records>),
+    /// The names of the meetings, for the `M` prompt to offer.
+    ListMeetings(PathBuf),
 }
 
 /// Start the worker for the records at `path`; it stops when the board
@@ -70,6 +72,9 @@ impl Worker {
                 StoreWork::Job(job) => self.job(job),
                 StoreWork::Check(current, meeting) => self.check(&current, meeting),
                 StoreWork::ReadMeeting(name, records) => read_meeting(&name, &records),
+                StoreWork::ListMeetings(dir) => {
+                    Action::MeetingsListed(crate::domain::meeting::names::meeting_heads(&dir))
+                }
             };
             if !answers.send(Some(id), Some(answer)) {
                 break;

@@ -76,7 +76,8 @@ fn search_command(board: &mut Board, command: &Command) -> Option<Outcome> {
         }
         Command::Meeting => {
             let prompt = super::meeting_prompt::MeetingPrompt::new(board);
-            Outcome::nav(Nav::Push(Screen::MeetingPrompt(prompt)))
+            let list = vec![crate::board::action::Effect::ListMeetings];
+            Outcome::from(list).then(Nav::Push(Screen::MeetingPrompt(prompt)))
         }
         Command::Minutes => board
             .meeting(crate::board::meeting::RoomMsg::Minutes)

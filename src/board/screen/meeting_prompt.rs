@@ -9,9 +9,17 @@ use crate::board::state::Board;
 use crate::i18n::Msg;
 use crate::text::input::LineInput;
 
-/// The name being typed.
+/// The name being typed, and the meetings there are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MeetingPrompt(pub LineInput);
+pub struct MeetingPrompt {
+    pub input: LineInput,
+    /// The meetings' names, newest first, and whether each is closed
+    /// (offered above the prompt; they arrive from the store worker).
+    pub known: Vec<(String, bool)>,
+    /// A name a slip away from an existing meeting's was confirmed once:
+    /// the next Enter starts it.
+    pub near: Option<String>,
+}
 
 impl MeetingPrompt {
     /// The prompt, with the name of the meeting the board is in (if any).
@@ -20,7 +28,21 @@ impl MeetingPrompt {
         if let Some(name) = board.room().name() {
             input.insert(name);
         }
-        MeetingPrompt(input)
+        MeetingPrompt {
+            input,
+            ..MeetingPrompt::default()
+        }
+    }
+
+    /// The existing meeting the name typed is a slip away from, when it is
+    /// not one itself.
+    fn slip_of(&self) -> Option<String> {
+        let name = self.input.text.trim();
+        let names = self.known.iter().map(|(n, _)| n.as_str());
+        if self.known.iter().any(|(n, _)| n == name) {
+            return None;
+        }
+        crate::domain::meeting::names::similar(name, names).map(str::to_string)
     }
 }
 
@@ -32,14 +54,26 @@ impl Page for MeetingPrompt {
     }
 
     fn update(&mut self, board: &mut Board, action: Action) -> Outcome {
-        if edit_line(&mut self.0, &action).is_some() {
+        if edit_line(&mut self.input, &action).is_some() {
+            self.near = None;
             return Outcome::none();
         }
         match action {
-            Action::Command(Command::Confirm) if self.0.text.trim().is_empty() => Outcome::none(),
+            Action::Command(Command::Confirm) if self.input.text.trim().is_empty() => {
+                Outcome::none()
+            }
+            Action::Command(Command::Confirm)
+                if self.near.is_none()
+                    && let Some(other) = self.slip_of() =>
+            {
+                let other = crate::text::visible(&other).into_owned();
+                board.tell_with(Msg::MeetingNear, &[("other", &other)]);
+                self.near = Some(other);
+                Outcome::none()
+            }
             Action::Command(Command::Confirm) => {
                 let start = RoomMsg::Start {
-                    name: self.0.text.clone(),
+                    name: self.input.text.clone(),
                     chosen_by: Some(board.narrowing_summary()).filter(|s| !s.is_empty()),
                     items: board.agenda_now(),
                 };
@@ -51,6 +85,6 @@ impl Page for MeetingPrompt {
     }
 
     fn prompt<'a>(&'a self, _board: &'a Board) -> Option<(Msg, &'a LineInput)> {
-        Some((Msg::MeetingPrompt, &self.0))
+        Some((Msg::MeetingPrompt, &self.input))
     }
 }

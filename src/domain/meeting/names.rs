@@ -2,9 +2,12 @@
 //! (全角/半角) or by a slip of a character or two are one meeting mistyped,
 //! not two meetings; and when a meeting last saw activity.
 
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
+
 use unicode_normalization::UnicodeNormalization;
 
-use super::Meeting;
+use super::{MEETINGS_DIR, Meeting};
 use crate::domain::change::Change;
 
 /// `name` folded for comparison: compatibility forms (full-width letters
@@ -40,6 +43,46 @@ pub fn last_activity<'a>(meeting: &'a Meeting, log: &'a [Change]) -> &'a str {
         .chain(changes.map(|c| c.timestamp.as_str()))
         .max_by_key(|t| t.parse::<jiff::Timestamp>().ok())
         .unwrap_or(&meeting.started)
+}
+
+/// The names of the meetings in the records folder `dir`, newest file
+/// first, each with whether it is closed: read from the head and the tail
+/// of each file only (a meeting of a million items is 80 MB), for a prompt
+/// to offer them. A file not in kensho's form is left out.
+pub fn meeting_heads(dir: &Path) -> Vec<(String, bool)> {
+    let Ok(entries) = std::fs::read_dir(dir.join(MEETINGS_DIR)) else {
+        return Vec::new();
+    };
+    let mut heads: Vec<(std::time::SystemTime, String, bool)> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter(|p| !p.to_string_lossy().ends_with(".minutes.ron"))
+        .filter_map(|p| {
+            let (name, closed) = head_of(&p)?;
+            let modified = std::fs::symlink_metadata(&p).ok()?.modified().ok()?;
+            Some((modified, name, closed))
+        })
+        .collect();
+    heads.sort_by_key(|h| std::cmp::Reverse(h.0));
+    heads.into_iter().map(|(_, n, c)| (n, c)).collect()
+}
+
+/// A meeting file's name (its `name:` line near the start) and whether
+/// its `closed:` near the end is set.
+fn head_of(path: &Path) -> Option<(String, bool)> {
+    let (mut file, _) =
+        crate::domain::files::open_regular(path, crate::domain::files::Access::Read).ok()?;
+    let mut head = vec![0; 4096];
+    let n = file.read(&mut head).ok()?;
+    let head = String::from_utf8_lossy(&head[..n]).into_owned();
+    let line = head.lines().find_map(|l| l.trim().strip_prefix("name: "))?;
+    let name: String = ron::from_str(line.trim_end_matches(',')).ok()?;
+    let len = file.metadata().ok()?.len();
+    file.seek(SeekFrom::Start(len.saturating_sub(512))).ok()?;
+    let mut tail = String::new();
+    file.read_to_string(&mut tail).ok()?;
+    Some((name, tail.contains("closed: Some(")))
 }
 
 #[cfg(test)]
