@@ -28,7 +28,9 @@ fn typing_a_query_narrows_the_outline_and_esc_restores_it() {
     assert!(ids.contains(&b.selected()));
     let buf = b.draw();
     let header = row_text(&buf, 0);
-    assert!(header.contains(&format!("{} / 88", ids.len())), "{header}");
+    // The selected item's place among the hits (and all the items there
+    // are from 100 columns on).
+    assert!(header.contains(&format!("1 / {}", ids.len())), "{header}");
     assert!(header.contains("/警察"), "{header}");
     b.keys("Enter");
     assert!(matches!(b.app().top(), Screen::Browse(_)));
@@ -127,7 +129,10 @@ fn filters_narrow_the_board_and_one_key_clears_them() {
         header.contains("実施区分:D") && header.contains("評価区分:II"),
         "{header}"
     );
-    assert!(header.contains("0 / 88"), "{header}");
+    assert!(
+        header.contains("0 / 0") && header.contains("88"),
+        "{header}"
+    );
     b.keys("F");
     assert_eq!(b.shown_ids().len(), 88);
 }

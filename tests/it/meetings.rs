@@ -258,7 +258,11 @@ fn names_that_would_share_a_file_or_are_too_long_are_refused() {
     b.type_text("2026-11_本部会議");
     // A slip of an existing name: asked first, then refused (one file).
     b.keys("Enter");
-    assert!(b.message().contains("with a name like this"), "{}", b.message());
+    assert!(
+        b.message().contains("with a name like this"),
+        "{}",
+        b.message()
+    );
     b.keys("Enter");
     assert!(
         b.message().contains("used by another meeting"),

@@ -86,12 +86,38 @@ fn render_too_small(frame: &mut Frame, board: &Board, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
+/// The header's one counter, with its meaning in words: the selected
+/// item's place in the list shown (「3 / 4 件目」), and when the list is
+/// narrowed on a wide screen, how many items there are in all.
+fn place_in_list(board: &Board) -> String {
     let total = board.outline().items().len();
-    let count = match board.search().hits() {
-        Some(hits) => format!("{} / {total}", hits.len()),
-        None => format!("{} / {total}", board.outline().position().0),
-    };
+    let lang = board.options().lang;
+    match board.search().hits() {
+        Some(hits) => {
+            let selected = board.outline().selected_shown_item();
+            let at = hits
+                .iter()
+                .position(|h| Some(h.item) == selected)
+                .map_or(0, |p| p + 1);
+            let of = hits.len();
+            // All there are only where the header has room for it (the
+            // meeting's progress beside it must not be cut).
+            let m = if board.is_wide() {
+                Msg::PlaceNarrowed
+            } else {
+                Msg::Place
+            };
+            m.fill(lang, &[("at", &at), ("of", &of), ("total", &total)])
+        }
+        None => {
+            let at = board.outline().position().0;
+            Msg::Place.fill(lang, &[("at", &at), ("of", &total)])
+        }
+    }
+}
+
+fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
+    let count = place_in_list(board);
     let mut pending = String::new();
     let unsaved = board.edits().unsaved().len();
     if board.edits().has_failed() {

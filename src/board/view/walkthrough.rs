@@ -41,7 +41,7 @@ fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
         Constraint::Length(1),
     ])
     .areas(body);
-    draw_top(frame, board, state, &r, top);
+    draw_top(frame, board, &r, top);
     draw_progress(frame, board, state, bottom);
     let inner = Rect {
         x: main.x + 1,
@@ -80,7 +80,7 @@ fn scroll(lines: &mut Vec<Line>, by: usize, height: u16) {
 
 /// The breadcrumb (提言 3 › ④ › 方針 エ › 取組 (イ)), the item's id and
 /// whether it was reviewed; the recommendation's and point's titles.
-fn draw_top(frame: &mut Frame, board: &Board, state: &Walkthrough, r: &ItemRef, area: Rect) {
+fn draw_top(frame: &mut Frame, board: &Board, r: &ItemRef, area: Rect) {
     let w = area.width as usize;
     let sep = if board.options().ascii {
         " > "
@@ -112,8 +112,8 @@ fn draw_top(frame: &mut Frame, board: &Board, state: &Walkthrough, r: &ItemRef, 
     } else {
         ""
     };
-    let (at, of) = state.place().unwrap_or((0, 0));
-    let right = format!("{mark}  {}  {at} / {of} ", visible(&r.item.id));
+    // The place on the agenda is the progress line's, once.
+    let right = format!("{mark}  {} ", visible(&r.item.id));
     let left = format!(" {}", crumbs.join(sep));
     let left_w = w.saturating_sub(width(&right));
     let first = Line::from(vec![
@@ -336,20 +336,13 @@ fn put(frame: &mut Frame, lines: &mut Vec<Line>, y: &mut u16, bottom: u16, area:
     *y += h;
 }
 
-/// Where the meeting stands: a bar of the agenda, the position, how many
-/// items were reviewed.
+/// Where the walk stands on the agenda: a bar, and the place in words
+/// (「議題 3 / 88」). How many items were reviewed is the header's, once.
 fn draw_progress(frame: &mut Frame, board: &Board, state: &Walkthrough, area: Rect) {
     let (at, of) = state.place().unwrap_or((0, 0));
     let total = of.max(1);
-    let reviewed = board.room().open_meeting().map(|m| m.reviewed());
-    let mut right = format!(" {at} / {of}");
-    if let Some(n) = reviewed {
-        right.push_str(&format!(
-            "  {}",
-            Msg::ReviewedCount.fill(board.options().lang, &[("done", &n), ("total", &of)])
-        ));
-    }
-    right.push(' ');
+    let place = Msg::AgendaPlace.fill(board.options().lang, &[("at", &at), ("of", &of)]);
+    let right = format!(" {place} ");
     let bar_w = (area.width as usize).saturating_sub(width(&right) + 2);
     let done = at.min(total).saturating_mul(bar_w) / total;
     let (full, empty) = if board.options().ascii {

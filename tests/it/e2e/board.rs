@@ -63,7 +63,7 @@ fn search_for_a_japanese_word_selects_and_highlights_and_esc_restores() {
     s.wait_for("検索:");
     // Typed as an IME commits it: UTF-8 text.
     s.send("警察");
-    let screen = s.wait_for("4 / 88");
+    let screen = s.wait_for("1 / 4 件目");
     assert!(screen.contains("[/警察"), "{screen}");
     // The best hit is selected (reverse video) and its match highlighted.
     let (row, col) = {

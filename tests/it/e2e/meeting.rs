@@ -9,7 +9,7 @@ use super::*;
 #[test]
 fn the_board_opens_straight_onto_an_agenda() {
     let mut s = Session::start(&["records", "--phase", "C,D"], "ja_JP.UTF-8");
-    let screen = s.wait_for("3 / 88");
+    let screen = s.wait_for("1 / 3 件目");
     assert!(screen.contains("実施区分:C,D"), "{screen}");
     assert!(screen.contains("1-1-d") && screen.contains("3-4-d") && !screen.contains("1-1-a "));
     s.send("q");
@@ -60,7 +60,7 @@ fn a_scripted_meeting_and_its_minutes() {
     let name = "2026-11 本部会議";
     let env = [("USER", "sato"), ("LOGNAME", "sato")];
     let mut s = Session::start_in(&[&dir, "--meeting", name], "ja_JP.UTF-8", (100, 30), &env);
-    s.wait_for("1-1-a  1 / 88");
+    s.wait_for("議題 1 / 88");
     // 1-1-a: phase D, with a reason; reviewed (and on to the next).
     s.send("D");
     s.wait_for("会議前 A → D");
@@ -68,9 +68,9 @@ fn a_scripted_meeting_and_its_minutes() {
     s.send("中期的に検討すると決定\r");
     s.wait_for("理由を記録しました");
     s.send("r");
-    s.wait_for("1-1-b  2 / 88");
+    s.wait_for("議題 2 / 88");
     s.send(" ");
-    s.wait_for("1-1-c  3 / 88");
+    s.wait_for("議題 3 / 88");
     // 1-1-c: direction III, with a reason; reviewed.
     s.send("3");
     s.wait_for("会議前 II → III");
@@ -78,9 +78,9 @@ fn a_scripted_meeting_and_its_minutes() {
     s.send("取組を終結\r");
     s.wait_for("理由を記録しました");
     s.send("r");
-    s.wait_for("1-1-d  4 / 88");
+    s.wait_for("議題 4 / 88");
     s.send(" ");
-    s.wait_for("1-1-e  5 / 88");
+    s.wait_for("議題 5 / 88");
     s.send("q");
     assert!(s.wait_exit(Duration::from_secs(5)).success());
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_kensho"))
@@ -142,7 +142,7 @@ fn followers_in_other_terminals_keep_step_with_the_presenter() {
     p.wait_for("協働の推進に向けた職員間の情報共有ツール");
     for f in &followers {
         f.wait_until(Duration::from_secs(1), "the walkthrough", |s| {
-            s.contains("3-4-d  49 / 88")
+            s.contains("3-4-d") && (s.contains("議題 49 / 88") || s.contains("agenda 49 of 88"))
         });
     }
     // A status set by the presenter shows within two seconds.

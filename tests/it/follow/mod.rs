@@ -86,7 +86,11 @@ fn a_follower_shows_the_presenters_item_and_screen() {
         }
         other => panic!("{other:?}"),
     }
-    assert!(f.screen().contains("3-5-a  50 / 88"), "{}", f.screen());
+    let screen = f.screen();
+    assert!(
+        screen.contains("3-5-a") && screen.contains("agenda 50 of 88"),
+        "{screen}"
+    );
     // The overview, with the presenter's cursor.
     p.keys("o j j");
     clock.tick(&mut f);
