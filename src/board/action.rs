@@ -51,6 +51,8 @@ pub enum Command {
     Quit,
     Suspend,
     Jump,
+    /// The walkthrough's index of the agenda.
+    AgendaIndex,
     FollowRelisted,
     Search,
     NextHit,

@@ -96,3 +96,25 @@ fn colon_jumps_by_id_in_the_walkthrough() {
         b.message()
     );
 }
+
+#[test]
+fn the_agenda_index_shows_reviewed_marks_and_goes_to_the_item_chosen() {
+    let mut b = resumed_meeting(Lang::Ja);
+    b.keys("g i");
+    assert!(matches!(b.app().top(), Screen::AgendaIndex(_)));
+    let screen = b.screen();
+    assert!(screen.contains("議題の一覧"), "{screen}");
+    let row = |id: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(&format!(" {id} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(row("1-1-a").contains('✓'), "{}", row("1-1-a"));
+    assert!(!row("1-1-d").contains('✓'), "{}", row("1-1-d"));
+    b.keys("Down Down Down Enter");
+    assert_eq!(walking(&b), "1-1-d");
+    b.keys("i Esc");
+    assert_eq!(walking(&b), "1-1-d", "closed without choosing");
+}

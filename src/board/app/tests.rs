@@ -52,6 +52,7 @@ fn sample(kind: ScreenKind, app: &App) -> Screen {
         ScreenKind::Walkthrough => Screen::Walkthrough(Walkthrough::new(board)),
         ScreenKind::Overview => Screen::Overview(Overview::new(board)),
         ScreenKind::MeetingPrompt => Screen::MeetingPrompt(MeetingPrompt::default()),
+        ScreenKind::AgendaIndex => Screen::AgendaIndex(Default::default()),
     }
 }
 

@@ -9,6 +9,7 @@
 //!
 //! To add a screen: a module here, a view, and one line in `screens!`.
 
+pub mod agenda;
 pub mod browse;
 pub mod conflict;
 pub mod departments;
@@ -202,6 +203,7 @@ screens! {
     Walkthrough(walkthrough::Walkthrough) = "walkthrough";
     Overview(overview::Overview) = "overview";
     MeetingPrompt(meeting_prompt::MeetingPrompt) = "meeting";
+    AgendaIndex(agenda::AgendaIndex) = "agenda";
 }
 
 /// Where to go after an update.

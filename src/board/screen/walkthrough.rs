@@ -166,6 +166,7 @@ impl Page for Walkthrough {
             bind("g Home", First, Msg::KeyFirstLast),
             bind("G End", Last, Msg::KeyFirstLast),
             bind(":", Jump, Msg::KeyJump),
+            bind("i", AgendaIndex, Msg::KeyAgendaIndex),
             bind("Up k", Up, Msg::KeyScroll),
             bind("Down j", Down, Msg::KeyScroll),
             bind("r", MarkReviewed, Msg::KeyMarkReviewed).foot(Msg::FootReviewed, When::Always),
@@ -211,6 +212,13 @@ impl Page for Walkthrough {
             }
             Command::Minutes => return board.meeting(RoomMsg::Minutes).into(),
             Command::Jump => return Outcome::nav(Nav::Push(Screen::Jump(Default::default()))),
+            Command::AgendaIndex => {
+                let index = super::agenda::AgendaIndex {
+                    agenda: self.agenda.clone(),
+                    cursor: self.pos,
+                };
+                return Outcome::nav(Nav::Push(Screen::AgendaIndex(index)));
+            }
             Command::Back => return Outcome::nav(Nav::Pop),
             _ => return Outcome::ignored(),
         }

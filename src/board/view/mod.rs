@@ -4,6 +4,7 @@
 //! drawn from the bottom of the stack up, so a popup stands over its screen;
 //! the footer belongs to the top screen.
 
+mod agenda;
 mod browse;
 mod detail;
 mod help;
