@@ -32,6 +32,9 @@ pub struct Reviewed {
     pub item: String,
     pub at: String,
     pub by: String,
+    /// Reviewed and left as it was: no change to it was made in the meeting
+    /// (its outcome is 「現状どおり」).
+    pub unchanged: bool,
 }
 
 /// The changes made to the items of one point.
@@ -175,6 +178,11 @@ impl Minutes {
         let happened = happened(log);
         let started = time(&meeting.started);
         let closed = meeting.closed.as_deref().and_then(time);
+        let changed_here: std::collections::HashSet<&str> = happened
+            .iter()
+            .filter(|c| c.meeting.as_deref() == Some(meeting.name.as_str()))
+            .map(|c| c.item.as_str())
+            .collect();
         let reviewed = meeting
             .agenda
             .iter()
@@ -184,6 +192,7 @@ impl Minutes {
                     item: e.item.clone(),
                     at: r.at.clone(),
                     by: r.by.clone(),
+                    unchanged: !changed_here.contains(e.item.as_str()),
                 })
             })
             .collect();

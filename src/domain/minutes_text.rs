@@ -139,10 +139,16 @@ fn item_lists(out: &mut String, report: &Report, m: &Minutes, lang: Lang) {
         let _ = writeln!(out, "{}", t(CliMsg::MinutesNone));
     }
     for r in &m.reviewed {
+        let outcome = if r.unchanged {
+            CliMsg::OutcomeUnchanged
+        } else {
+            CliMsg::OutcomeChanged
+        };
         let _ = writeln!(
             out,
-            "- {} ({}, {})",
+            "- {} {} ({}, {})",
             cell(&r.item),
+            t(outcome),
             cell(&r.by),
             short_time(&r.at)
         );

@@ -345,6 +345,8 @@ catalogue! {
         ArgNewMeeting => ("既存の会議と似た名前でも、新しい会議として始める", "Start the meeting even when its name is close to an existing meeting's"),
         ArgMeetingName => ("会議の名前", "The meeting's name"),
         ArgForce => ("審議済みの印や会議中の変更があっても削除する", "Remove it even when it has marks or changes made in it"),
+        OutcomeUnchanged => ("現状どおり", "as it stands (現状どおり)"),
+        OutcomeChanged => ("変更あり（下記）", "changed (below)"),
         ErrMeetingClosed => ("会議 {name} は終了しています。審議済みの印はもう付けられません", "meeting {name} is closed: no more items can be marked reviewed"),
         ErrMeetingNameTaken => (
             "会議 {name} のファイルは、別の会議 {other} が使っています。別の名前にしてください",

@@ -385,3 +385,16 @@ fn a_mark_cut_short_leaves_nothing_behind_and_git_ignores_it_meanwhile() {
     assert!(!left.exists() && !minutes_left.exists());
     assert!(meetings.join("2026-11_本部会議.ron").exists());
 }
+
+#[test]
+fn an_item_reviewed_and_left_as_it_was_has_the_outcome_as_it_stands() {
+    let mut b = TestBoard::on_copy(Lang::Ja, 100, 30);
+    start(&mut b);
+    // 1-1-a reviewed as it is; 1-1-b changed, then reviewed.
+    b.keys("r C r");
+    let dir = b.path().to_str().unwrap().to_string();
+    let (code, out, err) = common::kensho_in(b.path(), &["minutes", &dir, "--meeting", NAME]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("- 1-1-a 現状どおり"), "{out}");
+    assert!(out.contains("- 1-1-b 変更あり（下記）"), "{out}");
+}
