@@ -99,6 +99,9 @@ pub struct View {
     /// walkthrough).
     #[serde(default)]
     pub scroll: usize,
+    /// The outline's folded rows (node numbers).
+    #[serde(default)]
+    pub folded: Vec<usize>,
 }
 
 /// The search, the filters and the order of a presenter's list, so that

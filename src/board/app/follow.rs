@@ -34,6 +34,7 @@ impl App {
             main.publish(board, &mut view);
         }
         view.list = list_of(board);
+        view.folded = board.outline().folded();
         view
     }
 
@@ -68,6 +69,9 @@ impl App {
         // The presenter's list: its search, filters and order (the search
         // runs, and the item is selected once its results are in).
         effects.extend(mirror(board, &view.list));
+        if board.outline().folded() != view.folded {
+            board.select(|o| o.set_folded(&view.folded));
+        }
         // The item, or for a recommendation's or point's row, the row.
         let index = view.item.as_ref().and_then(|id| board.item_index(id));
         let row = view

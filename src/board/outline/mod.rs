@@ -251,6 +251,28 @@ impl Outline {
         }
     }
 
+    /// The nodes folded (collapsed), in order.
+    pub fn folded(&self) -> Vec<usize> {
+        (0..self.collapsed.len())
+            .filter(|&n| self.collapsed[n])
+            .collect()
+    }
+
+    /// Fold exactly `nodes` (a presenter's folds, shown on a follower's
+    /// board); a node that is not there is passed over.
+    pub fn set_folded(&mut self, nodes: &[usize]) {
+        let mut collapsed = vec![false; self.collapsed.len()];
+        for &n in nodes {
+            if let Some(c) = collapsed.get_mut(n) {
+                *c = self.is_expandable(n);
+            }
+        }
+        if collapsed != self.collapsed {
+            self.collapsed = collapsed;
+            self.refresh_rows();
+        }
+    }
+
     /// ←: collapse an expanded node, or go to the parent.
     pub fn collapse(&mut self) {
         let n = self.selected;

@@ -1,7 +1,7 @@
 //! Follow shares the view, not just the item (issue 23): the presenter's
-//! search (with its highlights), an overview's segment, the order and the
-//! scroll in the detail reach the follower, drawn at its own size and in
-//! its own language.
+//! search (with its highlights), an overview's segment, the order, the
+//! scroll in the detail and the outline's folds reach the follower, drawn
+//! at its own size and in its own language.
 
 use super::{Clock, presenter_and_follower};
 use crate::common::TestBoard;
@@ -65,4 +65,23 @@ fn a_follower_shows_the_list_an_overview_segment_opened_and_the_scroll() {
     p.keys("Tab F");
     catch_up(&mut f, &mut clock);
     assert_eq!(f.shown_ids().len(), 88);
+}
+
+#[test]
+fn a_follower_folds_what_the_presenter_folds() {
+    let (mut p, mut f, mut clock) = presenter_and_follower();
+    // 提言1 folded on the presenter's board (← on its row).
+    p.keys("g Left");
+    let folded = p.app().board().outline().folded();
+    assert!(!folded.is_empty());
+    catch_up(&mut f, &mut clock);
+    assert_eq!(f.app().board().outline().folded(), folded);
+    assert_eq!(
+        f.app().board().outline().rows(),
+        p.app().board().outline().rows()
+    );
+    // Unfolded: unfolded.
+    p.keys("Right");
+    catch_up(&mut f, &mut clock);
+    assert!(f.app().board().outline().folded().is_empty());
 }
