@@ -226,3 +226,40 @@ fn a_meeting_a_slip_away_from_another_is_not_started_without_asking() {
     assert!(s.wait_exit(Duration::from_secs(5)).success());
     assert!(kensho::domain::meeting::meeting_file(tmp.path(), slip).exists());
 }
+
+#[test]
+fn a_follower_in_another_terminal_mirrors_a_search_a_segment_and_a_fold() {
+    let tmp = copy_of_records();
+    let dir = tmp.path().to_str().unwrap().to_string();
+    let mut p = Session::start_in(&["--present", &dir], "ja_JP.UTF-8", (120, 40), &[]);
+    p.wait_for("発表中");
+    let f = Session::start_in(&["--follow", &dir], "en_US.UTF-8", (80, 24), &[]);
+    f.wait_for("following");
+    let within = Duration::from_secs(2);
+    // A search: the same hits, the same query in the header.
+    p.send("/警察\r");
+    p.wait_for("1 / 4 件目");
+    f.wait_until(within, "the search", |s| {
+        s.contains("[/警察") && s.contains("item 1 / 4")
+    });
+    // A filter from the overview: 提言1's phase D items.
+    p.send("\x1b");
+    p.wait_until(within, "the search cleared", |s| !s.contains("[/警察"));
+    p.send("o");
+    p.wait_for("全体の集計");
+    p.send("lll\r");
+    p.wait_for("実施区分:D]");
+    f.wait_until(within, "the segment", |s| {
+        s.contains("実施区分:D") && s.contains("1-1-d")
+    });
+    // A fold: 提言1 folded away on the presenter's board.
+    p.send("F");
+    p.wait_until(within, "the filter cleared", |s| !s.contains("実施区分:D"));
+    p.send("gh");
+    f.wait_until(within, "the fold", |s| {
+        s.contains("▸ Recommendation 1") && !s.contains("1-1-a ")
+    });
+    // (The scroll is checked in process: follow::list.)
+    p.send("q");
+    assert!(p.wait_exit(Duration::from_secs(5)).success());
+}
