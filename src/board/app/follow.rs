@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::App;
 use crate::board::action::{Command, Effect};
-use crate::board::follow::FollowMsg;
+use crate::board::follow::{FollowMsg, Role};
 use crate::board::meeting::RoomMsg;
 use crate::board::screen::Screen;
 use crate::board::search::{MeetingFilters, SearchMsg};
@@ -20,8 +20,17 @@ use crate::i18n::Msg;
 use crate::search::{Filters, Order};
 
 impl App {
-    /// The view this board shows, as a presenter would publish it.
+    /// The view this board shows, as a presenter would publish it. A board
+    /// that neither presents nor follows leaves out its list and folds:
+    /// the view is taken twice per update, and a list of many items (an
+    /// overview segment at 100k) would be copied for nobody.
     pub fn view(&self) -> View {
+        let shared = !matches!(self.board.follow().role(), Role::Alone);
+        self.view_with(shared)
+    }
+
+    /// The view, with its list and folds when `shared`.
+    fn view_with(&self, shared: bool) -> View {
         let board = &self.board;
         let room = board.room();
         let mut view = View {
@@ -33,8 +42,10 @@ impl App {
         if let Some(main) = self.screens.iter().rev().find(|s| s.is_main()) {
             main.publish(board, &mut view);
         }
-        view.list = list_of(board);
-        view.folded = board.outline().folded();
+        if shared {
+            view.list = list_of(board);
+            view.folded = board.outline().folded();
+        }
         view
     }
 
@@ -48,7 +59,7 @@ impl App {
     /// `P`: start or stop presenting; on a follower's board, go back to the
     /// presenter.
     pub(super) fn present(&mut self) -> Vec<Effect> {
-        let view = self.view();
+        let view = self.view_with(true);
         self.board.follow_msg(FollowMsg::Present { view })
     }
 
