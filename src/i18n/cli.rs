@@ -326,7 +326,7 @@ catalogue! {
         MinutesReviewedItems => ("審議した項目", "Items reviewed"),
         MinutesNotReviewed => ("議題のうち審議しなかった項目", "Items on the agenda not reviewed"),
         MinutesNone => ("なし", "None"),
-        ErrMeetingInUse => ("会議 {name} には審議済みの印が {marks} 件、会議中の変更が {changes} 件あるため削除しません（削除するときは --force）", "meeting {name} has {marks} items marked reviewed and {changes} changes made in it: not removed (--force removes it)"),
+        ErrMeetingInUse => ("会議 {name} には審議済みの印が {marks} 件、会議中の変更が {changes} 件あるため削除しません（削除するときは --force）", "meeting {name} is not removed: {marks} item(s) marked reviewed, {changes} change(s) made in it (--force removes it)"),
         ErrMeetingNear => ("会議「{name}」はまだありません。似た名前の会議「{other}」があります。その会議なら名前をそのとおりに、新しい会議を始めるなら --new-meeting を付けてください", "there is no meeting \"{name}\" yet, but there is \"{other}\": type that name to resume it, or add --new-meeting to start a new meeting"),
         ErrNoSuchMeetingNear => ("会議「{name}」はありません。もしかして「{near}」", "there is no meeting \"{name}\"; did you mean \"{near}\"?"),
         MeetingReopened => ("会議「{name}」を再開しました（議題 {items} 項目、審議済み {reviewed}）", "meeting \"{name}\" reopened ({items} items on the agenda, {reviewed} reviewed)"),

@@ -32,26 +32,25 @@ fn mark(dir: &std::path::Path, name: &str, item: &str, at: &str) {
     meeting(dir, name, change, at);
 }
 
+/// Two meetings: 2026-12 本部会議 (1-1-a reviewed, closed at 11:00) and a
+/// stray 2026-12本部会議 started by a slip at 10:05, nothing marked.
+fn two_meetings(dir: &std::path::Path) {
+    start(dir, NAME, &["1-1-a", "1-1-b"], "2026-12-04T10:00:00+09:00");
+    mark(dir, NAME, "1-1-a", "2026-12-04T10:30:00+09:00");
+    meeting(dir, NAME, MeetingChange::Close, "2026-12-04T11:00:00+09:00");
+    let stray_at = "2026-12-04T10:05:00+09:00";
+    start(dir, "2026-12本部会議", &["1-1-a"], stray_at);
+}
+
 #[test]
-fn meetings_are_listed_reopened_and_removed() {
+fn meetings_are_listed_and_one_is_reopened() {
     let tmp = common::copy_records();
     let dir = tmp.path();
     let d = dir.to_str().unwrap();
     let (code, out, _) = kensho_in(dir, &["meetings", d, "--lang", "ja"]);
     assert_eq!(code, 0);
-    assert!(
-        out.contains("会議はまだありません") || out.contains("会議"),
-        "{out}"
-    );
-    start(dir, NAME, &["1-1-a", "1-1-b"], "2026-12-04T10:00:00+09:00");
-    mark(dir, NAME, "1-1-a", "2026-12-04T10:30:00+09:00");
-    meeting(dir, NAME, MeetingChange::Close, "2026-12-04T11:00:00+09:00");
-    start(
-        dir,
-        "2026-12本部会議",
-        &["1-1-a"],
-        "2026-12-04T10:05:00+09:00",
-    );
+    assert!(out.contains("会議がまだありません"), "{out}");
+    two_meetings(dir);
     let (code, out, err) = kensho_in(dir, &["meetings", d, "--lang", "ja"]);
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = out.lines().collect();
@@ -82,6 +81,10 @@ fn meetings_are_listed_reopened_and_removed() {
     let file = meeting_file(dir, NAME);
     let m = kensho::domain::meeting::load_meeting(&file, &report).unwrap();
     assert_eq!((m.closed.as_deref(), m.reviewed()), (None, 2));
+    // The journal emptied at the close takes the new mark.
+    let journal = std::fs::read_to_string(file.with_extension("marks")).unwrap();
+    assert_eq!(journal.lines().count(), 1, "{journal}");
+    assert!(journal.contains("1-1-b"), "{journal}");
     // A meeting not there is said with the name it was most likely meant to be.
     let (code, _, err) = kensho_in(
         dir,
@@ -89,17 +92,17 @@ fn meetings_are_listed_reopened_and_removed() {
     );
     assert_eq!(code, 2);
     assert!(err.contains("もしかして「2026-12 本部会議」"), "{err}");
-    // Removed: refused while it holds marks, unless --force.
-    let (code, _, err) = kensho_in(dir, &["meetings", "remove", NAME, d, "--lang", "en"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("2 items marked reviewed") && err.contains("--force"),
-        "{err}"
-    );
-    assert!(file.exists());
+}
+
+#[test]
+fn the_latest_meeting_has_the_minutes_and_a_stray_one_is_removed() {
+    let tmp = common::copy_records();
+    let dir = tmp.path();
+    let d = dir.to_str().unwrap();
+    two_meetings(dir);
     // The minutes without --meeting: the meeting with the latest activity,
     // said on standard error (the stray one started later, but 2026-12
-    // 本部会議 was marked last).
+    // 本部会議 was closed last).
     let (code, out, err) = kensho_in(dir, &["minutes", d, "--lang", "ja"]);
     assert_eq!(code, 0, "{err}");
     assert!(
@@ -107,6 +110,15 @@ fn meetings_are_listed_reopened_and_removed() {
         "{err}"
     );
     assert!(out.contains("# 議事録: 2026-12 本部会議"), "{out}");
+    // Removed: refused while it holds marks, unless --force.
+    let file = meeting_file(dir, NAME);
+    let (code, _, err) = kensho_in(dir, &["meetings", "remove", NAME, d, "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("1 item(s) marked reviewed") && err.contains("--force"),
+        "{err}"
+    );
+    assert!(file.exists());
     // The stray meeting, with no marks and no changes, is removed.
     let stray = meeting_file(dir, "2026-12本部会議");
     assert!(stray.exists() && stray.with_extension("marks").exists());

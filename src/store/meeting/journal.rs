@@ -1,7 +1,8 @@
 //! The journal of marks on disk (see [`crate::domain::meeting::marks`]):
 //! a meeting read as it is now from what the caller last had, a mark
 //! appended, the journal made with its meeting, emptied when folded into
-//! the meeting's file, removed when the meeting is closed.
+//! the meeting's file (once it outgrows it, and at the close), removed
+//! with its meeting (`kensho meetings remove`).
 
 use std::io::Write;
 use std::path::Path;
@@ -177,7 +178,7 @@ pub fn empty(file: &Path) -> Result<JournalSeen, EditError> {
     })
 }
 
-/// Remove the journal of meeting `file` (its marks are in the file now).
+/// Remove the journal of meeting `file` (the meeting is removed).
 pub fn remove(file: &Path) -> Result<(), EditError> {
     let path = marks_file(file);
     match std::fs::remove_file(&path) {

@@ -276,7 +276,7 @@ fn start(
 /// Write what `applied` did to `meeting` (as `seen` describes it on disk):
 /// a mark appended to its journal (the journal folded into the file once
 /// it outgrows it), a meeting closed written whole with its journal
-/// removed. A meeting without a journal (started by an older kensho) has
+/// emptied. A meeting without a journal (started by an older kensho) has
 /// its mark replace only the entry's lines of the file. What is then known.
 fn written(
     file: &Path,
@@ -311,18 +311,22 @@ fn written(
             write(file, &text)?;
             Ok(Seen::of(file, &text, known_ns, None))
         }
-        (Applied::Reopened, _) => {
+        // Written whole; the journal, emptied at the close, stays (a file
+        // git tracks, which `git commit -a` must keep taking when the
+        // meeting is reopened). A meeting without one does not get one: it
+        // would be a file nobody added.
+        (Applied::Reopened, journal) => {
             let known_ns = now_ns();
             let text = whole_text(meeting)?;
             write(file, &text)?;
-            Ok(Seen::of(file, &text, known_ns, Some(journal::empty(file)?)))
+            Ok(Seen::of(file, &text, known_ns, journal))
         }
-        (Applied::Closed, _) => {
+        (Applied::Closed, journal) => {
             let known_ns = now_ns();
             let text = whole_text(meeting)?;
             write(file, &text)?;
-            journal::remove(file)?;
-            Ok(Seen::of(file, &text, known_ns, None))
+            let journal = journal.map(|_| journal::empty(file)).transpose()?;
+            Ok(Seen::of(file, &text, known_ns, journal))
         }
     }
 }
