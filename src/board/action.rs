@@ -75,6 +75,11 @@ pub enum Command {
     PreviousItem,
     /// Mark the item reviewed in the meeting (or not, when it was).
     MarkReviewed,
+    /// Record a remark (発言要旨) on the item in the meeting.
+    Remark,
+    /// The walkthrough's pointer: to the next (previous) field of the item.
+    NextField,
+    PreviousField,
     Walkthrough,
     Overview,
     /// Start or resume a review meeting (a prompt for its name).
@@ -117,6 +122,7 @@ impl Command {
                 | Command::Undo
                 | Command::Redo
                 | Command::MarkReviewed
+                | Command::Remark
                 | Command::Meeting
                 | Command::Minutes
                 | Command::KeepTheirs

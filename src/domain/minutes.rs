@@ -21,6 +21,8 @@ pub struct Minutes {
     pub agenda: Vec<String>,
     pub reviewed: Vec<Reviewed>,
     pub not_reviewed: Vec<String>,
+    /// What was said about the items (発言要旨), in agenda order.
+    pub remarks: Vec<MinutesRemark>,
     pub changes: Vec<Group>,
     /// Items per phase (rows) and direction (columns), in scale order.
     pub before: Table,
@@ -35,6 +37,15 @@ pub struct Reviewed {
     /// Reviewed and left as it was: no change to it was made in the meeting
     /// (its outcome is 「現状どおり」).
     pub unchanged: bool,
+}
+
+/// A remark recorded on an item in the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MinutesRemark {
+    pub item: String,
+    pub at: String,
+    pub by: String,
+    pub text: String,
 }
 
 /// The changes made to the items of one point.
@@ -208,6 +219,18 @@ impl Minutes {
                 .iter()
                 .filter(|e| e.reviewed.is_none())
                 .map(|e| e.item.clone())
+                .collect(),
+            remarks: meeting
+                .agenda
+                .iter()
+                .flat_map(|e| {
+                    e.remarks.iter().map(|r| MinutesRemark {
+                        item: e.item.clone(),
+                        at: r.at.clone(),
+                        by: r.by.clone(),
+                        text: r.text.clone(),
+                    })
+                })
                 .collect(),
             changes: groups(report, meeting, log, &happened),
             // Before: as it was when the meeting started; after: when it

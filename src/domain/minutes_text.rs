@@ -153,6 +153,7 @@ fn item_lists(out: &mut String, report: &Report, m: &Minutes, lang: Lang) {
             short_time(&r.at)
         );
     }
+    remarks(out, m, lang);
     let _ = writeln!(out, "\n## {}\n", t(CliMsg::MinutesNotReviewed));
     if m.not_reviewed.is_empty() {
         let _ = writeln!(out, "{}", t(CliMsg::MinutesNone));
@@ -172,6 +173,29 @@ fn item_lists(out: &mut String, report: &Report, m: &Minutes, lang: Lang) {
             .map(|n| Msg::RecommendationNumber.fill(lang, &[("number", &n)]))
             .unwrap_or_default();
         let _ = writeln!(out, "- {rec}: {}", ids.join(", "));
+    }
+}
+
+/// What was said about the items (発言要旨), when anything was recorded:
+/// each remark under its item, with who recorded it and when.
+fn remarks(out: &mut String, m: &Minutes, lang: Lang) {
+    if m.remarks.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {}\n", CliMsg::MinutesRemarks.text(lang));
+    let mut last: Option<&str> = None;
+    for r in &m.remarks {
+        if last != Some(r.item.as_str()) {
+            let _ = writeln!(out, "- {}", cell(&r.item));
+            last = Some(&r.item);
+        }
+        let _ = writeln!(
+            out,
+            "  - {} ({}, {})",
+            cell(&r.text),
+            cell(&r.by),
+            short_time(&r.at)
+        );
     }
 }
 

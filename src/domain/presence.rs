@@ -102,6 +102,51 @@ pub struct View {
     /// The outline's folded rows (node numbers).
     #[serde(default)]
     pub folded: Vec<usize>,
+    /// In the walkthrough: the field the presenter points at.
+    #[serde(default)]
+    pub pointer: Option<Pointed>,
+}
+
+/// A field of the item on screen that the presenter can point at, in the
+/// order the pointer visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pointed {
+    Measure,
+    Progress,
+    Assessment,
+    Phase,
+    Direction,
+    Departments,
+    Remarks,
+}
+
+impl Pointed {
+    pub const ALL: [Pointed; 7] = [
+        Pointed::Measure,
+        Pointed::Progress,
+        Pointed::Assessment,
+        Pointed::Phase,
+        Pointed::Direction,
+        Pointed::Departments,
+        Pointed::Remarks,
+    ];
+
+    /// The field after (`forward`) or before `from`: from none the first
+    /// (last), past the ends none. The remarks only `in_meeting`.
+    pub fn step(from: Option<Pointed>, forward: bool, in_meeting: bool) -> Option<Pointed> {
+        let fields: Vec<Pointed> = Pointed::ALL
+            .into_iter()
+            .filter(|&p| in_meeting || p != Pointed::Remarks)
+            .collect();
+        let at = from.and_then(|p| fields.iter().position(|&f| f == p));
+        match (at, forward) {
+            (None, true) => fields.first().copied(),
+            (None, false) => fields.last().copied(),
+            (Some(i), true) => fields.get(i + 1).copied(),
+            (Some(i), false) => i.checked_sub(1).map(|i| fields[i]),
+        }
+    }
 }
 
 /// The search, the filters and the order of a presenter's list, so that

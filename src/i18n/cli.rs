@@ -346,6 +346,7 @@ catalogue! {
         ArgMeetingName => ("会議の名前", "The meeting's name"),
         ArgForce => ("審議済みの印や会議中の変更があっても削除する", "Remove it even when it has marks or changes made in it"),
         OutcomeUnchanged => ("現状どおり", "as it stands (現状どおり)"),
+        MinutesRemarks => ("発言要旨", "Remarks (発言要旨)"),
         OutcomeChanged => ("変更あり（下記）", "changed (below)"),
         ErrMeetingClosed => ("会議 {name} は終了しています。審議済みの印はもう付けられません", "meeting {name} is closed: no more items can be marked reviewed"),
         ErrMeetingNameTaken => (

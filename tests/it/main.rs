@@ -36,6 +36,7 @@ mod overview;
 mod own_files;
 mod proof;
 mod random_use;
+mod remarks;
 mod roundtrip;
 mod save_files;
 mod screens;

@@ -16,6 +16,7 @@ use crate::board::screen::meeting_prompt::MeetingPrompt;
 use crate::board::screen::overview::Overview;
 use crate::board::screen::picker::CodePicker;
 use crate::board::screen::reason::ReasonPrompt;
+use crate::board::screen::remark::RemarkPrompt;
 use crate::board::screen::search_line::SearchLine;
 use crate::board::screen::walkthrough::Walkthrough;
 use crate::board::screen::{Screen, ScreenKind};
@@ -45,6 +46,10 @@ fn sample(kind: ScreenKind, app: &App) -> Screen {
         ScreenKind::EditWhich => Screen::EditWhich(EditWhich { item, cursor: 0 }),
         ScreenKind::Conflict => Screen::Conflict(ConflictDialog),
         ScreenKind::Reason => Screen::Reason(ReasonPrompt {
+            item,
+            input: Default::default(),
+        }),
+        ScreenKind::Remark => Screen::Remark(RemarkPrompt {
             item,
             input: Default::default(),
         }),

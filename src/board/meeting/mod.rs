@@ -38,6 +38,8 @@ pub enum RoomMsg {
     },
     /// Mark `item` reviewed in the open meeting (or not, when it was).
     Review(String),
+    /// Record remark `text` on `item` in the open meeting.
+    Remark { item: String, text: String },
     /// Write the minutes of the meeting the board is in.
     Minutes,
     /// A meeting file was written or read again (see [`Note::Meeting`]).
@@ -82,6 +84,7 @@ impl Room {
                 vec![job(scope.records, name, start)]
             }
             RoomMsg::Review(item) => self.review(scope, &item),
+            RoomMsg::Remark { item, text } => self.remark(scope, item, text),
             RoomMsg::Minutes => match &self.state {
                 Some(state) => vec![Effect::Tell(Note::Write(Job::Minutes {
                     name: state.meeting.name.clone(),
@@ -124,17 +127,9 @@ impl Room {
     /// at once (a second `r` before the write lands takes it back); the file
     /// as written replaces it.
     fn review(&mut self, scope: Scope, item: &str) -> Vec<Effect> {
-        let Some(state) = self.state.as_mut() else {
-            scope.footer.tell(Msg::NoMeeting);
+        let Some(state) = self.open_state(scope.footer) else {
             return Vec::new();
         };
-        if !state.is_open() {
-            let name = crate::text::visible(&state.meeting.name).into_owned();
-            scope
-                .footer
-                .tell_with(Msg::MeetingIsClosed, &[("name", &name)]);
-            return Vec::new();
-        }
         let reviewed = !state.meeting.is_reviewed(item);
         state.mark(item, reviewed);
         let change = MeetingChange::Review {
@@ -146,6 +141,35 @@ impl Room {
             job(scope.records, &name, change),
             Effect::Tell(Note::MeetingChanged),
         ]
+    }
+
+    /// Record a remark on `item` in the open meeting: shown at once, the
+    /// file as written (with who and when) replaces it.
+    fn remark(&mut self, scope: Scope, item: String, text: String) -> Vec<Effect> {
+        let Some(state) = self.open_state(scope.footer) else {
+            return Vec::new();
+        };
+        state.remark(&item, &text);
+        let name = state.meeting.name.clone();
+        vec![
+            job(scope.records, &name, MeetingChange::Remark { item, text }),
+            Effect::Tell(Note::MeetingChanged),
+        ]
+    }
+
+    /// The meeting the board is in when it is open; else the footer says
+    /// why there is none to change.
+    fn open_state(&mut self, footer: &mut Footer) -> Option<&mut MeetingState> {
+        let Some(state) = self.state.as_mut() else {
+            footer.tell(Msg::NoMeeting);
+            return None;
+        };
+        if !state.is_open() {
+            let name = visible(&state.meeting.name).into_owned();
+            footer.tell_with(Msg::MeetingIsClosed, &[("name", &name)]);
+            return None;
+        }
+        Some(state)
     }
 
     /// A meeting file was written (or read): started or resumed just now

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::domain::change::{Change, happened};
 use crate::domain::field::Field;
-use crate::domain::meeting::Meeting;
+use crate::domain::meeting::{Entry, Meeting, Remark, Review};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingState {
@@ -32,17 +32,37 @@ impl MeetingState {
 
     /// Mark `item` reviewed (or not) on screen, before the file says so.
     pub fn mark(&mut self, item: &str, reviewed: bool) {
-        let mark = reviewed.then(|| crate::domain::meeting::Review {
+        self.entry(item).reviewed = reviewed.then(|| Review {
             at: String::new(),
             by: String::new(),
         });
-        match self.meeting.agenda.iter_mut().find(|e| e.item == item) {
-            Some(entry) => entry.reviewed = mark,
-            None => self.meeting.agenda.push(crate::domain::meeting::Entry {
-                item: item.to_string(),
-                reviewed: mark,
-            }),
-        }
+    }
+
+    /// A remark on `item` on screen, before the file says so (who and when
+    /// come with it).
+    pub fn remark(&mut self, item: &str, text: &str) {
+        self.entry(item).remarks.push(Remark {
+            at: String::new(),
+            by: String::new(),
+            text: text.trim().to_string(),
+        });
+    }
+
+    /// The agenda's entry of `item` (joining the agenda when it is not on it).
+    fn entry(&mut self, item: &str) -> &mut Entry {
+        let agenda = &mut self.meeting.agenda;
+        let at = match agenda.iter().position(|e| e.item == item) {
+            Some(at) => at,
+            None => {
+                agenda.push(Entry {
+                    item: item.to_string(),
+                    reviewed: None,
+                    remarks: Vec::new(),
+                });
+                agenda.len() - 1
+            }
+        };
+        &mut agenda[at]
     }
 
     /// Add the log lines of this board's saves made in the meeting.

@@ -16,6 +16,7 @@ pub fn edit_keys() -> Vec<Binding> {
         bind("s", Picker, Msg::KeyPicker).foot(Msg::FootCodes, When::Always),
         bind("e", Editor, Msg::KeyEditor),
         bind("m", Reason, Msg::KeyReason),
+        bind("c", Remark, Msg::KeyRemark),
         bind("u", Undo, Msg::KeyUndo),
         bind("Ctrl-r", Redo, Msg::KeyRedo),
     ]
@@ -42,12 +43,14 @@ pub fn edit_command(
             };
             Outcome::nav(Nav::Push(Screen::Reason(prompt)))
         }
+        (Command::Remark, Some(item)) => super::remark::RemarkPrompt::open(board, item),
         (
             Command::SetPhase(_)
             | Command::SetDirection(_)
             | Command::Picker
             | Command::Editor
-            | Command::Reason,
+            | Command::Reason
+            | Command::Remark,
             None,
         ) => {
             board.tell(Msg::NoItemSelected);

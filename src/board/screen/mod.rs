@@ -22,6 +22,7 @@ pub mod meeting_prompt;
 pub mod overview;
 pub mod picker;
 pub mod reason;
+pub mod remark;
 pub mod search_line;
 pub mod walkthrough;
 
@@ -199,6 +200,7 @@ screens! {
     EditWhich(edit_which::EditWhich) = "edit";
     Conflict(conflict::ConflictDialog) = "conflict";
     Reason(reason::ReasonPrompt) = "reason";
+    Remark(remark::RemarkPrompt) = "remark";
     Jump(jump::JumpPrompt) = "jump";
     Walkthrough(walkthrough::Walkthrough) = "walkthrough";
     Overview(overview::Overview) = "overview";

@@ -8,7 +8,7 @@ use crate::board::keys::{Binding, When, bind};
 use crate::board::meeting::RoomMsg;
 use crate::board::state::Board;
 use crate::domain::model::ItemRef;
-use crate::domain::presence::{Shown, View};
+use crate::domain::presence::{Pointed, Shown, View};
 use crate::i18n::Msg;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub struct Walkthrough {
     /// On a follower's board: the place on the presenter's agenda (1-based)
     /// and its length, shown instead of this board's own.
     pub shown_place: Option<(usize, usize)>,
+    /// The field pointed at (`Tab`), marked on every follower's screen too.
+    pub pointer: Option<Pointed>,
 }
 
 impl Walkthrough {
@@ -55,6 +57,7 @@ impl Walkthrough {
             pos,
             scroll: 0,
             shown_place: None,
+            pointer: None,
         }
     }
 
@@ -102,6 +105,7 @@ impl Walkthrough {
         self.pos = pos.min(self.agenda.len().saturating_sub(1));
         self.scroll = 0;
         self.shown_place = None;
+        self.pointer = None;
         self.sync(board);
     }
 
@@ -167,6 +171,8 @@ impl Page for Walkthrough {
             bind("G End", Last, Msg::KeyFirstLast),
             bind(":", Jump, Msg::KeyJump),
             bind("i", AgendaIndex, Msg::KeyAgendaIndex),
+            bind("Tab", NextField, Msg::KeyPointer),
+            bind("BackTab", PreviousField, Msg::KeyPointer),
             bind("Up k", Up, Msg::KeyScroll),
             bind("Down j", Down, Msg::KeyScroll),
             bind("r", MarkReviewed, Msg::KeyMarkReviewed).foot(Msg::FootReviewed, When::Always),
@@ -190,6 +196,10 @@ impl Page for Walkthrough {
         };
         self.sync(board);
         let target = self.current().map(str::to_string);
+        // A remark is typed with everyone looking at the remarks.
+        if command == Command::Remark && board.room().open_meeting().is_some() {
+            self.pointer = Some(Pointed::Remarks);
+        }
         if let Some(outcome) = super::editing::edit_command(board, &command, target.clone()) {
             return outcome;
         }
@@ -205,6 +215,11 @@ impl Page for Walkthrough {
             Command::Last => self.go(board, last),
             Command::Up => self.scroll = self.scroll.saturating_sub(1),
             Command::Down => self.scroll += 1,
+            Command::NextField | Command::PreviousField => {
+                let forward = command == Command::NextField;
+                let in_meeting = board.room().state().is_some();
+                self.pointer = Pointed::step(self.pointer, forward, in_meeting);
+            }
             Command::MarkReviewed => return self.mark(board, target),
             Command::Overview => {
                 let overview = super::overview::Overview::new(board);
@@ -230,6 +245,7 @@ impl Page for Walkthrough {
         view.item = self.current().map(str::to_string);
         view.place = self.place();
         view.scroll = self.scroll;
+        view.pointer = self.pointer;
     }
 
     /// Back from `:` (or another prompt) that chose an item on the board:
@@ -246,6 +262,7 @@ impl Page for Walkthrough {
                 self.pos = pos;
                 self.scroll = 0;
                 self.shown_place = None;
+                self.pointer = None;
             }
             None => board.tell(Msg::NotOnAgenda),
         }
@@ -264,6 +281,7 @@ impl Page for Walkthrough {
         }
         walk.shown_place = view.place;
         walk.scroll = view.scroll;
+        walk.pointer = view.pointer;
         Some(walk)
     }
 }

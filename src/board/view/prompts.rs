@@ -13,6 +13,7 @@ use crate::board::screen::Draw;
 use crate::board::screen::jump::JumpPrompt;
 use crate::board::screen::meeting_prompt::MeetingPrompt;
 use crate::board::screen::reason::ReasonPrompt;
+use crate::board::screen::remark::RemarkPrompt;
 use crate::board::screen::search_line::SearchLine;
 use crate::i18n::Msg;
 use crate::text::visible;
@@ -23,6 +24,10 @@ impl Draw<Canvas<'_>> for SearchLine {
 }
 
 impl Draw<Canvas<'_>> for ReasonPrompt {
+    fn draw(&self, _frame: &mut Frame, _canvas: &Canvas, _area: Rect) {}
+}
+
+impl Draw<Canvas<'_>> for RemarkPrompt {
     fn draw(&self, _frame: &mut Frame, _canvas: &Canvas, _area: Rect) {}
 }
 

@@ -17,6 +17,7 @@ use crate::board::state::Board;
 use crate::domain::export::circled;
 use crate::domain::field::Field;
 use crate::domain::model::{ItemRef, Scale};
+use crate::domain::presence::Pointed;
 use crate::i18n::Msg;
 use crate::text::visible;
 use crate::text::width::{pad, truncate, width};
@@ -48,6 +49,7 @@ fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
         width: main.width.saturating_sub(2),
         ..main
     };
+    let pointer = state.pointer;
     if inner.width >= TWO_COLUMNS {
         // Lines of text no longer than a reader's eye can follow on a wall.
         let left_w = (inner.width * 3 / 5).min(96);
@@ -57,25 +59,80 @@ fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
             Constraint::Min(20),
         ])
         .areas(inner);
-        let mut lines = text_lines(board, &r, left.width as usize);
-        scroll(&mut lines, state.scroll, left.height);
-        frame.render_widget(Paragraph::new(lines), left);
-        draw_codes(frame, board, &r, right);
+        let w = left.width as usize;
+        let mut lines = Pointing::new(pointer);
+        text_lines(&mut lines, board, &r, w);
+        remark_lines(&mut lines, board, &r, w);
+        lines.show(frame, state.scroll, left);
+        draw_codes(frame, board, &r, pointer, right);
     } else {
         let w = inner.width as usize;
-        let mut lines = code_lines(board, &r, w);
-        lines.push(Line::from(""));
-        lines.extend(text_lines(board, &r, w));
-        lines.push(Line::from(""));
-        lines.extend(department_lines(board, &r, w));
-        scroll(&mut lines, state.scroll, inner.height);
-        frame.render_widget(Paragraph::new(lines), inner);
+        let mut lines = Pointing::new(pointer);
+        code_lines(&mut lines, board, &r, w);
+        lines.blank();
+        text_lines(&mut lines, board, &r, w);
+        lines.blank();
+        department_lines(&mut lines, board, &r, w);
+        remark_lines(&mut lines, board, &r, w);
+        lines.show(frame, state.scroll, inner);
     }
 }
 
-fn scroll(lines: &mut Vec<Line>, by: usize, height: u16) {
-    let by = by.min(lines.len().saturating_sub(height as usize));
-    lines.drain(..by);
+/// The lines of a column, and where the field pointed at starts.
+struct Pointing<'a> {
+    lines: Vec<Line<'a>>,
+    pointer: Option<Pointed>,
+    anchor: Option<usize>,
+}
+
+impl<'a> Pointing<'a> {
+    fn new(pointer: Option<Pointed>) -> Pointing<'a> {
+        Pointing {
+            lines: Vec::new(),
+            pointer,
+            anchor: None,
+        }
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::from(""));
+    }
+
+    /// A field's title: the field pointed at is marked with `▶` (`>` in
+    /// ASCII) and drawn reversed, so that it shows without colour too.
+    fn title(&mut self, board: &Board, field: Pointed, spans: Vec<Span<'a>>) {
+        if self.pointer != Some(field) {
+            self.lines.push(Line::from(spans));
+            return;
+        }
+        self.anchor = Some(self.lines.len());
+        self.lines.push(pointed_line(board, spans));
+    }
+
+    /// Drawn in `area`, scrolled by `by` unless that hides the field
+    /// pointed at: then from it.
+    fn show(mut self, frame: &mut Frame, by: usize, area: Rect) {
+        let height = area.height as usize;
+        let by = match self.anchor {
+            Some(a) if a < by || a >= by + height => a,
+            _ => by,
+        };
+        let by = by.min(self.lines.len().saturating_sub(height));
+        self.lines.drain(..by);
+        frame.render_widget(Paragraph::new(self.lines), area);
+    }
+}
+
+/// `spans` as the title of the field pointed at.
+fn pointed_line<'a>(board: &Board, spans: Vec<Span<'a>>) -> Line<'a> {
+    let marker = if board.options().ascii { "> " } else { "▶ " };
+    let mark = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+    let mut out = vec![Span::styled(marker, bold())];
+    out.extend(spans.into_iter().map(|s| {
+        let style = s.style.patch(mark);
+        s.style(style)
+    }));
+    Line::from(out)
 }
 
 /// The breadcrumb (提言 3 › ④ › 方針 エ › 取組 (イ)), the item's id and
@@ -139,8 +196,7 @@ fn draw_top(frame: &mut Frame, board: &Board, r: &ItemRef, area: Rect) {
 }
 
 /// Measure, progress and self-assessment, wrapped, with room around them.
-fn text_lines<'a>(board: &Board, r: &ItemRef, w: usize) -> Vec<Line<'a>> {
-    let mut lines = Vec::new();
+fn text_lines(out: &mut Pointing, board: &Board, r: &ItemRef, w: usize) {
     let label = r
         .measure_label()
         .map(|l| format!(" {}", visible(&l)))
@@ -166,32 +222,61 @@ fn text_lines<'a>(board: &Board, r: &ItemRef, w: usize) -> Vec<Line<'a>> {
             .unwrap_or_default()
     };
     let parts = [
-        (format!("{}{label}", board.t(Msg::Measure)), measure),
         (
+            Pointed::Measure,
+            format!("{}{label}", board.t(Msg::Measure)),
+            measure,
+        ),
+        (
+            Pointed::Progress,
             format!("{}{}", board.t(Msg::Progress), changed(Field::Progress)),
             or_empty(&r.item.progress),
         ),
         (
+            Pointed::Assessment,
             format!("{}{}", board.t(Msg::Assessment), changed(Field::Assessment)),
             or_empty(&r.item.assessment),
         ),
     ];
-    for (i, (title, text)) in parts.into_iter().enumerate() {
+    for (i, (field, title, text)) in parts.into_iter().enumerate() {
         if i > 0 {
-            lines.push(Line::from(""));
+            out.blank();
         }
-        lines.push(heading(board, title));
-        push_wrapped(&mut lines, &text, w, 2);
+        out.title(board, field, heading(board, title).spans);
+        push_wrapped(&mut out.lines, &text, w, 2);
     }
-    lines
 }
 
-fn department_lines<'a>(board: &Board, r: &ItemRef, w: usize) -> Vec<Line<'a>> {
-    let mut lines = vec![heading(board, board.t(Msg::Departments).to_string())];
+fn department_lines(out: &mut Pointing, board: &Board, r: &ItemRef, w: usize) {
+    let title = heading(board, board.t(Msg::Departments).to_string());
+    out.title(board, Pointed::Departments, title.spans);
     for d in &r.item.departments {
-        push_wrapped(&mut lines, d, w, 2);
+        push_wrapped(&mut out.lines, d, w, 2);
     }
-    lines
+}
+
+/// What was said about the item in the meeting (発言要旨), each with when
+/// and who recorded it: only in a meeting.
+fn remark_lines(out: &mut Pointing, board: &Board, r: &ItemRef, w: usize) {
+    let Some(state) = board.room().state() else {
+        return;
+    };
+    out.blank();
+    let title = heading(board, board.t(Msg::Remarks).to_string());
+    out.title(board, Pointed::Remarks, title.spans);
+    let remarks = state.meeting.remarks_of(&r.item.id);
+    if remarks.is_empty() {
+        push_wrapped(&mut out.lines, board.t(Msg::NoRemarks), w, 2);
+    }
+    for remark in remarks {
+        let when = remark.at.get(11..16).unwrap_or_default();
+        let who = visible(&remark.by);
+        let said = match (when.is_empty(), who.is_empty()) {
+            (true, true) => visible(&remark.text).into_owned(),
+            _ => format!("{when} {who}: {}", visible(&remark.text)),
+        };
+        push_wrapped(&mut out.lines, &said, w, 2);
+    }
 }
 
 /// The scales of the item: (scale, code, palette, field).
@@ -234,24 +319,36 @@ fn change_line(board: &Board, r: &ItemRef, field: Field) -> Option<String> {
 }
 
 /// Codes as badges with their meanings (a narrow screen).
-fn code_lines<'a>(board: &Board, r: &ItemRef, w: usize) -> Vec<Line<'a>> {
-    let mut lines = Vec::new();
+fn code_lines(out: &mut Pointing, board: &Board, r: &ItemRef, w: usize) {
     for (scale, code, palette, field) in scales(board, r) {
         let b = badge(board, scale, code, palette);
         let meaning = scale.meaning(code).unwrap_or_default();
         let head = format!("{} ", visible(&scale.name));
-        let rest = w.saturating_sub(width(&head) + width(&b.content) + 1);
-        lines.push(Line::from(vec![
+        let marker = if out.pointer == Some(pointed_of(field)) {
+            2
+        } else {
+            0
+        };
+        let rest = w.saturating_sub(width(&head) + width(&b.content) + 1 + marker);
+        let spans = vec![
             Span::styled(head, bold()),
             b,
             Span::raw(" "),
             Span::raw(truncate(meaning, rest, "…")),
-        ]));
+        ];
+        out.title(board, pointed_of(field), spans);
         if let Some(change) = change_line(board, r, field) {
-            push_wrapped(&mut lines, &change, w, 2);
+            push_wrapped(&mut out.lines, &change, w, 2);
         }
     }
-    lines
+}
+
+/// The pointer's name of a scale's field.
+fn pointed_of(field: Field) -> Pointed {
+    match field {
+        Field::Direction => Pointed::Direction,
+        _ => Pointed::Phase,
+    }
 }
 
 /// Whether `code` can be drawn large (the font has ASCII letters and digits).
@@ -260,7 +357,7 @@ fn big(board: &Board, code: &str) -> bool {
 }
 
 /// The codes large, each with its meaning and how it changed; departments below.
-fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, area: Rect) {
+fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, pointer: Option<Pointed>, area: Rect) {
     let size = match area.height {
         h if h >= 36 => Some((PixelSize::Full, 8)),
         h if h >= 22 => Some((PixelSize::HalfHeight, 4)),
@@ -270,7 +367,12 @@ fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, area: Rect) {
     let bottom = area.y + area.height;
     let w = area.width as usize;
     for (scale, code, palette, field) in scales(board, r) {
-        let mut lines = vec![heading(board, visible(&scale.name).into_owned())];
+        let title = heading(board, visible(&scale.name).into_owned());
+        let mut lines = vec![if pointer == Some(pointed_of(field)) {
+            pointed_line(board, title.spans)
+        } else {
+            title
+        }];
         let glyphs = size.filter(|_| big(board, code));
         if glyphs.is_none() {
             lines.push(Line::from(vec![
@@ -313,8 +415,9 @@ fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, area: Rect) {
         lines.push(Line::from(""));
         put(frame, &mut lines, &mut y, bottom, area);
     }
-    let mut lines = department_lines(board, r, w);
-    put(frame, &mut lines, &mut y, bottom, area);
+    let mut lines = Pointing::new(pointer);
+    department_lines(&mut lines, board, r, w);
+    put(frame, &mut lines.lines, &mut y, bottom, area);
 }
 
 /// Draw `lines` at row `y` of `area` (as many as fit), and move `y` below them.

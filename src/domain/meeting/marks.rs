@@ -145,7 +145,10 @@ pub fn apply_marks(meeting: &mut Meeting, marks: Marks, report: &Report) -> Resu
     for ((_, mark), place) in marks.entries.into_iter().zip(places) {
         let place = place.or_else(|| joined.get(&mark.item).copied());
         match place {
-            Some(i) => meeting.agenda[i] = mark,
+            Some(i) => {
+                let was = std::mem::replace(&mut meeting.agenda[i], mark);
+                keep_remarks(&mut meeting.agenda[i], was.remarks);
+            }
             None => {
                 joined.insert(mark.item.clone(), meeting.agenda.len());
                 meeting.agenda.push(mark);
@@ -153,6 +156,21 @@ pub fn apply_marks(meeting: &mut Meeting, marks: Marks, report: &Report) -> Resu
         }
     }
     Ok(())
+}
+
+/// The remarks an entry had that a mark's line does not hold, kept: two
+/// clones' journals merged line by line each tell remarks the other's lines
+/// do not, and none may be lost. Oldest first; one told twice is kept once.
+fn keep_remarks(entry: &mut Entry, had: Vec<super::Remark>) {
+    let missing: Vec<super::Remark> = had
+        .into_iter()
+        .filter(|r| !entry.remarks.contains(r))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    entry.remarks.extend(missing);
+    entry.remarks.sort_by(|a, b| a.at.cmp(&b.at));
 }
 
 /// Where on `meeting`'s agenda each mark's item stands: a few marks look
@@ -186,6 +204,7 @@ mod tests {
                 at: "2026-12-04T10:05:00+09:00".into(),
                 by: by.into(),
             }),
+            remarks: Vec::new(),
         }
     }
 

@@ -43,6 +43,19 @@ pub struct Entry {
     pub item: String,
     #[serde(default)]
     pub reviewed: Option<Review>,
+    /// What was said about the item in the meeting (発言要旨), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remarks: Vec<Remark>,
+}
+
+/// A remark recorded on an item in the meeting: what was said, by whom it
+/// was recorded, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remark {
+    pub at: String,
+    pub by: String,
+    pub text: String,
 }
 
 /// Who marked an item reviewed, and when.
@@ -69,6 +82,7 @@ impl Meeting {
                 .map(|item| Entry {
                     item,
                     reviewed: None,
+                    remarks: Vec::new(),
                 })
                 .collect(),
             closed: None,
@@ -78,6 +92,14 @@ impl Meeting {
     /// How many items of the agenda were reviewed.
     pub fn reviewed(&self) -> usize {
         self.agenda.iter().filter(|e| e.reviewed.is_some()).count()
+    }
+
+    /// The remarks recorded on `item`.
+    pub fn remarks_of(&self, item: &str) -> &[Remark] {
+        self.agenda
+            .iter()
+            .find(|e| e.item == item)
+            .map_or(&[], |e| e.remarks.as_slice())
     }
 
     pub fn is_reviewed(&self, item: &str) -> bool {

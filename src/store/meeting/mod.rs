@@ -15,7 +15,9 @@ use super::digests::{Stamp, now_ns};
 use super::edit::{EditError, with_lock};
 use super::{StoreError, replace_file};
 use crate::domain::meeting::marks::{line_of, marks_file};
-use crate::domain::meeting::{Entry, Meeting, Review, load_meeting, meeting_file, read_meeting};
+use crate::domain::meeting::{
+    Entry, Meeting, Remark, Review, load_meeting, meeting_file, read_meeting,
+};
 use crate::domain::minutes::Minutes;
 use crate::domain::minutes_text::markdown;
 use crate::domain::model::Report;
@@ -36,6 +38,12 @@ pub enum MeetingChange {
     Review {
         item: String,
         reviewed: bool,
+    },
+    /// Record a remark (発言要旨) on an item; an item not on the agenda
+    /// is added to it.
+    Remark {
+        item: String,
+        text: String,
     },
     Close,
     /// Open a closed meeting again (its agenda and marks as they were).
@@ -161,27 +169,37 @@ fn apply(
 ) -> Result<Applied, EditError> {
     match change {
         MeetingChange::Start { .. } => Ok(Applied::Nothing),
-        MeetingChange::Review { .. } if meeting.closed.is_some() => Err(EditError::MeetingClosed {
-            name: meeting.name.clone(),
-        }),
+        MeetingChange::Review { .. } | MeetingChange::Remark { .. } if meeting.closed.is_some() => {
+            Err(EditError::MeetingClosed {
+                name: meeting.name.clone(),
+            })
+        }
         MeetingChange::Review { item, reviewed } => {
             let reviewed = reviewed.then(|| Review {
                 at: now.to_string(),
                 by: by.to_string(),
             });
-            let now = Entry {
-                item: item.clone(),
-                reviewed,
-            };
-            let was = match meeting.agenda.iter_mut().find(|e| &e.item == item) {
-                Some(entry) if entry.reviewed == now.reviewed => return Ok(Applied::Nothing),
-                Some(entry) => Some(std::mem::replace(entry, now.clone())),
-                None => {
-                    meeting.agenda.push(now.clone());
-                    None
+            Ok(change_entry(meeting, item, |entry| {
+                if entry.reviewed == reviewed {
+                    return false;
                 }
+                entry.reviewed = reviewed;
+                true
+            }))
+        }
+        MeetingChange::Remark { item, text } => {
+            let remark = Remark {
+                at: now.to_string(),
+                by: by.to_string(),
+                text: text.trim().to_string(),
             };
-            Ok(Applied::Marked { was, now })
+            Ok(change_entry(meeting, item, |entry| {
+                if remark.text.is_empty() {
+                    return false;
+                }
+                entry.remarks.push(remark);
+                true
+            }))
         }
         MeetingChange::Reopen if meeting.closed.is_none() => Ok(Applied::Nothing),
         MeetingChange::Reopen => {
@@ -194,6 +212,35 @@ fn apply(
             Ok(Applied::Closed)
         }
     }
+}
+
+/// `change` made to the agenda's entry of `item` (the entry joins the
+/// agenda when the item is not on it); it says whether it changed it.
+fn change_entry(
+    meeting: &mut Meeting,
+    item: &str,
+    change: impl FnOnce(&mut Entry) -> bool,
+) -> Applied {
+    let at = meeting.agenda.iter().position(|e| e.item == item);
+    let mut entry = match at {
+        Some(i) => meeting.agenda[i].clone(),
+        None => Entry {
+            item: item.to_string(),
+            reviewed: None,
+            remarks: Vec::new(),
+        },
+    };
+    if !change(&mut entry) {
+        return Applied::Nothing;
+    }
+    let was = match at {
+        Some(i) => Some(std::mem::replace(&mut meeting.agenda[i], entry.clone())),
+        None => {
+            meeting.agenda.push(entry.clone());
+            None
+        }
+    };
+    Applied::Marked { was, now: entry }
 }
 
 /// Apply `change` to meeting `name` of the records at `path`. `known` is

@@ -263,3 +263,36 @@ fn a_follower_in_another_terminal_mirrors_a_search_a_segment_and_a_fold() {
     p.send("q");
     assert!(p.wait_exit(Duration::from_secs(5)).success());
 }
+
+#[test]
+fn the_presenters_pointer_and_a_remark_reach_a_follower() {
+    let tmp = copy_of_records();
+    let dir = tmp.path().to_str().unwrap().to_string();
+    let args = ["--meeting", "2026-12 本部会議", "--present", &dir];
+    let mut p = Session::start_in(&args, "ja_JP.UTF-8", (120, 40), &[]);
+    p.wait_for("発表中");
+    p.wait_for("議題 1 / 88");
+    let f = Session::start_in(&["--follow", &dir], "en_US.UTF-8", (80, 24), &[]);
+    f.wait_for("following");
+    let within = Duration::from_secs(2);
+    // Tab twice: the progress, marked with ▶ on both screens (the
+    // follower's in English, at its own size).
+    p.send("\t\t");
+    p.wait_for("▶ 実施状況");
+    f.wait_until(within, "the pointer", |s| s.contains("▶ Progress"));
+    // Shift-Tab back to the measure.
+    p.send("\x1b[Z");
+    f.wait_until(within, "the pointer moved", |s| {
+        s.contains("▶ Measure") && !s.contains("▶ Progress")
+    });
+    // A remark, typed on the presenter's board: the pointer goes to the
+    // remarks, and the remark is on the follower's screen at once.
+    p.send("c");
+    f.wait_until(within, "the remarks pointed at", |s| {
+        s.contains("▶ Remarks")
+    });
+    p.send("根拠を示すこと\r");
+    f.wait_until(within, "the remark", |s| s.contains("根拠を示すこと"));
+    p.send("q");
+    assert!(p.wait_exit(Duration::from_secs(5)).success());
+}
