@@ -275,6 +275,13 @@ fn the_presenters_pointer_and_a_remark_reach_a_follower() {
     let f = Session::start_in(&["--follow", &dir], "en_US.UTF-8", (80, 24), &[]);
     f.wait_for("following");
     let within = Duration::from_secs(2);
+    // A scroll: the follower's text moves with the presenter's (by lines of
+    // its own layout: its codes leave the top).
+    f.wait_for("実施区分  A");
+    p.send("jjj");
+    f.wait_until(within, "the scroll", |s| !s.contains("実施区分  A"));
+    p.send("kkk");
+    f.wait_until(within, "the scroll back", |s| s.contains("実施区分  A"));
     // Tab twice: the progress, marked with ▶ on both screens (the
     // follower's in English, at its own size).
     p.send("\t\t");
