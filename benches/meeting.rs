@@ -55,6 +55,7 @@ fn meeting_folder(report: &Report) -> (tempfile::TempDir, MeetingDone) {
     let start = MeetingChange::Start {
         chosen_by: None,
         items,
+        zone: None,
     };
     let by = ("2026-12-04T10:00:00+09:00", "事務局");
     let done = change_meeting(dir.path(), report, NAME, &start, by, None).expect("started");

@@ -77,6 +77,8 @@ pub enum Command {
     MarkReviewed,
     /// Record a remark (発言要旨) on the item in the meeting.
     Remark,
+    /// The meeting's details (place, attendees …) for its minutes.
+    MeetingInfo,
     /// The walkthrough's pointer: to the next (previous) field of the item.
     NextField,
     PreviousField,
@@ -123,6 +125,7 @@ impl Command {
                 | Command::Redo
                 | Command::MarkReviewed
                 | Command::Remark
+                | Command::MeetingInfo
                 | Command::Meeting
                 | Command::Minutes
                 | Command::KeepTheirs
@@ -180,6 +183,11 @@ pub enum Action {
     Edited {
         item: String,
         field: Field,
+        text: Result<String, EditorError>,
+    },
+    /// The editor closed on a meeting's detail.
+    DetailEdited {
+        field: crate::domain::meeting::details::DetailField,
         text: Result<String, EditorError>,
     },
 }
@@ -251,6 +259,11 @@ pub enum Effect {
     EditText {
         item: String,
         field: Field,
+        text: String,
+    },
+    /// Hand the terminal to the editor for a meeting's detail.
+    EditDetail {
+        field: crate::domain::meeting::details::DetailField,
         text: String,
     },
     /// A note for another part of the board: routed by the app before the

@@ -189,6 +189,15 @@ impl Runtime {
                     text: edited,
                 }));
             }
+            Effect::EditDetail { field, text } => {
+                let mut edited = Ok(String::new());
+                let editor = &self.editor;
+                host.hand_over(&mut || edited = edit_in_editor(editor, &text))?;
+                return Ok(Some(Action::DetailEdited {
+                    field,
+                    text: edited,
+                }));
+            }
             // Routed by the app before its update returns.
             Effect::Tell(_) => {}
         }

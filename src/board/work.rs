@@ -137,7 +137,7 @@ pub enum StoreOutcome {
     },
     ReasonRecorded,
     /// A file was written (the minutes).
-    Written(PathBuf),
+    Written(Vec<PathBuf>),
     /// The meeting as now on disk; with its lines of the change log when it
     /// was started or resumed.
     Meeting {

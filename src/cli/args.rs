@@ -232,6 +232,15 @@ pub struct MeetingsArgs {
 pub enum MeetingsAction {
     /// Open a closed meeting again.
     Reopen { name: String, path: Option<PathBuf> },
+    /// Set the meeting's details for its minutes: place=… attendees=…
+    /// absent=… secretariat=… observers=N public=yes|no reason=…
+    /// documents=… zone=Asia/Tokyo (lists separated by 、 or ,).
+    Set {
+        name: String,
+        /// field=value …, and the records' PATH (optional).
+        #[arg(required = true)]
+        values: Vec<String>,
+    },
     /// Remove a meeting (refused while it has marks or changes, unless --force).
     Remove {
         name: String,
@@ -246,6 +255,10 @@ pub enum MeetingsAction {
 pub enum MinutesFormat {
     Markdown,
     Json,
+    /// A Word document (needs --out, or standard output that is not a terminal).
+    Docx,
+    /// A PDF, made from the Word document by LibreOffice.
+    Pdf,
 }
 
 /// Filters given on the command line.

@@ -149,7 +149,8 @@ fn app(
     };
     let mut app = app
         .with_keymap(keymap)
-        .with_display_name(config.display_name.clone());
+        .with_display_name(config.display_name.clone())
+        .with_zone(config.zone.clone());
     if cli.follow {
         app.follow();
     }

@@ -32,6 +32,8 @@ pub fn default_text(lang: Lang) -> String {
     let _ = writeln!(out, "    // records: \"~/kensho/records\",");
     comment(&mut out, CliMsg::ConfigDisplayName);
     let _ = writeln!(out, "    // display_name: \"山田 花子（こども家庭課）\",");
+    comment(&mut out, CliMsg::ConfigZone);
+    let _ = writeln!(out, "    // zone: \"Asia/Tokyo\",");
     comment(&mut out, CliMsg::ConfigKeys);
     let _ = writeln!(out, "    keys: {{");
     for (screen, table) in default_tables(&[]) {

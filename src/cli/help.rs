@@ -26,6 +26,7 @@ const ABOUTS: &[(&str, CliMsg)] = &[
     ("meetings", CliMsg::AboutMeetings),
     ("meetings reopen", CliMsg::AboutMeetingsReopen),
     ("meetings remove", CliMsg::AboutMeetingsRemove),
+    ("meetings set", CliMsg::AboutMeetingsSet),
     ("config", CliMsg::AboutConfig),
     ("survey", CliMsg::AboutSurvey),
     ("import", CliMsg::AboutImport),
@@ -89,6 +90,8 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
     ("meetings reopen", "name", CliMsg::ArgMeetingName),
     ("meetings remove", "name", CliMsg::ArgMeetingName),
     ("meetings remove", "force", CliMsg::ArgForce),
+    ("meetings set", "name", CliMsg::ArgMeetingName),
+    ("meetings set", "values", CliMsg::ArgMeetingValues),
 ];
 
 /// The help text of argument `id` of subcommand `sub`.

@@ -9,7 +9,7 @@ use super::args::{MeetingsAction, MeetingsArgs};
 use super::output::{fail, fail_edit, fail_lines, print, warn};
 use crate::domain::meeting::names::{last_activity, similar};
 use crate::domain::meeting::{Meeting, list_meetings, meeting_file};
-use crate::domain::minutes_text::short_time;
+use crate::domain::minutes::short_time;
 use crate::domain::records::{Records, default_path};
 use crate::i18n::{CliMsg, Lang};
 use crate::store::EditError;
@@ -56,6 +56,12 @@ pub fn run(
         Some(MeetingsAction::Reopen { path, .. } | MeetingsAction::Remove { path, .. }) => {
             path.clone()
         }
+        Some(MeetingsAction::Set { values, .. }) => {
+            match super::meeting_details::parse(values, lang) {
+                Ok((_, path)) => path,
+                Err(said) => return super::meeting_details::refuse(lang, &said),
+            }
+        }
     };
     let path = default_path(records_of(path));
     let records = match crate::store::parsed::load_and_keep(&path) {
@@ -80,6 +86,15 @@ pub fn run(
                         ],
                     ) + "\n"),
                 ),
+                Err(e) => not_done(&records, &name, &e, lang),
+            }
+        }
+        Some(MeetingsAction::Set { name, values }) => {
+            let Ok((set, _)) = super::meeting_details::parse(&values, lang) else {
+                return ExitCode::from(super::EXIT_ERROR);
+            };
+            match super::meeting_details::run(&records, &name, set, lang) {
+                Ok(code) => code,
                 Err(e) => not_done(&records, &name, &e, lang),
             }
         }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod config_cmd;
 mod filters;
 pub mod help;
+mod meeting_details;
 mod meetings;
 mod minutes;
 mod output;

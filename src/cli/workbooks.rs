@@ -13,7 +13,7 @@ use super::output::{fail, fail_edit, fail_lines, print, warn};
 use crate::domain::error::io_reason;
 use crate::domain::export::{self as exporting, CsvStyle, Format, Headers};
 use crate::domain::field::Edit;
-use crate::domain::minutes_text::report_lang;
+use crate::domain::minutes::report_lang;
 use crate::domain::model::Report;
 use crate::domain::records::default_path;
 use crate::i18n::{BookMsg, CliMsg, Lang};

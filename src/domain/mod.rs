@@ -10,7 +10,6 @@ pub mod files;
 pub mod generate;
 pub mod meeting;
 pub mod minutes;
-pub mod minutes_text;
 pub mod model;
 pub mod presence;
 pub mod records;

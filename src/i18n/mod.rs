@@ -2,7 +2,7 @@
 //!
 //! Catalogues: [`Msg`] for the board, [`CliMsg`] for the command line and
 //! for errors (which both show), [`LogMsg`] for saves and the change log,
-//! [`BookMsg`] for workbooks. Domain words (実施区分, 評価区分 and the
+//! [`BookMsg`] for workbooks, [`MinutesMsg`] for the minutes. Domain words (実施区分, 評価区分 and the
 //! scale meanings) come from the records, not from here. A message may hold
 //! `{name}` placeholders, filled by [`fill`]; both languages hold the same ones
 //! (a test checks).
@@ -11,11 +11,13 @@ mod board;
 mod book;
 mod cli;
 mod log;
+mod minutes;
 
 pub use board::Msg;
 pub use book::BookMsg;
 pub use cli::CliMsg;
 pub use log::LogMsg;
+pub use minutes::MinutesMsg;
 
 use std::fmt::Display;
 
@@ -276,6 +278,12 @@ mod tests {
             unused.is_empty(),
             "command-line messages never used: {unused:?}"
         );
+        let unused: Vec<&str> = MinutesMsg::ALL
+            .iter()
+            .map(|m| m.name())
+            .filter(|n| !used("MinutesMsg", n))
+            .collect();
+        assert!(unused.is_empty(), "minutes' words never used: {unused:?}");
         let unused: Vec<&str> = BookMsg::ALL
             .iter()
             .map(|m| m.name())

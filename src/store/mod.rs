@@ -12,6 +12,7 @@ pub mod changelog;
 pub mod digests;
 mod edit;
 pub mod meeting;
+pub mod office;
 pub mod out;
 pub mod own;
 pub mod parsed;

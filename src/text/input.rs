@@ -28,6 +28,14 @@ pub struct LineInput {
 }
 
 impl LineInput {
+    /// A line holding `text`, the cursor at its end (a value to change).
+    pub fn with_text(text: &str) -> LineInput {
+        LineInput {
+            text: text.to_string(),
+            cursor: text.chars().count(),
+        }
+    }
+
     fn byte_at(&self, char_index: usize) -> usize {
         self.text
             .char_indices()

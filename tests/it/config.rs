@@ -93,7 +93,7 @@ fn every_kind_of_mistake_names_the_place_and_what_is_allowed() {
         (
             "(colour: \"red\")",
             ":1:2:",
-            &["colour", "lang, theme, records, display_name, keys"],
+            &["colour", "lang, theme, records, display_name, zone, keys"],
         ),
         ("(lang: \"en\"", ":1:", &[]),
         ("(lang: 3)", ":1:8:", &["string"]),

@@ -31,6 +31,7 @@ mod limits;
 mod meeting_marks;
 mod meeting_names;
 mod meetings;
+mod minutes_doc;
 mod out_files;
 mod overview;
 mod own_files;

@@ -40,6 +40,7 @@ fn start(dir: &std::path::Path, items: &[&str]) -> MeetingDone {
     let change = MeetingChange::Start {
         chosen_by: Some("/警察".into()),
         items: items.iter().map(|s| s.to_string()).collect(),
+        zone: None,
     };
     let now_by = ("2026-12-04T10:00:00+09:00", "事務局");
     change_meeting(dir, &records.report, NAME, &change, now_by, None).unwrap()

@@ -20,6 +20,7 @@ fn start(dir: &std::path::Path, name: &str, items: &[&str], at: &str) {
     let change = MeetingChange::Start {
         chosen_by: None,
         items: items.iter().map(|s| s.to_string()).collect(),
+        zone: None,
     };
     meeting(dir, name, change, at);
 }
@@ -106,10 +107,10 @@ fn the_latest_meeting_has_the_minutes_and_a_stray_one_is_removed() {
     let (code, out, err) = kensho_in(dir, &["minutes", d, "--lang", "ja"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("会議「2026-12 本部会議」の議事録です"),
+        err.contains("会議「2026-12 本部会議」の議事要旨です"),
         "{err}"
     );
-    assert!(out.contains("# 議事録: 2026-12 本部会議"), "{out}");
+    assert!(out.contains("# 2026-12 本部会議 議事要旨"), "{out}");
     // Removed: refused while it holds marks, unless --force.
     let file = meeting_file(dir, NAME);
     let (code, _, err) = kensho_in(dir, &["meetings", "remove", NAME, d, "--lang", "en"]);

@@ -395,6 +395,16 @@ fn an_item_reviewed_and_left_as_it_was_has_the_outcome_as_it_stands() {
     let dir = b.path().to_str().unwrap().to_string();
     let (code, out, err) = common::kensho_in(b.path(), &["minutes", &dir, "--meeting", NAME]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("- 1-1-a 現状どおり"), "{out}");
-    assert!(out.contains("- 1-1-b 変更あり（下記）"), "{out}");
+    let summary = out.split("## 議事概要").nth(1).expect(&out);
+    let items: Vec<&str> = summary.split("\n- ").skip(1).collect();
+    assert!(
+        items[0].contains("（1-1-a）")
+            && items[0].contains("結果: 現状どおり（実施区分 A、評価区分 I）"),
+        "{out}"
+    );
+    assert!(
+        items[1].contains("（1-1-b）")
+            && items[1].contains("結果: 実施区分を A（既に取り組んでいる項目）から C"),
+        "{out}"
+    );
 }

@@ -53,11 +53,13 @@ fn a_remark_is_recorded_with_who_and_when_shown_kept_and_in_the_minutes() {
     let dir = b.path().to_str().unwrap().to_string();
     let (code, out, err) = common::kensho_in(b.path(), &["minutes", &dir, "--meeting", NAME]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("- 1-1-a 現状どおり"), "{out}");
-    let remarks = out.split("## 発言要旨").nth(1).expect(&out);
+    let summary = out.split("## 議事概要").nth(1).expect(&out);
+    let item = summary.split("\n- ").nth(1).expect(&out);
     assert!(
-        remarks.contains("- 1-1-a\n  - 委員から配置人数の根拠を示すよう意見あり (")
-            && remarks.contains("  - 次回までに資料を用意 ("),
+        item.contains("（1-1-a）")
+            && item.contains("  - 結果: 現状どおり")
+            && item.contains("  - 発言要旨: 委員から配置人数の根拠を示すよう意見あり（")
+            && item.contains("  - 発言要旨: 次回までに資料を用意（"),
         "{out}"
     );
 }

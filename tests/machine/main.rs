@@ -94,6 +94,11 @@ fn main() {
             office::libreoffice_prints_the_published_table_readably,
         ),
         trial(
+            "office::libreoffice_makes_the_minutes_a_pdf",
+            &[Need::Soffice, Need::Pdftotext],
+            office::libreoffice_makes_the_minutes_a_pdf,
+        ),
+        trial(
             "office::a_survey_resaved_by_libreoffice_changes_nothing",
             &[Need::Soffice],
             office::a_survey_resaved_by_libreoffice_changes_nothing,

@@ -103,3 +103,61 @@ pub fn a_survey_edited_by_openpyxl_comes_back_with_exactly_its_edits() {
     assert_eq!(log.len(), 2);
     assert!(log[0]["reason"].as_str().unwrap().starts_with("部会で変更"));
 }
+
+/// The minutes as a PDF, made by LibreOffice from the Word document: the
+/// heading and an item's name are on the page as text.
+pub fn libreoffice_makes_the_minutes_a_pdf() {
+    let dir = copy_records();
+    let d = dir.path().to_str().unwrap();
+    let report = report_of(dir.path());
+    let first = report.items().next().unwrap();
+    let id = first.item.id.clone();
+    let start = kensho::store::meeting::MeetingChange::Start {
+        chosen_by: None,
+        items: vec![id.clone()],
+        zone: Some("Asia/Tokyo".into()),
+    };
+    let at = ("2026-12-04T05:00:00+00:00", "事務局");
+    kensho::store::meeting::change_meeting(dir.path(), &report, "本部会議", &start, at, None)
+        .unwrap();
+    let out = dir.path().join("minutes.pdf");
+    let status = Command::new(env!("CARGO_BIN_EXE_kensho"))
+        .args([
+            "minutes",
+            d,
+            "--meeting",
+            "本部会議",
+            "--format",
+            "pdf",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let text = Command::new("pdftotext")
+        .arg(&out)
+        .arg("-")
+        .output()
+        .unwrap();
+    let page: String = String::from_utf8_lossy(&text.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let words: String = first
+        .measure
+        .text
+        .as_deref()
+        .unwrap_or_default()
+        .chars()
+        .take(12)
+        .collect();
+    for expected in [
+        "本部会議議事要旨",
+        "令和8年12月4日（金）14時00分",
+        &words,
+        &id,
+    ] {
+        assert!(page.contains(expected), "the PDF lacks {expected}: {page}");
+    }
+}

@@ -73,6 +73,13 @@ impl App {
         self
     }
 
+    /// The same board starting meetings in `zone` (configuration; `None`:
+    /// this machine's zone).
+    pub fn with_zone(mut self, zone: Option<String>) -> App {
+        self.board.room_mut().zone = zone;
+        self
+    }
+
     pub fn board(&self) -> &Board {
         &self.board
     }
@@ -195,6 +202,16 @@ impl App {
             Action::Edited { item, field, text } => {
                 board.edit(EditMsg::Edited { item, field, text }).into()
             }
+            Action::DetailEdited { field, text } => match text {
+                Ok(text) => {
+                    crate::board::screen::meeting_info::record(&mut self.board, field, text)
+                }
+                Err(e) => {
+                    let said = e.say(self.board.options().lang);
+                    self.board.say(said);
+                    Outcome::none()
+                }
+            },
             Action::Presence(answer) => {
                 let on_main = self.top().is_main();
                 let answer = FollowMsg::Answer { answer, on_main };

@@ -29,6 +29,13 @@ fn app() -> App {
     App::new(records, Options::default()).expect("the default keys")
 }
 
+fn kensho_detail() -> crate::board::screen::meeting_info::DetailPrompt {
+    crate::board::screen::meeting_info::DetailPrompt {
+        field: crate::domain::meeting::details::DetailField::Place,
+        input: Default::default(),
+    }
+}
+
 /// A screen of `kind` as a user meets it, on `app`'s board.
 fn sample(kind: ScreenKind, app: &App) -> Screen {
     let board = app.board();
@@ -54,6 +61,8 @@ fn sample(kind: ScreenKind, app: &App) -> Screen {
             input: Default::default(),
         }),
         ScreenKind::Jump => Screen::Jump(JumpPrompt::default()),
+        ScreenKind::MeetingInfo => Screen::MeetingInfo(Default::default()),
+        ScreenKind::Detail => Screen::Detail(kensho_detail()),
         ScreenKind::Walkthrough => Screen::Walkthrough(Walkthrough::new(board)),
         ScreenKind::Overview => Screen::Overview(Overview::new(board)),
         ScreenKind::MeetingPrompt => Screen::MeetingPrompt(MeetingPrompt::default()),

@@ -48,8 +48,12 @@ impl Edits {
                 log,
                 created,
             })],
-            StoreOutcome::Written(file) => {
-                let path = visible(&file.display().to_string()).into_owned();
+            StoreOutcome::Written(files) => {
+                let names: Vec<String> = files
+                    .iter()
+                    .map(|f| visible(&f.display().to_string()).into_owned())
+                    .collect();
+                let path = names.join(", ");
                 footer.tell_with(Msg::MinutesWritten, &[("path", &path)]);
                 Vec::new()
             }

@@ -112,7 +112,7 @@ impl Worker {
             // Meeting files and minutes: a failure is said, not retried (the
             // user presses again once it is mended).
             Job::Minutes { name, lang, .. } => match write_minutes(&self.path, name, *lang) {
-                Ok(file) => StoreOutcome::Written(file),
+                Ok(files) => StoreOutcome::Written(files),
                 Err(e) => StoreOutcome::Rejected(StoreFailure::new(e)),
             },
             Job::Meeting {

@@ -24,6 +24,8 @@ use crate::text::visible;
 #[derive(Debug, Clone, Default)]
 pub struct Room {
     state: Option<MeetingState>,
+    /// The time zone meetings started here are held in (configuration).
+    pub zone: Option<String>,
 }
 
 /// What the meeting room is asked to do, or told.
@@ -40,6 +42,8 @@ pub enum RoomMsg {
     Review(String),
     /// Record remark `text` on `item` in the open meeting.
     Remark { item: String, text: String },
+    /// Set details of the meeting (checked already).
+    Details(Vec<(crate::domain::meeting::details::DetailField, String)>),
     /// Write the minutes of the meeting the board is in.
     Minutes,
     /// A meeting file was written or read again (see [`Note::Meeting`]).
@@ -80,11 +84,16 @@ impl Room {
                 if name.is_empty() {
                     return Vec::new();
                 }
-                let start = MeetingChange::Start { chosen_by, items };
+                let start = MeetingChange::Start {
+                    chosen_by,
+                    items,
+                    zone: self.zone.clone(),
+                };
                 vec![job(scope.records, name, start)]
             }
             RoomMsg::Review(item) => self.review(scope, &item),
             RoomMsg::Remark { item, text } => self.remark(scope, item, text),
+            RoomMsg::Details(set) => self.details(scope, set),
             RoomMsg::Minutes => match &self.state {
                 Some(state) => vec![Effect::Tell(Note::Write(Job::Minutes {
                     name: state.meeting.name.clone(),
@@ -132,6 +141,12 @@ impl Room {
         };
         let reviewed = !state.meeting.is_reviewed(item);
         state.mark(item, reviewed);
+        if reviewed && state.meeting.reviewed() == state.meeting.agenda.len() {
+            let count = state.meeting.agenda.len();
+            scope
+                .footer
+                .tell_with(Msg::AllReviewed, &[("count", &count)]);
+        }
         let change = MeetingChange::Review {
             item: item.to_string(),
             reviewed,
@@ -153,6 +168,37 @@ impl Room {
         let name = state.meeting.name.clone();
         vec![
             job(scope.records, &name, MeetingChange::Remark { item, text }),
+            Effect::Tell(Note::MeetingChanged),
+        ]
+    }
+
+    /// Set details of the meeting the board is in (open or closed: the
+    /// secretariat completes them after the meeting too).
+    fn details(
+        &mut self,
+        scope: Scope,
+        set: Vec<(crate::domain::meeting::details::DetailField, String)>,
+    ) -> Vec<Effect> {
+        use crate::domain::meeting::details::DetailField;
+        let Some(state) = self.state.as_mut() else {
+            scope.footer.tell(Msg::NoMeeting);
+            return Vec::new();
+        };
+        for (field, value) in &set {
+            match field {
+                DetailField::Zone => {
+                    let zone = value.trim();
+                    state.meeting.zone = (!zone.is_empty()).then(|| zone.to_string());
+                }
+                field => {
+                    let _ = state.meeting.details.set(*field, value);
+                }
+            }
+        }
+        scope.footer.tell(Msg::DetailSaved);
+        let name = state.meeting.name.clone();
+        vec![
+            job(scope.records, &name, MeetingChange::Details(set)),
             Effect::Tell(Note::MeetingChanged),
         ]
     }

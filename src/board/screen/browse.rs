@@ -82,6 +82,7 @@ fn search_command(board: &mut Board, command: &Command) -> Option<Outcome> {
         Command::Minutes => board
             .meeting(crate::board::meeting::RoomMsg::Minutes)
             .into(),
+        Command::MeetingInfo => super::meeting_info::open(board),
         _ => return None,
     })
 }
@@ -126,6 +127,7 @@ impl Page for Browse {
             bind("o", Overview, Msg::KeyOverview),
             bind("M", Meeting, Msg::KeyMeeting),
             bind("w", Minutes, Msg::KeyMinutes),
+            bind("W", MeetingInfo, Msg::KeyMeetingInfo),
             bind("P", Present, Msg::KeyPresent),
             bind("Esc", Back, Msg::KeyBack).foot(Msg::FootBack, When::Detail),
         ];

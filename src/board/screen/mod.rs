@@ -18,6 +18,7 @@ pub mod editing;
 pub mod filters;
 pub mod help;
 pub mod jump;
+pub mod meeting_info;
 pub mod meeting_prompt;
 pub mod overview;
 pub mod picker;
@@ -205,6 +206,8 @@ screens! {
     Walkthrough(walkthrough::Walkthrough) = "walkthrough";
     Overview(overview::Overview) = "overview";
     MeetingPrompt(meeting_prompt::MeetingPrompt) = "meeting";
+    MeetingInfo(meeting_info::MeetingInfo) = "meeting-info";
+    Detail(meeting_info::DetailPrompt) = "detail";
     AgendaIndex(agenda::AgendaIndex) = "agenda";
 }
 

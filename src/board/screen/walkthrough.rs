@@ -177,6 +177,7 @@ impl Page for Walkthrough {
             bind("Down j", Down, Msg::KeyScroll),
             bind("r", MarkReviewed, Msg::KeyMarkReviewed).foot(Msg::FootReviewed, When::Always),
             bind("w", Minutes, Msg::KeyMinutes),
+            bind("W", MeetingInfo, Msg::KeyMeetingInfo),
             bind("o", Overview, Msg::KeyOverview),
             bind("P", Present, Msg::KeyPresent),
         ];
@@ -226,6 +227,7 @@ impl Page for Walkthrough {
                 return Outcome::nav(Nav::Push(Screen::Overview(overview)));
             }
             Command::Minutes => return board.meeting(RoomMsg::Minutes).into(),
+            Command::MeetingInfo => return super::meeting_info::open(board),
             Command::Jump => return Outcome::nav(Nav::Push(Screen::Jump(Default::default()))),
             Command::AgendaIndex => {
                 let index = super::agenda::AgendaIndex {

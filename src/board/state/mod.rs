@@ -156,6 +156,10 @@ impl Board {
         &self.room
     }
 
+    pub fn room_mut(&mut self) -> &mut Room {
+        &mut self.room
+    }
+
     pub fn follow(&self) -> &Follow {
         &self.follow
     }
@@ -181,6 +185,11 @@ impl Board {
     /// Tell the user `m` with its `args` in the footer.
     pub fn tell_with(&mut self, m: Msg, args: &[(&str, &dyn std::fmt::Display)]) {
         self.footer.tell_with(m, args);
+    }
+
+    /// Tell the user `text` (a sentence made elsewhere) in the footer.
+    pub fn say(&mut self, text: String) {
+        self.footer.put(text);
     }
 
     /// A key was pressed: the footer's message goes.

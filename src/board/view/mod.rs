@@ -8,6 +8,7 @@ mod agenda;
 mod browse;
 mod detail;
 mod help;
+mod meeting_info;
 mod overview;
 mod popups;
 mod prompts;
@@ -243,6 +244,10 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
                 ..area
             };
             let style = color(board, board.theme().message);
+            // Cleared first: a wide character drawn over the screen's
+            // last row would otherwise keep the cell it covers, and the
+            // next frame would leave half of it blank on the terminal.
+            frame.render_widget(ratatui::widgets::Clear, above);
             frame.render_widget(
                 Paragraph::new(Span::styled(pad(&visible(m), w, ""), style)),
                 above,

@@ -33,6 +33,7 @@ pub enum Bad {
     Lang(String),
     Theme(String),
     DisplayName,
+    Zone(String),
     Screen(String),
     Action {
         screen: ScreenKind,
@@ -86,6 +87,7 @@ impl Bad {
                     &[("value", &quoted(v)), ("allowed", &allowed.join(", "))],
                 )
             }
+            Bad::Zone(v) => CliMsg::ErrConfigZone.fill(lang, &[("value", &quoted(v))]),
             Bad::DisplayName => {
                 CliMsg::ErrConfigDisplayName.fill(lang, &[("max", &MAX_DISPLAY_NAME)])
             }

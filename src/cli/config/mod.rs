@@ -43,6 +43,8 @@ pub struct Config {
     pub theme: Option<ThemeName>,
     pub records: Option<PathBuf>,
     pub display_name: Option<String>,
+    /// The time zone meetings are held in (an IANA name).
+    pub zone: Option<String>,
     pub keys: Vec<KeyOverride>,
 }
 
@@ -117,6 +119,8 @@ struct RawConfig<'a> {
     records: Option<&'a RawValue>,
     #[serde(borrow, default)]
     display_name: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    zone: Option<&'a RawValue>,
     #[serde(borrow, default)]
     keys: Option<Entries<'a>>,
 }
@@ -244,6 +248,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             return Err(r.bad(v, Bad::DisplayName));
         }
         config.display_name = Some(name);
+    }
+    if let Some(v) = raw.zone {
+        let zone = r.text(v)?.trim().to_string();
+        if !crate::domain::meeting::details::known_zone(&zone) {
+            return Err(r.bad(v, Bad::Zone(zone)));
+        }
+        config.zone = Some(zone);
     }
     if let Some(keys) = raw.keys {
         let mut screens = Vec::new();

@@ -5,6 +5,7 @@
 //! two people marking different items merge cleanly in git. Marks made
 //! while the meeting is open go to its journal beside it ([`marks`]).
 
+pub mod details;
 pub mod marks;
 pub mod names;
 
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::error::{LoadError, LoadErrors, Location, Problem};
 use crate::domain::model::Report;
 use crate::domain::records::{LineIndex, to_ron};
+pub use details::Details;
 
 /// The folder of the meeting files, in the records folder.
 pub const MEETINGS_DIR: &str = "meetings";
@@ -34,6 +36,14 @@ pub struct Meeting {
     /// When it was closed (RFC 3339), if it was.
     #[serde(default)]
     pub closed: Option<String>,
+    /// The time zone its times are read in (an IANA name), recorded when
+    /// it started; `None` for a meeting started by an older kensho (its
+    /// start's offset is then used).
+    #[serde(default)]
+    pub zone: Option<String>,
+    /// What the minutes say of it besides the agenda (place, attendees …).
+    #[serde(default, skip_serializing_if = "Details::is_empty")]
+    pub details: Details,
 }
 
 /// One item of the agenda, and whether it was reviewed.
@@ -86,7 +96,25 @@ impl Meeting {
                 })
                 .collect(),
             closed: None,
+            zone: None,
+            details: Details::default(),
         }
+    }
+
+    /// The time zone of the meeting's times: its own, else the offset its
+    /// start was written with, else this machine's.
+    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+        if let Some(tz) = self
+            .zone
+            .as_deref()
+            .and_then(|z| jiff::tz::TimeZone::get(z).ok())
+        {
+            return tz;
+        }
+        offset_of(&self.started)
+            .filter(|_| self.started.parse::<jiff::Timestamp>().is_ok())
+            .map(jiff::tz::TimeZone::fixed)
+            .unwrap_or_else(jiff::tz::TimeZone::system)
     }
 
     /// How many items of the agenda were reviewed.
@@ -117,6 +145,23 @@ impl Meeting {
     pub fn render(&self) -> Result<String, ron::Error> {
         to_ron(self)
     }
+}
+
+/// The offset an RFC 3339 time is written with (`+09:00`, `Z`).
+fn offset_of(time: &str) -> Option<jiff::tz::Offset> {
+    let tail = time.get(19..)?;
+    let tail = tail.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    if tail == "Z" || tail == "z" {
+        return Some(jiff::tz::Offset::UTC);
+    }
+    let sign: i32 = match tail.chars().next()? {
+        '+' => 1,
+        '-' => -1,
+        _ => return None,
+    };
+    let hours: i32 = tail.get(1..3)?.parse().ok()?;
+    let minutes: i32 = tail.get(4..6)?.parse().ok()?;
+    jiff::tz::Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
 }
 
 /// The file that holds meeting `name` in the records folder `dir`: the name

@@ -14,12 +14,12 @@ use super::changelog::{LOG_FILE, read};
 use super::digests::{Stamp, now_ns};
 use super::edit::{EditError, with_lock};
 use super::{StoreError, replace_file};
+use crate::domain::meeting::details::{DetailField, known_zone};
 use crate::domain::meeting::marks::{line_of, marks_file};
 use crate::domain::meeting::{
     Entry, Meeting, Remark, Review, load_meeting, meeting_file, read_meeting,
 };
 use crate::domain::minutes::Minutes;
-use crate::domain::minutes_text::markdown;
 use crate::domain::model::Report;
 use crate::domain::records::{Digest, digest_of_text, folder_of, load};
 use crate::i18n::Lang;
@@ -32,6 +32,8 @@ pub enum MeetingChange {
     Start {
         chosen_by: Option<String>,
         items: Vec<String>,
+        /// Its time zone (an IANA name); `None`: this machine's.
+        zone: Option<String>,
     },
     /// Mark an item reviewed, or not reviewed; an item not on the agenda is
     /// added to it.
@@ -45,6 +47,9 @@ pub enum MeetingChange {
         item: String,
         text: String,
     },
+    /// Set details of the meeting (values checked by the caller; an empty
+    /// one clears its field).
+    Details(Vec<(DetailField, String)>),
     Close,
     /// Open a closed meeting again (its agenda and marks as they were).
     Reopen,
@@ -160,6 +165,8 @@ enum Applied {
     },
     Closed,
     Reopened,
+    /// Its details changed: written whole.
+    Rewritten,
 }
 
 fn apply(
@@ -200,6 +207,26 @@ fn apply(
                 entry.remarks.push(remark);
                 true
             }))
+        }
+        MeetingChange::Details(set) => {
+            let before = (meeting.details.clone(), meeting.zone.clone());
+            for (field, value) in set {
+                match field {
+                    DetailField::Zone if value.trim().is_empty() => meeting.zone = None,
+                    DetailField::Zone if known_zone(value.trim()) => {
+                        meeting.zone = Some(value.trim().to_string());
+                    }
+                    field => {
+                        let _ = meeting.details.set(*field, value);
+                    }
+                }
+            }
+            let after = (meeting.details.clone(), meeting.zone.clone());
+            Ok(if before == after {
+                Applied::Nothing
+            } else {
+                Applied::Rewritten
+            })
         }
         MeetingChange::Reopen if meeting.closed.is_none() => Ok(Applied::Nothing),
         MeetingChange::Reopen => {
@@ -266,7 +293,7 @@ pub fn change_meeting(
     let file = meeting_file(&dir, name);
     with_lock(&dir, || {
         if !file.exists() {
-            if *change == MeetingChange::Reopen {
+            if matches!(change, MeetingChange::Reopen | MeetingChange::Details(_)) {
                 return Err(EditError::NoSuchMeeting {
                     name: name.to_string(),
                 });
@@ -294,11 +321,20 @@ fn start(
     now_by: (&str, &str),
 ) -> Result<MeetingDone, EditError> {
     let mut meeting = match change {
-        MeetingChange::Start { chosen_by, items } => {
-            Meeting::new(name, now_by.0.to_string(), chosen_by.clone(), items.clone())
+        MeetingChange::Start {
+            chosen_by,
+            items,
+            zone,
+        } => {
+            let mut m = Meeting::new(name, now_by.0.to_string(), chosen_by.clone(), items.clone());
+            m.zone = zone.clone();
+            m
         }
         _ => Meeting::new(name, now_by.0.to_string(), None, Vec::new()),
     };
+    if meeting.zone.is_none() {
+        meeting.zone = jiff::tz::TimeZone::system().iana_name().map(str::to_string);
+    }
     let applied = apply(&mut meeting, change, now_by)?;
     let closed = matches!(applied, Applied::Closed);
     let known_ns = now_ns();
@@ -368,7 +404,7 @@ fn written(
             write(file, &text)?;
             Ok(Seen::of(file, &text, known_ns, journal))
         }
-        (Applied::Closed, journal) => {
+        (Applied::Closed | Applied::Rewritten, journal) => {
             let known_ns = now_ns();
             let text = whole_text(meeting)?;
             write(file, &text)?;
@@ -389,13 +425,15 @@ fn whole_text(meeting: &Meeting) -> Result<Vec<u8>, EditError> {
         .map_err(|e| EditError::Save(StoreError::Render(e)))
 }
 
-/// Write the minutes of meeting `name` (Markdown, in `lang`) beside its file:
-/// `meetings/NAME.minutes.md`, from the records and the log as on disk now.
-/// The file written.
-pub fn write_minutes(path: &Path, name: &str, lang: Lang) -> Result<PathBuf, EditError> {
+/// Write the minutes of meeting `name` (in `lang`) beside its file, as
+/// Markdown and as a Word document: `meetings/NAME.minutes.md` and
+/// `meetings/NAME.minutes.docx`, from the records and the log as on disk
+/// now. The files written.
+pub fn write_minutes(path: &Path, name: &str, lang: Lang) -> Result<Vec<PathBuf>, EditError> {
     let dir = folder_of(path);
     let file = meeting_file(&dir, name);
-    let out = file.with_extension("minutes.md");
+    let md = file.with_extension("minutes.md");
+    let docx = file.with_extension("minutes.docx");
     with_lock(&dir, || {
         let records = load(path).map_err(EditError::Load)?;
         let meeting = existing(&file, name, &records.report)?;
@@ -405,10 +443,18 @@ pub fn write_minutes(path: &Path, name: &str, lang: Lang) -> Result<PathBuf, Edi
             source,
         })?;
         let minutes = Minutes::of(&records.report, &meeting, &log);
-        let text = markdown(&minutes, &records.report, lang);
+        let doc = minutes.document(&records.report, lang);
+        let word = crate::domain::minutes::docx::render(&doc).map_err(|e| {
+            EditError::Save(StoreError::Io {
+                path: docx.clone(),
+                source: e,
+            })
+        })?;
         // Through the terminal's filter, as every text file kensho writes.
+        let text = crate::domain::minutes::markdown::render(&doc);
         let text = crate::text::terminal_safe(&text);
-        replace_file(&out, text.as_bytes()).map_err(EditError::Save)
+        replace_file(&md, text.as_bytes()).map_err(EditError::Save)?;
+        replace_file(&docx, &word).map_err(EditError::Save)
     })??;
-    Ok(out)
+    Ok(vec![md, docx])
 }

@@ -69,7 +69,11 @@ fn a_scripted_meeting_and_its_minutes() {
     s.wait_for("理由を記録しました");
     s.send("r");
     s.wait_for("議題 2 / 88");
-    s.send(" ");
+    // 1-1-b: a remark, and reviewed as it stands (現状どおり).
+    s.send("c");
+    s.send("配置基準を確認すること\r");
+    s.wait_for("配置基準を確認すること");
+    s.send("r");
     s.wait_for("議題 3 / 88");
     // 1-1-c: direction III, with a reason; reviewed.
     s.send("3");
@@ -83,6 +87,25 @@ fn a_scripted_meeting_and_its_minutes() {
     s.wait_for("議題 5 / 88");
     s.send("q");
     assert!(s.wait_exit(Duration::from_secs(5)).success());
+    let details = [
+        "place=本庁舎3階 第1会議室",
+        "attendees=佐藤 花子（本部長）、鈴木 一郎",
+        "absent=田中 次郎",
+        "secretariat=こども家庭課長 山田 三郎",
+        "observers=2",
+        "public=yes",
+        "documents=資料1 次第、資料2 取組状況",
+    ];
+    let set = std::process::Command::new(env!("CARGO_BIN_EXE_kensho"))
+        .args(["meetings", "set", name, &dir])
+        .args(details)
+        .output()
+        .unwrap();
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_kensho"))
         .args(["minutes", &dir, "--meeting", name])
         .env_remove("LANG")
@@ -100,6 +123,7 @@ fn a_scripted_meeting_and_its_minutes() {
         .into_owned();
     let minutes = without_times(&String::from_utf8_lossy(&out.stdout))
         .replace(&format!("{account} (sato)"), "sato");
+    let minutes = without_clock(&minutes);
     let golden_path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/golden/minutes_ja.md");
     if std::env::var_os("KENSHO_BLESS").is_some() {
@@ -199,6 +223,7 @@ fn a_meeting_a_slip_away_from_another_is_not_started_without_asking() {
     let start = kensho::store::meeting::MeetingChange::Start {
         chosen_by: None,
         items: vec!["1-1-a".into()],
+        zone: None,
     };
     let at = ("2026-12-04T10:00:00+09:00", "事務局");
     kensho::store::meeting::change_meeting(
@@ -262,6 +287,32 @@ fn a_follower_in_another_terminal_mirrors_a_search_a_segment_and_a_fold() {
     // (The scroll is checked in process: follow::list.)
     p.send("q");
     assert!(p.wait_exit(Duration::from_secs(5)).success());
+}
+
+/// The meeting's date line and its clock times (18時05分) change from run
+/// to run; the rest of the minutes does not.
+fn without_clock(text: &str) -> String {
+    let lines = text.lines().map(|l| {
+        if l.starts_with("- 日時: ") {
+            return "- 日時: <date>".to_string();
+        }
+        let mut out = String::new();
+        let chars: Vec<char> = l.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let rest = &chars[i + digits..];
+            if digits > 0 && rest.len() >= 4 && rest[0] == '時' && rest[3] == '分' {
+                out.push_str("<clock>");
+                i += digits + 4;
+            } else {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+        out
+    });
+    lines.collect::<Vec<_>>().join("\n") + "\n"
 }
 
 #[test]

@@ -5,6 +5,7 @@
 mod board;
 mod ending;
 mod meeting;
+mod minutes;
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};

@@ -1,7 +1,17 @@
 //! The minutes of a review meeting, from its file and the change log: the
 //! agenda and what was reviewed, every change grouped by recommendation and
 //! point, the phase × direction table before and after, and the items of the
-//! agenda not reviewed.
+//! agenda not reviewed; drawn as a document ([`doc`]) in Markdown
+//! ([`markdown`]) or Word ([`docx`]).
+
+pub mod dates;
+pub mod doc;
+pub mod docx;
+pub mod markdown;
+mod proceedings;
+
+pub use markdown::{markdown, report_lang, short_time};
+pub use proceedings::item_name;
 
 use std::collections::BTreeMap;
 
@@ -9,14 +19,21 @@ use serde::Serialize;
 
 use crate::domain::change::{Change, LogStatus, happened};
 use crate::domain::field::Field;
-use crate::domain::meeting::Meeting;
+use crate::domain::meeting::{Details, Meeting};
 use crate::domain::model::Report;
+use crate::i18n::{Lang, MinutesMsg};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Minutes {
     pub name: String,
     pub started: String,
     pub closed: Option<String>,
+    /// The time zone its times are shown in (named once in the minutes).
+    pub zone: String,
+    #[serde(skip)]
+    pub time_zone: jiff::tz::TimeZone,
+    /// Place, attendees, public or not … as entered for the meeting.
+    pub details: Details,
     pub chosen_by: Option<String>,
     pub agenda: Vec<String>,
     pub reviewed: Vec<Reviewed>,
@@ -184,6 +201,22 @@ fn groups(report: &Report, meeting: &Meeting, log: &[Change], happened: &[&Chang
 }
 
 impl Minutes {
+    /// The minutes as a document (議事要旨) in `lang`: the heading block,
+    /// the agenda, the proceedings and decisions, the tables, the items not
+    /// reviewed.
+    pub fn document(&self, report: &Report, lang: Lang) -> doc::Doc {
+        let by_id = report.by_id();
+        let mut blocks = vec![doc::heading_block(self, lang)];
+        blocks.extend(proceedings::agenda(self, &by_id, lang));
+        blocks.extend(proceedings::proceedings(self, report, &by_id, lang));
+        blocks.extend(proceedings::tables(self, report, lang));
+        blocks.extend(proceedings::not_reviewed(self, &by_id, lang));
+        doc::Doc {
+            title: MinutesMsg::Title.fill(lang, &[("name", &doc::line(&self.name))]),
+            blocks,
+        }
+    }
+
     /// The minutes of `meeting` on `report` as it is now, from the whole change log.
     pub fn of(report: &Report, meeting: &Meeting, log: &[Change]) -> Minutes {
         let happened = happened(log);
@@ -207,10 +240,18 @@ impl Minutes {
                 })
             })
             .collect();
+        let time_zone = meeting.time_zone();
+        let at = started.unwrap_or_else(jiff::Timestamp::now);
         Minutes {
             name: meeting.name.clone(),
             started: meeting.started.clone(),
             closed: meeting.closed.clone(),
+            zone: time_zone.iana_name().map_or_else(
+                || dates::zone_name(&time_zone, at, Lang::En),
+                str::to_string,
+            ),
+            time_zone,
+            details: meeting.details.clone(),
             chosen_by: meeting.chosen_by.clone(),
             agenda: meeting.agenda.iter().map(|e| e.item.clone()).collect(),
             reviewed,
