@@ -246,3 +246,28 @@ fn a_pdf_without_libreoffice_says_what_to_do_and_writes_nothing() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn the_board_takes_a_list_of_attendees_from_the_editor_one_per_line() {
+    let mut b = TestBoard::on_copy(Lang::Ja, 100, 30);
+    b.keys("M Ctrl-u");
+    b.type_text(NAME);
+    b.keys("Enter W j Enter");
+    b.type_text("佐藤 花子、鈴木 一郎");
+    b.keys("Enter");
+    // The editor gets one name per line, and adds one.
+    let script = b.path().join("editor.sh");
+    std::fs::write(&script, "#!/bin/sh\nprintf '田中 次郎\\n' >> \"$1\"\n").unwrap();
+    std::process::Command::new("chmod").arg("+x").arg(&script).status().unwrap();
+    b.rt.use_editor(script.to_str().unwrap());
+    b.keys("e");
+    let report = load(b.path()).unwrap().report;
+    let file = kensho::domain::meeting::meeting_file(b.path(), NAME);
+    let meeting = kensho::domain::meeting::load_meeting(&file, &report).unwrap();
+    assert_eq!(meeting.details.attendees, ["佐藤 花子", "鈴木 一郎", "田中 次郎"]);
+    assert!(b.screen().contains("佐藤 花子、鈴木 一郎、田中 次郎"), "{}", b.screen());
+    // Without a meeting, W says so.
+    let mut plain = TestBoard::on_copy(Lang::Ja, 100, 30);
+    plain.keys("W");
+    assert!(plain.message().contains("会議が開かれていません"), "{}", plain.message());
+}
