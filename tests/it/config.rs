@@ -86,6 +86,11 @@ fn every_kind_of_mistake_names_the_place_and_what_is_allowed() {
         // (file, where, what the English message must say)
         ("(lang: \"fr\")", ":1:8:", &["\"fr\"", "ja, en"]),
         (
+            "(zone: \"Mars/Olympus\")",
+            ":1:8:",
+            &["\"Mars/Olympus\"", "Asia/Tokyo"],
+        ),
+        (
             "(\n  theme: \"blue\",\n)",
             ":2:10:",
             &["\"blue\"", "dark, light, high-contrast"],

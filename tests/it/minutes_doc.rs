@@ -258,16 +258,48 @@ fn the_board_takes_a_list_of_attendees_from_the_editor_one_per_line() {
     // The editor gets one name per line, and adds one.
     let script = b.path().join("editor.sh");
     std::fs::write(&script, "#!/bin/sh\nprintf '田中 次郎\\n' >> \"$1\"\n").unwrap();
-    std::process::Command::new("chmod").arg("+x").arg(&script).status().unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
     b.rt.use_editor(script.to_str().unwrap());
     b.keys("e");
     let report = load(b.path()).unwrap().report;
     let file = kensho::domain::meeting::meeting_file(b.path(), NAME);
     let meeting = kensho::domain::meeting::load_meeting(&file, &report).unwrap();
-    assert_eq!(meeting.details.attendees, ["佐藤 花子", "鈴木 一郎", "田中 次郎"]);
-    assert!(b.screen().contains("佐藤 花子、鈴木 一郎、田中 次郎"), "{}", b.screen());
+    assert_eq!(
+        meeting.details.attendees,
+        ["佐藤 花子", "鈴木 一郎", "田中 次郎"]
+    );
+    assert!(
+        b.screen().contains("佐藤 花子、鈴木 一郎、田中 次郎"),
+        "{}",
+        b.screen()
+    );
     // Without a meeting, W says so.
     let mut plain = TestBoard::on_copy(Lang::Ja, 100, 30);
     plain.keys("W");
-    assert!(plain.message().contains("会議が開かれていません"), "{}", plain.message());
+    assert!(
+        plain.message().contains("会議が開かれていません"),
+        "{}",
+        plain.message()
+    );
+}
+
+#[test]
+fn a_meeting_started_on_the_board_keeps_the_configured_zone() {
+    let tmp = common::copy_records();
+    let records = load(tmp.path()).unwrap();
+    let app = kensho::board::app::App::new(records, common::options(Lang::Ja))
+        .unwrap()
+        .with_zone(Some("Asia/Tokyo".into()));
+    let mut b = TestBoard::with(app, None, 100, 30);
+    b.keys("M Ctrl-u");
+    b.type_text(NAME);
+    b.keys("Enter");
+    let report = load(tmp.path()).unwrap().report;
+    let file = kensho::domain::meeting::meeting_file(tmp.path(), NAME);
+    let meeting = kensho::domain::meeting::load_meeting(&file, &report).unwrap();
+    assert_eq!(meeting.zone.as_deref(), Some("Asia/Tokyo"));
 }

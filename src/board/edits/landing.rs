@@ -53,7 +53,12 @@ impl Edits {
                     .iter()
                     .map(|f| visible(&f.display().to_string()).into_owned())
                     .collect();
-                let path = names.join(", ");
+                let sep = if footer.lang() == crate::i18n::Lang::Ja {
+                    "、"
+                } else {
+                    ", "
+                };
+                let path = names.join(sep);
                 footer.tell_with(Msg::MinutesWritten, &[("path", &path)]);
                 Vec::new()
             }
