@@ -98,6 +98,7 @@ impl Maker {
             assessment,
             direction,
             departments,
+            departments_merged: false,
             relisted: false,
             relists: None,
             note: None,

@@ -163,6 +163,10 @@ pub struct Item {
     pub direction: Direction,
     /// 担当部, one entry per department with its bureau prefix, e.g. `子) 児童相談所`.
     pub departments: Vec<String>,
+    /// The source prints these departments in one cell with the item
+    /// above's (a merged cell): the published table merges them again.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub departments_merged: bool,
     /// 【再掲】: the row repeats one listed elsewhere.
     pub relisted: bool,
     /// The id of the row this one repeats, where it could be found.
@@ -171,6 +175,10 @@ pub struct Item {
     /// What had to be interpreted when the row was read from the source.
     #[serde(default)]
     pub note: Option<Note>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A code of the report's phase scale (実施区分), e.g. `A`.

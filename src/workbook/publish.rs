@@ -5,7 +5,8 @@
 //! page header lists them), and each recommendation starts a new printed
 //! page. The point, the policy and the measure span their rows as merged
 //! cells, the policy's self-assessment stands in a row of its own under the
-//! point, and the departments span the rows they are shared by. A second
+//! point, and the departments span the rows the source prints them in one
+//! cell for (the items' `departments_merged`). A second
 //! sheet holds the two scales' legends. Each row's id stands in a hidden
 //! last column.
 
@@ -235,9 +236,12 @@ fn plan(point: &Point) -> PointRows<'_> {
     let mut departments = Vec::new();
     let mut start = 0;
     for (k, item) in items.iter().enumerate() {
+        // A run goes on only where the source merged the cells (and the
+        // departments are the same): equal neighbours the source printed
+        // apart stay apart.
         let run_ends = items
             .get(k + 1)
-            .is_none_or(|next| next.departments != item.departments);
+            .is_none_or(|next| !next.departments_merged || next.departments != item.departments);
         if run_ends {
             let text = items[start].departments.join("\n");
             fit(&mut lines, start, k, lines_in(&text, width(DEPARTMENTS)));

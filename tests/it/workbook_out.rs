@@ -68,6 +68,21 @@ fn the_published_workbook_holds_every_item_in_its_cells_merged_as_the_source() {
             .iter()
             .any(|d| d.start == (first, col) && d.end == (last, col))
     };
+    // The departments merge exactly where the source's cells do: an item
+    // marked merged shares the cell above, any other starts its own (3-4-a2
+    // has 3-4-a's departments, printed apart in the source).
+    let items: Vec<_> = report.items().collect();
+    for pair in items.windows(2) {
+        let (above, here) = (rows[&pair[0].item.id], rows[&pair[1].item.id]);
+        let together = merges
+            .iter()
+            .any(|d| d.start.1 == 8 && d.start.0 <= above && d.end.0 >= here);
+        assert_eq!(
+            together, pair[1].item.departments_merged,
+            "{}: departments merged with the row above",
+            pair[1].item.id
+        );
+    }
     for rec in &report.recommendations {
         for point in &rec.points {
             let ids: Vec<&str> = point

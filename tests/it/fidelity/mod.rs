@@ -27,6 +27,8 @@ struct SourceRow {
     progress_cell: String,
     assessment: String,
     relisted: bool,
+    /// No department in the row: the cell above, merged, holds for it.
+    departments_blank: bool,
 }
 
 /// The item side of the comparison, flattened from the records.
@@ -41,6 +43,7 @@ struct RecordRow {
     measure_text: String,
     assessment: String,
     departments: Vec<String>,
+    departments_merged: bool,
     relisted: bool,
 }
 
@@ -84,6 +87,7 @@ fn source_rows() -> Vec<SourceRow> {
             progress_cell: cells[p - 1].trim().to_string(),
             assessment: cells[p + 1].trim().to_string(),
             relisted: line.contains("【再掲】"),
+            departments_blank: cells[p + 3..].iter().all(|c| c.trim().is_empty()),
         });
     }
     rows
@@ -102,6 +106,7 @@ fn record_rows(report: &Report) -> Vec<RecordRow> {
             measure_text: r.measure.text.clone().unwrap_or_default(),
             assessment: r.item.assessment.clone(),
             departments: r.item.departments.clone(),
+            departments_merged: r.item.departments_merged,
             relisted: r.item.relisted,
         })
         .collect()
@@ -169,6 +174,19 @@ fn compare(source: &[SourceRow], records: &[RecordRow]) -> Vec<String> {
                 problems.push(format!(
                     "{}: source line {} progress {p:?} not in the item",
                     rec.id, src.line
+                ));
+            }
+            if src.departments_blank != rec.departments_merged {
+                problems.push(format!(
+                    "{}: source line {} prints its departments {}, the records say merged: {}",
+                    rec.id,
+                    src.line,
+                    if src.departments_blank {
+                        "in the cell above"
+                    } else {
+                        "in a cell of its own"
+                    },
+                    rec.departments_merged
                 ));
             }
             if src.relisted != rec.relisted {
