@@ -26,6 +26,12 @@ catalogue! {
         // Sheets.
         SheetTable => ("実施状況", "Progress"),
         SheetLegend => ("凡例", "Legend"),
+        SheetNotes => ("注記", "Notes"),
+        NotesIntro => ("原資料を読み取る際に解釈を要した箇所（表の該当セルにはコメントとしても付している）", "Where reading the source needed interpretation (each also a comment on its cell of the table)"),
+        HeadWhere => ("該当箇所", "Where"),
+        WherePolicy => ("提言{recommendation} {point} 取組方針{label}", "Recommendation {recommendation} {point} policy {label}"),
+        Continued => ("（続き）", " (continued)"),
+        LegendLine => ("【{name}】{codes}", "[{name}] {codes}"),
         SheetAnswers => ("回答", "Answers"),
         LegendHeading => ("【{name}】 {description}", "[{name}] {description}"),
         PageFooter => ("&P / &N ページ", "Page &P of &N"),

@@ -7,8 +7,10 @@
 //! [`crate::store`]).
 
 mod layout;
+mod pages;
 pub mod publish;
 pub mod returned;
+mod sheets;
 pub mod survey;
 
 pub use layout::cell_name;

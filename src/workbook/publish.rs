@@ -3,18 +3,22 @@
 //! One sheet holds the whole table, as the source is one table: a banded row
 //! opens each recommendation (its title and its points, as the source's
 //! page header lists them), and each recommendation starts a new printed
-//! page. The point, the policy and the measure span their rows as merged
+//! page. Every page prints both scales and the headings, and starts at a
+//! point; a point too long for one page goes on on the next under its
+//! recommendation's band again, its point, policy and measure repeated
+//! ([`pages`](super::pages)). The point, the policy and the measure span their rows as merged
 //! cells, the policy's self-assessment stands in a row of its own under the
 //! point, and the departments span the rows the source prints them in one
 //! cell for (the items' `departments_merged`). A second
-//! sheet holds the two scales' legends. Each row's id stands in a hidden
-//! last column.
+//! sheet holds the two scales' legends, a third every note (a cell comment
+//! does not print). Each row's id stands in a hidden last column.
 
-use rust_xlsxwriter::{Format, FormatAlign, Note, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Note, Worksheet, XlsxError};
 
 use super::layout::{self, cell_text, lines_in, row_points};
+use super::{pages, sheets};
 use crate::domain::export::circled;
-use crate::domain::model::{Item, Point, Recommendation, Report, Scale};
+use crate::domain::model::{Item, Point, Recommendation, Report};
 use crate::i18n::{BookMsg, Lang};
 
 // The columns of the table.
@@ -31,8 +35,10 @@ const DEPARTMENTS: u16 = 8;
 pub const ID: u16 = 9;
 /// Widths in characters (a wide character counts two).
 const WIDTHS: [f64; 10] = [6.0, 4.0, 24.0, 30.0, 44.0, 6.0, 44.0, 6.0, 16.0, 10.0];
+/// The rows of the scales' legends, printed on every page (from 0).
+const LEGEND_ROWS: [u32; 2] = [2, 3];
 /// The row of headings (from 0).
-pub const HEADING_ROW: u32 = 2;
+pub const HEADING_ROW: u32 = 4;
 
 /// The measure's cell: its label as the source prints it, then its text.
 pub fn measure_cell(label: Option<&str>, text: Option<&str>) -> String {
@@ -46,8 +52,16 @@ pub fn measure_cell(label: Option<&str>, text: Option<&str>) -> String {
 
 /// The recommendation's band: its number and title, then its points.
 pub fn band_text(rec: &Recommendation, lang: Lang) -> String {
+    band_of(rec, lang, false)
+}
+
+/// The band, its title marked 「（続き）」 on a page that goes on with it.
+fn band_of(rec: &Recommendation, lang: Lang, continued: bool) -> String {
     let mut text = BookMsg::RecommendationHeading
         .fill(lang, &[("number", &rec.number), ("title", &rec.title)]);
+    if continued {
+        text.push_str(BookMsg::Continued.text(lang));
+    }
     for p in &rec.points {
         text.push_str(&format!("\n{}　{}", circled(p.number), p.title));
     }
@@ -60,14 +74,19 @@ pub fn band_text(rec: &Recommendation, lang: Lang) -> String {
 /// once it is complete), and each recommendation is let go once its rows
 /// are written, so the export holds little more than the records.
 pub fn published(mut report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut book = layout::book()?;
+    // The notes are taken from the records before they are let go.
+    let notes = sheets::note_rows(&report, lang);
     let recommendations = std::mem::take(&mut report.recommendations);
-    let mut book = Workbook::new();
     let sheet = book.add_worksheet_with_constant_memory()?;
     sheet.set_name(BookMsg::SheetTable.text(lang))?;
     table(sheet, &report, recommendations, lang)?;
     let legend = book.add_worksheet();
     legend.set_name(BookMsg::SheetLegend.text(lang))?;
-    legends(legend, &report, lang)?;
+    sheets::legends(legend, &report, lang)?;
+    let sheet = book.add_worksheet();
+    sheet.set_name(BookMsg::SheetNotes.text(lang))?;
+    sheets::notes(sheet, &notes, lang)?;
     book.save_to_buffer()
 }
 
@@ -81,24 +100,85 @@ fn table(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     heading(sheet, report, lang)?;
-    let mut row = HEADING_ROW + 1;
-    let mut breaks = Vec::new();
-    let band = layout::band();
-    let full_width: f64 = WIDTHS[..ID as usize].iter().sum();
+    let mut page = Page {
+        row: HEADING_ROW + 1,
+        used: 0.0,
+        breaks: Vec::new(),
+    };
     for (i, rec) in recommendations.into_iter().enumerate() {
         if i > 0 {
-            breaks.push(row);
+            page.new_page();
         }
-        let text = band_text(&rec, lang);
-        sheet.set_row_height(row, row_points(lines_in(&text, full_width)))?;
-        sheet.merge_range(row, POINT, row, DEPARTMENTS, &cell_text(&text), &band)?;
-        row += 1;
+        let band = band_text(&rec, lang);
+        let again = band_of(&rec, lang, true);
+        page.band(sheet, &band)?;
         for point in &rec.points {
-            row = point_rows(sheet, point, row, lang)?;
+            let rows = plan(point);
+            let heights: Vec<f64> = rows.lines.iter().map(|&l| row_points(l)).collect();
+            let total: f64 = heights.iter().sum();
+            // A point that does not fit what is left of the page, but fits
+            // a page, starts one.
+            if page.used + total > pages::PAGE_POINTS
+                && total + page.band_height(&band) <= pages::PAGE_POINTS
+            {
+                page.new_page();
+                page.band(sheet, &again)?;
+            }
+            let chunks = pages::split(
+                &heights,
+                pages::PAGE_POINTS - page.used,
+                pages::PAGE_POINTS - page.band_height(&band),
+            );
+            for (c, range) in chunks.iter().enumerate() {
+                if c > 0 {
+                    page.new_page();
+                    page.band(sheet, &again)?;
+                }
+                let done = point_rows(sheet, point, &rows, range.clone(), page.row, lang)?;
+                page.used += heights[range.clone()].iter().sum::<f64>();
+                page.row = done;
+            }
         }
     }
-    sheet.set_page_breaks(&breaks)?;
+    sheet.set_page_breaks(&page.breaks)?;
     Ok(())
+}
+
+/// Where the table stands: its next row, how much of the printed page is
+/// used (in the sheet's points), and the page breaks so far.
+struct Page {
+    row: u32,
+    used: f64,
+    breaks: Vec<u32>,
+}
+
+impl Page {
+    fn new_page(&mut self) {
+        self.breaks.push(self.row);
+        self.used = 0.0;
+    }
+
+    fn band_height(&self, text: &str) -> f64 {
+        let full: f64 = WIDTHS[..ID as usize].iter().sum();
+        row_points(lines_in(text, full))
+    }
+
+    /// A recommendation's band (its title and its points) across the table.
+    fn band(&mut self, sheet: &mut Worksheet, text: &str) -> Result<(), XlsxError> {
+        let height = self.band_height(text);
+        sheet.set_row_height(self.row, height)?;
+        sheet.merge_range(
+            self.row,
+            POINT,
+            self.row,
+            DEPARTMENTS,
+            &cell_text(text),
+            &layout::band(),
+        )?;
+        self.row += 1;
+        self.used += height;
+        Ok(())
+    }
 }
 
 /// The title, the source and the row of headings, with the page set up
@@ -110,6 +190,23 @@ fn heading(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), Xls
     sheet.set_column_hidden(ID)?;
     sheet.write_string_with_format(0, 0, cell_text(&report.title), &layout::title())?;
     sheet.write_string_with_format(1, 0, cell_text(&report.source), &layout::line())?;
+    // Both scales on every page, as the source prints them.
+    let full = WIDTHS[..ID as usize].iter().sum();
+    for (row, scale) in LEGEND_ROWS
+        .into_iter()
+        .zip([&report.phase_scale, &report.direction_scale])
+    {
+        let text = sheets::legend_line(scale, lang);
+        sheet.set_row_height(row, row_points(lines_in(&text, full)))?;
+        sheet.merge_range(
+            row,
+            POINT,
+            row,
+            DEPARTMENTS,
+            &cell_text(&text),
+            &layout::plain(),
+        )?;
+    }
     let head = layout::heading();
     let t = |m: BookMsg| m.text(lang);
     let heading_lines = [
@@ -142,13 +239,8 @@ fn heading(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), Xls
         &head,
     )?;
     sheet.set_freeze_panes(HEADING_ROW + 1, 0)?;
-    sheet.set_repeat_rows(HEADING_ROW, HEADING_ROW)?;
-    sheet
-        .set_paper_size(9) // A4
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0)
-        .set_print_center_horizontally(true)
-        .set_footer(format!("&C{}", t(BookMsg::PageFooter)));
+    sheet.set_repeat_rows(LEGEND_ROWS[0], HEADING_ROW)?;
+    sheets::print_setup(sheet, lang);
     Ok(())
 }
 
@@ -261,46 +353,55 @@ fn plan(point: &Point) -> PointRows<'_> {
     }
 }
 
-/// The rows of one point from `first`, in order: its items (the point, the
-/// policy, each measure and each run of shared departments spanning theirs),
-/// then the policy's self-assessment. Returns the next free row.
+/// The rows `range` of one point (its items, then, as the last, the
+/// policy's self-assessment) from sheet row `first`: the point, the policy,
+/// each measure and each run of shared departments spanning their rows of
+/// the range (repeated on a page that goes on with the point). Returns the
+/// next free row.
 fn point_rows(
     sheet: &mut Worksheet,
     point: &Point,
+    rows: &PointRows,
+    range: std::ops::Range<usize>,
     first: u32,
     lang: Lang,
 ) -> Result<u32, XlsxError> {
-    let rows = plan(point);
-    let last = first + rows.items.len() as u32;
+    let n = rows.items.len();
+    let (lo, hi) = (range.start, range.end);
+    let at = |k: usize| first + (k - lo) as u32;
+    let last = at(hi - 1);
     let body = layout::body();
     let code = layout::code();
-    sheet.set_row_height(first, row_points(rows.lines[0]))?;
+    // The lines of this range's rows, made enough for what spans them here.
+    let mut lines = rows.lines.clone();
+    fit(
+        &mut lines,
+        lo,
+        hi - 1,
+        lines_in(&point.policy.text, width(POLICY)),
+    );
+    let mut spans: Vec<(u16, usize, usize, &str)> = Vec::new();
+    for (col, list) in [(MEASURE, &rows.measures), (DEPARTMENTS, &rows.departments)] {
+        for s in list.iter().filter(|s| s.first < hi.min(n) && s.last >= lo) {
+            let (a, b) = (s.first.max(lo), s.last.min(hi.min(n) - 1));
+            fit(&mut lines, a, b, lines_in(&s.text, width(col)));
+            spans.push((col, a, b, &s.text));
+        }
+    }
     span(sheet, POINT, first, last, &circled(point.number), &code)?;
     span(sheet, POLICY_LABEL, first, last, &point.policy.label, &code)?;
     span(sheet, POLICY, first, last, &point.policy.text, &body)?;
-    let (mut measures, mut departments) = (
-        rows.measures.iter().peekable(),
-        rows.departments.iter().peekable(),
-    );
-    for (k, item) in rows.items.iter().enumerate() {
-        let row = first + k as u32;
-        sheet.set_row_height(row, row_points(rows.lines[k]))?;
-        for (col, spans) in [(MEASURE, &mut measures), (DEPARTMENTS, &mut departments)] {
-            if let Some(s) = spans.next_if(|s| s.first == k) {
-                span(
-                    sheet,
-                    col,
-                    first + s.first as u32,
-                    first + s.last as u32,
-                    &s.text,
-                    &body,
-                )?;
-            }
+    for (k, &height) in lines.iter().enumerate().take(hi).skip(lo) {
+        sheet.set_row_height(at(k), row_points(height))?;
+        if k == n {
+            assessment_row(sheet, point, at(k), lang)?;
+            continue;
         }
-        item_cells(sheet, item, row, lang)?;
+        for &(col, a, b, text) in spans.iter().filter(|s| s.1 == k) {
+            span(sheet, col, at(a), at(b), text, &body)?;
+        }
+        item_cells(sheet, rows.items[k], at(k), lang)?;
     }
-    sheet.set_row_height(last, row_points(rows.lines[rows.items.len()]))?;
-    assessment_row(sheet, point, last, lang)?;
     Ok(last + 1)
 }
 
@@ -356,33 +457,4 @@ fn note_of(text: &str) -> Note {
         .set_author("kensho")
         .set_width(320)
         .set_height(120)
-}
-
-/// The legends of the two scales, as the source's header block prints them.
-fn legends(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), XlsxError> {
-    sheet.set_column_width(0, 6)?;
-    sheet.set_column_width(1, 48)?;
-    let bold = layout::plain().set_bold();
-    let plain = layout::plain();
-    let mut row = 0;
-    let scales: [&Scale; 2] = [&report.phase_scale, &report.direction_scale];
-    for scale in scales {
-        let heading = BookMsg::LegendHeading.fill(
-            lang,
-            &[("name", &scale.name), ("description", &scale.description)],
-        );
-        sheet.write_string_with_format(row, 0, cell_text(&heading), &bold)?;
-        row += 1;
-        for c in &scale.codes {
-            sheet.write_string_with_format(row, 0, cell_text(&c.code), &plain)?;
-            sheet.write_string_with_format(row, 1, cell_text(&c.meaning), &plain)?;
-            row += 1;
-        }
-        row += 1;
-    }
-    sheet
-        .set_paper_size(9)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0);
-    Ok(())
 }

@@ -10,9 +10,7 @@
 //! department and sheet the workbook is for, and holds a copy of every row
 //! as it was sent: what the answers are compared with when they come back.
 
-use rust_xlsxwriter::{
-    Color, DataValidation, Format, ProtectionOptions, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Color, DataValidation, Format, ProtectionOptions, Worksheet, XlsxError};
 
 use super::layout::{self, cell_text, fit_cell, lines_in, row_points, too_long};
 use super::publish::measure_cell;
@@ -242,7 +240,7 @@ pub fn survey(
         .collect();
     let headings: Vec<String> = Col::ALL.iter().map(|c| c.heading(report, lang)).collect();
     let answers_name = BookMsg::SheetAnswers.text(lang);
-    let mut book = Workbook::new();
+    let mut book = super::layout::book()?;
     let sheet = book.add_worksheet();
     sheet.set_name(answers_name)?;
     answers(sheet, report, department, &headings, &rows, lang)?;

@@ -20,11 +20,15 @@ fn the_published_workbook_holds_every_item_in_its_cells_merged_as_the_source() {
     assert_eq!(code, 0, "{err}");
     let report = report_of(dir.path());
     let mut book = open(&out);
-    assert_eq!(book.sheet_names(), vec!["実施状況", "凡例"]);
+    assert_eq!(book.sheet_names(), vec!["実施状況", "凡例", "注記"]);
     let table = book.worksheet_range("実施状況").unwrap();
     let merges = book.merge_cells_by_sheet_name("実施状況").unwrap();
+    // Both scales on lines of their own above the headings, printed on
+    // every page with them.
+    assert!(text(&table, 2, 0).starts_with("【実施区分】A：既に取り組んでいる項目"));
+    assert!(text(&table, 3, 0).starts_with("【評価区分】I：更なる取組の推進を図る項目"));
     // The source's headings, the policy's over two columns.
-    let heading = |c| shown(&table, &merges, 2, c);
+    let heading = |c| shown(&table, &merges, 4, c);
     assert_eq!(
         (0..9).map(heading).collect::<Vec<_>>(),
         [
@@ -39,10 +43,10 @@ fn the_published_workbook_holds_every_item_in_its_cells_merged_as_the_source() {
             "担当部"
         ]
     );
-    assert_eq!(text(&table, 2, 9), "ID");
+    assert_eq!(text(&table, 4, 9), "ID");
     // Every item by its id in the hidden column.
     let end = table.end().unwrap().0;
-    let rows: HashMap<String, u32> = (3..=end)
+    let rows: HashMap<String, u32> = (5..=end)
         .map(|r| (text(&table, r, 9), r))
         .filter(|(id, _)| !id.is_empty())
         .collect();
@@ -63,6 +67,17 @@ fn the_published_workbook_holds_every_item_in_its_cells_merged_as_the_source() {
         assert_eq!(at(7), r.item.direction.as_str());
         assert_eq!(at(8), r.item.departments.join("\n"));
     }
+    spans_as_the_source(&report, &table, &merges, &rows);
+}
+
+/// The point, the policy, the measures and the departments span the rows
+/// the source's cells do (again on each page a point goes on to).
+fn spans_as_the_source(
+    report: &kensho::domain::model::Report,
+    table: &calamine::Range<calamine::Data>,
+    merges: &[calamine::Dimensions],
+    rows: &HashMap<String, u32>,
+) {
     let merged = |first: u32, col: u32, last: u32| {
         merges
             .iter()
@@ -74,6 +89,10 @@ fn the_published_workbook_holds_every_item_in_its_cells_merged_as_the_source() {
     let items: Vec<_> = report.items().collect();
     for pair in items.windows(2) {
         let (above, here) = (rows[&pair[0].item.id], rows[&pair[1].item.id]);
+        // A page between them (the band repeated): each page has its cell.
+        if here != above + 1 {
+            continue;
+        }
         let together = merges
             .iter()
             .any(|d| d.start.1 == 8 && d.start.0 <= above && d.end.0 >= here);
@@ -94,14 +113,28 @@ fn the_published_workbook_holds_every_item_in_its_cells_merged_as_the_source() {
             let last_item = rows[ids[ids.len() - 1]];
             // The policy's self-assessment is the row under the items.
             let own = last_item + 1;
-            assert_eq!(shown(&table, &merges, own, 3), "取組方針に対する自己評価");
-            assert_eq!(shown(&table, &merges, own, 5), point.policy.assessment);
-            assert!(
-                merged(first, 0, own),
+            assert_eq!(shown(table, merges, own, 3), "取組方針に対する自己評価");
+            assert_eq!(shown(table, merges, own, 5), point.policy.assessment);
+            // The point and its policy span its rows: on one page, or
+            // again on each page it goes on to (under the band repeated).
+            let spans: Vec<_> = merges
+                .iter()
+                .filter(|d| d.start.1 == 0 && d.end.1 == 0 && d.start.0 >= first && d.end.0 <= own)
+                .collect();
+            let covered: u32 = spans.iter().map(|d| d.end.0 - d.start.0 + 1).sum();
+            let bands = spans.len() as u32 - 1;
+            assert_eq!(
+                covered + bands,
+                own - first + 1,
                 "point {} spans its rows",
                 point.number
             );
-            assert!(merged(first, 1, own) && merged(first, 2, own));
+            for d in &spans {
+                assert!(merged(d.start.0, 1, d.end.0) && merged(d.start.0, 2, d.end.0));
+            }
+            if spans.len() > 1 {
+                continue;
+            }
             for m in point.measures.iter().filter(|m| m.items.len() > 1) {
                 let (a, b) = (rows[&m.items[0].id], rows[&m.items[m.items.len() - 1].id]);
                 assert!(merged(a, 3, b), "measure {:?} spans its items", m.label);
@@ -142,7 +175,7 @@ fn the_published_workbook_has_bands_a_legend_and_prints_on_a4() {
     // Frozen heading, repeated on every page, A4 landscape fitted to the
     // width, the id column hidden.
     let sheet = part(&out, "xl/worksheets/sheet1.xml");
-    assert!(sheet.contains(r#"ySplit="3""#), "frozen below the headings");
+    assert!(sheet.contains(r#"ySplit="5""#), "frozen below the headings");
     assert!(sheet.contains(r#"paperSize="9""#) && sheet.contains(r#"orientation="landscape""#));
     assert!(
         sheet.contains(r#"fitToHeight="0""#) && sheet.contains("<pageSetUpPr fitToPage=\"1\"/>")
@@ -155,7 +188,7 @@ fn the_published_workbook_has_bands_a_legend_and_prints_on_a4() {
     let workbook = part(&out, "xl/workbook.xml");
     assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
     assert!(
-        workbook.contains("$3:$3"),
+        workbook.contains("$3:$5"),
         "the heading row repeats: {workbook}"
     );
 }
@@ -273,7 +306,7 @@ fn filters_and_a_query_apply_to_every_export_format() {
     ]);
     assert_eq!(code, 0);
     let table = open(&out).worksheet_range("実施状況").unwrap();
-    let ids: Vec<String> = (3..=table.end().unwrap().0)
+    let ids: Vec<String> = (5..=table.end().unwrap().0)
         .map(|r| text(&table, r, 9))
         .filter(|t| !t.is_empty())
         .collect();

@@ -94,6 +94,11 @@ fn main() {
             office::libreoffice_prints_the_published_table_readably,
         ),
         trial(
+            "office::libreoffice_prints_every_page_with_its_context_the_legend_and_the_notes",
+            &[Need::Soffice, Need::Pdftotext],
+            office::libreoffice_prints_every_page_with_its_context_the_legend_and_the_notes,
+        ),
+        trial(
             "office::libreoffice_makes_the_minutes_a_pdf",
             &[Need::Soffice, Need::Pdftotext],
             office::libreoffice_makes_the_minutes_a_pdf,

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::books::{import, log_lines, publish, report_of, survey_ids, survey_of};
+use crate::common::books::{import, log_lines, part, publish, report_of, survey_ids, survey_of};
 use crate::common::copy_records;
 
 /// LibreOffice, headless, with a profile of its own under `dir`.
@@ -159,5 +159,98 @@ pub fn libreoffice_makes_the_minutes_a_pdf() {
         &id,
     ] {
         assert!(page.contains(expected), "the PDF lacks {expected}: {page}");
+    }
+}
+
+/// The text of page `n` (from 1) of `pdf`, as laid out.
+fn page_text(pdf: &Path, n: usize) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-f", &n.to_string(), "-l", &n.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Every printed page of the table starts with both scales, the headings
+/// and its recommendation's band (LibreOffice breaks no page of its own in
+/// the middle of a point); the legend prints whole with the page footer;
+/// every note prints on the notes' sheet.
+pub fn libreoffice_prints_every_page_with_its_context_the_legend_and_the_notes() {
+    let dir = copy_records();
+    let out = dir.path().join("table.xlsx");
+    let (code, _, _) = publish(dir.path(), &out);
+    assert_eq!(code, 0);
+    let status = soffice(dir.path())
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let pdf = dir.path().join("table.pdf");
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let pages: usize = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
+        .unwrap();
+    let report = report_of(dir.path());
+    let mut table_pages = 0;
+    let mut all = String::new();
+    for n in 1..=pages {
+        let text = page_text(&pdf, n);
+        all.push_str(&text);
+        if !text.contains("【実施区分】A：既に取り組んでいる項目") {
+            continue;
+        }
+        table_pages += 1;
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert!(
+            lines.iter().any(|l| l.starts_with("【評価区分】I：")),
+            "page {n}: {text}"
+        );
+        let heading = lines
+            .iter()
+            .position(|l| l.starts_with("該当提言"))
+            .unwrap();
+        assert!(
+            lines[heading + 1].starts_with("提言"),
+            "page {n} does not start at its recommendation's band:\n{text}"
+        );
+    }
+    let breaks = part(&out, "xl/worksheets/sheet1.xml")
+        .matches("<brk ")
+        .count();
+    assert_eq!(
+        table_pages,
+        breaks + 1,
+        "LibreOffice broke no page of its own"
+    );
+    let flat: String = all.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        flat.contains("【実施区分】具体的な取組の実施・検討の時期"),
+        "the legend prints whole"
+    );
+    assert!(
+        flat.contains(&format!("{pages}/{pages}ページ")),
+        "the last page has the footer"
+    );
+    for r in report.items().filter(|r| r.item.note.is_some()) {
+        let note = &r.item.note.as_ref().unwrap().ja;
+        let start: String = note
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(15)
+            .collect();
+        assert!(
+            flat.contains(&start),
+            "{}'s note prints: {start}",
+            r.item.id
+        );
     }
 }
