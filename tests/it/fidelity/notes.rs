@@ -9,8 +9,8 @@ fn every_interpreted_row_says_so() {
     // Rows read from shifted cells (3-④'s last two, 7-①'s last two), and
     // the places where the source contradicts itself.
     for id in [
-        "3-4-c", "3-4-d", "7-1-a2", "7-1-b", "1-4-c", "3-5-e", "1-3-1", "1-3-2", "2-1-d", "2-1-e",
-        "2-1-f", "6-1-b", "6-1-b2",
+        "3-4-c", "3-4-d", "7-1-a2", "7-1-b", "1-4-c", "3-5-d", "3-5-e", "1-3-1", "1-3-2", "2-1-d",
+        "2-1-e", "2-1-f", "5-4-b", "6-1-b", "6-1-b2",
     ] {
         let r = report.item(id).unwrap();
         assert!(r.item.note.is_some(), "{id} has no note");
@@ -101,10 +101,25 @@ fn seven_one_is_read_as_the_source_means_it() {
     assert!(
         note.en.contains("line 494") && note.en.contains("second progress row of measure (ア)")
     );
-    assert!(note.ja.contains("494行目") && note.ja.contains("2つ目の実施状況"));
-    let note = b.items[0].note.as_ref().unwrap();
-    assert!(note.en.contains("line 495") && note.en.contains("read as measure (イ)"));
-    assert!(note.ja.contains("495行目") && note.ja.contains("取組内容(イ)"));
+    assert!(note.ja.contains("494行目") && note.ja.contains("2件目の実施状況"));
+    let b_note = b.items[0].note.as_ref().unwrap();
+    assert!(b_note.en.contains("line 495") && b_note.en.contains("read as measure (イ)"));
+    assert!(b_note.ja.contains("495行目") && b_note.ja.contains("取組内容(イ)"));
+    // Both lines look alike, and both notes say so in the same words: the
+    // labelled text in the measure column, the cells from the phase on one
+    // column left. For (イ) the progress cell is what is missing.
+    for n in [note, b_note] {
+        assert!(
+            n.en.contains("the cells from the phase on stand one column left")
+                && n.ja.contains("実施区分以降の欄が1列ずつ左にずれている"),
+            "{n:?}"
+        );
+    }
+    assert!(
+        b_note.en.contains("the progress cell is missing")
+            && b_note.ja.contains("実施状況の欄が欠けている")
+    );
+    assert!(!b_note.en.contains("whole row") && !b_note.ja.contains("行全体"));
 }
 
 #[test]
@@ -224,6 +239,55 @@ fn the_oddities_of_the_source_carry_notes() {
 }
 
 #[test]
+fn the_oddities_of_3_5_d_and_5_4_b_carry_notes() {
+    let report = load(&common::records_dir()).unwrap().report;
+    let item = |id: &str| report.item(id).unwrap();
+    // 3-5-d's self-assessment is 1-3-1's but for one 「を」, and 3-5-e's
+    // repeated text reads as 3-5-d's own.
+    let d = item("3-5-d");
+    assert_ne!(d.item.assessment, item("1-3-1").item.assessment);
+    assert_eq!(
+        d.item.assessment,
+        item("1-3-1")
+            .item
+            .assessment
+            .replace("行っているかを確認", "行っているか確認")
+    );
+    let note = d.item.note.as_ref().unwrap();
+    assert!(note.en.contains("self-assessment of 1-3-1") && note.en.contains("3-5-e"));
+    assert!(note.ja.contains("1-3-1の自己評価") && note.ja.contains("3-5-e"));
+    assert!(
+        item("1-3-1")
+            .item
+            .note
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("3-5-d")
+    );
+    assert!(
+        item("3-5-e")
+            .item
+            .note
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("3-5-d")
+    );
+    // 5-4-b is 【再掲】 of 5-2-c, but its progress is longer and its
+    // departments differ.
+    let (b, c) = (item("5-4-b"), item("5-2-c"));
+    assert_eq!(b.item.relists.as_deref(), Some("5-2-c"));
+    let bare = |s: &str| s.replace("【再掲】", "");
+    assert_ne!(bare(&b.item.progress), c.item.progress);
+    assert!(bare(&b.item.progress).ends_with("全区で共有していくことで取組を広げていく。"));
+    assert_ne!(b.item.departments, c.item.departments);
+    let note = b.item.note.as_ref().unwrap();
+    assert!(note.en.contains("5-2-c") && note.en.contains("子) 児童相談所"));
+    assert!(note.ja.contains("5-2-c") && note.ja.contains("子) 児童相談所"));
+}
+
+#[test]
 fn every_note_exists_in_japanese_and_english() {
     let report = load(&common::records_dir()).unwrap().report;
     let mut notes: Vec<(String, kensho::domain::model::Note)> = Vec::new();
@@ -265,7 +329,9 @@ fn every_note_exists_in_japanese_and_english() {
     let dir = common::copy_records();
     let file = dir.path().join("recommendation-7.ron");
     let text = std::fs::read_to_string(&file).unwrap();
-    let start = text.find("en: \"In the source (line 494)").unwrap();
+    let start = text
+        .find("en: \"In the text extraction (line 494)")
+        .unwrap();
     let end = start + text[start..].find('\n').unwrap();
     let broken = format!("{}en: \"\",{}", &text[..start], &text[end..]);
     std::fs::write(&file, broken).unwrap();
@@ -274,4 +340,66 @@ fn every_note_exists_in_japanese_and_english() {
         err.contains("recommendation-7.ron:") && err.contains("7-1-a2: its note has no en text"),
         "{err}"
     );
+}
+
+#[test]
+fn the_notes_say_where_their_line_numbers_and_misread_labels_come_from() {
+    let report = load(&common::records_dir()).unwrap().report;
+    let lines = source_lines();
+    let mut notes: Vec<(String, kensho::domain::model::Note)> = Vec::new();
+    for rec in &report.recommendations {
+        for p in &rec.points {
+            if let Some(n) = &p.policy.note {
+                notes.push((format!("policy {}-{}", rec.number, p.number), n.clone()));
+            }
+        }
+    }
+    notes.extend(
+        report
+            .items()
+            .filter_map(|r| r.item.note.clone().map(|n| (r.item.id.clone(), n))),
+    );
+    for (owner, note) in &notes {
+        // A line number is a line of the text extraction, and it exists.
+        let cited: Vec<usize> = note
+            .ja
+            .split("行目")
+            .filter_map(|s| {
+                let digits: String = s.chars().rev().take_while(char::is_ascii_digit).collect();
+                digits.chars().rev().collect::<String>().parse().ok()
+            })
+            .collect();
+        if !cited.is_empty() {
+            assert!(note.ja.contains("テキスト抽出"), "{owner}: {}", note.ja);
+            assert!(note.en.contains("text extraction"), "{owner}: {}", note.en);
+        }
+        for n in cited {
+            assert!((1..=lines.len()).contains(&n), "{owner}: line {n}");
+            assert!(
+                note.en.contains(&n.to_string()),
+                "{owner}: line {n} only in Japanese"
+            );
+        }
+        // Labels misread by the extraction are called so, not printed.
+        for misread in ["「(7)」", "「(4)」", "「(I)」", "「Ⅱ」", "「工」"] {
+            if note.ja.contains(misread) {
+                assert!(note.ja.contains("誤抽出"), "{owner}: {}", note.ja);
+                assert!(
+                    note.en.contains("extraction") && !note.en.contains("prints"),
+                    "{owner}: {}",
+                    note.en
+                );
+            }
+        }
+        // The register of a 資料's 備考.
+        for word in [
+            "として読んだ",
+            "公表されたとおり",
+            "独自の",
+            "直下の",
+            "空にした",
+        ] {
+            assert!(!note.ja.contains(word), "{owner}: {word} in {}", note.ja);
+        }
+    }
 }
