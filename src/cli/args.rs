@@ -118,7 +118,8 @@ pub enum Command {
         #[arg(long)]
         default: bool,
     },
-    /// Print the records as JSON, CSV or Markdown, or write them as a workbook.
+    /// Print the records as JSON, CSV or Markdown, or write them as a
+    /// workbook or as open data.
     Export(ExportArgs),
     /// Write one workbook per department, to fill in and send back.
     Survey(SurveyArgs),
@@ -162,7 +163,8 @@ pub struct ExportArgs {
     pub path: Option<PathBuf>,
     #[arg(long, value_enum)]
     pub format: Format,
-    #[arg(long, value_name = "FILE")]
+    /// A file; for opendata, a folder.
+    #[arg(long, value_name = "FILE|DIR")]
     pub out: Option<PathBuf>,
     #[arg(long, value_enum)]
     pub headers: Option<Headers>,
@@ -171,6 +173,9 @@ pub struct ExportArgs {
     /// CSV cells as they are, formulas included.
     #[arg(long)]
     pub raw: bool,
+    /// Open data: a byte-order mark at the start of each file.
+    #[arg(long)]
+    pub bom: bool,
     #[arg(long)]
     pub query: Option<String>,
     #[command(flatten)]

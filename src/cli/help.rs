@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
-use crate::i18n::{CliMsg, Lang};
+use crate::i18n::{BookMsg, CliMsg, Lang};
 
 use super::output::EXIT_ERROR;
 
@@ -94,12 +94,22 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
     ("meetings set", "values", CliMsg::ArgMeetingValues),
 ];
 
-/// The help text of argument `id` of subcommand `sub`.
-pub fn arg_help(sub: &str, id: &str) -> Option<CliMsg> {
-    ARGS.iter()
+/// The help of the arguments whose words are in the workbooks' and open
+/// data's catalogue, as [`ARGS`].
+pub const BOOK_ARGS: &[(&str, &str, BookMsg)] = &[("export", "bom", BookMsg::ArgBom)];
+
+/// The help text of argument `id` of subcommand `sub`, in `lang`.
+pub fn arg_help(sub: &str, id: &str, lang: Lang) -> Option<&'static str> {
+    let book = BOOK_ARGS
+        .iter()
         .find(|(s, a, _)| *s == sub && *a == id)
-        .or_else(|| ARGS.iter().find(|(s, a, _)| *s == "*" && *a == id))
-        .map(|(_, _, m)| *m)
+        .map(|(_, _, m)| m.text(lang));
+    book.or_else(|| {
+        ARGS.iter()
+            .find(|(s, a, _)| *s == sub && *a == id)
+            .or_else(|| ARGS.iter().find(|(s, a, _)| *s == "*" && *a == id))
+            .map(|(_, _, m)| m.text(lang))
+    })
 }
 
 /// `cmd` (the program, or subcommand `sub`) with every text in `lang`.
@@ -131,7 +141,7 @@ fn localize_one(mut cmd: Command, sub: &str, lang: Lang) -> Command {
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
     for (id, positional) in ids {
-        let help = arg_help(sub, &id).map(t).unwrap_or_default();
+        let help = arg_help(sub, &id, lang).unwrap_or_default();
         let heading = if positional {
             CliMsg::HeadingArguments
         } else {

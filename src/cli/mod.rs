@@ -10,6 +10,7 @@ pub mod help;
 mod meeting_details;
 mod meetings;
 mod minutes;
+mod opendata;
 mod output;
 mod records_cmds;
 mod search;

@@ -81,11 +81,18 @@ fn deliver(bytes: &[u8], out: Option<&Path>, lang: Lang) -> ExitCode {
 }
 
 pub fn export(ask: ExportArgs, lang_given: Option<Lang>, lang: Lang) -> ExitCode {
-    let (_, report) = match narrowed_records(ask.path, &ask.filters, ask.query.as_deref(), lang) {
+    if let Err(code) = super::opendata::refuse_options(&ask, lang) {
+        return code;
+    }
+    let path = ask.path.clone();
+    let (_, report) = match narrowed_records(path, &ask.filters, ask.query.as_deref(), lang) {
         Ok(r) => r,
         Err(code) => return code,
     };
     let words = lang_given.unwrap_or_else(|| report_lang(&report));
+    if let (Format::Opendata, Some(dir)) = (ask.format, &ask.out) {
+        return super::opendata::export(&ask, dir, &report, words, lang);
+    }
     if ask.format == Format::Xlsx {
         warn_cut(&report, lang);
         // A binary file is never written onto a terminal.

@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::domain::field::Field;
-use crate::i18n::{CliMsg, Lang};
+use crate::i18n::{BookMsg, CliMsg, Lang};
 
 /// A place in a records file (1-based line and column, column counted in characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +91,16 @@ pub enum Problem {
     UnknownAgendaItem {
         id: String,
     },
+    /// A 全国地方公共団体コード that is not six digits (`expected: None`) or
+    /// whose check digit should be `expected`.
+    OrganisationCode {
+        code: String,
+        expected: Option<u8>,
+    },
+    /// A table's date not written `YYYY-MM-DD`, or no such day.
+    AsOf {
+        date: String,
+    },
 }
 
 impl Problem {
@@ -146,6 +156,12 @@ impl Problem {
             Problem::NoteLanguage { id, lang: missing } => {
                 CliMsg::ProblemNoteLanguage.fill(lang, &[("id", id), ("missing", missing)])
             }
+            Problem::OrganisationCode { code, expected } => match expected {
+                None => BookMsg::ProblemCodeShape.fill(lang, &[("code", &quoted(code))]),
+                Some(digit) => BookMsg::ProblemCodeCheckDigit
+                    .fill(lang, &[("code", &quoted(code)), ("expected", digit)]),
+            },
+            Problem::AsOf { date } => BookMsg::ProblemDate.fill(lang, &[("date", &quoted(date))]),
         }
     }
 }

@@ -176,6 +176,10 @@ pub fn generate(template: &Report, items: usize, seed: u64) -> Report {
     Report {
         title: format!("synthetic report: {items} items, seed {seed}"),
         source: "kensho generate".to_string(),
+        // A synthetic report belongs to no body and has no date.
+        organisation: None,
+        organisation_code: None,
+        as_of: None,
         phase_scale: template.phase_scale.clone(),
         direction_scale: template.direction_scale.clone(),
         recommendations,

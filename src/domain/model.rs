@@ -19,6 +19,17 @@ pub struct Report {
     pub title: String,
     /// Where the table comes from (publisher, document).
     pub source: String,
+    /// The publishing body's name (地方公共団体名), e.g. 札幌市: a column of
+    /// the open data (`kensho export --format opendata`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// Its 全国地方公共団体コード: six digits, the sixth a check digit of the
+    /// first five (札幌市 011002); checked when the records load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation_code: Option<String>,
+    /// The table's date (時点), `YYYY-MM-DD`: the day its progress stands at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
     /// 実施区分: when a measure is carried out or examined.
     pub phase_scale: Scale,
     /// 評価区分: what to do next, given the self-assessment.
@@ -280,6 +291,9 @@ impl Report {
         let mut out = Report {
             title: self.title.clone(),
             source: self.source.clone(),
+            organisation: self.organisation.clone(),
+            organisation_code: self.organisation_code.clone(),
+            as_of: self.as_of.clone(),
             phase_scale: self.phase_scale.clone(),
             direction_scale: self.direction_scale.clone(),
             recommendations: Vec::new(),

@@ -1,5 +1,6 @@
-//! The words of the workbooks (`kensho export --format xlsx`, `kensho survey`)
-//! and of taking a survey back (`kensho import`).
+//! The words of the workbooks (`kensho export --format xlsx`, `kensho survey`),
+//! of taking a survey back (`kensho import`), of the CSV and of the open data
+//! (`kensho export --format csv|opendata`).
 
 use super::catalogue;
 
@@ -22,6 +23,10 @@ catalogue! {
         HeadRelisted => ("再掲", "Relisted"),
         HeadRelists => ("再掲元", "Relists"),
         HeadMeaning => ("{scale}の意味", "{scale} meaning"),
+        HeadRecommendationTitle => ("提言名", "Recommendation title"),
+        HeadPointTitle => ("該当提言名", "Point title"),
+        HeadPolicyLabel => ("取組方針の記号", "Policy label"),
+        HeadPolicyNote => ("取組方針の注", "Policy note"),
         RecommendationHeading => ("提言{number}　{title}", "Recommendation {number}: {title}"),
         // Sheets.
         SheetTable => ("実施状況", "Progress"),
@@ -173,6 +178,69 @@ catalogue! {
             "texts longer than 32,767 characters (what an Excel cell holds) were cut, ending with …［+the characters left out］; in an answer workbook their cells cannot be filled in: {places}",
         ),
         ErrNoItems => ("絞り込みに当てはまる項目がありません", "no item passes the filters"),
+        // Open data (`kensho export --format opendata`).
+        ArgBom => (
+            "opendata: ファイルの先頭に BOM を付ける（Excel で開くとき。既定は付けない）",
+            "opendata: begin each file with a byte-order mark, for Excel [default: none]",
+        ),
+        ErrOpenDataOut => (
+            "opendata は 2 つのファイルを書きます。--out DIR で書き出すフォルダを指定してください",
+            "opendata writes two files: give --out DIR to say which folder to write them in",
+        ),
+        ErrNotForFormat => ("{option} は --format {format} には使えません", "{option} does not apply to --format {format}"),
+        ErrNoOrganisation => (
+            "オープンデータには地方公共団体名と全国地方公共団体コードが要ります。記録の report.ron に書いてください（例: organisation: Some(\"札幌市\"), organisation_code: Some(\"011002\")）。足りないもの: {missing}",
+            "open data needs the name of the local government and its code: add them to the records' report.ron, e.g. organisation: Some(\"...\"), organisation_code: Some(\"011002\"); missing: {missing}",
+        ),
+        ErrNoNumber => (
+            "次の ID からは NO を作れません（NO は「提言-項目-記号[行]」の形の ID から作ります。例: 3-4-a2 → 3040102）: {ids}",
+            "these ids give no NO (a NO is made from an id of the form recommendation-point-letter[row], e.g. 3-4-a2 gives 3040102): {ids}",
+        ),
+        WarnNoDate => (
+            "記録に時点（report.ron の as_of: Some(\"YYYY-MM-DD\")）がないので、時点の列は空です",
+            "the records have no date (as_of: Some(\"YYYY-MM-DD\") in report.ron): the date column is empty",
+        ),
+        OpenDataWrote => ("{file}: {rows} 行", "{file}: rows: {rows}"),
+        ErrOwnCheck => (
+            "書き出す前の検査で問題が見つかったので、何も書いていません（kensho の不具合です）:\n{findings}",
+            "the check before writing found problems, so nothing was written (a bug of kensho):\n{findings}",
+        ),
+        // The report's metadata in the records.
+        ProblemCodeShape => (
+            "organisation_code {code}: 全国地方公共団体コードは半角数字 6 桁です（例: 札幌市 011002）",
+            "organisation_code {code}: a local government code is 6 digits (e.g. 011002)",
+        ),
+        ProblemCodeCheckDigit => (
+            "organisation_code {code}: 6 桁目は上 5 桁の検査数字（総務省の算出方法）で、{expected} のはずです",
+            "organisation_code {code}: the sixth digit is the check digit of the first five and should be {expected}",
+        ),
+        ProblemDate => (
+            "as_of {date}: 日付は西暦の YYYY-MM-DD で書きます（例: 2021-06-30）",
+            "as_of {date}: a date is written YYYY-MM-DD (e.g. 2021-06-30)",
+        ),
+        // The check of the open data's files.
+        FindingAt => ("{file} の {row} 行目「{column}」: {what}", "{file}, row {row}, {column}: {what}"),
+        FindingRow => ("{file} の {row} 行目: {what}", "{file}, row {row}: {what}"),
+        FindingNotUtf8 => ("{file}: UTF-8 ではありません（{at} バイト目）", "{file}: not UTF-8 (at byte {at})"),
+        FindingNoColumn => ("列「{column}」がありません", "no column \"{column}\""),
+        FindingRagged => ("セルが {cells} 個あります（見出しは {expected} 個）", "{cells} cells (the heading has {expected})"),
+        FindingLineBreak => ("セルの中に改行があります", "a line break inside the cell"),
+        FindingControl => ("セルの中に制御文字があります", "a control character inside the cell"),
+        FindingBlank => ("空です（省略せず、どの行にも値を書きます）", "empty (every row holds its own value)"),
+        FindingCode => (
+            "{value} は全国地方公共団体コード（半角数字 6 桁、6 桁目は検査数字）ではありません",
+            "{value} is not a local government code (6 digits, the sixth a check digit)",
+        ),
+        FindingDate => ("{value} は YYYY-MM-DD の日付ではありません", "{value} is not a date written YYYY-MM-DD"),
+        FindingNumber => ("{value} は番号（1 以上の半角数字）ではありません", "{value} is not a number (digits, 1 or more)"),
+        FindingFlag => ("{value} は 0 でも 1 でもありません", "{value} is neither 0 nor 1"),
+        FindingNotCode => (
+            "{value} はコードではありません（コードの列には英数字の記号だけを書き、名称は別の列に書きます）",
+            "{value} is not a code (a code column holds a code of letters and digits only; its name has a column of its own)",
+        ),
+        FindingNameIsCode => ("名称がコードと同じです（名称とコードは別のものを書きます）", "the name is the code itself (a name and its code are written apart)"),
+        FindingDuplicateNo => ("NO {value} は {first} 行目にもあります", "NO {value} also stands in row {first}"),
+        FindingUnknownNo => ("NO {value} は {file} にありません", "NO {value} is not in {file}"),
         ErrWorkbook => ("ブックを作れませんでした: {error}", "the workbook could not be made: {error}"),
     }
 }

@@ -48,8 +48,8 @@ catalogue! {
             "Check that the latest logged value of every logged field equals the records (exit 1 on a difference)",
         ),
         AboutExport => (
-            "記録を JSON・CSV・Markdown で書くか、原資料の体裁のブック（xlsx）にする。絞り込みと検索が使える",
-            "Print the records as JSON, CSV or Markdown, or write a workbook (xlsx) laid out like the source; filters and a search apply",
+            "記録を JSON・CSV・Markdown で書くか、原資料の体裁のブック（xlsx）かオープンデータ（opendata）にする。絞り込みと検索が使える",
+            "Print the records as JSON, CSV or Markdown, or write a workbook (xlsx) laid out like the source or open data (opendata); filters and a search apply",
         ),
         AboutMinutes => (
             "会議の議事要旨を書く（既定は最新の会議、日本語の記録なら日本語）",
@@ -110,14 +110,17 @@ catalogue! {
         ),
         ArgUser => ("この人の変更だけ", "Only this user"),
         ArgFormat => (
-            "形式: json, csv, markdown, xlsx（xlsx は原資料と同じ体裁のブック）",
-            "Format: json, csv, markdown, xlsx (a workbook laid out like the source)",
+            "形式: json, csv, markdown, xlsx（原資料と同じ体裁のブック）, opendata（オープンデータの表 2 つを --out のフォルダに）",
+            "Format: json, csv, markdown, xlsx (a workbook laid out like the source), opendata (two open-data tables in the folder --out)",
         ),
         ErrBoardOption => (
             "{options} はボードのオプションで、{command} の前には書けません（{command} のオプションは kensho {command} --help）",
             "{options}: options of the board, which do nothing before {command} (the options of {command}: kensho {command} --help)",
         ),
-        ArgExportOut => ("標準出力でなくこのファイルに書く（xlsx では必須）", "Write to this file instead of standard output (needed for xlsx)"),
+        ArgExportOut => (
+            "標準出力でなくこのファイルに書く（xlsx では必須）。opendata ではこのフォルダに書く（必須。なければ作る）",
+            "Write to this file instead of standard output (needed for xlsx); for opendata, the folder to write in (needed; made if missing)",
+        ),
         ArgHeaders => (
             "CSV の見出し: ja（原資料の言葉）または en（英語のキー）。既定は報告書の言語",
             "CSV headings: ja (the source's words) or en (the English keys) [default: the report's language]",

@@ -32,6 +32,11 @@ pub enum OutError {
         own: Own,
     },
     Write(StoreError),
+    /// The folder `path` could not be made.
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl OutError {
@@ -48,6 +53,13 @@ impl OutError {
                 CliMsg::ErrOwnFile.fill(lang, &[("path", &path), ("what", &what.text(lang))])
             }
             OutError::Write(e) => e.say(lang),
+            OutError::Folder { path, source } => CliMsg::ErrCannotCreate.fill(
+                lang,
+                &[
+                    ("path", &crate::text::visible(&path.display().to_string())),
+                    ("error", &crate::domain::error::io_reason(source, lang)),
+                ],
+            ),
         }
     }
 }
@@ -121,4 +133,27 @@ pub fn write_text(path: &Path, text: &str) -> Result<(), OutError> {
 pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), OutError> {
     refuse_own(path)?;
     replace_file(path, bytes).map_err(OutError::Write)
+}
+
+/// Make the folder `dir` (and those above it) for outputs: never inside
+/// kensho's cache or undo folders, nor its meetings folder.
+pub fn make_folder(dir: &Path) -> Result<(), OutError> {
+    let refuse = |own| OutError::Own {
+        path: dir.to_path_buf(),
+        own,
+    };
+    let internal = dir
+        .components()
+        .any(|c| matches!(c, Component::Normal(s) if s == CACHE_FOLDER || s == UNDO_FOLDER));
+    if internal {
+        return Err(refuse(Own::Internal));
+    }
+    std::fs::create_dir_all(dir).map_err(|source| OutError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    match dir.canonicalize().ok().and_then(|real| own_in(&real, "")) {
+        Some(own) => Err(refuse(own)),
+        None => Ok(()),
+    }
 }

@@ -111,15 +111,16 @@ fn export_csv_opens_in_excel() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert!(out.stdout.starts_with(b"\xEF\xBB\xBFid,recommendation,point,policy,measure,measure_text,progress,phase,assessment,direction,departments,relisted,relists,note\r\n"));
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBFid,recommendation,recommendation_title,point,point_title,policy,policy_text,policy_assessment,policy_note,measure,measure_text,progress,phase,assessment,direction,departments,relisted,relists,note\r\n"));
     let mut reader = csv::Reader::from_reader(&out.stdout[3..]);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 88);
     assert_eq!(&rows[0][0], "1-1-a");
-    // Departments are one per line inside a quoted cell.
-    assert_eq!(&rows[0][10], "子) 児童相談所\n保) 保健所\n区) 保健福祉部");
+    // Departments are on one line in their cell: no cell holds a line break.
+    assert_eq!(&rows[0][15], "子) 児童相談所; 保) 保健所; 区) 保健福祉部");
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("\"子) 児童相談所\n保) 保健所\n区) 保健福祉部\""));
+    assert_eq!(text.matches('\n').count(), 89);
+    assert_eq!(text.matches("\r\n").count(), 89);
 }
 
 #[test]

@@ -117,6 +117,8 @@ fn no_command_prints_a_control_character_from_the_records() {
             assert_clean(&format!("{all:?}"), &bytes, &shown);
         }
     }
+    let open = dir.join("open");
+    let open = open.to_str().unwrap();
     let commands: Vec<Vec<&str>> = vec![
         vec!["check", d],
         vec!["search", d, "児童"],
@@ -128,6 +130,7 @@ fn no_command_prints_a_control_character_from_the_records() {
         vec!["export", d, "--format", "json"],
         vec!["export", d, "--format", "csv"],
         vec!["export", d, "--format", "markdown"],
+        vec!["export", d, "--format", "opendata", "--out", open],
         vec!["minutes", d],
     ];
     for lang in ["ja", "en"] {
@@ -138,6 +141,21 @@ fn no_command_prints_a_control_character_from_the_records() {
             assert_clean(&format!("{all:?}"), &bytes, &shown);
         }
     }
+    // The open data's files are as clean as the output, and keep their rules.
+    let files: Vec<std::path::PathBuf> = ["011002_progress.csv", "011002_progress_departments.csv"]
+        .iter()
+        .map(|f| dir.join("open").join(f))
+        .collect();
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap();
+        assert_clean(
+            &file.display().to_string(),
+            &bytes,
+            &String::from_utf8_lossy(&bytes),
+        );
+    }
+    let found = kensho::domain::opendata::check::check_files(&files[0], &files[1]).unwrap();
+    assert_eq!(found, vec![]);
     // A field changed by hand to a hostile value: verify prints both values.
     let file = dir.join("recommendation-1.ron");
     let text = std::fs::read_to_string(&file).unwrap();

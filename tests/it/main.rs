@@ -18,6 +18,7 @@ mod board_runtime;
 mod board_search;
 mod cli;
 mod config;
+mod csv_rebuild;
 #[cfg(unix)]
 mod e2e;
 mod edits;
@@ -32,6 +33,7 @@ mod meeting_marks;
 mod meeting_names;
 mod meetings;
 mod minutes_doc;
+mod opendata;
 mod out_files;
 mod overview;
 mod own_files;

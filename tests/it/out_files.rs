@@ -179,7 +179,7 @@ fn csv_cells_a_spreadsheet_would_run_are_made_text_unless_raw() {
         let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
         reader
             .records()
-            .map(|r| r.unwrap().get(6).unwrap().to_string())
+            .map(|r| r.unwrap().get(11).unwrap().to_string())
             .collect()
     };
     let (safe, raw) = (cells(&csv), cells(&raw));

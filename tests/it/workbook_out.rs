@@ -356,7 +356,7 @@ fn csv_headings_are_japanese_for_a_japanese_report_and_english_keys_when_asked()
     let first = csv.lines().next().unwrap().trim_start_matches('\u{feff}');
     assert_eq!(
         first,
-        "ID,提言,該当提言,取組方針,取組の記号,具体的な取組内容（想定を含む）,実施状況,実施区分,自己評価,評価区分,担当部,再掲,再掲元,注"
+        "ID,提言,提言名,該当提言,該当提言名,取組方針の記号,取組方針,取組方針に対する自己評価,取組方針の注,取組の記号,具体的な取組内容（想定を含む）,実施状況,実施区分,自己評価,評価区分,担当部,再掲,再掲元,注"
     );
     let (_, csv, _) = kensho(&["export", "records", "--format", "csv", "--headers", "en"]);
     let first = csv.lines().next().unwrap().trim_start_matches('\u{feff}');
@@ -364,13 +364,15 @@ fn csv_headings_are_japanese_for_a_japanese_report_and_english_keys_when_asked()
     let (_, csv, _) = kensho(&["export", "records", "--format", "csv", "--meanings"]);
     let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().unwrap().clone();
-    assert_eq!(&headers[7], "実施区分");
-    assert_eq!(&headers[8], "実施区分の意味");
-    assert_eq!(&headers[10], "評価区分");
-    assert_eq!(&headers[11], "評価区分の意味");
+    assert_eq!(&headers[12], "実施区分");
+    assert_eq!(&headers[13], "実施区分の意味");
+    assert_eq!(&headers[15], "評価区分");
+    assert_eq!(&headers[16], "評価区分の意味");
     let row = reader.records().next().unwrap().unwrap();
-    assert_eq!(&row[7], "A");
-    assert_eq!(&row[8], "既に取り組んでいる項目");
+    assert_eq!(&row[12], "A");
+    assert_eq!(&row[13], "既に取り組んでいる項目");
+    assert_eq!(&row[15], "I");
+    assert_eq!(&row[16], "更なる取組の推進を図る項目");
 }
 
 #[test]

@@ -170,7 +170,7 @@ fn load_folder(dir: &Path) -> Result<Records, LoadErrors> {
     let results = parallel_map(&paths, |path| load_file(path, path == &report_path));
     for (path, parsed) in paths.iter().zip(results) {
         match parsed {
-            Ok(Parsed::Report(r)) => header = Some(r),
+            Ok(Parsed::Report(r)) => header = Some(*r),
             Ok(Parsed::Recommendation(r)) => {
                 let name = path
                     .file_name()
@@ -210,8 +210,10 @@ fn load_folder(dir: &Path) -> Result<Records, LoadErrors> {
     validated(records, &paths)
 }
 
+/// A records file parsed: the header (boxed, being the larger by far) or a
+/// recommendation.
 enum Parsed {
-    Report(Report),
+    Report(Box<Report>),
     Recommendation(Recommendation),
 }
 
@@ -231,7 +233,7 @@ fn load_file(path: &Path, is_report: bool) -> Result<Parsed, LoadErrors> {
                 problem: Problem::RecommendationsInReport,
             }
             .into()),
-            Ok(r) => Ok(Parsed::Report(r)),
+            Ok(r) => Ok(Parsed::Report(Box::new(r))),
             Err(e) => Err(e),
         }
     } else {

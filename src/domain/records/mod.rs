@@ -13,6 +13,7 @@
 //! in, file texts out); writing the texts is the business of [`crate::store`].
 
 mod load;
+mod metadata;
 mod state;
 mod validate;
 
@@ -136,6 +137,9 @@ pub fn header_of(report: &Report) -> Report {
     Report {
         title: report.title.clone(),
         source: report.source.clone(),
+        organisation: report.organisation.clone(),
+        organisation_code: report.organisation_code.clone(),
+        as_of: report.as_of.clone(),
         phase_scale: report.phase_scale.clone(),
         direction_scale: report.direction_scale.clone(),
         recommendations: Vec::new(),

@@ -249,6 +249,7 @@ pub(super) fn validate(
             &mut errors,
         );
     }
+    super::metadata::check(report, &report_path, report_text, &mut errors);
     check_numbers(records, texts, &mut errors);
     let places = Places::new(records, texts);
     let ids = check_items(records, &places, &mut errors);

@@ -22,11 +22,11 @@ use kensho::store::{EditError, StoreError};
 use kensho::workbook::returned::{ReturnError, TooLarge, Trouble};
 use kensho::workbook::survey::Col;
 
-fn io(kind: std::io::ErrorKind) -> std::io::Error {
+pub(super) fn io(kind: std::io::ErrorKind) -> std::io::Error {
     std::io::Error::from(kind)
 }
 
-fn path() -> PathBuf {
+pub(super) fn path() -> PathBuf {
     PathBuf::from("/records/x.ron")
 }
 
@@ -53,7 +53,7 @@ fn without_system_words(text: &str) -> String {
 }
 
 /// Said in both languages as it should be.
-fn both(what: &str, say: impl Fn(Lang) -> String) {
+pub(super) fn both(what: &str, say: impl Fn(Lang) -> String) {
     let ja = say(Lang::Ja);
     assert_japanese(what, &without_system_words(&ja));
     assert!(!japanese_in(&ja).is_empty(), "{what}: no Japanese in {ja}");

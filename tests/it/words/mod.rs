@@ -5,6 +5,7 @@
 //! interface's own (the records' Japanese aside), checked for the chrome.
 
 mod failures;
+mod open_data;
 
 use crate::common;
 
@@ -86,6 +87,10 @@ const ALLOWED: &[&str] = &[
     "fish",
     "elvish",
     "powershell",
+    // The open data's format and the report header's fields, as typed.
+    "opendata",
+    "organisation",
+    "code",
     // What the user typed, echoed back.
     "owner",
     "pdf",
@@ -229,6 +234,7 @@ fn every_command_speaks_japanese() {
     let dir = tmp.path();
     let p = dir.to_str().unwrap();
     let report_file = format!("{p}/report.ron");
+    let open = format!("{p}/open");
     let runs: Vec<(&str, Vec<&str>)> = vec![
         ("help", vec!["--help"]),
         ("check", vec!["check", p]),
@@ -277,6 +283,14 @@ fn every_command_speaks_japanese() {
         (
             "export xlsx onto a pipe",
             vec!["export", p, "--format", "csv", "--phase", "E"],
+        ),
+        (
+            "export opendata without a folder",
+            vec!["export", p, "--format", "opendata"],
+        ),
+        (
+            "export opendata",
+            vec!["export", p, "--format", "opendata", "--out", &open],
         ),
         ("survey help", vec!["survey", "--help"]),
         ("import help", vec!["import", "--help"]),

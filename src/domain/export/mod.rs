@@ -1,9 +1,18 @@
-//! `kensho export`: the records as JSON (for scripts), CSV (for Excel) and Markdown.
+//! `kensho export`: the records as JSON (for scripts), CSV (for Excel) and
+//! Markdown; the open data is [`crate::domain::opendata`].
+
+mod csv_file;
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
+pub use csv_file::{
+    CSV_COLUMNS, CsvStyle, Headers, cell, department_separator, relisted_mark, to_csv,
+};
+
 use crate::domain::model::{ItemRef, Report, Scale};
-use crate::i18n::{BookMsg, Lang};
+use crate::i18n::Lang;
 use crate::text::visible;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -13,24 +22,9 @@ pub enum Format {
     Markdown,
     /// A workbook laid out like the source ([`crate::workbook::publish`]).
     Xlsx,
-}
-
-/// The headings of a CSV: the source's words (Japanese) or the English keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Headers {
-    Ja,
-    En,
-}
-
-/// How a CSV is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CsvStyle {
-    pub headers: Headers,
-    /// A column with the meaning beside each code.
-    pub meanings: bool,
-    /// Cells as they are, even those a spreadsheet would run as a formula
-    /// (see [`defused`]).
-    pub raw: bool,
+    /// Two machine-readable tables for an open-data portal, written into a
+    /// folder ([`crate::domain::opendata`]).
+    Opendata,
 }
 
 /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`,
@@ -41,6 +35,14 @@ pub fn defused(cell: &str) -> std::borrow::Cow<'_, str> {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
         _ => cell.into(),
     }
+}
+
+/// `text` on one line: each line break (CRLF, CR or LF) becomes a space.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\r', '\n']) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", " ").replace(['\r', '\n'], " "))
 }
 
 /// One item, flattened with its context: the shape scripts depend on.
@@ -142,7 +144,8 @@ pub fn policies(report: &Report, lang: Lang) -> Vec<ExportPolicy<'_>> {
 pub enum ExportError {
     Json(#[source] serde_json::Error),
     Csv(#[source] csv::Error),
-    /// A workbook is not text: [`crate::workbook`] makes it.
+    /// A workbook is not text: [`crate::workbook`] makes it; nor is a
+    /// folder of open data ([`crate::domain::opendata`]).
     NotText(Format),
 }
 
@@ -165,7 +168,8 @@ impl From<csv::Error> for ExportError {
 }
 
 /// The records in a text `format` (the workbook is made by
-/// [`crate::workbook`]), as the text to print; the notes in `lang`.
+/// [`crate::workbook`], the open data by [`crate::domain::opendata`]), as
+/// the text to print; the notes in `lang`.
 pub fn export(
     report: &Report,
     format: Format,
@@ -176,7 +180,7 @@ pub fn export(
         Format::Json => to_json(report, lang),
         Format::Csv => to_csv(report, csv, lang),
         Format::Markdown => Ok(to_markdown(report, lang)),
-        Format::Xlsx => Err(ExportError::NotText(format)),
+        Format::Xlsx | Format::Opendata => Err(ExportError::NotText(format)),
     }
 }
 
@@ -223,121 +227,6 @@ fn room_for(report: &Report) -> Vec<u8> {
         })
         .sum();
     Vec::with_capacity(2 * text + 1024 * report.items().count())
-}
-
-/// CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 14] = [
-    "id",
-    "recommendation",
-    "point",
-    "policy",
-    "measure",
-    "measure_text",
-    "progress",
-    "phase",
-    "assessment",
-    "direction",
-    "departments",
-    "relisted",
-    "relists",
-    "note",
-];
-
-/// The CSV headings in the source's words, column by column as
-/// [`CSV_COLUMNS`] (the scales' names from the records).
-fn japanese_headings(report: &Report) -> [String; 14] {
-    let t = |m: BookMsg| m.text(Lang::Ja).to_string();
-    [
-        t(BookMsg::HeadId),
-        t(BookMsg::HeadRecommendation),
-        t(BookMsg::HeadPoint),
-        t(BookMsg::HeadPolicy),
-        t(BookMsg::HeadMeasureLabel),
-        t(BookMsg::HeadMeasure),
-        t(BookMsg::HeadProgress),
-        report.phase_scale.name.clone(),
-        t(BookMsg::HeadAssessment),
-        report.direction_scale.name.clone(),
-        t(BookMsg::HeadDepartments),
-        t(BookMsg::HeadRelisted),
-        t(BookMsg::HeadRelists),
-        t(BookMsg::HeadNote),
-    ]
-}
-
-/// UTF-8 with a byte-order mark and CRLF line ends, so that Excel on a Japanese
-/// Windows PC opens it as UTF-8; cells with newlines are quoted. Departments are
-/// one per line inside their cell. With `style.meanings`, a column after each
-/// code holds its meaning.
-pub fn to_csv(report: &Report, style: CsvStyle, lang: Lang) -> Result<String, ExportError> {
-    // A byte order mark first, so that Excel reads the file as UTF-8.
-    let mut out = room_for(report);
-    out.extend_from_slice("\u{feff}".as_bytes());
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    let mut headings: Vec<String> = match style.headers {
-        Headers::Ja => japanese_headings(report).to_vec(),
-        Headers::En => CSV_COLUMNS.iter().map(|c| c.to_string()).collect(),
-    };
-    // Where the meaning columns go: after phase (7) and direction (9).
-    let meaning_after = [7, 9];
-    if style.meanings {
-        for (k, (at, scale)) in meaning_after
-            .iter()
-            .zip([&report.phase_scale, &report.direction_scale])
-            .enumerate()
-            .rev()
-        {
-            let heading = match style.headers {
-                Headers::Ja => BookMsg::HeadMeaning.fill(Lang::Ja, &[("scale", &scale.name)]),
-                Headers::En => ["phase_meaning", "direction_meaning"][k].to_string(),
-            };
-            headings.insert(at + 1, heading);
-        }
-    }
-    writer.write_record(headings.iter().map(|h| visible(h).into_owned()))?;
-    for r in report.items() {
-        let e = ExportItem::of(r, lang);
-        let mut row = vec![
-            e.id.to_string(),
-            e.recommendation.to_string(),
-            e.point.to_string(),
-            e.policy.to_string(),
-            e.measure.unwrap_or_default().to_string(),
-            e.measure_text.unwrap_or_default().to_string(),
-            e.progress.to_string(),
-            e.phase.to_string(),
-            e.assessment.to_string(),
-            e.direction.to_string(),
-            e.departments.join("\n"),
-            e.relisted.to_string(),
-            e.relists.unwrap_or_default().to_string(),
-            e.note.unwrap_or_default().to_string(),
-        ];
-        if style.meanings {
-            let direction = report
-                .direction_scale
-                .meaning(e.direction)
-                .unwrap_or_default();
-            row.insert(10, direction.to_string());
-            let phase = report.phase_scale.meaning(e.phase).unwrap_or_default();
-            row.insert(8, phase.to_string());
-        }
-        writer.write_record(row.iter().map(|c| {
-            let c = visible(c);
-            match style.raw {
-                true => c.into_owned(),
-                false => defused(&c).into_owned(),
-            }
-        }))?;
-    }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))?;
-    // Written from strings: UTF-8 throughout.
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// ① for 1, ② for 2 … (the source's point numbers).
