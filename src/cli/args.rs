@@ -31,6 +31,9 @@ pub struct Cli {
     /// Present: followers see what this board shows
     #[arg(long, conflicts_with = "follow")]
     pub present: bool,
+    /// Open the board read-only: nothing can be changed
+    #[arg(long)]
+    pub read_only: bool,
     /// Follow the presenter, read-only
     #[arg(long, conflicts_with_all = ["meeting", "changed_in_meeting", "not_reviewed"])]
     pub follow: bool,

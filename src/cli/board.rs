@@ -90,6 +90,8 @@ fn options(cli: &Cli, config: &Config, lang: Lang) -> Options {
             ColorMode::Ansi16
         },
         theme: cli.theme.or(config.theme).unwrap_or_default(),
+        read_only: cli.read_only || config.read_only,
+        confirm_edits: config.confirm_edits,
     }
 }
 

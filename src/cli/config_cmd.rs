@@ -32,6 +32,10 @@ pub fn default_text(lang: Lang) -> String {
     let _ = writeln!(out, "    // records: \"~/kensho/records\",");
     comment(&mut out, CliMsg::ConfigDisplayName);
     let _ = writeln!(out, "    // display_name: \"山田 花子（こども家庭課）\",");
+    comment(&mut out, CliMsg::ConfigReadOnly);
+    let _ = writeln!(out, "    // read_only: true,");
+    comment(&mut out, CliMsg::ConfigConfirmEdits);
+    let _ = writeln!(out, "    // confirm_edits: true,");
     comment(&mut out, CliMsg::ConfigZone);
     let _ = writeln!(out, "    // zone: \"Asia/Tokyo\",");
     comment(&mut out, CliMsg::ConfigKeys);

@@ -87,6 +87,7 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
     ("minutes", "out", CliMsg::ArgMinutesOut),
     ("minutes", "close", CliMsg::ArgMinutesClose),
     ("", "new_meeting", CliMsg::ArgNewMeeting),
+    ("", "read_only", CliMsg::ArgReadOnly),
     ("meetings reopen", "name", CliMsg::ArgMeetingName),
     ("meetings remove", "name", CliMsg::ArgMeetingName),
     ("meetings remove", "force", CliMsg::ArgForce),

@@ -220,6 +220,10 @@ catalogue! {
             "no theme {value}; allowed: {allowed}",
         ),
         MeetingClosedNow => ("会議「{name}」を終了しました", "meeting \"{name}\" closed"),
+        ErrConfigNotBool => ("true か false で書いてください", "write true or false"),
+        ConfigReadOnly => ("true: ボードを読み取り専用で開く（--read-only と同じ）", "true: boards open read-only (as --read-only)"),
+        ConfigConfirmEdits => ("true: 区分のキー 1 つで保存する前に確認する", "true: a code's key asks before it saves"),
+        ArgReadOnly => ("読み取り専用で開く（何も変更できない）", "Open the board read-only: nothing can be changed"),
         ErrConfigZone => ("時間帯 {value} はこの機械の時間帯データベースにありません（例: Asia/Tokyo）", "no time zone {value} in this machine's time zone database (e.g. Asia/Tokyo)"),
         ErrConfigDisplayName => (
             "表示名は 1〜{max} 文字で、制御文字を含められません",

@@ -98,7 +98,7 @@ fn every_kind_of_mistake_names_the_place_and_what_is_allowed() {
         (
             "(colour: \"red\")",
             ":1:2:",
-            &["colour", "lang, theme, records, display_name, zone, keys"],
+            &["colour", "lang, theme, records, display_name, zone, read_only, confirm_edits, keys"],
         ),
         ("(lang: \"en\"", ":1:", &[]),
         ("(lang: 3)", ":1:8:", &["string"]),

@@ -39,6 +39,7 @@ mod overview;
 mod own_files;
 mod proof;
 mod random_use;
+mod read_only;
 mod remarks;
 mod roundtrip;
 mod save_files;

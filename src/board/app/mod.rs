@@ -254,6 +254,10 @@ impl App {
                 self.board.tell(Msg::FollowerReadOnly);
                 Outcome::none()
             }
+            Action::Command(c) if self.board.options().read_only && c.changes_data() => {
+                self.board.tell(Msg::ReadOnlyRefused);
+                Outcome::none()
+            }
             Action::Command(Command::Help) => {
                 let of = self.top().kind();
                 Outcome::nav(Nav::Push(Screen::Help(Help { of, scroll: 0 })))

@@ -62,6 +62,13 @@ fn sample(kind: ScreenKind, app: &App) -> Screen {
         }),
         ScreenKind::Jump => Screen::Jump(JumpPrompt::default()),
         ScreenKind::MeetingInfo => Screen::MeetingInfo(Default::default()),
+        ScreenKind::ConfirmEdit => {
+            Screen::ConfirmEdit(crate::board::screen::confirm_edit::ConfirmEdit {
+                item: item.clone(),
+                field: crate::domain::field::Field::Phase,
+                value: "B".into(),
+            })
+        }
         ScreenKind::Detail => Screen::Detail(kensho_detail()),
         ScreenKind::Walkthrough => Screen::Walkthrough(Walkthrough::new(board)),
         ScreenKind::Overview => Screen::Overview(Overview::new(board)),

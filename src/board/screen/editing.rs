@@ -57,20 +57,11 @@ pub fn edit_command(
             Outcome::none()
         }
         (Command::SetPhase(code), Some(item)) => {
-            let set = EditMsg::Set {
-                item,
-                field: Field::Phase,
-                value: code.clone(),
-            };
-            board.edit(set).into()
+            super::confirm_edit::ConfirmEdit::ask_or_save(board, item, Field::Phase, code.clone())
         }
         (Command::SetDirection(code), Some(item)) => {
-            let set = EditMsg::Set {
-                item,
-                field: Field::Direction,
-                value: code.clone(),
-            };
-            board.edit(set).into()
+            let code = code.clone();
+            super::confirm_edit::ConfirmEdit::ask_or_save(board, item, Field::Direction, code)
         }
         (Command::Picker, Some(item)) => Outcome::nav(Nav::Push(Screen::Picker(
             super::picker::CodePicker::new(board, item),

@@ -11,6 +11,7 @@
 
 pub mod agenda;
 pub mod browse;
+pub mod confirm_edit;
 pub mod conflict;
 pub mod departments;
 pub mod edit_which;
@@ -200,6 +201,7 @@ screens! {
     Picker(picker::CodePicker) = "picker";
     EditWhich(edit_which::EditWhich) = "edit";
     Conflict(conflict::ConflictDialog) = "conflict";
+    ConfirmEdit(confirm_edit::ConfirmEdit) = "confirm-edit";
     Reason(reason::ReasonPrompt) = "reason";
     Remark(remark::RemarkPrompt) = "remark";
     Jump(jump::JumpPrompt) = "jump";

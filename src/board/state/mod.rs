@@ -41,6 +41,10 @@ pub struct Options {
     pub ascii: bool,
     pub color: ColorMode,
     pub theme: ThemeName,
+    /// Nothing can be changed: the edit keys say why they do nothing.
+    pub read_only: bool,
+    /// A one-key edit (a code's key) asks before it saves.
+    pub confirm_edits: bool,
 }
 
 impl Default for Options {
@@ -50,6 +54,8 @@ impl Default for Options {
             ascii: false,
             color: ColorMode::Ansi16,
             theme: ThemeName::Dark,
+            read_only: false,
+            confirm_edits: false,
         }
     }
 }

@@ -189,6 +189,7 @@ fn presence_badge(board: &Board) -> String {
     let ascii = board.options().ascii;
     let mark = |fancy: &'static str, plain: &'static str| if ascii { plain } else { fancy };
     match &board.follow().role() {
+        Role::Alone if board.options().read_only => format!(" {} ", board.t(Msg::BadgeReadOnly)),
         Role::Alone => String::new(),
         Role::Presenter(p) if p.claimed => {
             format!(" {} {} ", mark("●", "*"), board.t(Msg::BadgePresenting))
@@ -269,8 +270,9 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
     let hints = app
         .keymap()
         .footer(app.top().kind(), board.options().ascii, |command, when| {
-            // A follower is shown only the keys that work for it.
-            let refused = follower && command.changes_data();
+            // A follower (or a read-only board) is shown only the keys
+            // that work for it.
+            let refused = (follower || board.options().read_only) && command.changes_data();
             applies(app, when) && !refused
         });
     let mut spans = Vec::new();

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::Canvas;
 use super::style::{check, popup, push_wrapped, reversed, symbols};
 use crate::board::screen::Draw;
+use crate::board::screen::confirm_edit::ConfirmEdit;
 use crate::board::screen::conflict::ConflictDialog;
 use crate::board::screen::departments::DepartmentPicker;
 use crate::board::screen::edit_which::{EditWhich, TEXTS};
@@ -232,5 +233,17 @@ impl Draw<Canvas<'_>> for ConflictDialog {
         if let Some(held) = canvas.board.edits().held() {
             conflict(frame, canvas.board, &held.conflict, area);
         }
+    }
+}
+
+/// The question before a code's key saves.
+impl Draw<Canvas<'_>> for ConfirmEdit {
+    fn draw(&self, frame: &mut Frame, canvas: &Canvas, area: Rect) {
+        let board = canvas.board;
+        let question = crate::text::visible(&self.question(board)).into_owned();
+        let w = (crate::text::width::width(&question) as u16 + 4).max(20);
+        let inner = super::style::popup(frame, board, area, w, 3, "");
+        let line = crate::text::width::truncate(&question, inner.width as usize, "…");
+        frame.render_widget(ratatui::widgets::Paragraph::new(line), inner);
     }
 }

@@ -30,6 +30,7 @@ pub enum ConfigError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Bad {
     NotText,
+    NotBool,
     Lang(String),
     Theme(String),
     DisplayName,
@@ -79,6 +80,7 @@ impl Bad {
     fn say(&self, lang: Lang) -> String {
         match self {
             Bad::NotText => CliMsg::ErrConfigNotText.text(lang).to_string(),
+            Bad::NotBool => CliMsg::ErrConfigNotBool.text(lang).to_string(),
             Bad::Lang(v) => CliMsg::ErrConfigLang.fill(lang, &[("value", &quoted(v))]),
             Bad::Theme(v) => {
                 let allowed: Vec<&str> = ThemeName::ALL.iter().map(|t| t.name()).collect();

@@ -45,6 +45,10 @@ pub struct Config {
     pub display_name: Option<String>,
     /// The time zone meetings are held in (an IANA name).
     pub zone: Option<String>,
+    /// Boards open read-only.
+    pub read_only: bool,
+    /// A one-key edit asks before it saves.
+    pub confirm_edits: bool,
     pub keys: Vec<KeyOverride>,
 }
 
@@ -122,6 +126,10 @@ struct RawConfig<'a> {
     #[serde(borrow, default)]
     zone: Option<&'a RawValue>,
     #[serde(borrow, default)]
+    read_only: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    confirm_edits: Option<&'a RawValue>,
+    #[serde(borrow, default)]
     keys: Option<Entries<'a>>,
 }
 
@@ -185,6 +193,12 @@ impl<'a> Reader<'a> {
     fn text(&self, raw: &RawValue) -> Result<String, ConfigError> {
         raw.into_rust::<String>()
             .map_err(|_| self.bad(raw, Bad::NotText))
+    }
+
+    /// A value that must be `true` or `false`.
+    fn yes_no(&self, raw: &RawValue) -> Result<bool, ConfigError> {
+        raw.into_rust::<bool>()
+            .map_err(|_| self.bad(raw, Bad::NotBool))
     }
 
     fn entries(&self, raw: &'a RawValue) -> Result<Vec<(&'a RawValue, &'a RawValue)>, ConfigError> {
@@ -255,6 +269,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             return Err(r.bad(v, Bad::Zone(zone)));
         }
         config.zone = Some(zone);
+    }
+    if let Some(v) = raw.read_only {
+        config.read_only = r.yes_no(v)?;
+    }
+    if let Some(v) = raw.confirm_edits {
+        config.confirm_edits = r.yes_no(v)?;
     }
     if let Some(keys) = raw.keys {
         let mut screens = Vec::new();
