@@ -135,6 +135,7 @@ fn verify_log(c: &mut Criterion) {
                 new: r.item.phase.0.clone(),
                 reason: None,
                 meeting: None,
+                department: None,
                 txn: format!("t{i}"),
                 state: None,
                 status: LogStatus::Applied,

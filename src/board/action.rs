@@ -286,7 +286,7 @@ pub enum Note {
     /// Someone else changed the files: the records as they now are.
     Reloaded(Box<Records>),
     /// A reason for a change is on disk (its line of the log).
-    Reasoned(Change),
+    Reasoned(Box<Change>),
     /// A meeting file was written, or read again; `log`: its lines of the
     /// change log when it was started or resumed (`created`: started).
     Meeting {

@@ -92,17 +92,7 @@ pub enum Command {
         reason: Option<String>,
     },
     /// Print the change log.
-    Log {
-        path: Option<PathBuf>,
-        #[arg(long)]
-        item: Option<String>,
-        #[arg(long)]
-        since: Option<String>,
-        #[arg(long)]
-        user: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
+    Log(LogArgs),
     /// Check the log against the records.
     Verify { path: Option<PathBuf> },
     /// Log a change made to the records outside kensho, under your name.
@@ -145,7 +135,7 @@ impl Command {
             Command::Search { .. } => "search",
             Command::Generate { .. } => "generate",
             Command::Set { .. } => "set",
-            Command::Log { .. } => "log",
+            Command::Log(_) => "log",
             Command::Verify { .. } => "verify",
             Command::Adopt { .. } => "adopt",
             Command::Minutes(_) => "minutes",
@@ -256,6 +246,23 @@ pub enum MeetingsAction {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// `kensho log`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LogArgs {
+    pub path: Option<PathBuf>,
+    #[arg(long)]
+    pub item: Option<String>,
+    #[arg(long)]
+    pub since: Option<String>,
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Only the changes of this department's answers (part of its name)
+    #[arg(long)]
+    pub dept: Option<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// How the minutes are written.

@@ -88,6 +88,7 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
     ("minutes", "close", CliMsg::ArgMinutesClose),
     ("", "new_meeting", CliMsg::ArgNewMeeting),
     ("", "read_only", CliMsg::ArgReadOnly),
+    ("log", "dept", CliMsg::ArgLogDept),
     ("meetings reopen", "name", CliMsg::ArgMeetingName),
     ("meetings remove", "name", CliMsg::ArgMeetingName),
     ("meetings remove", "force", CliMsg::ArgForce),

@@ -7,6 +7,7 @@ pub mod config;
 pub mod config_cmd;
 mod filters;
 pub mod help;
+mod log_cmd;
 mod meeting_details;
 mod meetings;
 mod minutes;
@@ -171,13 +172,10 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
             config.display_name.clone(),
             lang,
         ),
-        Some(Command::Log {
-            path,
-            item,
-            since,
-            user,
-            json,
-        }) => set::log(records(path), item, since, user, json, lang),
+        Some(Command::Log(mut ask)) => {
+            ask.path = records(ask.path);
+            log_cmd::log(ask, config.zone.as_deref(), lang)
+        }
         Some(Command::Verify { path }) => verify::verify(records(path), lang),
         Some(Command::Adopt { path, reason }) => {
             verify::adopt(records(path), reason, config.display_name.clone(), lang)

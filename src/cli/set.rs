@@ -9,7 +9,7 @@ use crate::domain::field::{Edit, Field};
 use crate::domain::model::Report;
 use crate::domain::records::{Records, default_path, folder_of};
 use crate::i18n::{CliMsg, Lang, LogMsg};
-use crate::store::changelog::{self, LOG_FILE, LogProblem, LogStatus};
+use crate::store::changelog::{self, LOG_FILE, LogProblem};
 use crate::store::{Why, apply_edits};
 use crate::text::visible;
 
@@ -71,6 +71,7 @@ pub fn set(
         reason: reason.as_deref(),
         meeting: None,
         display_name: display_name.as_deref(),
+        department: None,
         item_reasons: None,
     };
     let records = default_path(path);
@@ -170,78 +171,11 @@ impl SinceError {
 }
 
 /// A date (start of that day, UTC) or an RFC 3339 time.
-fn parse_since(s: &str) -> Result<jiff::Timestamp, SinceError> {
+pub(super) fn parse_since(s: &str) -> Result<jiff::Timestamp, SinceError> {
     if let Ok(t) = s.parse::<jiff::Timestamp>() {
         return Ok(t);
     }
     format!("{s}T00:00:00Z")
         .parse::<jiff::Timestamp>()
         .map_err(|_| SinceError::new(s))
-}
-
-pub fn log(
-    path: Option<PathBuf>,
-    item: Option<String>,
-    since: Option<String>,
-    user: Option<String>,
-    json: bool,
-    lang: Lang,
-) -> ExitCode {
-    let since = match since.as_deref().map(parse_since).transpose() {
-        Ok(s) => s,
-        Err(e) => return fail(lang, &e.say(lang)),
-    };
-    let (records, changes, _, _) = match records_and_log(path, lang) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
-    let mut out = String::new();
-    for c in changes.iter().filter(|c| {
-        item.as_ref().is_none_or(|i| &c.item == i)
-            && user
-                .as_ref()
-                .is_none_or(|u| &c.user == u || c.display_name.as_ref() == Some(u))
-            && since.is_none_or(|s| c.timestamp.parse::<jiff::Timestamp>().is_ok_and(|t| t >= s))
-    }) {
-        if json {
-            out.push_str(&changelog::lines(std::slice::from_ref(c)).unwrap_or_default());
-            continue;
-        }
-        let who = match &c.ssh_client {
-            Some(a) => format!("{} ({a})", c.who()),
-            None => c.who(),
-        };
-        let status = match c.status {
-            LogStatus::Applied => String::new(),
-            LogStatus::Reason => format!(" [{}]", LogMsg::LogReasonMark.text(lang)),
-            LogStatus::Aborted => format!(" [{}]", LogMsg::LogAbortedMark.text(lang)),
-            LogStatus::Adopted => {
-                let line = LogMsg::LogAdoptedLine.fill(
-                    lang,
-                    &[
-                        ("when", &c.timestamp),
-                        ("who", &who),
-                        ("reason", &c.reason.as_deref().unwrap_or("-")),
-                    ],
-                );
-                out.push_str(&visible(&line.replace('\n', "\\n")));
-                out.push('\n');
-                continue;
-            }
-        };
-        let reason = c
-            .reason
-            .as_deref()
-            .map(|r| format!("  -- {r}"))
-            .unwrap_or_default();
-        let field = field_word(c.field, &records.report, lang);
-        let line = format!(
-            "{}  {who}  {} {field}: {} -> {}{status}{reason}",
-            c.timestamp, c.item, c.old, c.new
-        );
-        // Record text is shown, never sent raw to the terminal.
-        out.push_str(&visible(&line.replace('\n', "\\n")));
-        out.push('\n');
-    }
-    print(lang, &out)
 }

@@ -296,10 +296,12 @@ fn apply_plan(
             value: c.new.clone(),
         })
         .collect();
+    let department = plan.department.trim();
     let why = Why {
         reason: Some(from),
         meeting: None,
         display_name,
+        department: (!department.is_empty()).then_some(department),
         item_reasons: Some(&reasons),
     };
     apply_edits(path, &edits, why, Some(report))

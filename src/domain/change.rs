@@ -29,6 +29,10 @@ pub struct Change {
     /// The review meeting the change was made in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<String>,
+    /// The department whose answer the change takes in (an imported
+    /// workbook's, from its hidden sheet), beside the account that saved it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
     /// The save this change belongs to (one save may change several fields).
     pub txn: String,
     /// The checksum of the records after the save ([`crate::domain::records::state_of`]):

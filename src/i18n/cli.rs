@@ -223,6 +223,7 @@ catalogue! {
         ErrConfigNotBool => ("true か false で書いてください", "write true or false"),
         ConfigReadOnly => ("true: ボードを読み取り専用で開く（--read-only と同じ）", "true: boards open read-only (as --read-only)"),
         ConfigConfirmEdits => ("true: 区分のキー 1 つで保存する前に確認する", "true: a code's key asks before it saves"),
+        ArgLogDept => ("この部の回答から取り込んだ変更だけ（部の名前の一部）", "Only the changes taken in from this department's answers (part of its name)"),
         ArgReadOnly => ("読み取り専用で開く（何も変更できない）", "Open the board read-only: nothing can be changed"),
         ErrConfigZone => ("時間帯 {value} はこの機械の時間帯データベースにありません（例: Asia/Tokyo）", "no time zone {value} in this machine's time zone database (e.g. Asia/Tokyo)"),
         ErrConfigDisplayName => (

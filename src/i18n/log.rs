@@ -8,6 +8,10 @@ catalogue! {
         SetUnchanged => ("{item}: 変更なし", "{item}: unchanged"),
         SetChanged => ("{item} {field}: {old} → {new}", "{item} {field}: {old} -> {new}"),
         LogReasonMark => ("理由", "reason"),
+        LogReasonGiven => ("直前の変更に理由を付けた", "a reason given for the change before"),
+        LogForDepartment => ("（{department}の回答）", " (answer of {department})"),
+        LogInMeeting => ("  会議「{name}」", "  in meeting \"{name}\""),
+        LogZone => ("（時刻は{zone}）", "(times in {zone})"),
         LogAbortedMark => (
             "中断: データを書く前に保存が中断されたため、この変更はありません",
             "aborted: the save was interrupted before the data was written, so this change never happened",

@@ -267,6 +267,7 @@ mod tests {
             new: new.into(),
             reason: Some("会議で決定".into()),
             meeting: None,
+            department: None,
             txn: "t1".into(),
             state: None,
             status: LogStatus::Applied,

@@ -36,6 +36,7 @@ fn set_elsewhere(b: &TestBoard, id: &str, field: Field, value: &str) {
         reason: Some("other"),
         meeting: None,
         display_name: None,
+        department: None,
         item_reasons: None,
     };
     apply_edits(b.path(), &[edit], why, None).unwrap();

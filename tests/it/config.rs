@@ -80,9 +80,9 @@ fn an_empty_file_is_the_defaults() {
     );
 }
 
-#[test]
-fn every_kind_of_mistake_names_the_place_and_what_is_allowed() {
-    let cases: &[(&str, &str, &[&str])] = &[
+/// Files with a mistake each: (file, where, what the English message must say).
+fn mistakes() -> &'static [(&'static str, &'static str, &'static [&'static str])] {
+    &[
         // (file, where, what the English message must say)
         ("(lang: \"fr\")", ":1:8:", &["\"fr\"", "ja, en"]),
         (
@@ -98,7 +98,10 @@ fn every_kind_of_mistake_names_the_place_and_what_is_allowed() {
         (
             "(colour: \"red\")",
             ":1:2:",
-            &["colour", "lang, theme, records, display_name, zone, read_only, confirm_edits, keys"],
+            &[
+                "colour",
+                "lang, theme, records, display_name, zone, read_only, confirm_edits, keys",
+            ],
         ),
         ("(lang: \"en\"", ":1:", &[]),
         ("(lang: 3)", ":1:8:", &["string"]),
@@ -153,7 +156,12 @@ fn every_kind_of_mistake_names_the_place_and_what_is_allowed() {
             ":1:34:",
             &["\"search\"", "typed text", "\"x\""],
         ),
-    ];
+    ]
+}
+
+#[test]
+fn every_kind_of_mistake_names_the_place_and_what_is_allowed() {
+    let cases = mistakes();
     for (text, place, words) in cases {
         let (en, ja) = error(text);
         assert!(en.starts_with("/etc/kensho/config.ron:"), "{text}: {en}");

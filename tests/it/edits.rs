@@ -107,7 +107,12 @@ fn the_log_command_filters_and_shows_escapes_visibly() {
     );
     let out = kensho_at(dir, &["log", dir.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(text.lines().count(), 2, "{text}");
+    // A heading naming the zone, then one line per change (a reason on
+    // its own indented line under its change).
+    let changes = text.lines().filter(|l| l.starts_with("20")).count();
+    assert_eq!(changes, 2, "{text}");
+    assert!(text.starts_with("(times in "), "{text}");
+    assert!(text.contains("\n    reason: first\n"), "{text}");
     assert!(
         !text.contains('\u{1b}') && text.contains("␛[31m赤"),
         "{text}"

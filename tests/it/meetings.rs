@@ -314,6 +314,7 @@ fn the_minutes_leave_out_what_came_after_the_close() {
         new: new.into(),
         reason: None,
         meeting: Some(NAME.into()),
+        department: None,
         txn: txn.into(),
         state: None,
         status: changelog::LogStatus::Applied,

@@ -140,6 +140,7 @@ fn a_single_records_file_of_any_name_can_be_saved() {
         reason: None,
         meeting: None,
         display_name: None,
+        department: None,
         item_reasons: None,
     };
     kensho::store::apply_edits(&path, &[edit], why, None).unwrap();

@@ -74,6 +74,7 @@ fn a_department_changes_two_cells_and_exactly_those_reach_the_records_and_the_lo
     assert_eq!(log[1]["field"], "assessment");
     assert_eq!(log[1]["reason"], format!("{name} から取り込み"));
     assert_eq!(log[0]["txn"], log[1]["txn"], "one save");
+    department_in_the_log(dir.path(), &log, &ids[0]);
     // The same workbook again changes nothing.
     let (code, out, _) = import(dir.path(), &file, &["--apply"]);
     assert_eq!(code, 0);
@@ -81,6 +82,28 @@ fn a_department_changes_two_cells_and_exactly_those_reach_the_records_and_the_lo
     assert_eq!(log_lines(dir.path()).len(), 2);
     let (code, _, err) = kensho(&["verify", dir.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
+}
+
+/// The department the workbook was made for is logged beside the account
+/// (from its hidden sheet, whatever the file is called); `log --dept`
+/// shows its changes, a text change by what changed, a reason as a reason.
+fn department_in_the_log(dir: &std::path::Path, log: &[serde_json::Value], first: &str) {
+    assert_eq!(log[0]["department"], "子) 児童相談所");
+    let d = dir.to_str().unwrap();
+    let (_, shown, _) = kensho(&["--lang", "ja", "log", d, "--dept", "児童相談所"]);
+    assert_eq!(
+        shown.matches("（子) 児童相談所の回答）").count(),
+        2,
+        "{shown}"
+    );
+    let (_, other, _) = kensho(&["--lang", "ja", "log", d, "--dept", "保健所"]);
+    assert!(!other.contains(first), "{other}");
+    assert!(
+        shown.contains("自己評価: 「")
+            && shown.contains("→テスト: 自己評価を書き直した。\\n二行目］"),
+        "{shown}"
+    );
+    assert!(shown.contains("\n    理由: 審議会で決定"), "{shown}");
 }
 
 /// Import `edits` of a fresh workbook of 子) 児童相談所: (exit code, stdout,

@@ -71,7 +71,7 @@ impl Edits {
                             reason: Some(reason),
                             ..*change
                         };
-                        vec![Effect::Tell(Note::Reasoned(line))]
+                        vec![Effect::Tell(Note::Reasoned(Box::new(line)))]
                     }
                     _ => Vec::new(),
                 }

@@ -98,6 +98,7 @@ impl Worker {
                     reason: request.reason.as_deref(),
                     meeting,
                     display_name: self.display_name.as_deref(),
+                    department: None,
                     item_reasons: None,
                 };
                 let seen = (!request.force).then_some(&seen.report);

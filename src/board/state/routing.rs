@@ -110,7 +110,7 @@ impl Board {
                 effects
             }
             Note::Reloaded(records) => self.reload(*records),
-            Note::Reasoned(line) => self.meeting(RoomMsg::Logged(vec![line])),
+            Note::Reasoned(line) => self.meeting(RoomMsg::Logged(vec![*line])),
             Note::Meeting {
                 file,
                 meeting,

@@ -86,6 +86,7 @@ fn lines(
         new,
         reason: reason.map(str::to_string),
         meeting: None,
+        department: None,
         txn: txn.clone(),
         state: Some(now.to_string()),
         status,

@@ -41,6 +41,8 @@ pub struct Why<'a> {
     pub meeting: Option<&'a str>,
     /// The name from the user's configuration, logged beside the login.
     pub display_name: Option<&'a str>,
+    /// The department whose answer the changes take in (an import).
+    pub department: Option<&'a str>,
     /// A reason of its own for the changes of some items (by id), in place
     /// of `reason` (the rows of an imported workbook).
     pub item_reasons: Option<&'a std::collections::BTreeMap<String, String>>,
@@ -246,6 +248,7 @@ fn changes_for(
                 .or(why.reason)
                 .map(str::to_string),
             meeting: why.meeting.map(str::to_string),
+            department: why.department.map(str::to_string),
             txn: txn.clone(),
             status: LogStatus::Applied,
             version: env!("CARGO_PKG_VERSION").to_string(),
