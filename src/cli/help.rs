@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
-use crate::i18n::{BookMsg, CliMsg, Lang};
+use crate::i18n::{BookMsg, CliMsg, Lang, LogMsg};
 
 use super::output::EXIT_ERROR;
 
@@ -33,6 +33,9 @@ const ABOUTS: &[(&str, CliMsg)] = &[
     ("completions", CliMsg::AboutCompletions),
     ("man", CliMsg::AboutMan),
 ];
+
+/// What follows the arguments in a subcommand's help.
+const AFTERS: &[(&str, LogMsg)] = &[("set", LogMsg::SetForms)];
 
 /// The help of each argument: (subcommand, argument id, text); "" is the
 /// program, "*" any command.
@@ -119,6 +122,9 @@ fn localize_one(mut cmd: Command, sub: &str, lang: Lang) -> Command {
     let t = |m: CliMsg| m.text(lang);
     if let Some((_, m)) = ABOUTS.iter().find(|(s, _)| *s == sub) {
         cmd = cmd.about(t(*m)).long_about(None);
+    }
+    if let Some((_, m)) = AFTERS.iter().find(|(s, _)| *s == sub) {
+        cmd = cmd.after_help(m.text(lang));
     }
     cmd = cmd
         .disable_help_flag(true)

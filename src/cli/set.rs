@@ -5,12 +5,12 @@ use std::process::ExitCode;
 
 use super::output::{fail, fail_edit, fail_lines, print, warn};
 use crate::domain::error::{io_reason, quoted};
-use crate::domain::field::{Edit, Field};
+use crate::domain::field::{Field, Typed};
 use crate::domain::model::Report;
 use crate::domain::records::{Records, default_path, folder_of};
 use crate::i18n::{CliMsg, Lang, LogMsg};
 use crate::store::changelog::{self, LOG_FILE, LogProblem};
-use crate::store::{Why, apply_edits};
+use crate::store::{Why, apply_typed};
 use crate::text::visible;
 
 /// The word for a field: its name for English (what `set` takes), the
@@ -22,29 +22,25 @@ pub(super) fn field_word(field: Field, report: &Report, lang: Lang) -> String {
     }
 }
 
-/// The edits `ID FIELD=VALUE...` asks for.
-fn parse_edits(id: &str, assignments: &[String], lang: Lang) -> Result<Vec<Edit>, String> {
+/// The changes `ID FIELD=VALUE...` asks for, as typed: the store reads
+/// each against the records (the field by any of its names, a code folded
+/// as `import` folds it, the id in any case).
+fn parse_edits(id: &str, assignments: &[String], lang: Lang) -> Result<Vec<Typed>, String> {
     if assignments.is_empty() {
         return Err(CliMsg::ErrNothingToSet.fill(lang, &[("fields", &Field::names())]));
     }
-    let mut edits = Vec::new();
+    let mut typed = Vec::new();
     for a in assignments {
         let Some((name, value)) = a.split_once('=') else {
             return Err(CliMsg::ErrNotAssignment.fill(lang, &[("arg", &quoted(a))]));
         };
-        let Some(field) = Field::parse(name.trim()) else {
-            return Err(CliMsg::ErrNotAField.fill(
-                lang,
-                &[("name", &quoted(name)), ("fields", &Field::names())],
-            ));
-        };
-        edits.push(Edit {
+        typed.push(Typed {
             item: id.to_string(),
-            field,
+            field: name.trim().to_string(),
             value: value.to_string(),
         });
     }
-    Ok(edits)
+    Ok(typed)
 }
 
 pub fn set(
@@ -75,7 +71,7 @@ pub fn set(
         item_reasons: None,
     };
     let records = default_path(path);
-    let saved = match apply_edits(&records, &edits, why, None) {
+    let (saved, edits) = match apply_typed(&records, &edits, why) {
         Ok(saved) => saved,
         Err(e) => return fail_edit(lang, &e),
     };
@@ -88,11 +84,13 @@ pub fn set(
         );
     }
     if saved.changes.is_empty() {
+        // The id as the records write it (`6-1-A` typed is 6-1-a).
+        let item = edits.first().map_or(id.as_str(), |e| e.item.as_str());
         return print(
             lang,
             &format!(
                 "{}\n",
-                LogMsg::SetUnchanged.fill(lang, &[("item", &visible(id))])
+                LogMsg::SetUnchanged.fill(lang, &[("item", &visible(item))])
             ),
         );
     }

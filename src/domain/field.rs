@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::model::{Item, Report};
+use crate::domain::model::{Item, Report, Scale};
 use crate::i18n::{Lang, Msg};
 
 /// A field of an item that can be changed.
@@ -40,6 +40,33 @@ impl Field {
 
     pub fn parse(name: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The field a person calls `name` (spaces trimmed): its name
+    /// (`phase`), or its Japanese word, which is for a code the name of its
+    /// scale in `report` (実施区分) and for a text the catalogue's (実施状況).
+    pub fn named(name: &str, report: &Report) -> Option<Field> {
+        let name = name.trim();
+        Field::parse(name).or_else(|| {
+            Field::ALL
+                .into_iter()
+                .find(|f| f.label(report, Lang::Ja) == name)
+        })
+    }
+
+    /// Every name [`Field::named`] takes, for error messages and help.
+    pub fn names_in(report: &Report) -> String {
+        let japanese = Field::ALL.map(|f| f.label(report, Lang::Ja));
+        format!("{}, {}", Field::names(), japanese.join(", "))
+    }
+
+    /// The scale whose codes the field holds; `None` for a text.
+    pub fn scale(self, report: &Report) -> Option<&Scale> {
+        match self {
+            Field::Phase => Some(&report.phase_scale),
+            Field::Direction => Some(&report.direction_scale),
+            Field::Progress | Field::Assessment => None,
+        }
     }
 
     /// The names of every field, for error messages.
@@ -96,6 +123,17 @@ pub struct Edit {
     pub value: String,
 }
 
+/// A change as a person types it (`kensho set ID FIELD=VALUE`): the item
+/// by its id in any ASCII case, the field by any name [`Field::named`]
+/// takes, a code as [`Scale::code_of`] reads it. The store reads it into an
+/// [`Edit`] against the records as they are under its lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typed {
+    pub item: String,
+    pub field: String,
+    pub value: String,
+}
+
 /// A save found that someone else changed the field first: the value this
 /// side loaded, the value on disk now, and the value it wanted to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,5 +159,32 @@ mod tests {
             );
         }
         assert_eq!(Field::parse("note"), None);
+    }
+
+    #[test]
+    fn a_field_is_named_by_its_name_its_scale_or_its_japanese_word() {
+        let mut report = Report::default();
+        report.phase_scale.name = "実施区分".into();
+        report.direction_scale.name = "評価区分".into();
+        for (name, field) in [
+            ("phase", Field::Phase),
+            (" 実施区分 ", Field::Phase),
+            ("評価区分", Field::Direction),
+            ("実施状況", Field::Progress),
+            ("自己評価", Field::Assessment),
+            ("assessment", Field::Assessment),
+        ] {
+            assert_eq!(Field::named(name, &report), Some(field), "{name}");
+        }
+        assert_eq!(Field::named("Phase", &report), None);
+        assert_eq!(Field::named("実施", &report), None);
+        // The scales' names are the report's, not words of kensho's own.
+        report.phase_scale.name = "時期".into();
+        assert_eq!(Field::named("時期", &report), Some(Field::Phase));
+        assert_eq!(Field::named("実施区分", &report), None);
+        assert_eq!(
+            Field::names_in(&report),
+            "phase, direction, progress, assessment, 時期, 評価区分, 実施状況, 自己評価"
+        );
     }
 }

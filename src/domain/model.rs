@@ -11,6 +11,7 @@
 
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 /// The verification report whose recommendations are tracked (検証報告書).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +75,24 @@ impl Scale {
 
     pub fn code_list(&self) -> Vec<String> {
         self.codes.iter().map(|c| c.code.clone()).collect()
+    }
+
+    /// A code as people type it, read as the scale writes it: the code
+    /// itself, or the one code that it equals once both are folded alike
+    /// (NFKC, spaces trimmed, upper case: Ⅱ, ⅱ and ＩＩ are II, ｂ is B);
+    /// `None` when no code, or more than one, is meant. What `kensho import`
+    /// reads in a workbook's cells and `kensho set` on its command line.
+    pub fn code_of(&self, typed: &str) -> Option<String> {
+        if let Some(c) = self.codes.iter().find(|c| c.code == typed) {
+            return Some(c.code.clone());
+        }
+        let fold = |s: &str| s.nfkc().collect::<String>().trim().to_uppercase();
+        let wanted = fold(typed);
+        let mut meant = self.codes.iter().filter(|c| fold(&c.code) == wanted);
+        match (meant.next(), meant.next()) {
+            (Some(c), None) => Some(c.code.clone()),
+            _ => None,
+        }
     }
 }
 
@@ -377,5 +396,47 @@ impl ItemRef<'_> {
     /// The measure label as shown: `(ア)`, or `None`.
     pub fn measure_label(&self) -> Option<String> {
         self.measure.label.as_ref().map(|l| format!("({l})"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scale(codes: &[&str]) -> Scale {
+        Scale {
+            name: "実施区分".into(),
+            description: String::new(),
+            codes: codes
+                .iter()
+                .map(|c| ScaleCode {
+                    code: c.to_string(),
+                    meaning: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_code_is_read_as_the_scale_writes_it_and_never_guessed() {
+        let roman = scale(&["I", "II", "III"]);
+        assert_eq!(roman.code_of("Ⅱ").as_deref(), Some("II"));
+        assert_eq!(roman.code_of("ⅱ").as_deref(), Some("II"));
+        assert_eq!(roman.code_of(" ii ").as_deref(), Some("II"));
+        assert_eq!(roman.code_of("IV"), None);
+        let letters = scale(&["A", "B", "C", "D"]);
+        assert_eq!(letters.code_of("Ｂ").as_deref(), Some("B"));
+        assert_eq!(letters.code_of("ｂ").as_deref(), Some("B"));
+        assert_eq!(letters.code_of("E"), None);
+        // A scale written in full-width or roman numerals reads its own codes.
+        let wide = scale(&["Ａ", "Ⅱ"]);
+        assert_eq!(wide.code_of("Ａ").as_deref(), Some("Ａ"));
+        assert_eq!(wide.code_of("A").as_deref(), Some("Ａ"));
+        assert_eq!(wide.code_of("II").as_deref(), Some("Ⅱ"));
+        // Codes that differ only by case: the exact one, or none.
+        let cased = scale(&["a", "A"]);
+        assert_eq!(cased.code_of("A").as_deref(), Some("A"));
+        assert_eq!(cased.code_of("a").as_deref(), Some("a"));
+        assert_eq!(cased.code_of("ａ"), None);
     }
 }

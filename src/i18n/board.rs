@@ -152,6 +152,9 @@ catalogue! {
         ConflictMine => ("2  自分の値で上書きする", "2  write mine over it"),
         // Edits.
         SavedMsg => ("保存しました", "saved"),
+        UndoneMsg => ("元に戻しました", "undone"),
+        RedoneMsg => ("やり直しました", "redone"),
+        NoChange => ("変更はありません", "no change"),
         SaveFailed => ("保存できませんでした", "not saved"),
         SaveRejected => ("書き込めませんでした（何度試しても同じです）", "could not be written (trying again would not help)"),
         ReasonWaits => (

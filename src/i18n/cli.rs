@@ -99,8 +99,8 @@ catalogue! {
         ),
         ArgOut => ("書き出すフォルダ（作成する。記録があってはならない）", "The folder to write (created; must not hold records already)"),
         ArgSetArgs => (
-            "[PATH] ID 欄=値...: 欄は phase, direction, progress, assessment",
-            "[PATH] ID FIELD=VALUE...: fields are phase, direction, progress, assessment",
+            "[PATH] ID 欄=値...: 欄は phase, direction, progress, assessment、または 実施区分, 評価区分, 実施状況, 自己評価（下の書き方を参照）",
+            "[PATH] ID FIELD=VALUE...: fields are phase, direction, progress, assessment, or 実施区分, 評価区分, 実施状況, 自己評価 (see the forms below)",
         ),
         ArgReason => ("理由（会議の決定など）。変更履歴に記録する", "Why (the meeting's decision); stored in the change log"),
         ArgItem => ("この項目だけ", "Only this item"),

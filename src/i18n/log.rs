@@ -6,6 +6,10 @@ catalogue! {
     /// Every word about saves and the change log.
     LogMsg {
         SetUnchanged => ("{item}: 変更なし", "{item}: unchanged"),
+        SetForms => (
+            "欄と値の書き方:\n  欄    phase, direction, progress, assessment、または日本語の名前: 区分は記録にある区分の名前（実施区分、評価区分など）、文は 実施状況、自己評価\n  記号  区分の記号。全角・小文字・ローマ数字でもよい（Ｂ や b は B、ⅱ や ii は II）。kensho import と同じ読み方\n  ID    大文字・小文字は区別しない（6-1-A は 6-1-a）\n例: kensho set 6-1-a 実施区分=B 評価区分=ii --reason 本部会議の決定",
+            "Fields and values:\n  FIELD  phase, direction, progress, assessment, or the Japanese name: for a code the name of its scale in the records (実施区分, 評価区分, ...), for a text 実施状況, 自己評価\n  code   a code of the scale; full-width, lower case and roman numerals too (Ｂ or b is B, ⅱ or ii is II), read as kensho import reads them\n  ID     case does not matter (6-1-A is 6-1-a)\nExample: kensho set 6-1-a 実施区分=B 評価区分=ii --reason \"the task force's decision\"",
+        ),
         SetChanged => ("{item} {field}: {old} → {new}", "{item} {field}: {old} -> {new}"),
         LogReasonMark => ("理由", "reason"),
         LogReasonGiven => ("直前の変更に理由を付けた", "a reason given for the change before"),

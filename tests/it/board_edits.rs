@@ -263,6 +263,72 @@ fn e_edits_a_text_in_the_editor_and_saves_it() {
     assert_eq!(log(&b).last().unwrap().field, Field::Assessment);
 }
 
+/// An editor for the board: a shell script with `body`, made executable.
+fn editor(b: &TestBoard, name: &str, body: &str) -> String {
+    let script = b.path().join(name);
+    std::fs::write(&script, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    script.to_str().unwrap().to_string()
+}
+
+#[test]
+fn undo_and_redo_say_so_rather_than_saved() {
+    let mut b = board();
+    b.jump("3-4-d");
+    b.keys("3");
+    assert_eq!(b.message(), "保存しました: 3-4-d 評価区分: I → III");
+    b.keys("u");
+    assert_eq!(on_disk(&b, "3-4-d").1, "I");
+    assert_eq!(b.message(), "元に戻しました: 3-4-d 評価区分: III → I");
+    b.keys("Ctrl-r");
+    assert_eq!(on_disk(&b, "3-4-d").1, "III");
+    assert_eq!(b.message(), "やり直しました: 3-4-d 評価区分: I → III");
+    // A text: its field named, its words left out.
+    b.rt.use_editor(editor(&b, "append.sh", "printf '追記。\\n' >> \"$1\""));
+    b.keys("e Enter");
+    assert_eq!(b.message(), "保存しました: 3-4-d 実施状況");
+    b.keys("u");
+    assert_eq!(b.message(), "元に戻しました: 3-4-d 実施状況");
+    b.keys("Ctrl-r");
+    assert_eq!(b.message(), "やり直しました: 3-4-d 実施状況");
+    let log = log(&b);
+    assert_eq!(log.len(), 6);
+    assert_eq!(log[4].reason.as_deref(), Some("元に戻す"));
+    assert_eq!(log[5].reason.as_deref(), Some("やり直し"));
+}
+
+#[test]
+fn undo_and_redo_say_so_in_english() {
+    let mut b = TestBoard::on_copy(Lang::En, 80, 24);
+    b.jump("3-4-d");
+    b.keys("3 u");
+    assert_eq!(b.message(), "undone: 3-4-d 評価区分: III → I");
+    b.keys("Ctrl-r");
+    assert_eq!(b.message(), "redone: 3-4-d 評価区分: I → III");
+}
+
+#[test]
+fn the_editor_closed_without_a_change_says_so_and_saves_nothing() {
+    let mut b = board();
+    b.jump("1-2-b");
+    b.rt.use_editor(editor(&b, "same.sh", "true"));
+    b.keys("e Enter");
+    assert_eq!(b.message(), "変更はありません");
+    assert!(log(&b).is_empty(), "nothing logged");
+    assert!(!b.app().board().edits().changed("1-2-b"));
+    // The same in English, for the assessment.
+    let mut b = TestBoard::on_copy(Lang::En, 80, 24);
+    b.jump("1-2-b");
+    b.rt.use_editor(editor(&b, "same.sh", ":"));
+    b.keys("e j Enter");
+    assert_eq!(b.message(), "no change");
+    assert!(log(&b).is_empty());
+}
+
 #[test]
 fn q_quits_once_every_change_is_saved() {
     let mut b = board();

@@ -44,6 +44,7 @@ mod remarks;
 mod roundtrip;
 mod save_files;
 mod screens;
+mod set_forms;
 mod unlogged;
 mod walkthrough;
 mod words;

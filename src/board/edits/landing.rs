@@ -124,11 +124,18 @@ impl Edits {
             .iter()
             .map(|c| change_words(report, footer, &c.item, c.field, &c.old, &c.new))
             .collect();
-        footer.put(format!(
-            "{}: {}",
-            footer.words(Msg::SavedMsg),
-            said.join(", ")
-        ));
+        if said.is_empty() {
+            // The data held the values already (someone saved them first).
+            footer.tell(Msg::NoChange);
+            return;
+        }
+        // An undo and a redo are saves too, but say what they did.
+        let done = match request.kind {
+            SaveKind::Edit => Msg::SavedMsg,
+            SaveKind::Undo => Msg::UndoneMsg,
+            SaveKind::Redo => Msg::RedoneMsg,
+        };
+        footer.put(format!("{}: {}", footer.words(done), said.join(", ")));
     }
 }
 

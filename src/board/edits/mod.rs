@@ -93,6 +93,11 @@ impl Edits {
             EditMsg::Undo => self.undo_redo(scope, SaveKind::Undo),
             EditMsg::Redo => self.undo_redo(scope, SaveKind::Redo),
             EditMsg::Edited { item, field, text } => match text {
+                Ok(text) if self.current(&scope, &item, field).as_deref() == Some(&text) => {
+                    // The editor closed without a change: nothing to save.
+                    scope.footer.tell(Msg::NoChange);
+                    Vec::new()
+                }
                 Ok(text) => self.set(scope, item, field, text),
                 Err(why) => {
                     let why = why.say(scope.footer.lang());
@@ -133,12 +138,17 @@ impl Edits {
         self.submit(Job::Save { request, seen })
     }
 
-    fn set(&mut self, scope: Scope, item: String, field: Field, value: String) -> Vec<Effect> {
-        let current = match self.intended(&item, field) {
+    /// What `field` of `item` holds, or will hold once this board's saves
+    /// not yet on disk are.
+    fn current(&self, scope: &Scope, item: &str, field: Field) -> Option<String> {
+        match self.intended(item, field) {
             Some(v) => Some(v.to_string()),
-            None => scope.records.report.item(&item).map(|r| field.get(r.item)),
-        };
-        if current.as_deref() == Some(value.as_str()) {
+            None => scope.records.report.item(item).map(|r| field.get(r.item)),
+        }
+    }
+
+    fn set(&mut self, scope: Scope, item: String, field: Field, value: String) -> Vec<Effect> {
+        if self.current(&scope, &item, field).as_deref() == Some(value.as_str()) {
             return Vec::new();
         }
         let request = SaveRequest {

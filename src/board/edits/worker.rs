@@ -142,9 +142,11 @@ impl Worker {
                 }
             }
             Err(EditError::Conflict(c)) => StoreOutcome::Conflict(c),
-            Err(e @ (EditError::UnknownItem { .. } | EditError::BadCode { .. })) => {
-                StoreOutcome::Rejected(StoreFailure::new(e))
-            }
+            Err(
+                e @ (EditError::UnknownItem { .. }
+                | EditError::UnknownField { .. }
+                | EditError::BadCode { .. }),
+            ) => StoreOutcome::Rejected(StoreFailure::new(e)),
             Err(e) => StoreOutcome::Failed(StoreFailure::new(e)),
         }
     }

@@ -19,6 +19,11 @@ pub enum EditError {
         id: String,
         near: Vec<String>,
     },
+    /// A field named by none of the names `kensho set` takes (`allowed`).
+    UnknownField {
+        name: String,
+        allowed: String,
+    },
     BadCode {
         field: Field,
         value: String,
@@ -72,6 +77,9 @@ impl EditError {
             }
             EditError::UnknownItem { id, near } => CliMsg::ErrUnknownItemNear
                 .fill(lang, &[("id", &quoted(id)), ("near", &near.join(", "))]),
+            EditError::UnknownField { name, allowed } => {
+                CliMsg::ErrNotAField.fill(lang, &[("name", &quoted(name)), ("fields", allowed)])
+            }
             EditError::BadCode {
                 field,
                 value,

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use super::changelog::{self, Change, LOG_FILE, LogStatus};
@@ -13,17 +14,19 @@ use super::quick::{self, Folder};
 use super::seam::{self, Fault};
 use super::whole::Parts;
 use super::{StoreError, Written};
-use crate::domain::field::{Conflict, Edit, Field};
+use crate::domain::field::{Conflict, Edit, Typed};
 use crate::domain::files::Access;
-use crate::domain::model::{Item, ItemRef, Report};
+use crate::domain::model::{Item, Report};
 use crate::domain::records::{Records, folder_of, header_of, load, state_of};
 
 mod adopt;
+mod asked;
 mod error;
 mod lock;
 pub mod unlogged;
 
 pub use adopt::{Adopted, adopt};
+use asked::{Asked, check_code, check_edit};
 pub use error::EditError;
 use lock::with_records_lock;
 pub use lock::{clean_leftovers, clean_leftovers_if_free, with_lock, with_lock_if_free};
@@ -132,49 +135,6 @@ fn settle_interrupted(dir: &Path, records: &Records) -> Result<(), EditError> {
     append_log(dir, &aborted).map(|_| ())
 }
 
-/// An edit of an item the records hold (`known`: the edits' items found in
-/// `report`), with a code of its scale.
-fn check_edit(
-    report: &Report,
-    known: &HashMap<&str, ItemRef>,
-    edit: &Edit,
-) -> Result<(), EditError> {
-    if !known.contains_key(edit.item.as_str()) {
-        let prefix: String = edit.item.chars().take(3).collect();
-        let near: Vec<String> = report
-            .items()
-            .map(|r| r.item.id.clone())
-            .filter(|id| id.starts_with(&prefix))
-            .take(8)
-            .collect();
-        return Err(EditError::UnknownItem {
-            id: edit.item.clone(),
-            near,
-        });
-    }
-    check_code(report, edit)
-}
-
-/// A code given for a phase or a direction is a code of its scale.
-fn check_code(report: &Report, edit: &Edit) -> Result<(), EditError> {
-    let scale = match edit.field {
-        Field::Phase => Some(&report.phase_scale),
-        Field::Direction => Some(&report.direction_scale),
-        Field::Progress | Field::Assessment => None,
-    };
-    if let Some(scale) = scale
-        && scale.index(&edit.value).is_none()
-    {
-        return Err(EditError::BadCode {
-            field: edit.field,
-            value: edit.value.clone(),
-            scale: scale.name.clone(),
-            allowed: scale.code_list(),
-        });
-    }
-    Ok(())
-}
-
 /// Where a save finds the items it changes: the whole report, or the
 /// items read from their files alone.
 trait ItemsMut {
@@ -277,25 +237,49 @@ pub fn apply_edits(
     why: Why,
     seen: Option<&Report>,
 ) -> Result<Saved, EditError> {
+    save(path, Asked::Exact(edits), why, seen).map(|(saved, _)| saved)
+}
+
+/// Apply changes as a person typed them (`kensho set`), as
+/// [`apply_edits`] does; each is read against the records as they are under
+/// the lock ([`Typed`]). The edits they were read as come back too.
+pub fn apply_typed(
+    path: &Path,
+    typed: &[Typed],
+    why: Why,
+) -> Result<(Saved, Vec<Edit>), EditError> {
+    save(path, Asked::Typed(typed), why, None).map(|(saved, edits)| (saved, edits.into_owned()))
+}
+
+/// What a save did, and the edits it was asked for as they were read.
+type SavedAs<'a> = (Saved, Cow<'a, [Edit]>);
+
+/// The save of [`apply_edits`] and [`apply_typed`].
+fn save<'a>(
+    path: &Path,
+    asked: Asked<'a>,
+    why: Why,
+    seen: Option<&Report>,
+) -> Result<SavedAs<'a>, EditError> {
     let dir = folder_of(path);
     with_records_lock(path, || {
         clean_leftovers(&dir);
         if path.is_dir()
-            && let Some(saved) = save_quickly(path, edits, why, seen)?
+            && let Some(saved) = save_quickly(path, asked, why, seen)?
         {
             return Ok(saved);
         }
-        save_whole(path, edits, why, seen)
+        save_whole(path, asked, why, seen)
     })?
 }
 
 /// The save of [`quick`]: `None` when the records must be read whole.
-fn save_quickly(
+fn save_quickly<'a>(
     path: &Path,
-    edits: &[Edit],
+    asked: Asked<'a>,
     why: Why,
     seen: Option<&Report>,
-) -> Result<Option<Saved>, EditError> {
+) -> Result<Option<SavedAs<'a>>, EditError> {
     let dir = folder_of(path);
     let Some(mut folder) = Folder::known(&dir) else {
         return Ok(None);
@@ -306,26 +290,28 @@ fn save_quickly(
     if !quick::last_save_holds(&dir, &state) {
         return Ok(None);
     }
-    let Some(before) = quick::current_items(&mut folder, edits) else {
+    let edits = asked.edits(&folder.header, false)?;
+    let Some(before) = quick::current_items(&mut folder, &edits) else {
         return Ok(None);
     };
-    for e in edits {
+    for e in edits.iter() {
         check_code(&folder.header, e)?;
     }
     let mut after: BTreeMap<String, Item> = before
         .iter()
         .map(|(id, at)| (id.clone(), at.item.clone()))
         .collect();
-    let mut changes = changes_for(&mut after, edits, why, seen)?;
+    let mut changes = changes_for(&mut after, &edits, why, seen)?;
     let header = folder.header.clone();
     if changes.is_empty() {
-        return Ok(Some(Saved {
+        let saved = Saved {
             changes,
             records: None,
             header,
             written: Vec::new(),
             moved_aside: 0,
-        }));
+        };
+        return Ok(Some((saved, edits)));
     }
     let Some(files) = quick::new_files(&mut folder, &before, &after) else {
         return Ok(None);
@@ -354,13 +340,16 @@ fn save_quickly(
     let txn = changes[0].txn.clone();
     let written = quick::write_files(&dir, &mut folder, files, (prepared, digests), &txn);
     match written {
-        Ok(written) => Ok(Some(Saved {
-            changes,
-            records: None,
-            header,
-            written,
-            moved_aside,
-        })),
+        Ok(written) => {
+            let saved = Saved {
+                changes,
+                records: None,
+                header,
+                written,
+                moved_aside,
+            };
+            Ok(Some((saved, edits)))
+        }
         Err(e) => Err(not_written(path, e)),
     }
 }
@@ -397,12 +386,12 @@ fn not_written(path: &Path, e: StoreError) -> EditError {
 
 /// The save that reads the records whole (and leaves the digest cache
 /// describing every file, so that the next save need not).
-fn save_whole(
+fn save_whole<'a>(
     path: &Path,
-    edits: &[Edit],
+    asked: Asked<'a>,
     why: Why,
     seen: Option<&Report>,
-) -> Result<Saved, EditError> {
+) -> Result<SavedAs<'a>, EditError> {
     let dir = folder_of(path);
     // Stamps and the time are taken before the reading, so that a file
     // changed while it is read is never vouched for.
@@ -411,6 +400,7 @@ fn save_whole(
     // Parsed from the files themselves: a kept copy is never trusted for
     // what a save writes.
     let mut records = load(path).map_err(EditError::Load)?;
+    let edits = asked.edits(&records.report, true)?;
     let touched = edits.iter().map(|e| e.item.as_str()).collect();
     // Files whose bytes make the last save's state need no rendering to be
     // known (the usual case); otherwise their state is worked out.
@@ -423,20 +413,21 @@ fn save_whole(
     settle_interrupted(&dir, &records)?;
     let ids = edits.iter().map(|e| e.item.as_str()).collect();
     let known = records.report.items_named(&ids);
-    for e in edits {
+    for e in edits.iter() {
         check_edit(&records.report, &known, e)?;
     }
     let mut items = records.report.items_named_mut(&ids);
-    let mut changes = changes_for(&mut items, edits, why, seen)?;
+    let mut changes = changes_for(&mut items, &edits, why, seen)?;
     let header = header_of(&records.report);
     if changes.is_empty() {
-        return Ok(Saved {
+        let saved = Saved {
             changes,
             records: Some(records),
             header,
             written: Vec::new(),
             moved_aside: 0,
-        });
+        };
+        return Ok((saved, edits));
     }
     let parts = Parts::of(&records, &changes, &stamps, read_ns, proven.as_ref())
         .map_err(EditError::Save)?;
@@ -448,13 +439,16 @@ fn save_whole(
     let txn = changes[0].txn.clone();
     let written = records_written(&dir, || parts.write(&dir, &txn));
     match written {
-        Ok(written) => Ok(Saved {
-            changes,
-            records: Some(records),
-            header,
-            written,
-            moved_aside,
-        }),
+        Ok(written) => {
+            let saved = Saved {
+                changes,
+                records: Some(records),
+                header,
+                written,
+                moved_aside,
+            };
+            Ok((saved, edits))
+        }
         Err(e) => Err(not_written(path, e)),
     }
 }

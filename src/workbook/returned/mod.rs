@@ -24,7 +24,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 
 use calamine::{Reader, Xlsx};
-use unicode_normalization::UnicodeNormalization;
 
 use sheet::{Sheet, facts, read_sheet, text_of};
 
@@ -34,7 +33,7 @@ use super::survey::{
     KEY_SOURCE, META_MARK, META_SHEET,
 };
 use crate::domain::field::Field;
-use crate::domain::model::{Report, Scale};
+use crate::domain::model::Report;
 use crate::i18n::{BookMsg, Lang};
 use crate::text::visible;
 
@@ -76,22 +75,6 @@ pub struct Plan {
     pub held: Vec<Planned>,
     /// Items sent whose rows are no longer in the workbook.
     pub missing: Vec<String>,
-}
-
-/// A code as typed, read as the scale writes it: the code itself, or the
-/// one code that it equals once both are folded alike (Ⅱ and ＩＩ are II, a
-/// is A); None when no code, or more than one, is meant.
-fn code_of(scale: &Scale, typed: &str) -> Option<String> {
-    if let Some(c) = scale.codes.iter().find(|c| c.code == typed) {
-        return Some(c.code.clone());
-    }
-    let fold = |s: &str| s.nfkc().collect::<String>().trim().to_uppercase();
-    let wanted = fold(typed);
-    let mut meant = scale.codes.iter().filter(|c| fold(&c.code) == wanted);
-    match (meant.next(), meant.next()) {
-        (Some(c), None) => Some(c.code.clone()),
-        _ => None,
-    }
 }
 
 /// Whether two texts are the same once line ends are (spreadsheets may
@@ -390,42 +373,4 @@ pub fn plan(bytes: &[u8], file: &str, report: &Report) -> Result<Plan, ReturnErr
         .map(|id| one_line(&id))
         .collect();
     Ok(plan)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::model::ScaleCode;
-
-    fn scale(codes: &[&str]) -> Scale {
-        Scale {
-            name: "実施区分".into(),
-            description: String::new(),
-            codes: codes
-                .iter()
-                .map(|c| ScaleCode {
-                    code: c.to_string(),
-                    meaning: String::new(),
-                })
-                .collect(),
-        }
-    }
-
-    #[test]
-    fn a_code_is_read_as_the_scale_writes_it_and_never_guessed() {
-        let roman = scale(&["I", "II", "III"]);
-        assert_eq!(code_of(&roman, "Ⅱ").as_deref(), Some("II"));
-        assert_eq!(code_of(&roman, " ii ").as_deref(), Some("II"));
-        assert_eq!(code_of(&roman, "IV"), None);
-        // A scale written in full-width or roman numerals reads its own codes.
-        let wide = scale(&["Ａ", "Ⅱ"]);
-        assert_eq!(code_of(&wide, "Ａ").as_deref(), Some("Ａ"));
-        assert_eq!(code_of(&wide, "A").as_deref(), Some("Ａ"));
-        assert_eq!(code_of(&wide, "II").as_deref(), Some("Ⅱ"));
-        // Codes that differ only by case: the exact one, or none.
-        let cased = scale(&["a", "A"]);
-        assert_eq!(code_of(&cased, "A").as_deref(), Some("A"));
-        assert_eq!(code_of(&cased, "a").as_deref(), Some("a"));
-        assert_eq!(code_of(&cased, "ａ"), None);
-    }
 }

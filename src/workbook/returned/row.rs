@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::sheet::{Sheet, text_of};
-use super::{Plan, Planned, Problem, code_of, one_line, quoted_short, same_text};
+use super::{Plan, Planned, Problem, one_line, quoted_short, same_text};
 use crate::domain::field::Field;
 use crate::domain::model::{ItemRef, Report};
 use crate::i18n::{BookMsg, Lang};
@@ -327,14 +327,10 @@ impl Answer<'_> {
 
     /// The answer as `field` holds it: a code as its scale writes it.
     fn read_as(&self, field: Field, report: &Report) -> Result<String, Trouble> {
-        if !field.is_code() {
+        let Some(scale) = field.scale(report) else {
             return Ok(self.given.to_string());
-        }
-        let scale = match field {
-            Field::Phase => &report.phase_scale,
-            _ => &report.direction_scale,
         };
-        code_of(scale, self.given).ok_or_else(|| Trouble::BadCode {
+        scale.code_of(self.given).ok_or_else(|| Trouble::BadCode {
             cell: self.cell.clone(),
             value: quoted_short(self.given),
             field,
