@@ -11,6 +11,9 @@
 
 pub mod action;
 pub mod app;
+/// The themes' colours measured in the SSH clients (their test).
+#[cfg(test)]
+mod contrast;
 pub mod edits;
 pub mod follow;
 pub mod footer;

@@ -6,7 +6,7 @@
 use crate::common::{self, TestBoard};
 
 use kensho::board::app::App;
-use kensho::board::theme::ThemeName;
+use kensho::board::theme::{Badge, ThemeName};
 use kensho::i18n::Lang;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
@@ -58,16 +58,17 @@ fn no_width_and_no_theme_draws_a_code_other_than_its_segments() {
             let board = b.app().board();
             let t = board.theme();
             let report = &board.records().report;
-            let mut palette: &[Color] = &t.phase;
+            let colours = |badges: &[Badge]| badges.iter().map(|b| b.bg).collect::<Vec<_>>();
+            let mut palette = colours(&t.phase);
             let mut codes = &report.phase_scale.codes;
             let mut underlined = 0;
             for y in 0..buf.area.height {
                 let row = common::row_text(&buf, y);
                 if row.contains(report.direction_scale.name.as_str()) {
-                    palette = &t.direction;
+                    palette = colours(&t.direction);
                     codes = &report.direction_scale.codes;
                 }
-                for (i, text, under) in runs(&buf, y, palette) {
+                for (i, text, under) in runs(&buf, y, &palette) {
                     let label = text.trim_matches(|c| c == '[' || c == ']' || c == ' ');
                     assert!(
                         label.is_empty() || label == codes[i].code,

@@ -143,14 +143,16 @@ fn badges_and_selection_carry_their_colours() {
     let buf = a.draw();
     // Row 4 is the first item (1-1-a, phase A, direction I), selected.
     let row: Vec<_> = (0..80).map(|x| buf[(x, 4)].clone()).collect();
+    // Black on light green, white on magenta (the dark theme's, readable in
+    // xterm, PuTTY and Tera Term).
     assert!(
         row.iter()
-            .any(|c| c.symbol() == "A" && c.bg == Color::Green),
+            .any(|c| c.symbol() == "A" && c.fg == Color::Black && c.bg == Color::LightGreen),
         "phase A is green"
     );
     assert!(
         row.iter()
-            .any(|c| c.symbol() == "I" && c.bg == Color::Magenta),
+            .any(|c| c.symbol() == "I" && c.fg == Color::White && c.bg == Color::Magenta),
         "direction I is magenta"
     );
     assert!(
@@ -381,6 +383,51 @@ fn theme_high_contrast_walkthrough_80x24() {
     let mut a = themed(kensho::board::theme::ThemeName::HighContrast, Lang::Ja);
     a.keys("p");
     insta::assert_snapshot!(common::styled_text(&a.draw()));
+}
+
+/// The walkthrough's large codes are large badges (the letter on the code's
+/// colour) and its bar has a background of its own: both read whatever the
+/// terminal's background (white in xterm, black in PuTTY and Tera Term).
+#[test]
+fn the_walkthroughs_large_codes_and_bar_bring_their_own_background() {
+    use kensho::board::theme::ThemeName;
+    for theme in ThemeName::ALL {
+        let records = kensho::domain::records::load(&common::records_dir()).unwrap();
+        let options = kensho::board::state::Options {
+            lang: Lang::Ja,
+            theme,
+            ..Default::default()
+        };
+        let app = kensho::board::app::App::new(records, options).unwrap();
+        let mut a = TestBoard::with(app, None, 160, 48);
+        a.jump("3-4-d");
+        a.keys("p");
+        let buf = a.draw();
+        let t = theme.theme();
+        let pairs: Vec<_> = t.phase.iter().chain(&t.direction).collect();
+        let large = buf
+            .content()
+            .iter()
+            .filter(|c| pairs.iter().any(|b| c.fg == b.fg && c.bg == b.bg))
+            .count();
+        // Two codes of 8 columns by 4 rows at least; a small badge is 3 cells.
+        assert!(
+            large >= 2 * 8 * 4,
+            "{theme:?}: {large} cells in a badge's colours"
+        );
+        let bar: Vec<_> = buf
+            .content()
+            .iter()
+            .filter(|c| c.symbol() == "█" || c.symbol() == "░")
+            .filter(|c| !pairs.iter().any(|b| c.bg == b.bg))
+            .collect();
+        assert!(!bar.is_empty(), "{theme:?}: the agenda's bar is drawn");
+        assert!(
+            bar.iter().all(|c| Some(c.bg) == t.bar.bg),
+            "{theme:?}: the bar on {:?}",
+            t.bar.bg
+        );
+    }
 }
 
 #[test]

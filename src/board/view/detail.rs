@@ -4,7 +4,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -16,6 +15,7 @@ use crate::board::outline::ShownState;
 use crate::board::screen::browse::{Browse, Focus};
 use crate::board::search::marks::Spot;
 use crate::board::state::Board;
+use crate::board::theme::Badge;
 use crate::domain::export::circled;
 use crate::domain::model::{ItemRef, Point, Scale};
 use crate::i18n::Msg;
@@ -238,7 +238,7 @@ fn scale_value<'a>(
     board: &Board,
     scale: &Scale,
     code: &str,
-    palette: &[Color],
+    palette: &[Badge],
     w: usize,
 ) {
     lines.push(heading(board, visible(&scale.name).into_owned()));

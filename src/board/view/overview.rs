@@ -6,7 +6,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -15,6 +15,7 @@ use super::style::{block, bold, color, heading, recommendation_label, reversed};
 use crate::board::screen::Draw;
 use crate::board::screen::overview::{Overview, Row};
 use crate::board::state::Board;
+use crate::board::theme::Badge;
 use crate::domain::field::Field;
 use crate::domain::model::Scale;
 use crate::i18n::Msg;
@@ -118,7 +119,7 @@ fn bar<'a>(
 ) -> Vec<Span<'a>> {
     let scale = scale_of(board, field);
     let total: usize = counts.iter().sum::<usize>().max(1);
-    let palette: &[Color] = if field == Field::Direction {
+    let palette: &[Badge] = if field == Field::Direction {
         &board.theme().direction
     } else {
         &board.theme().phase
@@ -127,9 +128,7 @@ fn bar<'a>(
     let used: usize = cells.iter().sum();
     let mut spans = Vec::new();
     for (i, (&cells, c)) in cells.iter().zip(&scale.codes).enumerate() {
-        let mut style = Style::new()
-            .fg(board.theme().badge_text)
-            .bg(palette[i % palette.len()]);
+        let mut style = palette[i % palette.len()].style();
         let selected = cursor == Some(i);
         if selected {
             style = style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);

@@ -3,12 +3,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
 use crate::board::state::{Board, ColorMode};
+use crate::board::theme::Badge;
 use crate::domain::model::Scale;
 use crate::i18n::Msg;
 use crate::text::visible;
@@ -86,7 +87,7 @@ pub fn reversed() -> Style {
 }
 
 /// A coloured badge for `code` of `scale`, padded to the scale's widest code.
-pub fn badge<'a>(board: &Board, scale: &Scale, code: &str, palette: &[Color]) -> Span<'a> {
+pub fn badge<'a>(board: &Board, scale: &Scale, code: &str, palette: &[Badge]) -> Span<'a> {
     let w = scale
         .codes
         .iter()
@@ -95,9 +96,8 @@ pub fn badge<'a>(board: &Board, scale: &Scale, code: &str, palette: &[Color]) ->
         .unwrap_or(1);
     let text = format!(" {} ", pad(&visible(code), w, ""));
     let style = match scale.index(code) {
-        Some(i) => Style::new()
-            .fg(board.theme().badge_text)
-            .bg(palette[i % palette.len()])
+        Some(i) => palette[i % palette.len()]
+            .style()
             .add_modifier(Modifier::BOLD),
         None => reversed(),
     };

@@ -4,7 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
@@ -14,6 +14,7 @@ use super::style::{badge, bold, color, heading, push_wrapped, recommendation_lab
 use crate::board::screen::Draw;
 use crate::board::screen::walkthrough::Walkthrough;
 use crate::board::state::Board;
+use crate::board::theme::Badge;
 use crate::domain::export::circled;
 use crate::domain::field::Field;
 use crate::domain::model::{ItemRef, Scale};
@@ -283,7 +284,7 @@ fn remark_lines(out: &mut Pointing, board: &Board, r: &ItemRef, w: usize) {
 fn scales<'a>(
     board: &'a Board,
     r: &'a ItemRef,
-) -> [(&'a Scale, &'a str, &'static [Color], Field); 2] {
+) -> [(&'a Scale, &'a str, &'static [Badge], Field); 2] {
     let report = board.report();
     [
         (
@@ -382,11 +383,13 @@ fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, pointer: Option<Poi
         }
         put(frame, &mut lines, &mut y, bottom, area);
         if let Some((pixels, rows)) = glyphs {
-            let fg = scale
+            // A large badge: the letter's pixels on the code's colour, so it
+            // reads on any terminal's background.
+            let badge = scale
                 .index(code)
-                .map(|i| palette[i % palette.len()])
-                .unwrap_or(Color::Reset);
-            let style = color(board, Style::new().fg(fg).add_modifier(Modifier::BOLD));
+                .map(|i| palette[i % palette.len()].style())
+                .unwrap_or_default();
+            let style = color(board, badge.add_modifier(Modifier::BOLD));
             let text = BigText::builder()
                 .pixel_size(pixels)
                 .style(style)
@@ -453,11 +456,15 @@ fn draw_progress(frame: &mut Frame, board: &Board, state: &Walkthrough, area: Re
     } else {
         ("█", "░")
     };
-    let style = color(board, board.theme().bar);
+    // The whole bar on its own background, the rest of the way muted.
+    let bar = board.theme().bar;
     let line = Line::from(vec![
         Span::raw(" "),
-        Span::styled(full.repeat(done), style),
-        Span::styled(empty.repeat(bar_w - done), super::style::muted(board)),
+        Span::styled(full.repeat(done), color(board, bar)),
+        Span::styled(
+            empty.repeat(bar_w - done),
+            color(board, bar.patch(board.theme().muted)),
+        ),
         Span::raw(" "),
         Span::styled(right, bold()),
     ]);
