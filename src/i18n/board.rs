@@ -41,6 +41,7 @@ catalogue! {
         NotOnAgenda => ("その項目は会議の議題にありません", "that item is not on the meeting's agenda"),
         SearchPrompt => ("検索: ", "Search: "),
         ReasonPrompt => ("理由: ", "Reason: "),
+        ReasonPromptFor => ("理由（{change}）: ", "Reason ({change}): "),
         Searching => ("検索中…", "searching…"),
         Saving => ("保存中…", "saving…"),
         NotSavedCount => ("未保存 {count} 件", "{count} not saved"),

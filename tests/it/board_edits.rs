@@ -228,6 +228,17 @@ fn s_opens_both_scales_and_enter_sets_the_code() {
 }
 
 #[test]
+fn the_picker_opens_on_the_items_phase_as_it_is() {
+    let mut b = board();
+    // 1-1-d is in phase D, the fourth code.
+    b.jump("1-1-d");
+    b.keys("s");
+    assert!(matches!(b.app().top(), Screen::Picker(p) if p.cursor == 3));
+    b.keys("k Enter");
+    assert_eq!(on_disk(&b, "1-1-d").0, "C");
+}
+
+#[test]
 fn e_edits_a_text_in_the_editor_and_saves_it() {
     let mut b = board();
     b.jump("1-2-b");

@@ -52,10 +52,7 @@ fn sample(kind: ScreenKind, app: &App) -> Screen {
         ScreenKind::Picker => Screen::Picker(CodePicker::new(board, item)),
         ScreenKind::EditWhich => Screen::EditWhich(EditWhich { item, cursor: 0 }),
         ScreenKind::Conflict => Screen::Conflict(ConflictDialog),
-        ScreenKind::Reason => Screen::Reason(ReasonPrompt {
-            item,
-            input: Default::default(),
-        }),
+        ScreenKind::Reason => Screen::Reason(ReasonPrompt::open(board, item)),
         ScreenKind::Remark => Screen::Remark(RemarkPrompt {
             item,
             input: Default::default(),

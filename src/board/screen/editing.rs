@@ -37,10 +37,7 @@ pub fn edit_command(
             Outcome::none()
         }
         (Command::Reason, Some(item)) => {
-            let prompt = super::reason::ReasonPrompt {
-                item,
-                input: Default::default(),
-            };
+            let prompt = super::reason::ReasonPrompt::open(board, item);
             Outcome::nav(Nav::Push(Screen::Reason(prompt)))
         }
         (Command::Remark, Some(item)) => super::remark::RemarkPrompt::open(board, item),

@@ -1,5 +1,7 @@
 //! `:`: type an id and go to it.
 
+use std::borrow::Cow;
+
 use super::{Nav, Outcome, Page, edit_line, prompt_keys};
 use crate::board::action::{Action, Command};
 use crate::board::keys::Binding;
@@ -31,7 +33,7 @@ impl Page for JumpPrompt {
         }
     }
 
-    fn prompt<'a>(&'a self, _board: &'a Board) -> Option<(Msg, &'a LineInput)> {
-        Some((Msg::JumpPrompt, &self.0))
+    fn prompt<'a>(&'a self, board: &'a Board) -> Option<(Cow<'a, str>, &'a LineInput)> {
+        Some((board.t(Msg::JumpPrompt).into(), &self.0))
     }
 }

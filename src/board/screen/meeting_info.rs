@@ -4,6 +4,8 @@
 //! `$VISUAL` / `$EDITOR` (a list one entry per line). Each is recorded in
 //! the meeting's file at once, like a mark.
 
+use std::borrow::Cow;
+
 use super::{Nav, Outcome, Page, Screen, edit_line, list_keys, prompt_keys};
 use crate::board::action::{Action, Command, Effect};
 use crate::board::keys::{Binding, bind};
@@ -149,7 +151,7 @@ impl Page for DetailPrompt {
         }
     }
 
-    fn prompt<'a>(&'a self, _board: &'a Board) -> Option<(Msg, &'a LineInput)> {
-        Some((label(self.field), &self.input))
+    fn prompt<'a>(&'a self, board: &'a Board) -> Option<(Cow<'a, str>, &'a LineInput)> {
+        Some((board.t(label(self.field)).into(), &self.input))
     }
 }

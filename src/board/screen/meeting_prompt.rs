@@ -1,6 +1,8 @@
 //! `M`: type the name of a review meeting to start it (its agenda is what the
 //! board shows now) or to resume it.
 
+use std::borrow::Cow;
+
 use super::{Nav, Outcome, Page, edit_line, prompt_keys};
 use crate::board::action::{Action, Command};
 use crate::board::keys::Binding;
@@ -84,7 +86,7 @@ impl Page for MeetingPrompt {
         }
     }
 
-    fn prompt<'a>(&'a self, _board: &'a Board) -> Option<(Msg, &'a LineInput)> {
-        Some((Msg::MeetingPrompt, &self.input))
+    fn prompt<'a>(&'a self, board: &'a Board) -> Option<(Cow<'a, str>, &'a LineInput)> {
+        Some((board.t(Msg::MeetingPrompt).into(), &self.input))
     }
 }

@@ -54,7 +54,7 @@ pub trait Page: Sized {
     fn update(&mut self, board: &mut Board, action: Action) -> Outcome;
 
     /// The one-line prompt it shows in the footer, if it is one.
-    fn prompt<'a>(&'a self, _board: &'a Board) -> Option<(Msg, &'a LineInput)> {
+    fn prompt<'a>(&'a self, _board: &'a Board) -> Option<(std::borrow::Cow<'a, str>, &'a LineInput)> {
         None
     }
 
@@ -136,7 +136,7 @@ macro_rules! screens {
                 }
             }
 
-            pub fn prompt<'a>(&'a self, board: &'a Board) -> Option<(Msg, &'a LineInput)> {
+            pub fn prompt<'a>(&'a self, board: &'a Board) -> Option<(std::borrow::Cow<'a, str>, &'a LineInput)> {
                 match self {
                     $(Screen::$variant(s) => s.prompt(board),)*
                 }

@@ -30,11 +30,18 @@ impl CodePicker {
             .codes
             .iter()
             .map(|c| (Field::Direction, c.code.clone()));
-        CodePicker {
-            item,
-            rows: phases.chain(directions).collect(),
-            cursor: 0,
-        }
+        let rows: Vec<(Field, String)> = phases.chain(directions).collect();
+        // The cursor starts on the item's phase as it is: one move away from
+        // the codes next to it, and Enter keeps it.
+        let now = board
+            .item_index(&item)
+            .and_then(|i| board.item_ref(i))
+            .map(|r| r.item.phase.as_str().to_string());
+        let cursor = rows
+            .iter()
+            .position(|(f, c)| *f == Field::Phase && Some(c) == now.as_ref())
+            .unwrap_or(0);
+        CodePicker { item, rows, cursor }
     }
 }
 

@@ -2,6 +2,8 @@
 //! the open meeting (who and when with it), shown in the walkthrough and
 //! written in the minutes.
 
+use std::borrow::Cow;
+
 use super::{Nav, Outcome, Page, Screen, edit_line, prompt_keys};
 use crate::board::action::{Action, Command};
 use crate::board::keys::Binding;
@@ -74,7 +76,7 @@ impl Page for RemarkPrompt {
         }
     }
 
-    fn prompt<'a>(&'a self, _board: &'a Board) -> Option<(Msg, &'a LineInput)> {
-        Some((Msg::RemarkPrompt, &self.input))
+    fn prompt<'a>(&'a self, board: &'a Board) -> Option<(Cow<'a, str>, &'a LineInput)> {
+        Some((board.t(Msg::RemarkPrompt).into(), &self.input))
     }
 }

@@ -2,6 +2,8 @@
 //! the result, `Esc` clears it. What is typed is the search's own
 //! ([`crate::board::search`]).
 
+use std::borrow::Cow;
+
 use super::{Nav, Outcome, Page, line_keys};
 use crate::board::action::{Action, Command};
 use crate::board::keys::{Binding, When, bind};
@@ -42,7 +44,7 @@ impl Page for SearchLine {
         }
     }
 
-    fn prompt<'a>(&'a self, board: &'a Board) -> Option<(Msg, &'a LineInput)> {
-        Some((Msg::SearchPrompt, board.search().input()))
+    fn prompt<'a>(&'a self, board: &'a Board) -> Option<(Cow<'a, str>, &'a LineInput)> {
+        Some((board.t(Msg::SearchPrompt).into(), board.search().input()))
     }
 }

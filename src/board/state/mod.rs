@@ -179,6 +179,11 @@ impl Board {
         self.footer.text()
     }
 
+    /// The footer's words and message.
+    pub fn footer(&self) -> &Footer {
+        &self.footer
+    }
+
     pub fn t(&self, m: Msg) -> &'static str {
         m.text(self.options.lang)
     }

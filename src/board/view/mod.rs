@@ -254,10 +254,9 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
                 above,
             );
         }
-        let label = board.t(label);
         let line = format!("{label}{}", input.text);
         frame.render_widget(Paragraph::new(truncate(&line, w, "")), area);
-        let col = width(label) + cursor_column(&input.text, input.cursor);
+        let col = width(&label) + cursor_column(&input.text, input.cursor);
         let x = area.x + (col.min(w.saturating_sub(1)) as u16);
         frame.set_cursor_position(Position::new(x, area.y));
         return;

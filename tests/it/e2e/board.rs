@@ -127,9 +127,10 @@ fn edit_with_keys_give_a_reason_undo_one_and_quit() {
     s.send("3");
     s.wait_for("2-1-b 評価区分: I → III");
     s.send("m");
-    s.wait_for("理由:");
+    // The prompt names the change the reason goes with.
+    s.wait_for("理由（2-1-b 評価区分: I → III）:");
     s.send("本部会議で決定\r");
-    s.wait_gone("理由:");
+    s.wait_gone("理由（");
     s.send("u");
     s.wait_for("2-1-b 評価区分: III → I");
     s.send("q");
