@@ -54,7 +54,10 @@ pub trait Page: Sized {
     fn update(&mut self, board: &mut Board, action: Action) -> Outcome;
 
     /// The one-line prompt it shows in the footer, if it is one.
-    fn prompt<'a>(&'a self, _board: &'a Board) -> Option<(std::borrow::Cow<'a, str>, &'a LineInput)> {
+    fn prompt<'a>(
+        &'a self,
+        _board: &'a Board,
+    ) -> Option<(std::borrow::Cow<'a, str>, &'a LineInput)> {
         None
     }
 

@@ -28,19 +28,30 @@ impl ReasonPrompt {
     pub fn open(board: &Board, item: String) -> ReasonPrompt {
         let footer = board.footer();
         let report = board.report();
-        let saved = board.edits().last_change_of(&item).map(|c| {
-            change_words(report, footer, &c.item, c.field, &c.old, &c.new)
-        });
+        let saved = board
+            .edits()
+            .last_change_of(&item)
+            .map(|c| change_words(report, footer, &c.item, c.field, &c.old, &c.new));
         let waiting = || {
-            let edit = board.edits().unsaved().into_iter().rev().find(|e| e.item == item)?;
+            let edit = board
+                .edits()
+                .unsaved()
+                .into_iter()
+                .rev()
+                .find(|e| e.item == item)?;
             let now = board.item_index(&item).and_then(|i| board.item_ref(i))?;
             let old = edit.field.get(now.item);
-            Some(change_words(report, footer, &item, edit.field, &old, &edit.value))
+            Some(change_words(
+                report,
+                footer,
+                &item,
+                edit.field,
+                &old,
+                &edit.value,
+            ))
         };
         let label = match saved.or_else(waiting) {
-            Some(change) => board
-                .t(Msg::ReasonPromptFor)
-                .replace("{change}", &change),
+            Some(change) => board.t(Msg::ReasonPromptFor).replace("{change}", &change),
             None => board.t(Msg::ReasonPrompt).to_string(),
         };
         ReasonPrompt {

@@ -274,19 +274,58 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
             let refused = (follower || board.options().read_only) && command.changes_data();
             applies(app, when) && !refused
         });
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (keys, label) in hints {
-        let k = Span::styled(format!(" {keys}"), style::bold());
-        let t = Span::raw(format!(" {} ", board.t(label)));
-        let sw = width(&k.content) + width(&t.content);
-        if used + sw > w {
-            break;
-        }
-        used += sw;
-        spans.extend([k, t]);
-    }
+    let hints: Vec<Hint> = hints
+        .into_iter()
+        .map(|(keys, label)| Hint {
+            keys: format!(" {keys}"),
+            text: format!(" {} ", board.t(label)),
+            kept: matches!(label, Msg::FootHelp | Msg::FootQuit),
+        })
+        .collect();
+    let spans: Vec<Span> = fit_hints(&hints, w)
+        .into_iter()
+        .flat_map(|h| {
+            [
+                Span::styled(h.keys.as_str(), style::bold()),
+                Span::raw(h.text.as_str()),
+            ]
+        })
+        .collect();
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// One key's hint in the footer.
+struct Hint {
+    keys: String,
+    text: String,
+    /// Help and quit: what a lost user needs, kept when the row is short.
+    kept: bool,
+}
+
+impl Hint {
+    fn cost(&self) -> usize {
+        width(&self.keys) + width(&self.text)
+    }
+}
+
+/// The hints that fit in `w` columns, in their order: when the row is
+/// short, the others give way (from the end) before help and quit do.
+fn fit_hints(hints: &[Hint], w: usize) -> Vec<&Hint> {
+    let mut room = w.saturating_sub(hints.iter().filter(|h| h.kept).map(Hint::cost).sum());
+    let mut fits = true;
+    hints
+        .iter()
+        .filter(|h| {
+            if h.kept {
+                return h.cost() <= w;
+            }
+            fits = fits && h.cost() <= room;
+            if fits {
+                room -= h.cost();
+            }
+            fits
+        })
+        .collect()
 }
 
 /// The most rows a message takes: a long one (a refused save says what
