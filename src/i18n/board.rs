@@ -133,6 +133,19 @@ catalogue! {
         SyntaxSuffix => ("語$  文の末尾", "term$  at the end of a text"),
         SyntaxNot => ("!語  含まない", "!term  must not match"),
         SyntaxOr => ("a | b  どちらか", "a | b  either"),
+        MarksTitle => ("一覧の記号", "Marks in the outline"),
+        MarkChanged => (
+            "この画面から変更した項目（すぐ保存し記録済み）",
+            "changed from this board (saved and logged)",
+        ),
+        MarkRelisted => (
+            "【再掲】ほかの箇所に載っている項目の再掲",
+            "【再掲】: relisted, the item also appears elsewhere",
+        ),
+        MarkStale => (
+            "絞り込みに合わなくなったが、選択中のため残している行",
+            "no longer matches the filter, kept while selected",
+        ),
         // Popups.
         FilterTitle => ("絞り込み", "Filters"),
         FilterHideRelisted => ("【再掲】を隠す", "hide relisted rows"),

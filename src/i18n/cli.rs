@@ -259,8 +259,8 @@ catalogue! {
             "Language of the board and the commands: \"ja\" or \"en\" (absent: the locale; --lang wins)",
         ),
         ConfigTheme => (
-            "配色: \"dark\"、\"light\"、\"high-contrast\"（プロジェクター向け）。--theme が優先、NO_COLOR と --ascii はさらに優先",
-            "Colours: \"dark\", \"light\", \"high-contrast\" (for projectors); --theme wins, NO_COLOR and --ascii win over both",
+            "配色: \"dark\"、\"light\"、\"high-contrast\"（プロジェクター向け）。--theme が優先、NO_COLOR は色をすべて消す（--ascii は記号と罫線だけを変え、色は変えない）",
+            "Colours: \"dark\", \"light\", \"high-contrast\" (for projectors); --theme wins, NO_COLOR removes every colour (--ascii changes symbols and borders, not colours)",
         ),
         ConfigRecords => (
             "PATH を省いたときの記録の場所（相対パスはこのファイルの場所から、~/ はホーム）",

@@ -16,6 +16,7 @@ mod board_keys;
 mod board_opening;
 mod board_runtime;
 mod board_search;
+mod chrome;
 mod cli;
 mod config;
 mod csv_rebuild;

@@ -483,23 +483,3 @@ fn an_id_longer_than_its_column_ends_in_an_ellipsis() {
     let screen = b.screen();
     assert!(screen.contains("1-1-ab…"), "{screen}");
 }
-
-#[test]
-fn at_80_columns_the_footer_keeps_help_and_quit_when_a_search_adds_its_keys() {
-    for lang in [Lang::Ja, Lang::En] {
-        let mut b = app(lang, 80, 24);
-        let quiet = b.screen();
-        b.keys("/ 警 察 Enter");
-        let screen = b.screen();
-        let footer = screen.lines().last().unwrap_or_default();
-        assert!(footer.contains("n/N"), "{lang:?}: {footer}");
-        let quit = if lang == Lang::Ja {
-            "q 終了"
-        } else {
-            "q quit"
-        };
-        assert!(footer.contains(quit), "{lang:?}: {footer}");
-        assert!(footer.contains('?'), "{lang:?}: {footer}");
-        assert!(quiet.lines().last().unwrap_or_default().contains(quit));
-    }
-}

@@ -93,6 +93,13 @@ pub fn detail_lines<'a>(board: &Board, w: usize) -> Vec<Line<'a>> {
     lines
 }
 
+/// The notes on how the source was read are for the people keeping the
+/// records: not on the projector while a meeting is open, nor on a
+/// follower's screen (the walkthrough leaves them out too).
+fn shows_notes(board: &Board) -> bool {
+    board.room().open_meeting().is_none() && !board.follow().role().is_follower()
+}
+
 /// A point's policy, its assessment and its note.
 fn policy_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, point: &Point, w: usize) {
     let policy = &point.policy;
@@ -112,7 +119,7 @@ fn policy_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, point: &
         w,
         2,
     );
-    if let Some(note) = &policy.note {
+    if let Some(note) = policy.note.as_ref().filter(|_| shows_notes(board)) {
         lines.push(heading(board, board.t(Msg::Note).to_string()));
         push_found(
             lines,
@@ -210,7 +217,7 @@ fn item_context<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &Item
         };
         push_wrapped(lines, &text, w, 2);
     }
-    if let Some(note) = &r.item.note {
+    if let Some(note) = r.item.note.as_ref().filter(|_| shows_notes(board)) {
         lines.push(heading(board, board.t(Msg::Note).to_string()));
         push_found(
             lines,

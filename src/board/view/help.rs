@@ -53,11 +53,25 @@ pub fn help_lines<'a>(canvas: &Canvas, of: ScreenKind, w: usize) -> Vec<Line<'a>
         ] {
             push_wrapped(&mut lines, board.t(m), w, 2);
         }
+        mark_lines(&mut lines, board, key_w, w);
     }
     lines.push(Line::from(""));
     lines.push(heading(board, board.t(Msg::HelpEverywhere).to_string()));
     key_lines(&mut lines, board, &global, key_w, w);
     lines
+}
+
+/// What the marks before an outline row mean (`+`, `*`, the stale mark).
+fn mark_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, key_w: usize, w: usize) {
+    lines.push(Line::from(""));
+    lines.push(heading(board, board.t(Msg::MarksTitle).to_string()));
+    let stale = super::style::symbols(board).stale;
+    let rows = [
+        ("+".to_string(), Msg::MarkChanged),
+        ("*".to_string(), Msg::MarkRelisted),
+        (stale.to_string(), Msg::MarkStale),
+    ];
+    key_lines(lines, board, &rows, key_w, w);
 }
 
 /// `keys  what they do`, the description wrapped beside the keys.
