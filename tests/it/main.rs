@@ -17,6 +17,8 @@ mod board_opening;
 mod board_runtime;
 mod board_search;
 mod cli;
+mod compare;
+mod compare_out;
 mod config;
 mod csv_rebuild;
 #[cfg(unix)]
