@@ -175,6 +175,49 @@ pub struct Comparison {
     pub directions: Matrix,
 }
 
+/// What a board marks of a comparison: per item changed, what each changed
+/// field held before; the items added.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Earlier {
+    /// The base, as it was given.
+    pub base: String,
+    pub changed: HashMap<String, Vec<FieldChange>>,
+    pub added: HashSet<String>,
+}
+
+impl Earlier {
+    pub fn of(c: &Comparison, base: &str) -> Earlier {
+        Earlier {
+            base: base.to_string(),
+            changed: c
+                .changed
+                .iter()
+                .map(|ch| (ch.id.clone(), ch.fields.clone()))
+                .collect(),
+            added: c.added.iter().map(|a| a.id.clone()).collect(),
+        }
+    }
+
+    /// The items changed or added since the base.
+    pub fn ids(&self) -> std::collections::BTreeSet<String> {
+        self.changed.keys().chain(&self.added).cloned().collect()
+    }
+
+    /// Whether item `id` changed (or is new) since the base.
+    pub fn marks(&self, id: &str) -> bool {
+        self.changed.contains_key(id) || self.added.contains(id)
+    }
+
+    /// What `which` of item `id` held in the base, when it changed.
+    pub fn old(&self, id: &str, which: Which) -> Option<&str> {
+        self.changed
+            .get(id)?
+            .iter()
+            .find(|f| f.field == which)
+            .map(|f| f.old.as_str())
+    }
+}
+
 /// How alike a removed and an added item must be to be suggested as one.
 const SUGGEST_FROM: f32 = 0.75;
 /// The most pairs looked at within one point for suggestions (a point
