@@ -27,8 +27,6 @@ catalogue! {
         MatrixCorner => ("旧＼新", "from\\to"),
         MatrixAdded => ("追加", "added"),
         MatrixRemoved => ("削除", "removed"),
-        MovesLine => ("{from} → {to}: {count} 件", "{from} -> {to}: {count}"),
-        NoMoves => ("変更なし", "no change"),
         ChangedHeading => ("変更した項目", "Items changed"),
         Old => ("旧", "old"),
         New => ("新", "new"),
@@ -71,8 +69,8 @@ catalogue! {
         ),
         // Errors.
         ErrIdsSyntax => (
-            "{at}: ids.ron は IdMap(renumbered: {\"旧ID\": \"新ID\", …}) と書きます（{error}）",
-            "{at}: ids.ron is written IdMap(renumbered: {\"old id\": \"new id\", ...}) ({error})",
+            "{at}: ids.ron は IdMap(renumbered: 旧IDと新IDの対応) の形で書きます（例は README の「番号を付け直した項目」）（{error}）",
+            "{at}: ids.ron is written IdMap(renumbered: old ids mapped to new ids) (see the README's example) ({error})",
         ),
         ErrIdsBadId => (
             "{at}: \"{id}\" は項目のIDではありません。IDは英数字と - . _ の1〜32文字です",

@@ -45,7 +45,9 @@ impl FilterPanel {
             ]);
         }
         if let Some(earlier) = board.earlier() {
-            rows.push(FilterRow::Flip(Filter::SinceBase(std::sync::Arc::new(earlier.ids()))));
+            rows.push(FilterRow::Flip(Filter::SinceBase(std::sync::Arc::new(
+                earlier.ids(),
+            ))));
         }
         rows.push(FilterRow::Departments);
         FilterPanel { rows, cursor: 0 }
