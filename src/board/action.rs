@@ -220,6 +220,9 @@ pub struct MeetingFilters {
     /// Items changed since meeting (name) closed or started: their ids (the
     /// command line reads them from the log).
     pub since: Option<(String, BTreeSet<String>)>,
+    /// Items changed since the earlier table (`--compare BASE`): their ids,
+    /// while the filter is on.
+    pub since_base: Option<std::sync::Arc<BTreeSet<String>>>,
 }
 
 impl MeetingFilters {

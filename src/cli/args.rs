@@ -55,6 +55,9 @@ pub struct Cli {
     /// Only the items changed since this meeting closed (or started)
     #[arg(long, value_name = "NAME")]
     pub changed_since_meeting: Option<String>,
+    /// Mark the items changed since BASE (as kensho compare takes it)
+    #[arg(long, value_name = "BASE")]
+    pub compare: Option<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -125,6 +128,10 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+    /// Compare the table with an earlier one.
+    Compare(CompareArgs),
+    /// Say which round is open and what changed in it; start a round.
+    Round(RoundArgs),
 }
 
 impl Command {
@@ -146,6 +153,8 @@ impl Command {
             Command::Import(_) => "import",
             Command::Completions { .. } => "completions",
             Command::Man => "man",
+            Command::Compare(_) => "compare",
+            Command::Round(_) => "round",
         }
     }
 }
@@ -173,6 +182,44 @@ pub struct ExportArgs {
     pub query: Option<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
+}
+
+/// `kensho compare`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CompareArgs {
+    /// A git revision, a records folder or file, or a published workbook.
+    pub base: String,
+    pub path: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+    pub format: CompareFormat,
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// How a comparison is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareFormat {
+    Text,
+    Json,
+    Markdown,
+    /// A 新旧対照表 workbook (needs --out).
+    Xlsx,
+}
+
+/// `kensho round`.
+#[derive(Debug, Clone, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct RoundArgs {
+    pub path: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: Option<RoundAction>,
+}
+
+/// What `kensho round` does.
+#[derive(Debug, Clone, Subcommand)]
+pub enum RoundAction {
+    /// Start a new round: the table as it stands becomes its base.
+    Start { name: String, path: Option<PathBuf> },
 }
 
 /// `kensho survey`.

@@ -127,6 +127,7 @@ fn opening(cli: &Cli, records: &Records, lang: Lang) -> Result<Opening, ExitCode
             changed_here: cli.changed_in_meeting,
             not_reviewed: cli.not_reviewed,
             since,
+            since_base: None,
         },
         meeting: cli.meeting.clone(),
         present: cli.present,
@@ -185,8 +186,16 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
     if !cli.follow {
         clean_leftovers_if_free(&records.layout.dir());
     }
+    // What changed since an earlier table, before the terminal is touched.
+    let earlier = match &cli.compare {
+        Some(base) => match super::compare::compared(base, &records.layout.path(), lang) {
+            Ok(done) => Some(crate::domain::compare::Earlier::of(&done.comparison, base)),
+            Err(said) => return said.fail(lang),
+        },
+        None => None,
+    };
     let app = match app(cli, config, records, lang) {
-        Ok(app) => app,
+        Ok(app) => app.with_earlier(earlier),
         Err(code) => return code,
     };
     let ended = crate::board::terminal::run(app, opening);

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
-use crate::i18n::{BookMsg, CliMsg, Lang, LogMsg};
+use crate::i18n::{BookMsg, CliMsg, CompareMsg, Lang, LogMsg};
 
 use super::output::EXIT_ERROR;
 
@@ -32,6 +32,14 @@ const ABOUTS: &[(&str, CliMsg)] = &[
     ("import", CliMsg::AboutImport),
     ("completions", CliMsg::AboutCompletions),
     ("man", CliMsg::AboutMan),
+];
+
+/// The about text of the subcommands whose words are in the comparisons'
+/// catalogue, as [`ABOUTS`].
+const COMPARE_ABOUTS: &[(&str, CompareMsg)] = &[
+    ("compare", CompareMsg::AboutCompare),
+    ("round", CompareMsg::AboutRound),
+    ("round start", CompareMsg::AboutRoundStart),
 ];
 
 /// What follows the arguments in a subcommand's help.
@@ -103,12 +111,27 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
 /// data's catalogue, as [`ARGS`].
 pub const BOOK_ARGS: &[(&str, &str, BookMsg)] = &[("export", "bom", BookMsg::ArgBom)];
 
+/// The help of the arguments whose words are in the comparisons' catalogue.
+pub const COMPARE_ARGS: &[(&str, &str, CompareMsg)] = &[
+    ("compare", "base", CompareMsg::ArgBase),
+    ("compare", "format", CompareMsg::ArgCompareFormat),
+    ("compare", "out", CompareMsg::ArgCompareOut),
+    ("round start", "name", CompareMsg::ArgRoundName),
+    ("", "compare", CompareMsg::ArgBoardCompare),
+];
+
 /// The help text of argument `id` of subcommand `sub`, in `lang`.
 pub fn arg_help(sub: &str, id: &str, lang: Lang) -> Option<&'static str> {
     let book = BOOK_ARGS
         .iter()
         .find(|(s, a, _)| *s == sub && *a == id)
-        .map(|(_, _, m)| m.text(lang));
+        .map(|(_, _, m)| m.text(lang))
+        .or_else(|| {
+            COMPARE_ARGS
+                .iter()
+                .find(|(s, a, _)| *s == sub && *a == id)
+                .map(|(_, _, m)| m.text(lang))
+        });
     book.or_else(|| {
         ARGS.iter()
             .find(|(s, a, _)| *s == sub && *a == id)
@@ -122,6 +145,8 @@ fn localize_one(mut cmd: Command, sub: &str, lang: Lang) -> Command {
     let t = |m: CliMsg| m.text(lang);
     if let Some((_, m)) = ABOUTS.iter().find(|(s, _)| *s == sub) {
         cmd = cmd.about(t(*m)).long_about(None);
+    } else if let Some((_, m)) = COMPARE_ABOUTS.iter().find(|(s, _)| *s == sub) {
+        cmd = cmd.about(m.text(lang)).long_about(None);
     }
     if let Some((_, m)) = AFTERS.iter().find(|(s, _)| *s == sub) {
         cmd = cmd.after_help(m.text(lang));

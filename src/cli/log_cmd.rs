@@ -9,6 +9,7 @@ use super::args::LogArgs;
 use super::output::{fail, print};
 use super::set::{field_word, parse_since, records_and_log};
 use crate::domain::change::Change;
+use crate::domain::compare::text_change;
 use crate::domain::field::Field;
 use crate::domain::minutes::dates::zone_name;
 use crate::domain::model::Report;
@@ -25,36 +26,6 @@ fn when(c: &Change, tz: &jiff::tz::TimeZone) -> String {
             .to_string(),
         Err(_) => c.timestamp.clone(),
     }
-}
-
-/// How many characters of context stand around a changed part of a text.
-const CONTEXT: usize = 8;
-
-/// A text's change by the part that changed:
-/// 「…の活用を［検討→決定］した。」.
-pub fn text_change(old: &str, new: &str) -> String {
-    let (a, b): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let room = a.len().min(b.len()) - prefix;
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(room)
-        .take_while(|(x, y)| x == y)
-        .count();
-    let text = |v: &[char]| v.iter().collect::<String>();
-    let lead = prefix.saturating_sub(CONTEXT);
-    let tail = (suffix.min(CONTEXT)).min(a.len() - prefix);
-    let before = if lead > 0 { "…" } else { "" };
-    let after = if suffix > CONTEXT { "…" } else { "" };
-    format!(
-        "「{before}{}［{}→{}］{}{after}」",
-        text(&a[lead..prefix]),
-        text(&a[prefix..a.len() - suffix]),
-        text(&b[prefix..b.len() - suffix]),
-        text(&a[a.len() - suffix..a.len() - suffix + tail]),
-    )
 }
 
 /// One change as a line (and its reason on the next).
@@ -151,23 +122,4 @@ pub fn log(ask: LogArgs, zone: Option<&str>, lang: Lang) -> ExitCode {
         out.push('\n');
     }
     print(lang, &out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_text_change_shows_the_part_that_changed_in_its_context() {
-        let old = "国の事業の活用を検討する。今後も継続して取り組む。";
-        let new = "国の事業の活用を決定した。今後も継続して取り組む。";
-        assert_eq!(
-            text_change(old, new),
-            "「国の事業の活用を［検討する→決定した］。今後も継続して…」"
-        );
-        assert_eq!(text_change("", "新しい文"), "「［→新しい文］」");
-        let long = "前置きの長い文章でこの部分は見せなくてよい。国の事業の活用を検討する。";
-        assert!(text_change(long, &long.replace("検討", "決定")).starts_with("「…"));
-        assert_eq!(text_change("同じ", "同じ"), "「同じ［→］」");
-    }
 }

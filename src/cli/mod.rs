@@ -3,6 +3,7 @@
 
 pub mod args;
 mod board;
+mod compare;
 pub mod config;
 pub mod config_cmd;
 mod filters;
@@ -14,6 +15,7 @@ mod minutes;
 mod opendata;
 mod output;
 mod records_cmds;
+mod round;
 mod search;
 mod set;
 mod verify;
@@ -99,6 +101,7 @@ fn board_options(cli: &Cli) -> Vec<String> {
             cli.changed_since_meeting.is_some(),
             "--changed-since-meeting",
         ),
+        (cli.compare.is_some(), "--compare"),
         (!f.phase.is_empty(), "--phase"),
         (!f.direction.is_empty(), "--direction"),
         (!f.departments.is_empty(), "--dept"),
@@ -181,6 +184,11 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
             verify::adopt(records(path), reason, config.display_name.clone(), lang)
         }
         Some(Command::Meetings(ask)) => meetings::run(ask, &records, lang),
+        Some(Command::Compare(mut ask)) => {
+            ask.path = records(ask.path);
+            compare::run(ask, lang)
+        }
+        Some(Command::Round(ask)) => round::run(ask, &records, lang),
         Some(Command::Minutes(mut ask)) => {
             ask.path = records(ask.path);
             // The minutes are in the report's language unless --lang says.

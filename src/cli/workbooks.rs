@@ -207,7 +207,7 @@ pub fn survey(ask: SurveyArgs, lang_given: Option<Lang>, lang: Lang) -> ExitCode
 const LARGEST_WORKBOOK: u64 = 256 << 20;
 
 /// The returned workbook's bytes and its file name, or why it cannot be read.
-fn read_workbook(file: &Path, lang: Lang) -> Result<(Vec<u8>, String), ExitCode> {
+pub(super) fn read_workbook(file: &Path, lang: Lang) -> Result<(Vec<u8>, String), ExitCode> {
     let bytes = crate::domain::files::read_regular(file, LARGEST_WORKBOOK).map_err(|e| {
         let what = CliMsg::ErrCannotRead.fill(
             lang,

@@ -182,6 +182,7 @@ pub fn generate(template: &Report, items: usize, seed: u64) -> Report {
         as_of: None,
         phase_scale: template.phase_scale.clone(),
         direction_scale: template.direction_scale.clone(),
+        rounds: Vec::new(),
         recommendations,
     }
 }

@@ -3,6 +3,7 @@
 //! summaries, exports (the open data among them) and synthetic reports. Nothing here draws or writes.
 
 pub mod change;
+pub mod compare;
 pub mod error;
 pub mod export;
 pub mod field;

@@ -35,10 +35,28 @@ pub struct Report {
     pub phase_scale: Scale,
     /// 評価区分: what to do next, given the self-assessment.
     pub direction_scale: Scale,
+    /// The rounds of review (a year's table each), the open one last
+    /// (`kensho round start`); records written before rounds have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<Round>,
     /// Empty in the folder layout's `report.ron`, where each recommendation has
     /// its own file; filled in the single-file layout.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<Recommendation>,
+}
+
+/// A round of review: the table of one year, from the day it started, and
+/// the earlier table it is compared with (`kensho round`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    /// Its label, e.g. 令和8年度.
+    pub name: String,
+    /// The day it started, `YYYY-MM-DD`.
+    pub started: String,
+    /// What it compares with, as `kensho compare` takes it: a git tag, or a
+    /// folder (relative to the records) holding the table as it was.
+    pub base: String,
 }
 
 /// A scale of codes with their meanings, as printed in the source.
@@ -315,6 +333,7 @@ impl Report {
             as_of: self.as_of.clone(),
             phase_scale: self.phase_scale.clone(),
             direction_scale: self.direction_scale.clone(),
+            rounds: self.rounds.clone(),
             recommendations: Vec::new(),
         };
         for rec in &self.recommendations {

@@ -292,6 +292,8 @@ catalogue! {
         FilterChangedHere => ("この会議で変更した項目", "changed in this meeting"),
         FilterNotReviewed => ("未審議の項目", "not reviewed yet"),
         FilterChangedSince => ("会議「{name}」以降に変更", "changed since \"{name}\""),
+        FilterSinceBase => ("前回から変更した項目", "changed since the earlier table"),
+        OldValue => ("旧: {value}", "was: {value}"),
         // Footer hints.
         FootMove => ("移動", "move"),
         FootOpen => ("開閉", "open"),

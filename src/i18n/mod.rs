@@ -2,7 +2,8 @@
 //!
 //! Catalogues: [`Msg`] for the board, [`CliMsg`] for the command line and
 //! for errors (which both show), [`LogMsg`] for saves and the change log,
-//! [`BookMsg`] for workbooks, [`MinutesMsg`] for the minutes. Domain words (実施区分, 評価区分 and the
+//! [`BookMsg`] for workbooks, [`MinutesMsg`] for the minutes, [`CompareMsg`] for
+//! comparisons and rounds. Domain words (実施区分, 評価区分 and the
 //! scale meanings) come from the records, not from here. A message may hold
 //! `{name}` placeholders, filled by [`fill`]; both languages hold the same ones
 //! (a test checks).
@@ -10,12 +11,14 @@
 mod board;
 mod book;
 mod cli;
+mod compare;
 mod log;
 mod minutes;
 
 pub use board::Msg;
 pub use book::BookMsg;
 pub use cli::CliMsg;
+pub use compare::CompareMsg;
 pub use log::LogMsg;
 pub use minutes::MinutesMsg;
 
@@ -236,6 +239,11 @@ mod tests {
             .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
             .collect();
         check_catalogue(&log);
+        let compare: Vec<_> = CompareMsg::ALL
+            .iter()
+            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
+            .collect();
+        check_catalogue(&compare);
     }
 
     /// Every entry is used somewhere outside the catalogue (an unused entry is
@@ -299,5 +307,11 @@ mod tests {
             .filter(|n| !used("LogMsg", n))
             .collect();
         assert!(unused.is_empty(), "log messages never used: {unused:?}");
+        let unused: Vec<&str> = CompareMsg::ALL
+            .iter()
+            .map(|m| m.name())
+            .filter(|n| !used("CompareMsg", n))
+            .collect();
+        assert!(unused.is_empty(), "compare messages never used: {unused:?}");
     }
 }

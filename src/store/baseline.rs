@@ -40,7 +40,7 @@ pub fn committed(dir: &Path) -> Option<Committed> {
     let names: Vec<String> = names
         .split(|&b| b == 0)
         .filter_map(|n| std::str::from_utf8(n).ok())
-        .filter(|n| n.ends_with(".ron") && !n.contains('/') && !n.starts_with('.'))
+        .filter(|n| !n.contains('/') && crate::domain::records::is_records_name(n))
         .map(str::to_string)
         .collect();
     if names.is_empty() {

@@ -328,7 +328,7 @@ pub fn records_files(dir: &Path) -> Option<Vec<(String, PathBuf)>> {
     for entry in std::fs::read_dir(dir).ok()? {
         let entry = entry.ok()?;
         let name = entry.file_name().into_string().ok()?;
-        if name.starts_with('.') || !name.ends_with(".ron") {
+        if !crate::domain::records::is_records_name(&name) {
             continue;
         }
         if !entry.file_type().ok()?.is_file() {

@@ -6,6 +6,8 @@
 //! bytes; the command line reads and writes the files (through
 //! [`crate::store`]).
 
+pub mod base;
+pub mod contrast;
 mod layout;
 mod pages;
 pub mod publish;

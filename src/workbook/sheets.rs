@@ -12,12 +12,18 @@ use crate::i18n::{BookMsg, Lang};
 /// Set `sheet` up for printing on A4 landscape, one page wide, with the
 /// page footer.
 pub(super) fn print_setup(sheet: &mut Worksheet, lang: Lang) {
+    print_setup_with(sheet, BookMsg::PageFooter.text(lang));
+}
+
+/// [`print_setup`] with the page footer `footer` (`&P` the page, `&N` the
+/// pages).
+pub(super) fn print_setup_with(sheet: &mut Worksheet, footer: &str) {
     sheet
         .set_paper_size(9) // A4
         .set_landscape()
         .set_print_fit_to_pages(1, 0)
         .set_print_center_horizontally(true)
-        .set_footer(format!("&C{}", BookMsg::PageFooter.text(lang)));
+        .set_footer(format!("&C{footer}"));
 }
 
 /// A scale on one line, as the source's page header prints it:

@@ -18,6 +18,8 @@ mod board_runtime;
 mod board_search;
 mod chrome;
 mod cli;
+mod compare;
+mod compare_out;
 mod config;
 mod csv_rebuild;
 #[cfg(unix)]

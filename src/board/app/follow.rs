@@ -150,6 +150,7 @@ fn mirror(board: &mut Board, list: &ListView) -> Vec<Effect> {
         changed_here: list.changed_here,
         not_reviewed: list.not_reviewed,
         since: None,
+        since_base: None,
     };
     if (board.search().order() == Order::Source) != list.by_source {
         effects.extend(board.search_msg(SearchMsg::ToggleOrder));

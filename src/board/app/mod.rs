@@ -73,6 +73,13 @@ impl App {
         self
     }
 
+    /// The same board marking what changed since an earlier table
+    /// (`--compare BASE`).
+    pub fn with_earlier(mut self, earlier: Option<crate::domain::compare::Earlier>) -> App {
+        self.board = self.board.with_earlier(earlier);
+        self
+    }
+
     /// The same board starting meetings in `zone` (configuration; `None`:
     /// this machine's zone).
     pub fn with_zone(mut self, zone: Option<String>) -> App {

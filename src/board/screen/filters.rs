@@ -44,6 +44,11 @@ impl FilterPanel {
                 FilterRow::Flip(Filter::NotReviewed),
             ]);
         }
+        if let Some(earlier) = board.earlier() {
+            rows.push(FilterRow::Flip(Filter::SinceBase(std::sync::Arc::new(
+                earlier.ids(),
+            ))));
+        }
         rows.push(FilterRow::Departments);
         FilterPanel { rows, cursor: 0 }
     }

@@ -28,6 +28,9 @@ pub fn meeting_items(
     if let Some((_, ids)) = &filters.since {
         sets.push(ids.clone());
     }
+    if let Some(ids) = &filters.since_base {
+        sets.push(ids.as_ref().clone());
+    }
     sets.into_iter()
         .reduce(|a, b| a.intersection(&b).cloned().collect())
 }
@@ -42,6 +45,8 @@ pub enum Filter {
     /// In a meeting: only the items changed in it / not reviewed yet.
     ChangedHere,
     NotReviewed,
+    /// Only the items changed since the earlier table (their ids).
+    SinceBase(std::sync::Arc<BTreeSet<String>>),
 }
 
 impl Filter {
@@ -59,6 +64,12 @@ impl Filter {
             Filter::HideRelisted => filters.hide_relisted = !filters.hide_relisted,
             Filter::ChangedHere => meeting.changed_here = !meeting.changed_here,
             Filter::NotReviewed => meeting.not_reviewed = !meeting.not_reviewed,
+            Filter::SinceBase(ids) => {
+                meeting.since_base = match meeting.since_base {
+                    Some(_) => None,
+                    None => Some(ids.clone()),
+                }
+            }
         }
     }
 }

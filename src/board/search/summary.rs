@@ -51,6 +51,9 @@ impl Search {
                 parts.push(t(msg).to_string());
             }
         }
+        if m.since_base.is_some() {
+            parts.push(t(Msg::FilterSinceBase).to_string());
+        }
         if let Some((name, _)) = &m.since {
             parts.push(Msg::FilterChangedSince.fill(lang, &[("name", name)]));
         }

@@ -94,6 +94,8 @@ pub struct Board {
     edits: Edits,
     room: Room,
     follow: Follow,
+    /// What changed since an earlier table (`--compare BASE`).
+    earlier: Option<Arc<crate::domain::compare::Earlier>>,
 }
 
 impl Board {
@@ -111,7 +113,19 @@ impl Board {
             edits: Edits::default(),
             room: Room::default(),
             follow: Follow::default(),
+            earlier: None,
         }
+    }
+
+    /// The same board marking what changed since an earlier table.
+    pub fn with_earlier(mut self, earlier: Option<crate::domain::compare::Earlier>) -> Board {
+        self.earlier = earlier.map(Arc::new);
+        self
+    }
+
+    /// What changed since the earlier table, when the board compares.
+    pub fn earlier(&self) -> Option<&crate::domain::compare::Earlier> {
+        self.earlier.as_deref()
     }
 
     /// The same board for a user with this display name (configuration).

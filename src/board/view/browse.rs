@@ -147,6 +147,9 @@ fn item_row<'a>(
         sym.stale
     } else if board.edits().changed(&r.item.id) {
         "+"
+    } else if board.earlier().is_some_and(|e| e.marks(&r.item.id)) {
+        // Changed since the earlier table (`--compare BASE`).
+        "~"
     } else {
         " "
     };

@@ -2,6 +2,7 @@
 //! policy and assessment; an item's every text, its codes with their
 //! meanings, its departments and notes.
 
+use crate::domain::compare::Which;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -189,12 +190,49 @@ fn item_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, n: usize, r: &ItemRe
             &board.theme().direction[..],
         ),
     ];
-    for (title, text, spot, scale, code, palette) in pairs {
+    let id = &r.item.id;
+    for (k, (title, text, spot, scale, code, palette)) in pairs.into_iter().enumerate() {
+        let (said, coded) = if k == 0 {
+            (Which::Progress, Which::Phase)
+        } else {
+            (Which::Assessment, Which::Direction)
+        };
         lines.push(heading(board, board.t(title).to_string()));
         push_found(lines, board, &or_empty(text), m(spot), w, 2);
+        old_lines(lines, board, id, said, w);
         scale_value(lines, board, scale, code, palette, w);
+        old_lines(lines, board, id, coded, w);
     }
     item_context(lines, board, n, r, w);
+}
+
+/// What `which` of item `id` held in the earlier table, when the board
+/// compares and it changed: 「旧: …」, dimmed, under the field.
+pub(super) fn old_lines<'a>(
+    lines: &mut Vec<Line<'a>>,
+    board: &Board,
+    id: &str,
+    which: Which,
+    w: usize,
+) {
+    let Some(old) = board.earlier().and_then(|e| e.old(id, which)) else {
+        return;
+    };
+    let report = board.report();
+    let scale = match which {
+        Which::Phase => Some(&report.phase_scale),
+        Which::Direction => Some(&report.direction_scale),
+        _ => None,
+    };
+    let value = match scale.and_then(|s| s.meaning(old)) {
+        Some(meaning) => format!("{old} {meaning}"),
+        None if old.trim().is_empty() => board.t(Msg::Empty).to_string(),
+        None => old.to_string(),
+    };
+    let text = Msg::OldValue.fill(board.options().lang, &[("value", &visible(&value))]);
+    for line in wrap(&text, w.saturating_sub(2).max(1)) {
+        lines.push(Line::from(format!("  {line}")).patch_style(super::style::muted(board)));
+    }
 }
 
 /// An item's departments, the row it repeats, its note, the policy's assessment.

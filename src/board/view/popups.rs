@@ -76,6 +76,9 @@ fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect) {
         }
         FilterRow::Flip(Filter::ChangedHere) => on_off(m.changed_here, Msg::FilterChangedHere),
         FilterRow::Flip(Filter::NotReviewed) => on_off(m.not_reviewed, Msg::FilterNotReviewed),
+        FilterRow::Flip(Filter::SinceBase(_)) => {
+            on_off(m.since_base.is_some(), Msg::FilterSinceBase)
+        }
         FilterRow::Flip(Filter::HideRelisted) => on_off(f.hide_relisted, Msg::FilterHideRelisted),
         FilterRow::Flip(Filter::Department(d)) => {
             on_off(f.departments.contains(d), Msg::FilterDepartments)

@@ -2,6 +2,8 @@
 //! its phase and direction large with their meanings (and how they changed in
 //! the meeting), and where the meeting stands.
 
+use super::detail::old_lines;
+use crate::domain::compare::Which;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -245,6 +247,12 @@ fn text_lines(out: &mut Pointing, board: &Board, r: &ItemRef, w: usize) {
         }
         out.title(board, field, heading(board, title).spans);
         push_wrapped(&mut out.lines, &text, w, 2);
+        let which = match field {
+            Pointed::Progress => Which::Progress,
+            Pointed::Assessment => Which::Assessment,
+            _ => continue,
+        };
+        old_lines(&mut out.lines, board, &r.item.id, which, w);
     }
 }
 
@@ -341,6 +349,11 @@ fn code_lines(out: &mut Pointing, board: &Board, r: &ItemRef, w: usize) {
         if let Some(change) = change_line(board, r, field) {
             push_wrapped(&mut out.lines, &change, w, 2);
         }
+        let which = match field {
+            Field::Direction => Which::Direction,
+            _ => Which::Phase,
+        };
+        old_lines(&mut out.lines, board, &r.item.id, which, w);
     }
 }
 

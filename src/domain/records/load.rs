@@ -102,7 +102,7 @@ fn folder_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadErrors> {
         let path = entry.path();
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if name.starts_with('.') || !name.ends_with(".ron") {
+        if !super::is_records_name(name) {
             continue;
         }
         let file_type = match entry.file_type() {
@@ -208,6 +208,56 @@ fn load_folder(dir: &Path) -> Result<Records, LoadErrors> {
         },
     };
     validated(records, &paths)
+}
+
+/// The records of a folder given as texts (each file's name and text, as
+/// read from a git revision): parsed and validated as [`load`] does, each
+/// problem placed at `dir`/name, line:column.
+pub fn from_texts(dir: &Path, files: Vec<(String, String)>) -> Result<Records, LoadErrors> {
+    let mut errors = Vec::new();
+    let mut header = None;
+    let mut recs: Vec<(Recommendation, String)> = Vec::new();
+    let mut texts = BTreeMap::new();
+    for (name, text) in files {
+        let path = dir.join(&name);
+        let text = text
+            .strip_prefix('\u{FEFF}')
+            .map(str::to_string)
+            .unwrap_or(text);
+        if name == REPORT_FILE {
+            match parse::<Report>(&path, &text) {
+                Ok(r) => header = Some(r),
+                Err(e) => errors.extend(e.0),
+            }
+        } else {
+            match parse::<Recommendation>(&path, &text) {
+                Ok(r) => recs.push((r, name)),
+                Err(e) => errors.extend(e.0),
+            }
+        }
+        texts.insert(path, text);
+    }
+    if !errors.is_empty() {
+        return Err(LoadErrors(errors));
+    }
+    let (Some(mut report), false) = (header, recs.is_empty()) else {
+        return Err(LoadError::NoRecords {
+            path: dir.to_path_buf(),
+        }
+        .into());
+    };
+    recs.sort_by_key(|(r, _)| r.number);
+    let files = recs.iter().map(|(_, n)| n.clone()).collect();
+    report.recommendations = recs.into_iter().map(|(r, _)| r).collect();
+    let records = Records {
+        report,
+        layout: Layout::Folder {
+            dir: dir.to_path_buf(),
+            files,
+        },
+    };
+    validate(&records, &texts)?;
+    Ok(records)
 }
 
 /// A records file parsed: the header (boxed, being the larger by far) or a

@@ -17,7 +17,7 @@ mod metadata;
 mod state;
 mod validate;
 
-pub use load::{load, parallel_map};
+pub use load::{from_texts, load, parallel_map};
 pub use state::{
     Digest, STATE_PREFIX, digest_from_hex, digest_hex, digest_of_pieces, digest_of_rendering,
     digest_of_text, part_digests, state_from, state_of, state_of_json,
@@ -32,6 +32,17 @@ use crate::domain::model::Report;
 
 /// The name of the report file in the folder layout.
 pub const REPORT_FILE: &str = "report.ron";
+
+/// The id map beside the records (items renumbered on purpose, read by
+/// `kensho compare`): a `.ron` file of the folder that is not a
+/// recommendation.
+pub const IDS_FILE: &str = "ids.ron";
+
+/// Whether a file of a records folder named `name` holds records: a
+/// `.ron` file, not hidden, not the id map.
+pub fn is_records_name(name: &str) -> bool {
+    !name.starts_with('.') && name.ends_with(".ron") && name != IDS_FILE
+}
 
 /// A loaded, validated set of records and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +153,7 @@ pub fn header_of(report: &Report) -> Report {
         as_of: report.as_of.clone(),
         phase_scale: report.phase_scale.clone(),
         direction_scale: report.direction_scale.clone(),
+        rounds: report.rounds.clone(),
         recommendations: Vec::new(),
     }
 }

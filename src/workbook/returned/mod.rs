@@ -13,9 +13,9 @@
 //! locked cell, a conflict) gives no change; a problem with the whole
 //! workbook (not a survey, another report, a moved column) is an error.
 
-mod bounds;
+pub(crate) mod bounds;
 mod row;
-mod sheet;
+pub(crate) mod sheet;
 
 pub use bounds::TooLarge;
 pub use row::Trouble;

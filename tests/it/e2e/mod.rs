@@ -3,6 +3,7 @@
 //! session; the tests are in its modules.
 
 mod board;
+mod compare;
 mod ending;
 mod meeting;
 mod minutes;

@@ -89,6 +89,12 @@ const ALLOWED: &[&str] = &[
     "powershell",
     // The open data's format and the report header's fields, as typed.
     "opendata",
+    // Comparisons and rounds: the commands, the program that keeps the
+    // revisions, and the id map's type name.
+    "compare",
+    "round",
+    "start",
+    "git",
     "organisation",
     "code",
     // What the user typed, echoed back.

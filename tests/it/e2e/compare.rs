@@ -1,0 +1,54 @@
+//! The board with `--compare BASE`: the items changed since the earlier
+//! table marked `~` in the outline, the filter 「前回から変更した項目」, and
+//! 旧 under each changed field in the detail and the walkthrough.
+
+use std::time::Duration;
+
+use super::*;
+use kensho::domain::model::Phase;
+use kensho::domain::records::load;
+use kensho::store::write_records;
+
+#[test]
+fn the_board_marks_filters_and_shows_what_each_changed_field_held() {
+    let base = copy_of_records();
+    let now = copy_of_records();
+    let mut records = load(now.path()).unwrap();
+    let item = records.report.item_mut("1-1-b").unwrap();
+    assert_eq!(item.phase.0, "A");
+    item.phase = Phase("D".into());
+    item.progress = format!("今年度も継続。{}", item.progress);
+    write_records(&records).unwrap();
+    let (now_dir, base_dir) = (now.path().to_str().unwrap(), base.path().to_str().unwrap());
+    let mut s = Session::start(&[now_dir, "--compare", base_dir], "ja_JP.UTF-8");
+    let first = s.wait_for("1 / 88");
+    assert!(first.contains("~ 1-1-b"), "{first}");
+    assert!(!first.contains("~ 1-1-a"), "{first}");
+    // f, down to the filter (4 phases, 3 directions, relisted rows), Space.
+    s.send("f");
+    let panel = s.wait_for("前回から変更した項目");
+    assert!(panel.contains("前回から変更した項目"), "{panel}");
+    s.send("jjjjjjjj ");
+    s.send("\x1b");
+    let narrowed = s.wait_for("1 / 1");
+    assert!(
+        narrowed.contains("1-1-b") && !narrowed.contains("1-1-c"),
+        "{narrowed}"
+    );
+    // The detail: 旧 under the phase and under the progress.
+    s.send("\r");
+    let detail = s.wait_for("旧: A 既に取り組んでいる項目");
+    assert!(detail.contains("旧: 令和2年4月から"), "{detail}");
+    s.send("\x1b");
+    s.wait_gone("旧: A");
+    // The walkthrough: the same 旧 lines.
+    s.send("p");
+    let walk = s.wait_for("旧: A");
+    assert!(
+        walk.contains("旧: 令和2年4月から") || walk.contains("旧: A"),
+        "{walk}"
+    );
+    s.send("\x1b");
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+}
