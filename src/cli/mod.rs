@@ -4,11 +4,13 @@
 pub mod args;
 mod board;
 mod compare;
+mod complete;
 pub mod config;
 pub mod config_cmd;
 mod filters;
 pub mod help;
 mod log_cmd;
+mod man;
 mod meeting_details;
 mod meetings;
 mod minutes;
@@ -80,7 +82,14 @@ fn config_in_args(args: &[String]) -> Option<PathBuf> {
 
 /// The program's own arguments.
 pub fn main() -> ExitCode {
-    main_with(std::env::args_os().collect())
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // A shell asking for completions is answered here, and kensho exits.
+    let raw: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    complete::answer_if_asked(Lang::in_args(&raw).unwrap_or_else(Lang::from_env));
+    main_with(args)
 }
 
 /// The options given that belong to the board alone (before a command's

@@ -367,20 +367,18 @@ pub fn import(ask: ImportArgs, display_name: Option<String>, lang: Lang) -> Exit
     print(lang, &show(&out))
 }
 
-/// `kensho completions SHELL`.
+/// `kensho completions SHELL`: the script that has the shell ask kensho
+/// itself, so that ids, codes, departments and meetings are offered from
+/// the records.
 pub fn completions(shell: clap_complete::Shell, lang: Lang) -> ExitCode {
-    let mut cmd = super::help::localize(<super::Cli as clap::CommandFactory>::command(), lang);
-    let mut bytes = Vec::new();
-    clap_complete::generate(shell, &mut cmd, "kensho", &mut bytes);
-    deliver(&bytes, None, lang)
+    match super::complete::registration(shell) {
+        Ok(bytes) => deliver(&bytes, None, lang),
+        Err(e) => fail(lang, &CliMsg::ErrStdout.fill(lang, &[("error", &e)])),
+    }
 }
 
-/// `kensho man`: the manual page, in roff (its subcommands listed).
+/// `kensho man`: the manual page, in roff.
 pub fn man(lang: Lang) -> ExitCode {
     let cmd = super::help::localize(<super::Cli as clap::CommandFactory>::command(), lang);
-    let mut bytes = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(cmd).render(&mut bytes) {
-        return fail(lang, &CliMsg::ErrStdout.fill(lang, &[("error", &e)]));
-    }
-    deliver(&bytes, None, lang)
+    deliver(super::man::page(&cmd, lang).as_bytes(), None, lang)
 }

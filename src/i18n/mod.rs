@@ -13,6 +13,7 @@ mod book;
 mod cli;
 mod compare;
 mod log;
+mod man;
 mod minutes;
 
 pub use board::Msg;
@@ -20,6 +21,7 @@ pub use book::BookMsg;
 pub use cli::CliMsg;
 pub use compare::CompareMsg;
 pub use log::LogMsg;
+pub use man::ManMsg;
 pub use minutes::MinutesMsg;
 
 use std::fmt::Display;
@@ -244,6 +246,11 @@ mod tests {
             .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
             .collect();
         check_catalogue(&compare);
+        let man: Vec<_> = ManMsg::ALL
+            .iter()
+            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
+            .collect();
+        check_catalogue(&man);
     }
 
     /// Every entry is used somewhere outside the catalogue (an unused entry is
@@ -313,5 +320,11 @@ mod tests {
             .filter(|n| !used("CompareMsg", n))
             .collect();
         assert!(unused.is_empty(), "compare messages never used: {unused:?}");
+        let unused: Vec<&str> = ManMsg::ALL
+            .iter()
+            .map(|m| m.name())
+            .filter(|n| !used("ManMsg", n))
+            .collect();
+        assert!(unused.is_empty(), "manual's words never used: {unused:?}");
     }
 }

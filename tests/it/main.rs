@@ -48,6 +48,7 @@ mod roundtrip;
 mod save_files;
 mod screens;
 mod set_forms;
+mod shell;
 mod unlogged;
 mod walkthrough;
 mod words;

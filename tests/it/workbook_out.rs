@@ -419,31 +419,6 @@ fn global_options_work_before_or_after_the_subcommand() {
 }
 
 #[test]
-fn completions_for_three_shells_and_a_manual_page() {
-    for (shell, mark) in [
-        ("bash", "complete"),
-        ("zsh", "#compdef"),
-        ("fish", "complete -c kensho"),
-    ] {
-        let (code, out, err) = kensho(&["completions", shell]);
-        assert_eq!(code, 0, "{err}");
-        assert!(
-            out.contains(mark) && out.contains("survey") && out.contains("import"),
-            "{shell}"
-        );
-    }
-    let (code, out, _) = kensho(&["--lang", "en", "man"]);
-    assert_eq!(code, 0);
-    assert!(
-        out.starts_with(".ie") || out.contains(".TH kensho"),
-        "{out}"
-    );
-    assert!(out.contains("survey") && out.contains("import"));
-    let (_, ja, _) = kensho(&["--lang", "ja", "man"]);
-    assert!(ja.contains("部署ごとに回答用のブック"), "{ja}");
-}
-
-#[test]
 fn without_a_terminal_the_board_says_why_it_did_not_open() {
     let (code, out, err) = kensho(&["--lang", "en", "records"]);
     assert_eq!(code, 0);

@@ -11,6 +11,7 @@
 mod common;
 mod office;
 mod root;
+mod shell;
 
 use libtest_mimic::{Arguments, Completion, Trial};
 
@@ -27,6 +28,10 @@ pub enum Need {
     Pdftotext,
     /// python3 with openpyxl.
     Openpyxl,
+    /// man-db's `man` with groff.
+    Man,
+    /// bash.
+    Bash,
 }
 
 impl Need {
@@ -37,6 +42,8 @@ impl Need {
             Need::Soffice => runs("soffice", &["--version"]),
             Need::Pdftotext => runs("pdftotext", &["-v"]),
             Need::Openpyxl => runs("python3", &["-c", "import openpyxl"]),
+            Need::Man => runs("man", &["--version"]) && runs("groff", &["--version"]),
+            Need::Bash => runs("bash", &["--version"]),
         }
     }
 
@@ -47,6 +54,8 @@ impl Need {
             Need::Soffice => "needs LibreOffice (soffice)",
             Need::Pdftotext => "needs pdftotext (poppler-utils)",
             Need::Openpyxl => "needs python3 with openpyxl",
+            Need::Man => "needs man and groff",
+            Need::Bash => "needs bash",
         }
     }
 }
@@ -112,6 +121,16 @@ fn main() {
             "office::a_survey_edited_by_openpyxl_comes_back_with_exactly_its_edits",
             &[Need::Openpyxl],
             office::a_survey_edited_by_openpyxl_comes_back_with_exactly_its_edits,
+        ),
+        trial(
+            "shell::man_lays_out_the_page_in_both_languages_without_a_warning",
+            &[Need::Man],
+            shell::man_lays_out_the_page_in_both_languages_without_a_warning,
+        ),
+        trial(
+            "shell::bash_completes_an_id_by_asking_kensho",
+            &[Need::Bash],
+            shell::bash_completes_an_id_by_asking_kensho,
         ),
     ];
     libtest_mimic::run(&args, trials).exit();
