@@ -10,6 +10,7 @@
 #[path = "../it/common/mod.rs"]
 mod common;
 mod office;
+mod readings;
 mod root;
 
 use libtest_mimic::{Arguments, Completion, Trial};
@@ -27,6 +28,8 @@ pub enum Need {
     Pdftotext,
     /// python3 with openpyxl.
     Openpyxl,
+    /// Debian's unicode-data and mecab-ipadic files, and python3.
+    ReadingSources,
 }
 
 impl Need {
@@ -37,6 +40,7 @@ impl Need {
             Need::Soffice => runs("soffice", &["--version"]),
             Need::Pdftotext => runs("pdftotext", &["-v"]),
             Need::Openpyxl => runs("python3", &["-c", "import openpyxl"]),
+            Need::ReadingSources => readings::sources().is_some() && runs("python3", &["-V"]),
         }
     }
 
@@ -47,6 +51,9 @@ impl Need {
             Need::Soffice => "needs LibreOffice (soffice)",
             Need::Pdftotext => "needs pdftotext (poppler-utils)",
             Need::Openpyxl => "needs python3 with openpyxl",
+            Need::ReadingSources => {
+                "needs Debian's unicode-data and mecab-ipadic files (installed, or unpacked into KENSHO_READING_SOURCES) and python3"
+            }
         }
     }
 }
@@ -112,6 +119,11 @@ fn main() {
             "office::a_survey_edited_by_openpyxl_comes_back_with_exactly_its_edits",
             &[Need::Openpyxl],
             office::a_survey_edited_by_openpyxl_comes_back_with_exactly_its_edits,
+        ),
+        trial(
+            "readings::the_tables_are_what_the_script_makes_of_the_debian_files",
+            &[Need::ReadingSources],
+            readings::the_tables_are_what_the_script_makes_of_the_debian_files,
         ),
     ];
     libtest_mimic::run(&args, trials).exit();
