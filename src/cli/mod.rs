@@ -103,6 +103,7 @@ fn board_options(cli: &Cli) -> Vec<String> {
         (!f.direction.is_empty(), "--direction"),
         (!f.departments.is_empty(), "--dept"),
         (f.hide_relisted, "--hide-relisted"),
+        (f.no_readings, "--no-readings"),
     ]
     .into_iter()
     .filter(|(given, _)| *given)
@@ -158,7 +159,10 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
             limit,
             json,
             filters,
-        }) => search::run(args, limit, json, &filters, records(None), lang),
+        }) => {
+            let readings = !filters.no_readings && !config.no_readings;
+            search::run(args, limit, json, &filters, records(None), readings, lang)
+        }
         Some(Command::Generate {
             items,
             seed,

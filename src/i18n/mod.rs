@@ -2,7 +2,7 @@
 //!
 //! Catalogues: [`Msg`] for the board, [`CliMsg`] for the command line and
 //! for errors (which both show), [`LogMsg`] for saves and the change log,
-//! [`BookMsg`] for workbooks, [`MinutesMsg`] for the minutes. Domain words (実施区分, 評価区分 and the
+//! [`BookMsg`] for workbooks, [`MinutesMsg`] for the minutes, [`ReadingMsg`] for search by reading. Domain words (実施区分, 評価区分 and the
 //! scale meanings) come from the records, not from here. A message may hold
 //! `{name}` placeholders, filled by [`fill`]; both languages hold the same ones
 //! (a test checks).
@@ -12,12 +12,14 @@ mod book;
 mod cli;
 mod log;
 mod minutes;
+mod reading;
 
 pub use board::Msg;
 pub use book::BookMsg;
 pub use cli::CliMsg;
 pub use log::LogMsg;
 pub use minutes::MinutesMsg;
+pub use reading::ReadingMsg;
 
 use std::fmt::Display;
 
@@ -236,6 +238,11 @@ mod tests {
             .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
             .collect();
         check_catalogue(&log);
+        let reading: Vec<_> = ReadingMsg::ALL
+            .iter()
+            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
+            .collect();
+        check_catalogue(&reading);
     }
 
     /// Every entry is used somewhere outside the catalogue (an unused entry is
@@ -299,5 +306,11 @@ mod tests {
             .filter(|n| !used("LogMsg", n))
             .collect();
         assert!(unused.is_empty(), "log messages never used: {unused:?}");
+        let unused: Vec<&str> = ReadingMsg::ALL
+            .iter()
+            .map(|m| m.name())
+            .filter(|n| !used("ReadingMsg", n))
+            .collect();
+        assert!(unused.is_empty(), "reading words never used: {unused:?}");
     }
 }
