@@ -62,10 +62,12 @@ pub(super) struct Readings {
     pub(super) bytes: Option<(ByteIndex, ByteIndex)>,
 }
 
-/// The readings of `texts`, shared among the cores; each run of texts keeps
-/// the readings of the phrases it has read (phrases repeat).
+/// The readings of `texts`, shared among the cores; each core keeps the
+/// readings of the phrases it has read (phrases repeat: reading one is
+/// most of the work), so each takes one run of the texts.
 fn read_all(texts: &[String]) -> Vec<Box<[u8]>> {
-    let runs: Vec<&[String]> = texts.chunks(2048).collect();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let runs: Vec<&[String]> = texts.chunks(texts.len().div_ceil(cores).max(1)).collect();
     parallel_map(&runs, |run| {
         let mut cache = Cache::new();
         run.iter()
