@@ -38,6 +38,8 @@ pub struct SearchRequest {
     /// characters to it (typing on narrows the previous result).
     /// Shared, not copied: at 100k items a copy was 1.5 MB per keystroke.
     pub after: Option<(Query, Arc<Vec<Hit>>)>,
+    /// The index holds the texts' readings (made once, with the index).
+    pub readings: bool,
 }
 
 impl SearchRequest {

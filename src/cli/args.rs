@@ -334,4 +334,7 @@ pub struct FilterArgs {
     pub departments: Vec<String>,
     #[arg(long)]
     pub hide_relisted: bool,
+    /// Terms in romaji or kana do not match kanji by reading
+    #[arg(long)]
+    pub no_readings: bool,
 }

@@ -92,6 +92,7 @@ fn options(cli: &Cli, config: &Config, lang: Lang) -> Options {
         theme: cli.theme.or(config.theme).unwrap_or_default(),
         read_only: cli.read_only || config.read_only,
         confirm_edits: config.confirm_edits,
+        readings: !cli.filters.no_readings && !config.no_readings,
     }
 }
 

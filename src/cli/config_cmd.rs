@@ -10,7 +10,7 @@ use super::output::{fail, print, warn};
 use crate::board::keymap::Keymap;
 use crate::board::keymap::{default_keymap, default_tables};
 use crate::domain::records::{default_path, load};
-use crate::i18n::{CliMsg, Lang};
+use crate::i18n::{CliMsg, Lang, ReadingMsg};
 use crate::text::visible;
 
 /// A complete configuration with every setting at its default, commented in
@@ -36,6 +36,10 @@ pub fn default_text(lang: Lang) -> String {
     let _ = writeln!(out, "    // read_only: true,");
     comment(&mut out, CliMsg::ConfigConfirmEdits);
     let _ = writeln!(out, "    // confirm_edits: true,");
+    for line in ReadingMsg::ConfigReadings.text(lang).lines() {
+        let _ = writeln!(out, "    // {line}");
+    }
+    let _ = writeln!(out, "    // readings: false,");
     comment(&mut out, CliMsg::ConfigZone);
     let _ = writeln!(out, "    // zone: \"Asia/Tokyo\",");
     comment(&mut out, CliMsg::ConfigKeys);

@@ -110,7 +110,10 @@ pub fn narrowed(report: Report, filters: &Filters, query: Option<&str>) -> Repor
         }
         return report.retaining(|r| filters.accepts(&r));
     }
-    let index = SearchIndex::new(&report);
+    let mut index = SearchIndex::new(&report);
+    if query.has_readings() {
+        index.add_readings();
+    }
     let hits = Searcher::default().search(&index, &report, &query, filters, Order::Source, None);
     let wanted: std::collections::HashSet<usize> = hits.iter().map(|h| h.item).collect();
     let ids: std::collections::HashSet<&str> = report

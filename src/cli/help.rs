@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
-use crate::i18n::{BookMsg, CliMsg, CompareMsg, Lang, LogMsg};
+use crate::i18n::{BookMsg, CliMsg, CompareMsg, Lang, LogMsg, ReadingMsg};
 
 use super::output::EXIT_ERROR;
 
@@ -120,6 +120,11 @@ pub const COMPARE_ARGS: &[(&str, &str, CompareMsg)] = &[
     ("", "compare", CompareMsg::ArgBoardCompare),
 ];
 
+/// The help of the arguments whose words are in the readings' catalogue
+/// (every command that takes a query: any subcommand), as [`ARGS`].
+pub const READING_ARGS: &[(&str, &str, ReadingMsg)] =
+    &[("*", "no_readings", ReadingMsg::ArgNoReadings)];
+
 /// The help text of argument `id` of subcommand `sub`, in `lang`.
 pub fn arg_help(sub: &str, id: &str, lang: Lang) -> Option<&'static str> {
     let book = BOOK_ARGS
@@ -132,7 +137,11 @@ pub fn arg_help(sub: &str, id: &str, lang: Lang) -> Option<&'static str> {
                 .find(|(s, a, _)| *s == sub && *a == id)
                 .map(|(_, _, m)| m.text(lang))
         });
-    book.or_else(|| {
+    let reading = READING_ARGS
+        .iter()
+        .find(|(_, a, _)| *a == id)
+        .map(|(_, _, m)| m.text(lang));
+    book.or(reading).or_else(|| {
         ARGS.iter()
             .find(|(s, a, _)| *s == sub && *a == id)
             .or_else(|| ARGS.iter().find(|(s, a, _)| *s == "*" && *a == id))

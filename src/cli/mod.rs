@@ -115,6 +115,7 @@ fn board_options(cli: &Cli) -> Vec<String> {
         (!f.direction.is_empty(), "--direction"),
         (!f.departments.is_empty(), "--dept"),
         (f.hide_relisted, "--hide-relisted"),
+        (f.no_readings, "--no-readings"),
     ]
     .into_iter()
     .filter(|(given, _)| *given)
@@ -124,20 +125,26 @@ fn board_options(cli: &Cli) -> Vec<String> {
 
 /// Run the command `cli` asks for, with `config` (or its error, which stops
 /// every command but `config --default`).
+/// The board's own options before a command would do nothing there: said,
+/// and kensho stops.
+fn board_options_refused(cli: &Cli, lang: Lang) -> Option<ExitCode> {
+    let command = cli.command.as_ref()?;
+    let given = board_options(cli);
+    if given.is_empty() {
+        return None;
+    }
+    let name = command.name();
+    Some(output::fail(
+        lang,
+        &CliMsg::ErrBoardOption.fill(lang, &[("options", &given.join(", ")), ("command", &name)]),
+    ))
+}
+
 pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
     let config_lang = config.as_ref().ok().and_then(|c| c.lang);
     let lang = cli.lang.or(config_lang).unwrap_or_else(Lang::from_env);
-    // The board's own options before a command would do nothing there.
-    if let Some(command) = &cli.command {
-        let given = board_options(&cli);
-        if !given.is_empty() {
-            let name = command.name();
-            return output::fail(
-                lang,
-                &CliMsg::ErrBoardOption
-                    .fill(lang, &[("options", &given.join(", ")), ("command", &name)]),
-            );
-        }
+    if let Some(refused) = board_options_refused(&cli, lang) {
+        return refused;
     }
     if let Some(Command::Config { default: true, .. }) = cli.command {
         return output::print(lang, &config_cmd::default_text(lang));
@@ -170,7 +177,10 @@ pub fn run(mut cli: Cli, config: Result<Config, ConfigError>) -> ExitCode {
             limit,
             json,
             filters,
-        }) => search::run(args, limit, json, &filters, records(None), lang),
+        }) => {
+            let readings = !filters.no_readings && !config.no_readings;
+            search::run(args, limit, json, &filters, records(None), readings, lang)
+        }
         Some(Command::Generate {
             items,
             seed,

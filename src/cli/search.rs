@@ -21,6 +21,7 @@ pub fn run(
     json: bool,
     filter_args: &FilterArgs,
     configured: Option<PathBuf>,
+    readings: bool,
     lang: Lang,
 ) -> ExitCode {
     let (path, query) = match args.as_slice() {
@@ -40,9 +41,13 @@ pub fn run(
         Ok(f) => f,
         Err(e) => return fail(lang, &e.say(lang)),
     };
-    let index = SearchIndex::new(report);
+    let query = Query::parse_with(&query, readings);
+    let mut index = SearchIndex::new(report);
+    // The texts' readings only for a query that has a term to read.
+    if query.has_readings() {
+        index.add_readings();
+    }
     let searcher = Searcher::default();
-    let query = Query::parse(&query);
     let hits = searcher.search(&index, report, &query, &filters, Order::Score, None);
     if hits.is_empty() {
         return ExitCode::from(1);

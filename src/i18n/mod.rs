@@ -3,7 +3,8 @@
 //! Catalogues: [`Msg`] for the board, [`CliMsg`] for the command line and
 //! for errors (which both show), [`LogMsg`] for saves and the change log,
 //! [`BookMsg`] for workbooks, [`MinutesMsg`] for the minutes, [`CompareMsg`] for
-//! comparisons and rounds. Domain words (実施区分, 評価区分 and the
+//! comparisons and rounds, [`ReadingMsg`] for search by reading, [`ManMsg`]
+//! for the manual page. Domain words (実施区分, 評価区分 and the
 //! scale meanings) come from the records, not from here. A message may hold
 //! `{name}` placeholders, filled by [`fill`]; both languages hold the same ones
 //! (a test checks).
@@ -15,6 +16,7 @@ mod compare;
 mod log;
 mod man;
 mod minutes;
+mod reading;
 
 pub use board::Msg;
 pub use book::BookMsg;
@@ -23,6 +25,7 @@ pub use compare::CompareMsg;
 pub use log::LogMsg;
 pub use man::ManMsg;
 pub use minutes::MinutesMsg;
+pub use reading::ReadingMsg;
 
 use std::fmt::Display;
 
@@ -251,6 +254,11 @@ mod tests {
             .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
             .collect();
         check_catalogue(&man);
+        let reading: Vec<_> = ReadingMsg::ALL
+            .iter()
+            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
+            .collect();
+        check_catalogue(&reading);
     }
 
     /// Every entry is used somewhere outside the catalogue (an unused entry is
@@ -326,5 +334,11 @@ mod tests {
             .filter(|n| !used("ManMsg", n))
             .collect();
         assert!(unused.is_empty(), "manual's words never used: {unused:?}");
+        let unused: Vec<&str> = ReadingMsg::ALL
+            .iter()
+            .map(|m| m.name())
+            .filter(|n| !used("ReadingMsg", n))
+            .collect();
+        assert!(unused.is_empty(), "reading words never used: {unused:?}");
     }
 }

@@ -6,16 +6,17 @@ use crate::domain::records::parallel_map;
 use crate::text::normalize::fold_onto;
 
 use super::query::Query;
+use super::reading_index::Readings;
 
 /// A set of items (or points) as a bitset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Bits(Vec<u64>);
 
 impl Bits {
-    fn new(n: usize) -> Bits {
+    pub(super) fn new(n: usize) -> Bits {
         Bits(vec![0; n.div_ceil(64)])
     }
-    fn full(n: usize) -> Bits {
+    pub(super) fn full(n: usize) -> Bits {
         let mut b = Bits(vec![u64::MAX; n.div_ceil(64)]);
         if !n.is_multiple_of(64)
             && let Some(last) = b.0.last_mut()
@@ -24,17 +25,20 @@ impl Bits {
         }
         b
     }
-    fn set(&mut self, i: usize) {
+    pub(super) fn set(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
     }
     pub(super) fn get(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
-    fn and(&mut self, other: Option<&Bits>) {
+    pub(super) fn and(&mut self, other: Option<&Bits>) {
         match other {
             Some(o) => self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a &= b),
             None => self.0.iter_mut().for_each(|a| *a = 0),
         }
+    }
+    pub(super) fn or(&mut self, other: &Bits) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
     }
 }
 
@@ -96,6 +100,9 @@ pub struct SearchIndex {
     /// Built by [`SearchIndex::with_char_index`] for repeated searches (the
     /// board); a one-shot search does better without it.
     chars: Option<(CharIndex, CharIndex)>,
+    /// The texts' readings, for terms that match by reading (made by
+    /// [`SearchIndex::with_readings`]).
+    pub(super) readings: Option<Readings>,
 }
 
 pub(super) fn blob<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
@@ -161,6 +168,7 @@ impl SearchIndex {
         .collect();
         SearchIndex {
             chars: None,
+            readings: None,
             own,
             point_of,
             contexts,
@@ -190,6 +198,10 @@ impl SearchIndex {
                 if let Some((chars, _)) = &mut self.chars {
                     chars.add(i, slot);
                 }
+                // Typed text is found by its reading at once.
+                if let Some(readings) = &mut self.readings {
+                    readings.reread(i, slot);
+                }
             }
             if next.peek().is_none() {
                 break;
@@ -201,7 +213,66 @@ impl SearchIndex {
     /// item that lacks a character of a term.
     pub fn with_char_index(mut self) -> SearchIndex {
         self.chars = Some((CharIndex::new(&self.own), CharIndex::new(&self.contexts)));
+        if let Some(r) = &mut self.readings {
+            r.with_bytes();
+        }
         self
+    }
+
+    /// Add the readings of every text, so that a term in romaji or kana
+    /// finds kanji by reading (nothing is done when they are there).
+    pub fn with_readings(mut self) -> SearchIndex {
+        self.add_readings();
+        self
+    }
+
+    /// [`SearchIndex::with_readings`] in place.
+    pub fn add_readings(&mut self) {
+        if self.readings.is_some() {
+            return;
+        }
+        let mut r = Readings::new(&self.own, &self.contexts);
+        if self.chars.is_some() {
+            r.with_bytes();
+        }
+        self.readings = Some(r);
+    }
+
+    /// Whether the texts' readings are there.
+    pub fn has_readings(&self) -> bool {
+        self.readings.is_some()
+    }
+
+    /// Item `i`'s own texts, to match.
+    pub(super) fn item(&self, i: usize) -> super::matcher::Text<'_> {
+        super::matcher::Text {
+            folded: &self.own[i],
+            reading: self.own_reading(i),
+        }
+    }
+
+    /// Context `p`'s texts, to match.
+    pub(super) fn context(&self, p: usize) -> super::matcher::Text<'_> {
+        super::matcher::Text {
+            folded: &self.contexts[p],
+            reading: self.context_reading(p),
+        }
+    }
+
+    /// Item `i`'s reading (when the index has readings).
+    pub(super) fn own_reading(&self, i: usize) -> Option<&[u8]> {
+        self.readings
+            .as_ref()
+            .and_then(|r| r.own.get(i))
+            .map(|b| &b[..])
+    }
+
+    /// Context `p`'s reading (when the index has readings).
+    pub(super) fn context_reading(&self, p: usize) -> Option<&[u8]> {
+        self.readings
+            .as_ref()
+            .and_then(|r| r.contexts.get(p))
+            .map(|b| &b[..])
     }
 
     pub fn len(&self) -> usize {
@@ -221,10 +292,17 @@ impl SearchIndex {
             .iter()
             .filter_map(|group| match group.as_slice() {
                 // An item passes a term through its own texts or its context.
-                [term] if !term.negate => Some((
-                    own_chars.containing_all(&term.text),
-                    context_chars.containing_all(&term.text),
-                )),
+                [term] if !term.negate => {
+                    let mut own = own_chars.containing_all(&term.text);
+                    let mut context = context_chars.containing_all(&term.text);
+                    // Or what holds every kana of its reading.
+                    let bytes = self.readings.as_ref().and_then(|r| r.bytes.as_ref());
+                    if let (Some(key), Some((own_bytes, context_bytes))) = (&term.reading, bytes) {
+                        own.or(&own_bytes.possible(key));
+                        context.or(&context_bytes.possible(key));
+                    }
+                    Some((own, context))
+                }
                 _ => None,
             })
             .collect();

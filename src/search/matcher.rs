@@ -3,15 +3,13 @@
 //! context (policy, point and recommendation); match positions are computed
 //! only for what is on screen, and mapped back to the original characters.
 
-use fuzzy_matcher::FuzzyMatcher;
-
 use crate::domain::model::{ItemRef, Report};
 use crate::domain::records::parallel_map;
-use crate::text::normalize::fold;
 
 use super::filters::Filters;
-use super::index::{SearchIndex, blob};
+use super::index::SearchIndex;
 use super::query::{Query, Term, TermKind};
+use super::ready::{Ready, ready};
 use super::scattered;
 
 /// One matching item: its index in source order and its score.
@@ -25,6 +23,22 @@ pub struct Hit {
 /// of the same term.
 fn exact_score(term: &Term) -> i64 {
     32 * term.text.chars().count() as i64 + 16
+}
+
+/// The score of a term found by reading: below the same term found whole
+/// in the text (so that a literal hit ranks above a reading hit of the same
+/// term, even with a quarter of a context's reading hit added: 24n + 4 +
+/// (24n + 4) / 4 < 32n + 16), and at the top of what a scattered match of it
+/// may score (24n + 8).
+pub(super) fn reading_score(term: &Term) -> i64 {
+    24 * term.text.chars().count() as i64 + 4
+}
+
+/// A text to match: folded, and its readings when the index has them.
+#[derive(Clone, Copy)]
+pub(super) struct Text<'a> {
+    pub(super) folded: &'a str,
+    pub(super) reading: Option<&'a [u8]>,
 }
 
 /// How hits are ordered.
@@ -115,48 +129,15 @@ pub struct Searcher {
     _private: (),
 }
 
-/// A term made ready to match many texts: the substring it stands for
-/// (with the field separators of `^`, `$`), searched with a prebuilt
-/// `memchr::memmem` finder.
-pub(super) struct Ready<'q> {
-    term: &'q Term,
-    finder: memchr::memmem::Finder<'static>,
-    scattered: scattered::Pattern,
-}
-
-impl<'q> Ready<'q> {
-    pub(super) fn new(term: &'q Term) -> Ready<'q> {
-        let needle = match term.kind {
-            TermKind::Fuzzy | TermKind::Exact => term.text.clone(),
-            TermKind::Prefix => format!("\n{}", term.text),
-            TermKind::Suffix => format!("{}\n", term.text),
-            TermKind::Whole => format!("\n{}\n", term.text),
-        };
-        Ready {
-            term,
-            finder: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
-            scattered: scattered::Pattern::new(&term.text),
-        }
-    }
-
-    fn whole_in(&self, text: &str) -> bool {
-        self.finder.find(text.as_bytes()).is_some()
-    }
-}
-
-/// Every term of `query` made ready, in query order.
-pub(super) fn ready(query: &Query) -> Vec<Ready<'_>> {
-    query.groups.iter().flatten().map(Ready::new).collect()
-}
-
 impl Searcher {
-    fn term_score(&self, term: &Ready, text: &str) -> Option<i64> {
+    pub(super) fn term_score(&self, term: &Ready, text: Text) -> Option<i64> {
         self.term_score_knowing(term, text, true)
     }
 
     /// [`Searcher::term_score`], told when the term cannot stand whole in
     /// the text (`whole_possible` false): then it is not looked for.
-    fn term_score_knowing(&self, term: &Ready, text: &str, whole_possible: bool) -> Option<i64> {
+    fn term_score_knowing(&self, term: &Ready, text: Text, whole_possible: bool) -> Option<i64> {
+        let (text, reading) = (text.folded, text.reading);
         // The term standing whole in the text: for an exact term the match,
         // for a fuzzy one the best match there is (the matcher's score for
         // n characters is at most 24n + 8, below `exact_score`; see the test
@@ -165,11 +146,17 @@ impl Searcher {
         if whole_possible && term.whole_in(text) {
             return Some(exact_score(term.term));
         }
-        match term.term.kind {
+        let literal = match term.term.kind {
             // The matcher's score, computed without its copy of the text.
             TermKind::Fuzzy => scattered::score(text, &term.scattered),
             _ => None,
-        }
+        };
+        // Found by reading: the kana of the term in the text's readings.
+        let by_reading = match (&term.reading, reading) {
+            (Some(scan), Some(reading)) => scan.find(reading).map(|_| reading_score(term.term)),
+            _ => None,
+        };
+        literal.max(by_reading)
     }
 
     /// Scores of every term against the contexts of `points` (each context is
@@ -194,7 +181,7 @@ impl Searcher {
                     run.iter()
                         .map(|&p| match before.and_then(|b| b.get(p)) {
                             Some(Ctx::No) => Ctx::No,
-                            _ => match self.term_score(term, &index.contexts[p]) {
+                            _ => match self.term_score(term, index.context(p)) {
                                 Some(s) => Ctx::Score(s),
                                 None => Ctx::No,
                             },
@@ -221,7 +208,7 @@ impl Searcher {
         i: usize,
         whole_possible: bool,
     ) -> Option<i64> {
-        let own = &index.own[i];
+        let own = index.item(i);
         let point = index.point_of[i];
         let mut total = 0;
         let mut t = 0;
@@ -233,10 +220,9 @@ impl Searcher {
                     Some(Ctx::Score(s)) => Some(*s),
                     Some(Ctx::No) => None,
                     // Not looked at before: looked at now.
-                    Some(Ctx::Unknown) | None => index
-                        .contexts
-                        .get(point)
-                        .and_then(|c| self.term_score(term, c)),
+                    Some(Ctx::Unknown) | None => (point < index.contexts.len())
+                        .then(|| self.term_score(term, index.context(point)))
+                        .flatten(),
                 };
                 t += 1;
                 let s = if term.term.negate {
@@ -427,69 +413,5 @@ impl Searcher {
             contexts: ctx,
         };
         (hits, learnt)
-    }
-
-    /// The score of `query` against one plain text (the department picker).
-    pub fn text_score(&self, query: &Query, text: &str) -> Option<i64> {
-        let folded = blob([text]);
-        let mut total = 0;
-        for group in &query.groups {
-            let mut best: Option<i64> = None;
-            for term in group {
-                let s = match self.term_score(&Ready::new(term), &folded) {
-                    Some(_) if term.negate => None,
-                    None if term.negate => Some(0),
-                    other => other,
-                };
-                best = best.max(s);
-            }
-            total += best?;
-        }
-        Some(total)
-    }
-
-    /// Original character positions matched by `query` in `text` (a text of an
-    /// item or its context as shown), for highlighting.
-    pub fn highlight(&self, query: &Query, text: &str) -> Vec<usize> {
-        let folded = fold(text);
-        let mut positions = Vec::new();
-        for term in query.groups.iter().flatten().filter(|t| !t.negate) {
-            let found: Vec<usize> = match term.kind {
-                // Where the term stands whole, that is the match shown.
-                TermKind::Fuzzy => match folded.text.find(&term.text) {
-                    Some(byte) => {
-                        let start = folded.text[..byte].chars().count();
-                        (start..start + term.text.chars().count()).collect()
-                    }
-                    None => scattered::matcher()
-                        .fuzzy_indices(&folded.text, &term.text)
-                        .map(|(_, idx)| idx)
-                        .unwrap_or_default(),
-                },
-                TermKind::Exact | TermKind::Prefix | TermKind::Suffix | TermKind::Whole => {
-                    let at = match term.kind {
-                        TermKind::Prefix | TermKind::Whole => {
-                            folded.text.starts_with(&term.text).then_some(0)
-                        }
-                        TermKind::Suffix => folded
-                            .text
-                            .ends_with(&term.text)
-                            .then(|| folded.text.len() - term.text.len()),
-                        _ => folded.text.find(&term.text),
-                    };
-                    match at {
-                        Some(byte) => {
-                            let start = folded.text[..byte].chars().count();
-                            (start..start + term.text.chars().count()).collect()
-                        }
-                        None => Vec::new(),
-                    }
-                }
-            };
-            positions.extend(folded.to_original(&found));
-        }
-        positions.sort_unstable();
-        positions.dedup();
-        positions
     }
 }

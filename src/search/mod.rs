@@ -3,9 +3,13 @@
 
 mod excerpt;
 mod filters;
+mod highlight;
 mod index;
 mod matcher;
 mod query;
+pub mod reading;
+mod reading_index;
+mod ready;
 mod scattered;
 #[cfg(test)]
 mod tests;

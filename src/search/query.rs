@@ -2,6 +2,8 @@
 
 use crate::text::normalize::fold_query;
 
+use super::reading::{self, ReadingKey};
+
 /// How a term matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TermKind {
@@ -24,6 +26,9 @@ pub struct Term {
     pub text: String,
     /// `!term`: must not match.
     pub negate: bool,
+    /// The reading it stands for, when it is romaji or kana and readings
+    /// are searched (`jidou`, `じどう`: 児童).
+    pub reading: Option<ReadingKey>,
 }
 
 /// A query: every group must match; a group matches when any of its terms does
@@ -33,7 +38,7 @@ pub struct Query {
     pub groups: Vec<Vec<Term>>,
 }
 
-fn parse_term(token: &str) -> Option<Term> {
+fn parse_term(token: &str, readings: bool) -> Option<Term> {
     let (negate, rest) = match token.strip_prefix('!') {
         Some(r) => (true, r),
         None => (false, token),
@@ -62,13 +67,26 @@ fn parse_term(token: &str) -> Option<Term> {
         (false, false) if exact || negate => TermKind::Exact,
         (false, false) => TermKind::Fuzzy,
     };
-    Some(Term { kind, text, negate })
+    let reading = if readings { reading::key(&text) } else { None };
+    Some(Term {
+        kind,
+        text,
+        negate,
+        reading,
+    })
 }
 
 impl Query {
     /// Parse fzf syntax: space-separated terms all match; `'t` exact; `^t`
-    /// prefix; `t$` suffix; `!t` must not match; `a | b` either.
+    /// prefix; `t$` suffix; `!t` must not match; `a | b` either. A term in
+    /// romaji or kana also matches by reading.
     pub fn parse(input: &str) -> Query {
+        Query::parse_with(input, true)
+    }
+
+    /// [`Query::parse`]; `readings` false: no term matches by reading
+    /// (`--no-readings`, `readings: false` in the configuration).
+    pub fn parse_with(input: &str, readings: bool) -> Query {
         let mut groups: Vec<Vec<Term>> = Vec::new();
         let mut join = false;
         for token in input.split_whitespace() {
@@ -76,7 +94,7 @@ impl Query {
                 join = !groups.is_empty();
                 continue;
             }
-            let Some(term) = parse_term(token) else {
+            let Some(term) = parse_term(token, readings) else {
                 continue;
             };
             match groups.last_mut() {
@@ -92,6 +110,12 @@ impl Query {
         self.groups.is_empty()
     }
 
+    /// Whether a term of it matches by reading (the index then needs the
+    /// texts' readings).
+    pub fn has_readings(&self) -> bool {
+        self.groups.iter().flatten().any(|t| t.reading.is_some())
+    }
+
     /// Whether every item matching `self` also matches `other` is guaranteed
     /// because `other` only adds characters to terms (typing on): then the next
     /// search may start from this one's hits.
@@ -105,6 +129,9 @@ impl Query {
                 && !a[0].negate
                 && !b[0].negate
                 && a[0].kind == b[0].kind
+                // A term that became a reading (`t`, then `ts`) finds what
+                // the shorter one could not.
+                && (a[0].reading.is_some() || b[0].reading.is_none())
                 && match a[0].kind {
                     TermKind::Fuzzy => b[0].text.starts_with(&a[0].text),
                     TermKind::Exact => b[0].text.contains(&a[0].text),

@@ -43,6 +43,7 @@ mod own_files;
 mod proof;
 mod random_use;
 mod read_only;
+mod readings;
 mod remarks;
 mod roundtrip;
 mod save_files;

@@ -10,6 +10,7 @@
 #[path = "../it/common/mod.rs"]
 mod common;
 mod office;
+mod readings;
 mod root;
 mod shell;
 
@@ -32,6 +33,8 @@ pub enum Need {
     Man,
     /// bash.
     Bash,
+    /// Debian's unicode-data and mecab-ipadic files, and python3.
+    ReadingSources,
 }
 
 impl Need {
@@ -44,6 +47,7 @@ impl Need {
             Need::Openpyxl => runs("python3", &["-c", "import openpyxl"]),
             Need::Man => runs("man", &["--version"]) && runs("groff", &["--version"]),
             Need::Bash => runs("bash", &["--version"]),
+            Need::ReadingSources => readings::sources().is_some() && runs("python3", &["-V"]),
         }
     }
 
@@ -56,6 +60,9 @@ impl Need {
             Need::Openpyxl => "needs python3 with openpyxl",
             Need::Man => "needs man and groff",
             Need::Bash => "needs bash",
+            Need::ReadingSources => {
+                "needs Debian's unicode-data and mecab-ipadic files (installed, or unpacked into KENSHO_READING_SOURCES) and python3"
+            }
         }
     }
 }
@@ -131,6 +138,11 @@ fn main() {
             "shell::bash_completes_an_id_by_asking_kensho",
             &[Need::Bash],
             shell::bash_completes_an_id_by_asking_kensho,
+        ),
+        trial(
+            "readings::the_tables_are_what_the_script_makes_of_the_debian_files",
+            &[Need::ReadingSources],
+            readings::the_tables_are_what_the_script_makes_of_the_debian_files,
         ),
     ];
     libtest_mimic::run(&args, trials).exit();

@@ -45,6 +45,8 @@ pub struct Search {
     keep: Option<String>,
     /// Highlights of the current search, prepared for the view.
     marks: Marks,
+    /// Terms are not matched by reading (`--no-readings`).
+    no_readings: bool,
 }
 
 /// What the search is asked to do.
@@ -98,6 +100,14 @@ pub struct Scope<'a> {
 }
 
 impl Search {
+    /// A search whose terms in romaji or kana match by reading, or not.
+    pub fn reading(readings: bool) -> Search {
+        Search {
+            no_readings: !readings,
+            ..Search::default()
+        }
+    }
+
     /// Do what `msg` asks; the searches to run.
     pub fn update(&mut self, scope: Scope, msg: SearchMsg) -> Vec<Effect> {
         match msg {
@@ -161,6 +171,7 @@ impl Search {
                     filters: Filters::default(),
                     order: Order::default(),
                     after: None,
+                    readings: !self.no_readings,
                 })];
             }
         }
@@ -172,7 +183,7 @@ impl Search {
         // A row kept by an earlier change of the data is not kept any longer.
         self.keep = None;
         self.filters.items = filters::meeting_items(&self.meeting_filters, scope.meeting);
-        self.query = Query::parse(&self.input.text);
+        self.query = Query::parse_with(&self.input.text, !self.no_readings);
         self.generation += 1;
         if self.query.is_empty() && self.filters.is_empty() {
             self.hits = None;
@@ -197,6 +208,7 @@ impl Search {
             filters: self.filters.clone(),
             order: self.order,
             after,
+            readings: !self.no_readings,
         })]
     }
 

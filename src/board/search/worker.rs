@@ -83,10 +83,17 @@ fn index_for<'a>(
     if indexed.is_none() {
         *memo = None;
     }
-    let held = indexed.get_or_insert_with(|| Indexed {
-        base: data.base,
-        now: data.now,
-        index: SearchIndex::new(report).with_char_index(),
+    let held = indexed.get_or_insert_with(|| {
+        let index = SearchIndex::new(report);
+        let index = match request.readings {
+            true => index.with_readings(),
+            false => index,
+        };
+        Indexed {
+            base: data.base,
+            now: data.now,
+            index: index.with_char_index(),
+        }
     });
     if held.now != data.now {
         let changed: Vec<usize> = data

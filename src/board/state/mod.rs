@@ -45,6 +45,8 @@ pub struct Options {
     pub read_only: bool,
     /// A one-key edit (a code's key) asks before it saves.
     pub confirm_edits: bool,
+    /// A search term in romaji or kana also finds kanji by reading.
+    pub readings: bool,
 }
 
 impl Default for Options {
@@ -56,6 +58,7 @@ impl Default for Options {
             theme: ThemeName::Dark,
             read_only: false,
             confirm_edits: false,
+            readings: true,
         }
     }
 }
@@ -109,7 +112,7 @@ impl Board {
             footer: Footer::new(options.lang),
             display_name: None,
             watch: Watch::default(),
-            search: Search::default(),
+            search: Search::reading(options.readings),
             edits: Edits::default(),
             room: Room::default(),
             follow: Follow::default(),

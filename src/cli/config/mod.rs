@@ -49,6 +49,8 @@ pub struct Config {
     pub read_only: bool,
     /// A one-key edit asks before it saves.
     pub confirm_edits: bool,
+    /// Search terms do not match by reading (`readings: false`).
+    pub no_readings: bool,
     pub keys: Vec<KeyOverride>,
 }
 
@@ -129,6 +131,8 @@ struct RawConfig<'a> {
     read_only: Option<&'a RawValue>,
     #[serde(borrow, default)]
     confirm_edits: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    readings: Option<&'a RawValue>,
     #[serde(borrow, default)]
     keys: Option<Entries<'a>>,
 }
@@ -275,6 +279,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     }
     if let Some(v) = raw.confirm_edits {
         config.confirm_edits = r.yes_no(v)?;
+    }
+    if let Some(v) = raw.readings {
+        config.no_readings = !r.yes_no(v)?;
     }
     if let Some(keys) = raw.keys {
         let mut screens = Vec::new();

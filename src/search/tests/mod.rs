@@ -28,6 +28,7 @@ fn t(kind: TermKind, text: &str, negate: bool) -> Term {
         kind,
         text: text.into(),
         negate,
+        reading: crate::search::reading::key(text),
     }
 }
 

@@ -44,6 +44,8 @@ const ALLOWED: &[&str] = &[
     "documents",
     "yes",
     "config",
+    // A search by reading typed in romaji, the example of --no-readings.
+    "jidou",
     // The configuration's fields, as typed.
     "lang",
     "theme",
