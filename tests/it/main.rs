@@ -32,6 +32,7 @@ mod follow;
 mod hostile;
 mod keys_answer;
 mod limits;
+mod log_golden;
 mod meeting_marks;
 mod meeting_names;
 mod meetings;
