@@ -185,7 +185,7 @@ fn load_folder(dir: &Path) -> Result<Records, LoadErrors> {
     if !errors.is_empty() {
         return Err(LoadErrors(errors));
     }
-    let Some(mut report) = header else {
+    let Some(report) = header else {
         return Err(LoadError::NoRecords {
             path: dir.to_path_buf(),
         }
@@ -197,17 +197,23 @@ fn load_folder(dir: &Path) -> Result<Records, LoadErrors> {
         }
         .into());
     }
+    let records = in_folder(report, recs, dir);
+    validated(records, &paths)
+}
+
+/// `report` with its recommendations in their order, each from its file
+/// in `dir`.
+fn in_folder(mut report: Report, mut recs: Vec<(Recommendation, String)>, dir: &Path) -> Records {
     recs.sort_by_key(|(r, _)| r.number);
     let files = recs.iter().map(|(_, n)| n.clone()).collect();
     report.recommendations = recs.into_iter().map(|(r, _)| r).collect();
-    let records = Records {
+    Records {
         report,
         layout: Layout::Folder {
             dir: dir.to_path_buf(),
             files,
         },
-    };
-    validated(records, &paths)
+    }
 }
 
 /// The records of a folder given as texts (each file's name and text, as
@@ -240,22 +246,13 @@ pub fn from_texts(dir: &Path, files: Vec<(String, String)>) -> Result<Records, L
     if !errors.is_empty() {
         return Err(LoadErrors(errors));
     }
-    let (Some(mut report), false) = (header, recs.is_empty()) else {
+    let (Some(report), false) = (header, recs.is_empty()) else {
         return Err(LoadError::NoRecords {
             path: dir.to_path_buf(),
         }
         .into());
     };
-    recs.sort_by_key(|(r, _)| r.number);
-    let files = recs.iter().map(|(_, n)| n.clone()).collect();
-    report.recommendations = recs.into_iter().map(|(r, _)| r).collect();
-    let records = Records {
-        report,
-        layout: Layout::Folder {
-            dir: dir.to_path_buf(),
-            files,
-        },
-    };
+    let records = in_folder(report, recs, dir);
     validate(&records, &texts)?;
     Ok(records)
 }
