@@ -11,6 +11,7 @@
 mod common;
 mod office;
 mod root;
+mod tmux;
 
 use libtest_mimic::{Arguments, Completion, Trial};
 
@@ -27,6 +28,8 @@ pub enum Need {
     Pdftotext,
     /// python3 with openpyxl.
     Openpyxl,
+    /// tmux (a terminal that says where its cursor is).
+    Tmux,
 }
 
 impl Need {
@@ -37,6 +40,7 @@ impl Need {
             Need::Soffice => runs("soffice", &["--version"]),
             Need::Pdftotext => runs("pdftotext", &["-v"]),
             Need::Openpyxl => runs("python3", &["-c", "import openpyxl"]),
+            Need::Tmux => runs("tmux", &["-V"]),
         }
     }
 
@@ -47,6 +51,7 @@ impl Need {
             Need::Soffice => "needs LibreOffice (soffice)",
             Need::Pdftotext => "needs pdftotext (poppler-utils)",
             Need::Openpyxl => "needs python3 with openpyxl",
+            Need::Tmux => "needs tmux",
         }
     }
 }
@@ -112,6 +117,16 @@ fn main() {
             "office::a_survey_edited_by_openpyxl_comes_back_with_exactly_its_edits",
             &[Need::Openpyxl],
             office::a_survey_edited_by_openpyxl_comes_back_with_exactly_its_edits,
+        ),
+        trial(
+            "tmux::the_cursor_stands_on_the_focus",
+            &[Need::Tmux],
+            tmux::the_cursor_stands_on_the_focus,
+        ),
+        trial(
+            "tmux::plain_mode_reads_as_lines",
+            &[Need::Tmux],
+            tmux::plain_mode_reads_as_lines,
         ),
     ];
     libtest_mimic::run(&args, trials).exit();

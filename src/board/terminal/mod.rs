@@ -58,6 +58,7 @@ impl Host for TerminalHost {
 
 /// One frame: only what changed, in one synchronized update (see [`Lean`]).
 fn draw(terminal: &mut Terminal<Lean<io::Stdout>>, app: &App) -> io::Result<()> {
+    terminal.backend_mut().show_caret(app.typing());
     terminal.draw(|frame| render(frame, app))?;
     Ok(())
 }

@@ -37,6 +37,7 @@ fn list_popup(
     let inner = popup(frame, board, body, w, rows.len() as u16 + 2, board.t(title));
     let lines = list(board, rows.into_iter(), cursor, inner.width as usize);
     frame.render_widget(Paragraph::new(lines), inner);
+    super::focus(frame, inner, cursor);
 }
 
 /// Rows of a list, the one under the cursor reversed.
@@ -205,6 +206,7 @@ fn conflict(frame: &mut Frame, board: &Board, c: &Conflict, body: Rect) {
     lines.push(Line::from(board.t(Msg::ConflictTheirs)));
     lines.push(Line::from(board.t(Msg::ConflictMine)));
     frame.render_widget(Paragraph::new(lines), inner);
+    super::focus(frame, inner, 0);
 }
 
 impl Draw<Canvas<'_>> for FilterPanel {
@@ -248,5 +250,6 @@ impl Draw<Canvas<'_>> for ConfirmEdit {
         let inner = super::style::popup(frame, board, area, w, 3, "");
         let line = crate::text::width::truncate(&question, inner.width as usize, "…");
         frame.render_widget(ratatui::widgets::Paragraph::new(line), inner);
+        super::focus(frame, inner, 0);
     }
 }

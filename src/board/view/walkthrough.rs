@@ -46,6 +46,8 @@ fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
     ])
     .areas(body);
     draw_top(frame, board, &r, top);
+    // The cursor on the item's title line, or on the field pointed at.
+    super::focus(frame, top.inner(ratatui::layout::Margin::new(1, 0)), 0);
     draw_progress(frame, board, state, bottom);
     let inner = Rect {
         x: main.x + 1,
@@ -123,6 +125,9 @@ impl<'a> Pointing<'a> {
         let by = by.min(self.lines.len().saturating_sub(height));
         self.lines.drain(..by);
         frame.render_widget(Paragraph::new(self.lines), area);
+        if let Some(a) = self.anchor.filter(|a| *a >= by && *a < by + height) {
+            super::focus(frame, area, a - by);
+        }
     }
 }
 
@@ -382,7 +387,11 @@ fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, pointer: Option<Poi
     let w = area.width as usize;
     for (scale, code, palette, field) in scales(board, r) {
         let title = heading(board, visible(&scale.name).into_owned());
-        let mut lines = vec![if pointer == Some(pointed_of(field)) {
+        let pointed = pointer == Some(pointed_of(field));
+        if pointed && y < bottom {
+            super::focus(frame, Rect { y, ..area }, 0);
+        }
+        let mut lines = vec![if pointed {
             pointed_line(board, title.spans)
         } else {
             title
@@ -433,6 +442,11 @@ fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, pointer: Option<Poi
     }
     let mut lines = Pointing::new(pointer);
     department_lines(&mut lines, board, r, w);
+    if let Some(a) = lines.anchor
+        && y + (a as u16) < bottom
+    {
+        super::focus(frame, Rect { y, ..area }, a);
+    }
     put(frame, &mut lines.lines, &mut y, bottom, area);
 }
 

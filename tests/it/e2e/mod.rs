@@ -4,6 +4,7 @@
 
 mod board;
 mod compare;
+mod cursor;
 mod ending;
 mod meeting;
 mod minutes;
@@ -96,6 +97,12 @@ impl Session {
             child,
             _master: master,
         }
+    }
+
+    /// Where the terminal's cursor stands: (column, row).
+    pub fn cursor(&self) -> (u16, u16) {
+        let (row, col) = self.parser.lock().unwrap().screen().cursor_position();
+        (col, row)
     }
 
     pub fn screen(&self) -> String {
