@@ -14,6 +14,7 @@ mod cli;
 mod compare;
 mod log;
 mod minutes;
+mod plain;
 
 pub use board::Msg;
 pub use book::BookMsg;
@@ -21,6 +22,7 @@ pub use cli::CliMsg;
 pub use compare::CompareMsg;
 pub use log::LogMsg;
 pub use minutes::MinutesMsg;
+pub use plain::PlainMsg;
 
 use std::fmt::Display;
 
@@ -244,6 +246,11 @@ mod tests {
             .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
             .collect();
         check_catalogue(&compare);
+        let plain: Vec<_> = PlainMsg::ALL
+            .iter()
+            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
+            .collect();
+        check_catalogue(&plain);
     }
 
     /// Every entry is used somewhere outside the catalogue (an unused entry is
@@ -313,5 +320,11 @@ mod tests {
             .filter(|n| !used("CompareMsg", n))
             .collect();
         assert!(unused.is_empty(), "compare messages never used: {unused:?}");
+        let unused: Vec<&str> = PlainMsg::ALL
+            .iter()
+            .map(|m| m.name())
+            .filter(|n| !used("PlainMsg", n))
+            .collect();
+        assert!(unused.is_empty(), "plain words never used: {unused:?}");
     }
 }

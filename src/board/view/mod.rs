@@ -10,7 +10,7 @@ mod detail;
 mod help;
 mod meeting_info;
 mod overview;
-mod popups;
+pub mod popups;
 mod prompts;
 pub mod style;
 mod walkthrough;
@@ -200,7 +200,7 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
 
 /// The header's word on follow mode: presenting, following whom, on one's
 /// own, or without a presenter; empty for a board on its own.
-fn presence_badge(board: &Board) -> String {
+pub fn presence_badge(board: &Board) -> String {
     use crate::board::follow::{FollowStatus, Role};
     let ascii = board.options().ascii;
     let mark = |fancy: &'static str, plain: &'static str| if ascii { plain } else { fancy };

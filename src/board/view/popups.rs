@@ -65,7 +65,8 @@ fn code_row(scale: &Scale, code: &str, on: bool) -> String {
     visible(&format!("{}{} {code} {meaning}", check(on), scale.name)).into_owned()
 }
 
-fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect) {
+/// The filter panel's rows, as shown.
+pub fn filter_rows(board: &Board, state: &FilterPanel) -> Vec<String> {
     let report = board.report();
     let f = board.search().filters();
     let m = board.search().meeting_filters();
@@ -94,15 +95,12 @@ fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect) {
             .into_owned()
         }
     });
-    list_popup(
-        frame,
-        board,
-        body,
-        64,
-        Msg::FilterTitle,
-        rows.collect(),
-        state.cursor,
-    );
+    rows.collect()
+}
+
+fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect) {
+    let rows = filter_rows(board, state);
+    list_popup(frame, board, body, 64, Msg::FilterTitle, rows, state.cursor);
 }
 
 fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, body: Rect) {
@@ -146,7 +144,8 @@ fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, body:
     ));
 }
 
-fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) {
+/// The code picker's rows, as shown.
+pub fn picker_rows(board: &Board, state: &CodePicker) -> Vec<String> {
     let report = board.report();
     let item = board.report().item(&state.item);
     let rows = state.rows.iter().map(|(field, code)| {
@@ -158,15 +157,12 @@ fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) {
         let current = item.as_ref().is_some_and(|r| &field.get(r.item) == code);
         code_row(scale, code, current)
     });
-    list_popup(
-        frame,
-        board,
-        body,
-        64,
-        Msg::PickerTitle,
-        rows.collect(),
-        state.cursor,
-    );
+    rows.collect()
+}
+
+fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) {
+    let rows = picker_rows(board, state);
+    list_popup(frame, board, body, 64, Msg::PickerTitle, rows, state.cursor);
 }
 
 fn edit_which(frame: &mut Frame, board: &Board, state: &EditWhich, body: Rect) {
