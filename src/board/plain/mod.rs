@@ -47,9 +47,18 @@ pub fn announce(app: &App, asked: Option<&str>) -> Vec<Said> {
     }
     top(app, asked, &mut out);
     if let Some(m) = board.message() {
-        // Others' saves are said change by change, with their reasons.
+        // Others' saves are said change by change, with their reasons
+        // (the plain loop reads them from the change log).
         let reloaded = format!("{}: ", board.t(Msg::ReloadedMsg));
-        if !m.starts_with(&reloaded) {
+        // A save, an undo, a redo: the word here, the change itself in
+        // words (codes with their meanings) from the change log.
+        let done = [Msg::SavedMsg, Msg::UndoneMsg, Msg::RedoneMsg]
+            .into_iter()
+            .map(|w| board.t(w))
+            .find(|w| m.starts_with(&format!("{w}: ")));
+        if let Some(word) = done {
+            out.push(said(format!("msg:{m}"), word));
+        } else if !m.starts_with(&reloaded) {
             out.push(said(format!("msg:{m}"), flat(m)));
         }
     }

@@ -3,8 +3,8 @@
 //! drawing), and after every step only the lines not said before
 //! ([`crate::board::plain::announce`]), each ended by `\r\n`. The same
 //! runtime, keymap and update as the board: only the output differs.
-//! Others' saves are said change by change from the change log, with their
-//! reasons; this board's own are said by its footer's words.
+//! Every change, this board's and others', is said from the change log, one
+//! line each, codes with their meanings and the reason.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -69,8 +69,8 @@ impl LogWatch {
         LogWatch { path, len, seen }
     }
 
-    /// Changes others logged since the last look, a line each (a reason
-    /// given later restates its change with the reason).
+    /// Changes logged since the last look, a line each (a reason given
+    /// later restates its change with the reason).
     fn news(&mut self, board: &Board) -> Vec<String> {
         // Our own save lands before its line is looked at.
         if !board.edits().is_idle() {
@@ -86,15 +86,9 @@ impl LogWatch {
         };
         let start = self.seen.min(log.len());
         self.seen = log.len();
-        let own = |c: &crate::domain::change::Change| {
-            board
-                .edits()
-                .last_change_of(&c.item)
-                .is_some_and(|o| o.txn == c.txn)
-        };
         let mut out = Vec::new();
         for (i, c) in log.iter().enumerate().skip(start) {
-            if c.item.is_empty() || own(c) {
+            if c.item.is_empty() {
                 continue;
             }
             let old = match c.status {

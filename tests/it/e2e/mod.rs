@@ -8,6 +8,7 @@ mod cursor;
 mod ending;
 mod meeting;
 mod minutes;
+mod plain;
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
