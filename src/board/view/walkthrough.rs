@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
 use super::Canvas;
-use super::style::{badge, bold, color, heading, push_wrapped, recommendation_label};
+use super::style::{badge, bold, color, heading, push_wrapped, put, recommendation_label};
 use crate::board::screen::Draw;
 use crate::board::screen::walkthrough::Walkthrough;
 use crate::board::state::Board;
@@ -448,25 +448,6 @@ fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, pointer: Option<Poi
         super::focus(frame, Rect { y, ..area }, a);
     }
     put(frame, &mut lines.lines, &mut y, bottom, area);
-}
-
-/// Draw `lines` at row `y` of `area` (as many as fit), and move `y` below them.
-fn put(frame: &mut Frame, lines: &mut Vec<Line>, y: &mut u16, bottom: u16, area: Rect) {
-    let h = (lines.len() as u16).min(bottom.saturating_sub(*y));
-    if h == 0 {
-        return;
-    }
-    let shown: Vec<Line> = lines.drain(..h as usize).collect();
-    frame.render_widget(
-        Paragraph::new(shown),
-        Rect {
-            x: area.x,
-            y: *y,
-            width: area.width,
-            height: h,
-        },
-    );
-    *y += h;
 }
 
 /// Where the walk stands on the agenda: a bar, and the place in words

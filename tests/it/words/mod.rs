@@ -44,6 +44,8 @@ const ALLOWED: &[&str] = &[
     "documents",
     "yes",
     "config",
+    // --plain and the configuration's plain, as typed.
+    "plain",
     // The configuration's fields, as typed.
     "lang",
     "theme",
@@ -445,4 +447,16 @@ fn follow_mode_speaks_japanese() {
     q.keys("P");
     tick(&mut f, 2);
     assert_japanese("presenter left", &f.screen());
+}
+
+/// Every word of `--plain` in Japanese reads as Japanese, and in English
+/// holds no Japanese of its own (the records' words are the records').
+#[test]
+fn the_plain_board_speaks_both_languages() {
+    use kensho::i18n::PlainMsg;
+    for m in PlainMsg::ALL {
+        assert_japanese(m.name(), m.text(Lang::Ja));
+        let en = m.text(Lang::En);
+        assert!(en.is_ascii(), "{}: {en:?}", m.name());
+    }
 }
