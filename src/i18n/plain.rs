@@ -16,7 +16,7 @@ catalogue! {
         ),
         TextChanged => ("{id} {field}を変更", "{id} {field} changed"),
         Reason => ("（理由: {reason}）", " (reason: {reason})"),
-        Count => ("{label} {code} {meaning}: {count} 件", "{label} {code} {meaning}: {count} items"),
+        Count => ("{label} {code}: {count} 件", "{label} {code}: {count} items"),
         Chosen => ("選択中", "chosen"),
         NotChosen => ("未選択", "not chosen"),
         Texts => ("Enter で本文を読み上げ", "Enter reads the texts"),

@@ -156,8 +156,7 @@ fn overview_line(board: &Board, o: &Overview) -> String {
         lang,
         &[
             ("label", &label),
-            ("code", &flat(code)),
-            ("meaning", &flat(scale.meaning(code).unwrap_or_default())),
+            ("code", &words::code(board, scale, code)),
             ("count", &count),
         ],
     )
