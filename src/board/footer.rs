@@ -10,11 +10,27 @@ use crate::i18n::{Lang, Msg};
 pub struct Footer {
     text: Option<String>,
     lang: Lang,
+    spoken: bool,
 }
 
 impl Footer {
     pub fn new(lang: Lang) -> Footer {
-        Footer { text: None, lang }
+        Footer {
+            text: None,
+            lang,
+            spoken: false,
+        }
+    }
+
+    /// The same footer, saying every code with its meaning (`--plain`).
+    pub fn spoken(mut self, spoken: bool) -> Footer {
+        self.spoken = spoken;
+        self
+    }
+
+    /// Codes are said with their meanings.
+    pub fn is_spoken(&self) -> bool {
+        self.spoken
     }
 
     /// The language the board speaks.

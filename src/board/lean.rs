@@ -40,6 +40,9 @@ pub struct Lean<W: Write> {
     /// The cursor's state as last sent (None: unknown).
     hidden: Option<bool>,
     at: Option<Position>,
+    /// Whether the cursor may show: only while text is typed. Placed or
+    /// not, it stands where the focus is (see [`crate::board::view::focus`]).
+    caret: bool,
 }
 
 impl<W: Write> Lean<W> {
@@ -51,7 +54,14 @@ impl<W: Write> Lean<W> {
             out,
             hidden: None,
             at: None,
+            caret: false,
         }
+    }
+
+    /// Whether the next frames show the cursor (text is being typed) or
+    /// keep it hidden where the focus is.
+    pub fn show_caret(&mut self, shown: bool) {
+        self.caret = shown;
     }
 }
 
@@ -101,6 +111,9 @@ impl<W: Write> Backend for Lean<W> {
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
+        if !self.caret {
+            return self.hide_cursor();
+        }
         if self.hidden == Some(false) {
             return Ok(());
         }
@@ -195,5 +208,42 @@ mod tests {
             changed.contains('絡') && !changed.contains('児'),
             "{changed:?}"
         );
+    }
+
+    fn frame_at(terminal: &mut Terminal<Lean<Vec<u8>>>, text: &str, at: (u16, u16)) -> String {
+        terminal
+            .draw(|f| {
+                f.render_widget(Line::from(text.to_string()), f.area());
+                f.set_cursor_position(at);
+            })
+            .expect("drawn");
+        String::from_utf8_lossy(&std::mem::take(&mut terminal.backend_mut().out)).into_owned()
+    }
+
+    /// The cursor follows the focus on every frame, hidden, even when no
+    /// cell changed (nnn#2161: an optimisation that skipped it).
+    #[test]
+    fn the_cursor_is_placed_on_every_frame_and_stays_hidden() {
+        let mut terminal = Terminal::with_options(
+            Lean::new(Vec::new()),
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 20, 3)),
+            },
+        )
+        .expect("terminal");
+        let first = frame_at(&mut terminal, "提言", (0, 1));
+        assert!(first.ends_with("\u{1b}[2;1H\u{1b}[?2026l"), "{first:?}");
+        assert!(first.contains("\u{1b}[?25l") && !first.contains("\u{1b}[?25h"));
+        // Only the focus moved: the move is sent, nothing else.
+        let moved = frame_at(&mut terminal, "提言", (0, 2));
+        assert_eq!(moved, "\u{1b}[?2026h\u{1b}[3;1H\u{1b}[?2026l");
+        // Nothing moved: nothing sent.
+        assert!(frame_at(&mut terminal, "提言", (0, 2)).is_empty());
+        // A changed cell moves the terminal's cursor: it is put back.
+        let changed = frame_at(&mut terminal, "提案", (0, 2));
+        assert!(changed.ends_with("\u{1b}[3;1H\u{1b}[?2026l"), "{changed:?}");
+        // While text is typed it shows.
+        terminal.backend_mut().show_caret(true);
+        assert!(frame_at(&mut terminal, "提案", (1, 2)).contains("\u{1b}[?25h"));
     }
 }

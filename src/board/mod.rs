@@ -23,6 +23,7 @@ pub mod keys;
 mod lean;
 pub mod meeting;
 pub mod outline;
+pub mod plain;
 pub mod runtime;
 pub mod screen;
 pub mod search;

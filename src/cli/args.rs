@@ -34,6 +34,9 @@ pub struct Cli {
     /// Open the board read-only: nothing can be changed
     #[arg(long)]
     pub read_only: bool,
+    /// Plain lines for a screen reader: no drawing, codes in words
+    #[arg(long)]
+    pub plain: bool,
     /// Follow the presenter, read-only
     #[arg(long, conflicts_with_all = ["meeting", "changed_in_meeting", "not_reviewed"])]
     pub follow: bool,

@@ -55,10 +55,10 @@ fn warn_plain(text: &str) {
     super::output::say(text);
 }
 
-/// Why no board can open here (a pipe, CI, a dumb terminal), said on
-/// standard error; the check of the records is printed instead.
+/// Why no board can open here (a pipe, CI), said on standard error; the
+/// check of the records is printed instead.
 fn no_board_here(path: Option<std::path::PathBuf>, lang: Lang) -> Option<ExitCode> {
-    // Without a terminal that can draw, say why no board opened, then
+    // Without a terminal, say why no board opened, then
     // print what a script can use: the check of the records.
     let not_terminal = if !std::io::stdin().is_terminal() {
         Some(CliMsg::StandardInput)
@@ -69,10 +69,6 @@ fn no_board_here(path: Option<std::path::PathBuf>, lang: Lang) -> Option<ExitCod
     };
     if let Some(which) = not_terminal {
         warn_plain(&CliMsg::NoBoardNotTerminal.fill(lang, &[("which", &which.text(lang))]));
-        return Some(check(path, lang));
-    }
-    if let Some(term) = std::env::var("TERM").ok().filter(|t| t == "dumb") {
-        warn_plain(&CliMsg::NoBoardDumb.fill(lang, &[("term", &term)]));
         return Some(check(path, lang));
     }
     None
@@ -93,7 +89,15 @@ fn options(cli: &Cli, config: &Config, lang: Lang) -> Options {
         read_only: cli.read_only || config.read_only,
         confirm_edits: config.confirm_edits,
         readings: !cli.filters.no_readings && !config.no_readings,
+        spoken: plain_chosen(cli, config),
     }
+}
+
+/// The plain board: `--plain`, the configuration's `plain`, or a terminal
+/// that cannot draw (`TERM=dumb`).
+fn plain_chosen(cli: &Cli, config: &Config) -> bool {
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    cli.plain || config.plain || dumb
 }
 
 /// What the board opens on: the search, the filters, the meeting.
@@ -199,7 +203,11 @@ pub fn run(cli: &Cli, config: &Config, lang: Lang) -> ExitCode {
         Ok(app) => app.with_earlier(earlier),
         Err(code) => return code,
     };
-    let ended = crate::board::terminal::run(app, opening);
+    let ended = if plain_chosen(cli, config) {
+        crate::board::terminal::run_plain(app, opening)
+    } else {
+        crate::board::terminal::run(app, opening)
+    };
     if let Some(keeping) = keeping {
         let _ = keeping.join();
     }

@@ -34,6 +34,8 @@ pub fn default_text(lang: Lang) -> String {
     let _ = writeln!(out, "    // display_name: \"山田 花子（こども家庭課）\",");
     comment(&mut out, CliMsg::ConfigReadOnly);
     let _ = writeln!(out, "    // read_only: true,");
+    comment(&mut out, CliMsg::ConfigPlain);
+    let _ = writeln!(out, "    // plain: true,");
     comment(&mut out, CliMsg::ConfigConfirmEdits);
     let _ = writeln!(out, "    // confirm_edits: true,");
     for line in ReadingMsg::ConfigReadings.text(lang).lines() {

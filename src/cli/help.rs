@@ -99,6 +99,7 @@ pub const ARGS: &[(&str, &str, CliMsg)] = &[
     ("minutes", "close", CliMsg::ArgMinutesClose),
     ("", "new_meeting", CliMsg::ArgNewMeeting),
     ("", "read_only", CliMsg::ArgReadOnly),
+    ("", "plain", CliMsg::ArgPlain),
     ("log", "dept", CliMsg::ArgLogDept),
     ("meetings reopen", "name", CliMsg::ArgMeetingName),
     ("meetings remove", "name", CliMsg::ArgMeetingName),

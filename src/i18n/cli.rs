@@ -150,10 +150,6 @@ catalogue! {
             "ボードを開きませんでした: {which}が端末ではありません。代わりに記録の検査結果を表示します（ボードは端末で kensho を実行すると開きます）",
             "no board opened: {which} is not a terminal; the check of the records follows instead (run kensho in a terminal to open the board)",
         ),
-        NoBoardDumb => (
-            "ボードを開きませんでした: この端末（TERM={term}）では画面を描けません。代わりに記録の検査結果を表示します",
-            "no board opened: this terminal (TERM={term}) cannot draw a screen; the check of the records follows instead",
-        ),
         StandardInput => ("標準入力", "standard input"),
         StandardOutput => ("標準出力", "standard output"),
         // clap's errors
@@ -224,6 +220,8 @@ catalogue! {
         ConfigReadOnly => ("true: ボードを読み取り専用で開く（--read-only と同じ）", "true: boards open read-only (as --read-only)"),
         ConfigConfirmEdits => ("true: 区分のキー 1 つで保存する前に確認する", "true: a code's key asks before it saves"),
         ArgLogDept => ("この部の回答から取り込んだ変更だけ（部の名前の一部）", "Only the changes taken in from this department's answers (part of its name)"),
+        ArgPlain => ("画面読み上げ用の簡易表示（描画せず、区分は意味とともに行で表示）", "Plain lines for a screen reader: no drawing, codes with their meanings"),
+        ConfigPlain => ("true: ボードを簡易表示で開く（--plain と同じ。TERM=dumb でも簡易表示）", "true: boards open plain (as --plain; TERM=dumb does too)"),
         ArgReadOnly => ("読み取り専用で開く（何も変更できない）", "Open the board read-only: nothing can be changed"),
         ErrConfigZone => ("時間帯 {value} はこの機械の時間帯データベースにありません（例: Asia/Tokyo）", "no time zone {value} in this machine's time zone database (e.g. Asia/Tokyo)"),
         ErrConfigDisplayName => (

@@ -16,6 +16,7 @@ mod compare;
 mod log;
 mod man;
 mod minutes;
+mod plain;
 mod reading;
 
 pub use board::Msg;
@@ -25,6 +26,7 @@ pub use compare::CompareMsg;
 pub use log::LogMsg;
 pub use man::ManMsg;
 pub use minutes::MinutesMsg;
+pub use plain::PlainMsg;
 pub use reading::ReadingMsg;
 
 use std::fmt::Display;
@@ -222,43 +224,32 @@ mod tests {
         }
     }
 
+    /// Each catalogue by the name the code calls it, with its entries'
+    /// names and their Japanese and English words.
+    fn catalogues() -> Vec<(&'static str, Rows)> {
+        macro_rules! rows {
+            ($($t:ident),*) => {
+                vec![$((
+                    stringify!($t),
+                    $t::ALL
+                        .iter()
+                        .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
+                        .collect(),
+                )),*]
+            };
+        }
+        rows!(
+            Msg, CliMsg, BookMsg, LogMsg, CompareMsg, ManMsg, ReadingMsg, PlainMsg, MinutesMsg
+        )
+    }
+
+    type Rows = Vec<(&'static str, &'static str, &'static str)>;
+
     #[test]
     fn every_message_exists_in_both_languages_with_the_same_placeholders() {
-        let board: Vec<_> = Msg::ALL
-            .iter()
-            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
-            .collect();
-        let cli: Vec<_> = CliMsg::ALL
-            .iter()
-            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
-            .collect();
-        let book: Vec<_> = BookMsg::ALL
-            .iter()
-            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
-            .collect();
-        check_catalogue(&board);
-        check_catalogue(&cli);
-        check_catalogue(&book);
-        let log: Vec<_> = LogMsg::ALL
-            .iter()
-            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
-            .collect();
-        check_catalogue(&log);
-        let compare: Vec<_> = CompareMsg::ALL
-            .iter()
-            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
-            .collect();
-        check_catalogue(&compare);
-        let man: Vec<_> = ManMsg::ALL
-            .iter()
-            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
-            .collect();
-        check_catalogue(&man);
-        let reading: Vec<_> = ReadingMsg::ALL
-            .iter()
-            .map(|m| (m.name(), m.text(Lang::Ja), m.text(Lang::En)))
-            .collect();
-        check_catalogue(&reading);
+        for (_, rows) in catalogues() {
+            check_catalogue(&rows);
+        }
     }
 
     /// Every entry is used somewhere outside the catalogue (an unused entry is
@@ -286,59 +277,13 @@ mod tests {
                 !code[i + word.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
             })
         };
-        let unused: Vec<&str> = Msg::ALL
-            .iter()
-            .map(|m| m.name())
-            .filter(|n| !used("Msg", n))
-            .collect();
-        assert!(unused.is_empty(), "board messages never used: {unused:?}");
-        let unused: Vec<&str> = CliMsg::ALL
-            .iter()
-            .map(|m| m.name())
-            .filter(|n| !used("CliMsg", n))
-            .collect();
-        assert!(
-            unused.is_empty(),
-            "command-line messages never used: {unused:?}"
-        );
-        let unused: Vec<&str> = MinutesMsg::ALL
-            .iter()
-            .map(|m| m.name())
-            .filter(|n| !used("MinutesMsg", n))
-            .collect();
-        assert!(unused.is_empty(), "minutes' words never used: {unused:?}");
-        let unused: Vec<&str> = BookMsg::ALL
-            .iter()
-            .map(|m| m.name())
-            .filter(|n| !used("BookMsg", n))
-            .collect();
-        assert!(
-            unused.is_empty(),
-            "workbook messages never used: {unused:?}"
-        );
-        let unused: Vec<&str> = LogMsg::ALL
-            .iter()
-            .map(|m| m.name())
-            .filter(|n| !used("LogMsg", n))
-            .collect();
-        assert!(unused.is_empty(), "log messages never used: {unused:?}");
-        let unused: Vec<&str> = CompareMsg::ALL
-            .iter()
-            .map(|m| m.name())
-            .filter(|n| !used("CompareMsg", n))
-            .collect();
-        assert!(unused.is_empty(), "compare messages never used: {unused:?}");
-        let unused: Vec<&str> = ManMsg::ALL
-            .iter()
-            .map(|m| m.name())
-            .filter(|n| !used("ManMsg", n))
-            .collect();
-        assert!(unused.is_empty(), "manual's words never used: {unused:?}");
-        let unused: Vec<&str> = ReadingMsg::ALL
-            .iter()
-            .map(|m| m.name())
-            .filter(|n| !used("ReadingMsg", n))
-            .collect();
-        assert!(unused.is_empty(), "reading words never used: {unused:?}");
+        for (catalogue, rows) in catalogues() {
+            let unused: Vec<&str> = rows
+                .iter()
+                .map(|(name, _, _)| *name)
+                .filter(|n| !used(catalogue, n))
+                .collect();
+            assert!(unused.is_empty(), "{catalogue}: never used: {unused:?}");
+        }
     }
 }

@@ -100,7 +100,7 @@ fn mistakes() -> &'static [(&'static str, &'static str, &'static [&'static str])
             ":1:2:",
             &[
                 "colour",
-                "lang, theme, records, display_name, zone, read_only, confirm_edits, readings, keys",
+                "lang, theme, records, display_name, zone, read_only, plain, confirm_edits, readings, keys",
             ],
         ),
         ("(lang: \"en\"", ":1:", &[]),

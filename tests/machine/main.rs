@@ -13,6 +13,7 @@ mod office;
 mod readings;
 mod root;
 mod shell;
+mod tmux;
 
 use libtest_mimic::{Arguments, Completion, Trial};
 
@@ -35,6 +36,8 @@ pub enum Need {
     Bash,
     /// Debian's unicode-data and mecab-ipadic files, and python3.
     ReadingSources,
+    /// tmux (a terminal that says where its cursor is).
+    Tmux,
 }
 
 impl Need {
@@ -48,6 +51,7 @@ impl Need {
             Need::Man => runs("man", &["--version"]) && runs("groff", &["--version"]),
             Need::Bash => runs("bash", &["--version"]),
             Need::ReadingSources => readings::sources().is_some() && runs("python3", &["-V"]),
+            Need::Tmux => runs("tmux", &["-V"]),
         }
     }
 
@@ -63,6 +67,7 @@ impl Need {
             Need::ReadingSources => {
                 "needs Debian's unicode-data and mecab-ipadic files (installed, or unpacked into KENSHO_READING_SOURCES) and python3"
             }
+            Need::Tmux => "needs tmux",
         }
     }
 }
@@ -143,6 +148,16 @@ fn main() {
             "readings::the_tables_are_what_the_script_makes_of_the_debian_files",
             &[Need::ReadingSources],
             readings::the_tables_are_what_the_script_makes_of_the_debian_files,
+        ),
+        trial(
+            "tmux::the_cursor_stands_on_the_focus",
+            &[Need::Tmux],
+            tmux::the_cursor_stands_on_the_focus,
+        ),
+        trial(
+            "tmux::plain_mode_reads_as_lines",
+            &[Need::Tmux],
+            tmux::plain_mode_reads_as_lines,
         ),
     ];
     libtest_mimic::run(&args, trials).exit();

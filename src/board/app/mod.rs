@@ -116,6 +116,12 @@ impl App {
         &self.screens[self.screens.len() - 1]
     }
 
+    /// Whether text is being typed on the top screen (a prompt, the
+    /// departments' search): then the cursor shows where typing goes.
+    pub fn typing(&self) -> bool {
+        self.top().kind().takes_text() || self.top().prompt(&self.board).is_some()
+    }
+
     /// Apply `action`; return what the runtime must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if self.opening.is_some() && matches!(action, Action::Command(_) | Action::Text(_)) {

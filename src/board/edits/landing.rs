@@ -150,7 +150,19 @@ pub fn change_words(
 ) -> String {
     let label = field.label(report, footer.lang());
     let v = visible;
-    if field.is_code() {
+    if field.is_code() && footer.is_spoken() {
+        let said = |c: &str| {
+            format!(
+                "{} {}",
+                v(c),
+                v(field
+                    .scale(report)
+                    .and_then(|s| s.meaning(c))
+                    .unwrap_or_default())
+            )
+        };
+        format!("{} {label}: {} → {}", v(item), said(old), said(new))
+    } else if field.is_code() {
         format!("{} {label}: {} → {}", v(item), v(old), v(new))
     } else {
         format!("{} {label}", v(item))

@@ -36,13 +36,19 @@ impl ConfirmEdit {
             .map(|r| self.field.get(r.item))
             .unwrap_or_default();
         let field = self.field.label(board.report(), board.options().lang);
+        // Read aloud, a code goes with its meaning.
+        let said = |c: &str| match self.field.scale(board.report()).and_then(|s| s.meaning(c)) {
+            Some(meaning) if board.options().spoken => format!("{c} {meaning}"),
+            _ => c.to_string(),
+        };
+        let (old, new) = (said(&old), said(&self.value));
         Msg::ConfirmEdit.fill(
             board.options().lang,
             &[
                 ("id", &self.item),
                 ("field", &field),
                 ("old", &old),
-                ("new", &self.value),
+                ("new", &new),
             ],
         )
     }

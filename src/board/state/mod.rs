@@ -47,6 +47,9 @@ pub struct Options {
     pub confirm_edits: bool,
     /// A search term in romaji or kana also finds kanji by reading.
     pub readings: bool,
+    /// The board is read aloud (`--plain`): a code is never said bare, but
+    /// with its meaning (「C 速やかに検討すべき項目」).
+    pub spoken: bool,
 }
 
 impl Default for Options {
@@ -59,6 +62,7 @@ impl Default for Options {
             read_only: false,
             confirm_edits: false,
             readings: true,
+            spoken: false,
         }
     }
 }
@@ -109,7 +113,7 @@ impl Board {
             data: Data::new(records),
             options,
             size: (80, 24),
-            footer: Footer::new(options.lang),
+            footer: Footer::new(options.lang).spoken(options.spoken),
             display_name: None,
             watch: Watch::default(),
             search: Search::reading(options.readings),

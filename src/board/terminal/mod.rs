@@ -4,6 +4,9 @@
 //! SSH connection).
 
 mod input;
+mod plain;
+
+pub use plain::run as run_plain;
 
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
@@ -24,7 +27,7 @@ use crate::domain::field::Edit;
 use input::Reader;
 
 /// How long a quitting board waits for a save in flight to land.
-const SAVE_GRACE: Duration = Duration::from_secs(5);
+pub(super) const SAVE_GRACE: Duration = Duration::from_secs(5);
 
 /// The terminal as the runtime's host.
 struct TerminalHost {
@@ -58,6 +61,7 @@ impl Host for TerminalHost {
 
 /// One frame: only what changed, in one synchronized update (see [`Lean`]).
 fn draw(terminal: &mut Terminal<Lean<io::Stdout>>, app: &App) -> io::Result<()> {
+    terminal.backend_mut().show_caret(app.typing());
     terminal.draw(|frame| render(frame, app))?;
     Ok(())
 }
@@ -125,6 +129,17 @@ pub fn run(app: App, opening: Opening) -> io::Result<Ended> {
     // A save under way lands before the board goes; nothing more starts.
     let saved = rt.close(&mut host, SAVE_GRACE);
     let restored = leave();
+    ended(&rt, result, saved, restored)
+}
+
+/// How the board ended, from the loop's result, the closing and the
+/// terminal's restoring.
+pub(super) fn ended(
+    rt: &Runtime,
+    result: io::Result<()>,
+    saved: io::Result<bool>,
+    restored: io::Result<()>,
+) -> io::Result<Ended> {
     // A draw or the restoring that found the terminal gone, before the
     // reader said so, is a hang-up too: there was nothing to restore.
     let gone = matches!(rt.ending(), Some(Ending::HungUp))

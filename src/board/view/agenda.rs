@@ -71,5 +71,6 @@ impl Draw<Canvas<'_>> for AgendaIndex {
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
+        super::focus(frame, inner, self.cursor.saturating_sub(first));
     }
 }

@@ -53,6 +53,7 @@ fn draw_outline(frame: &mut Frame, board: &Board, state: &Browse, area: Rect) {
             bold(),
         ));
         frame.render_widget(Paragraph::new(line), inner);
+        super::focus(frame, inner, 0);
         return;
     }
     let height = inner.height as usize;
@@ -68,6 +69,11 @@ fn draw_outline(frame: &mut Frame, board: &Board, state: &Browse, area: Rect) {
         .map(|&n| outline_row(board, n, w, &sym))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    // The cursor on the selected row, where a screen reader looks.
+    if state.focus == Focus::Outline {
+        let row = board.outline().selected_row().saturating_sub(offset);
+        super::focus(frame, inner, row);
+    }
 }
 
 /// One row: the selection mark, then the recommendation, point or item.

@@ -38,6 +38,9 @@ pub fn draw(frame: &mut Frame, board: &Board, state: &Browse, area: Rect) {
         .min(lines.len().saturating_sub(height));
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    if state.focus == Focus::Detail {
+        super::focus(frame, inner, 0);
+    }
 }
 
 /// The detail pane's lines for the selected node, wrapped to `w` columns.

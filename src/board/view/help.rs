@@ -117,6 +117,7 @@ fn draw(frame: &mut Frame, canvas: &Canvas, state: &Help, body: Rect) {
     let scroll = state.scroll.min(lines.len().saturating_sub(height));
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    super::focus(frame, inner, 0);
 }
 
 impl Draw<Canvas<'_>> for Help {

@@ -50,6 +50,7 @@ impl Draw<Canvas<'_>> for MeetingInfo {
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
+        super::focus(frame, inner, self.cursor);
     }
 }
 

@@ -10,7 +10,7 @@ mod detail;
 mod help;
 mod meeting_info;
 mod overview;
-mod popups;
+pub mod popups;
 mod prompts;
 pub mod style;
 mod walkthrough;
@@ -60,6 +60,8 @@ pub fn render(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     render_header(frame, board, header);
+    // What has no focus of its own leaves the cursor at the body's start.
+    focus(frame, body, 0);
     let canvas = Canvas {
         board,
         keymap: app.keymap(),
@@ -68,6 +70,19 @@ pub fn render(frame: &mut Frame, app: &App) {
         screen.draw(frame, &canvas, body);
     }
     render_footer(frame, app, footer);
+}
+
+/// The cursor on row `row` of `area` (its first column): where what has
+/// focus starts. A screen reader or a braille display follows the
+/// terminal's cursor even while it is hidden; the runtime shows it only
+/// while text is typed. Screens are drawn from the bottom up, so the top
+/// one's focus is the one that stays.
+pub fn focus(frame: &mut Frame, area: Rect, row: usize) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let y = area.y + (row as u16).min(area.height - 1);
+    frame.set_cursor_position(Position::new(area.x, y));
 }
 
 fn render_too_small(frame: &mut Frame, board: &Board, area: Rect) {
@@ -86,6 +101,7 @@ fn render_too_small(frame: &mut Frame, board: &Board, area: Rect) {
         .map(Line::from)
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+    focus(frame, area, 0);
 }
 
 /// The header's one counter, with its meaning in words: the selected
@@ -184,7 +200,7 @@ fn render_header(frame: &mut Frame, board: &Board, area: Rect) {
 
 /// The header's word on follow mode: presenting, following whom, on one's
 /// own, or without a presenter; empty for a board on its own.
-fn presence_badge(board: &Board) -> String {
+pub fn presence_badge(board: &Board) -> String {
     use crate::board::follow::{FollowStatus, Role};
     let ascii = board.options().ascii;
     let mark = |fancy: &'static str, plain: &'static str| if ascii { plain } else { fancy };

@@ -299,6 +299,22 @@ fn draw(frame: &mut Frame, board: &Board, state: &Overview, body: Rect) {
     let skip = cursor_line.saturating_sub(inner.height.saturating_sub(1) as usize);
     let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    // The cursor at the start of the selected segment (at its count when
+    // the segment has no cell).
+    if let Some(row) = rows.get(state.row) {
+        let n = counts(board, row.field, row.recommendation);
+        let total = n.iter().sum::<usize>().max(1);
+        let cells = segments(&n, bar_w, total);
+        let col = match cells.get(state.col) {
+            Some(&c) if c > 0 => label_w + cells[..state.col].iter().sum::<usize>(),
+            _ => label_w + bar_w + 5 * state.col,
+        };
+        let at = Rect {
+            x: inner.x + (col as u16).min(inner.width.saturating_sub(1)),
+            ..inner
+        };
+        super::focus(frame, at, cursor_line - skip);
+    }
 }
 
 impl Draw<Canvas<'_>> for Overview {

@@ -37,6 +37,7 @@ fn list_popup(
     let inner = popup(frame, board, body, w, rows.len() as u16 + 2, board.t(title));
     let lines = list(board, rows.into_iter(), cursor, inner.width as usize);
     frame.render_widget(Paragraph::new(lines), inner);
+    super::focus(frame, inner, cursor);
 }
 
 /// Rows of a list, the one under the cursor reversed.
@@ -64,7 +65,8 @@ fn code_row(scale: &Scale, code: &str, on: bool) -> String {
     visible(&format!("{}{} {code} {meaning}", check(on), scale.name)).into_owned()
 }
 
-fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect) {
+/// The filter panel's rows, as shown.
+pub fn filter_rows(board: &Board, state: &FilterPanel) -> Vec<String> {
     let report = board.report();
     let f = board.search().filters();
     let m = board.search().meeting_filters();
@@ -93,15 +95,12 @@ fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect) {
             .into_owned()
         }
     });
-    list_popup(
-        frame,
-        board,
-        body,
-        64,
-        Msg::FilterTitle,
-        rows.collect(),
-        state.cursor,
-    );
+    rows.collect()
+}
+
+fn filters(frame: &mut Frame, board: &Board, state: &FilterPanel, body: Rect) {
+    let rows = filter_rows(board, state);
+    list_popup(frame, board, body, 64, Msg::FilterTitle, rows, state.cursor);
 }
 
 fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, body: Rect) {
@@ -145,7 +144,8 @@ fn departments(frame: &mut Frame, board: &Board, state: &DepartmentPicker, body:
     ));
 }
 
-fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) {
+/// The code picker's rows, as shown.
+pub fn picker_rows(board: &Board, state: &CodePicker) -> Vec<String> {
     let report = board.report();
     let item = board.report().item(&state.item);
     let rows = state.rows.iter().map(|(field, code)| {
@@ -157,15 +157,12 @@ fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) {
         let current = item.as_ref().is_some_and(|r| &field.get(r.item) == code);
         code_row(scale, code, current)
     });
-    list_popup(
-        frame,
-        board,
-        body,
-        64,
-        Msg::PickerTitle,
-        rows.collect(),
-        state.cursor,
-    );
+    rows.collect()
+}
+
+fn picker(frame: &mut Frame, board: &Board, state: &CodePicker, body: Rect) {
+    let rows = picker_rows(board, state);
+    list_popup(frame, board, body, 64, Msg::PickerTitle, rows, state.cursor);
 }
 
 fn edit_which(frame: &mut Frame, board: &Board, state: &EditWhich, body: Rect) {
@@ -205,6 +202,7 @@ fn conflict(frame: &mut Frame, board: &Board, c: &Conflict, body: Rect) {
     lines.push(Line::from(board.t(Msg::ConflictTheirs)));
     lines.push(Line::from(board.t(Msg::ConflictMine)));
     frame.render_widget(Paragraph::new(lines), inner);
+    super::focus(frame, inner, 0);
 }
 
 impl Draw<Canvas<'_>> for FilterPanel {
@@ -248,5 +246,6 @@ impl Draw<Canvas<'_>> for ConfirmEdit {
         let inner = super::style::popup(frame, board, area, w, 3, "");
         let line = crate::text::width::truncate(&question, inner.width as usize, "…");
         frame.render_widget(ratatui::widgets::Paragraph::new(line), inner);
+        super::focus(frame, inner, 0);
     }
 }

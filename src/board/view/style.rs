@@ -262,3 +262,22 @@ pub fn check(on: bool) -> &'static str {
 pub fn recommendation_label(board: &Board, number: u32) -> String {
     Msg::RecommendationNumber.fill(board.options().lang, &[("number", &number)])
 }
+
+/// Draw `lines` at row `y` of `area` (as many as fit), and move `y` below them.
+pub fn put(frame: &mut Frame, lines: &mut Vec<Line>, y: &mut u16, bottom: u16, area: Rect) {
+    let h = (lines.len() as u16).min(bottom.saturating_sub(*y));
+    if h == 0 {
+        return;
+    }
+    let shown: Vec<Line> = lines.drain(..h as usize).collect();
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(shown),
+        Rect {
+            x: area.x,
+            y: *y,
+            width: area.width,
+            height: h,
+        },
+    );
+    *y += h;
+}

@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
 use super::Canvas;
-use super::style::{badge, bold, color, heading, push_wrapped, recommendation_label};
+use super::style::{badge, bold, color, heading, push_wrapped, put, recommendation_label};
 use crate::board::screen::Draw;
 use crate::board::screen::walkthrough::Walkthrough;
 use crate::board::state::Board;
@@ -46,6 +46,8 @@ fn draw(frame: &mut Frame, board: &Board, state: &Walkthrough, body: Rect) {
     ])
     .areas(body);
     draw_top(frame, board, &r, top);
+    // The cursor on the item's title line, or on the field pointed at.
+    super::focus(frame, top.inner(ratatui::layout::Margin::new(1, 0)), 0);
     draw_progress(frame, board, state, bottom);
     let inner = Rect {
         x: main.x + 1,
@@ -123,6 +125,9 @@ impl<'a> Pointing<'a> {
         let by = by.min(self.lines.len().saturating_sub(height));
         self.lines.drain(..by);
         frame.render_widget(Paragraph::new(self.lines), area);
+        if let Some(a) = self.anchor.filter(|a| *a >= by && *a < by + height) {
+            super::focus(frame, area, a - by);
+        }
     }
 }
 
@@ -382,7 +387,11 @@ fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, pointer: Option<Poi
     let w = area.width as usize;
     for (scale, code, palette, field) in scales(board, r) {
         let title = heading(board, visible(&scale.name).into_owned());
-        let mut lines = vec![if pointer == Some(pointed_of(field)) {
+        let pointed = pointer == Some(pointed_of(field));
+        if pointed && y < bottom {
+            super::focus(frame, Rect { y, ..area }, 0);
+        }
+        let mut lines = vec![if pointed {
             pointed_line(board, title.spans)
         } else {
             title
@@ -433,26 +442,12 @@ fn draw_codes(frame: &mut Frame, board: &Board, r: &ItemRef, pointer: Option<Poi
     }
     let mut lines = Pointing::new(pointer);
     department_lines(&mut lines, board, r, w);
-    put(frame, &mut lines.lines, &mut y, bottom, area);
-}
-
-/// Draw `lines` at row `y` of `area` (as many as fit), and move `y` below them.
-fn put(frame: &mut Frame, lines: &mut Vec<Line>, y: &mut u16, bottom: u16, area: Rect) {
-    let h = (lines.len() as u16).min(bottom.saturating_sub(*y));
-    if h == 0 {
-        return;
+    if let Some(a) = lines.anchor
+        && y + (a as u16) < bottom
+    {
+        super::focus(frame, Rect { y, ..area }, a);
     }
-    let shown: Vec<Line> = lines.drain(..h as usize).collect();
-    frame.render_widget(
-        Paragraph::new(shown),
-        Rect {
-            x: area.x,
-            y: *y,
-            width: area.width,
-            height: h,
-        },
-    );
-    *y += h;
+    put(frame, &mut lines.lines, &mut y, bottom, area);
 }
 
 /// Where the walk stands on the agenda: a bar, and the place in words

@@ -47,6 +47,8 @@ pub struct Config {
     pub zone: Option<String>,
     /// Boards open read-only.
     pub read_only: bool,
+    /// Boards open plain (`--plain`).
+    pub plain: bool,
     /// A one-key edit asks before it saves.
     pub confirm_edits: bool,
     /// Search terms do not match by reading (`readings: false`).
@@ -129,6 +131,8 @@ struct RawConfig<'a> {
     zone: Option<&'a RawValue>,
     #[serde(borrow, default)]
     read_only: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    plain: Option<&'a RawValue>,
     #[serde(borrow, default)]
     confirm_edits: Option<&'a RawValue>,
     #[serde(borrow, default)]
@@ -276,6 +280,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     }
     if let Some(v) = raw.read_only {
         config.read_only = r.yes_no(v)?;
+    }
+    if let Some(v) = raw.plain {
+        config.plain = r.yes_no(v)?;
     }
     if let Some(v) = raw.confirm_edits {
         config.confirm_edits = r.yes_no(v)?;

@@ -4,9 +4,11 @@
 
 mod board;
 mod compare;
+mod cursor;
 mod ending;
 mod meeting;
 mod minutes;
+mod plain;
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -96,6 +98,12 @@ impl Session {
             child,
             _master: master,
         }
+    }
+
+    /// Where the terminal's cursor stands: (column, row).
+    pub fn cursor(&self) -> (u16, u16) {
+        let (row, col) = self.parser.lock().unwrap().screen().cursor_position();
+        (col, row)
     }
 
     pub fn screen(&self) -> String {
@@ -246,10 +254,16 @@ pub fn files_of(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file() && !p.ends_with(kensho::domain::presence::PRESENCE_FILE))
-        .map(|p| {
-            let bytes = std::fs::read(&p).unwrap();
-            (p, bytes)
+        // The presenter's small file and the temporary file it is written
+        // through come and go while a meeting runs: they are not the data.
+        .filter(|p| {
+            let presence = kensho::domain::presence::PRESENCE_FILE;
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            p.is_file() && name != presence && !name.starts_with(&format!(".{presence}"))
+        })
+        .filter_map(|p| {
+            let bytes = std::fs::read(&p).ok()?;
+            Some((p, bytes))
         })
         .collect();
     out.sort();

@@ -46,6 +46,8 @@ const ALLOWED: &[&str] = &[
     "config",
     // A search by reading typed in romaji, the example of --no-readings.
     "jidou",
+    // --plain and the configuration's plain, as typed.
+    "plain",
     // The configuration's fields, as typed.
     "lang",
     "theme",
@@ -447,4 +449,27 @@ fn follow_mode_speaks_japanese() {
     q.keys("P");
     tick(&mut f, 2);
     assert_japanese("presenter left", &f.screen());
+}
+
+/// Every word of `--plain` in Japanese reads as Japanese, and in English
+/// holds no Japanese of its own (the records' words are the records').
+#[test]
+fn the_plain_board_speaks_both_languages() {
+    use kensho::i18n::PlainMsg;
+    for m in PlainMsg::ALL {
+        // The placeholders are names, not words.
+        let ja = m.text(Lang::Ja);
+        let names = [
+            "number", "scale", "code", "meaning", "id", "field", "old", "new",
+        ];
+        let names = names
+            .iter()
+            .chain(&["reason", "label", "count", "keys", "what"]);
+        let filled: Vec<(&str, &dyn std::fmt::Display)> = names
+            .map(|n| (*n, &"X" as &dyn std::fmt::Display))
+            .collect();
+        assert_japanese(m.name(), &kensho::i18n::fill(ja, &filled));
+        let en = m.text(Lang::En);
+        assert!(en.is_ascii(), "{}: {en:?}", m.name());
+    }
 }
