@@ -169,7 +169,10 @@ fn known(dir: &Path) -> Option<(Records, Keeping)> {
     }
     let parsed = dir.join(CACHE_FOLDER).join(PARSED_FOLDER);
     let recs: Vec<&(String, PathBuf)> = files.iter().filter(|(n, _)| n != REPORT_FILE).collect();
+    // The workers read the store's clock as this thread does.
+    let seams = super::seam::current();
     let got: Vec<Option<Got>> = parallel_map(&recs, |(name, path)| {
+        let _seams = seams.as_ref().map(super::seam::install);
         let kept = parsed.join(format!("{name}.bin"));
         one_file(name, path, &kept)
     });

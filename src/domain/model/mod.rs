@@ -9,6 +9,8 @@
 //! Every struct denies unknown fields, so a misspelt field is an error instead of
 //! being dropped silently. Field order here is the order written to disk.
 
+mod item_serde;
+
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
@@ -196,7 +198,10 @@ pub struct Measure {
 }
 
 /// One row that carries a phase and a direction: the unit that is reviewed and edited.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Its `Serialize` is written by hand ([`item_serde`]): the records leave
+/// out a `departments_merged` that is false, a binary copy never does.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Short, stable, ASCII id, stored once and never recomputed (see README).
@@ -213,7 +218,7 @@ pub struct Item {
     pub departments: Vec<String>,
     /// The source prints these departments in one cell with the item
     /// above's (a merged cell): the published table merges them again.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub departments_merged: bool,
     /// 【再掲】: the row repeats one listed elsewhere.
     pub relisted: bool,
@@ -223,10 +228,6 @@ pub struct Item {
     /// What had to be interpreted when the row was read from the source.
     #[serde(default)]
     pub note: Option<Note>,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 /// A code of the report's phase scale (実施区分), e.g. `A`.
