@@ -19,7 +19,7 @@ impl Searcher {
         let folded = blob([text]);
         let reading = query
             .has_readings()
-            .then(|| reading_of(&folded, &mut Cache::new()));
+            .then(|| reading_of(&folded, &mut Cache::default()));
         let text = Text {
             folded: &folded,
             reading: reading.as_deref(),

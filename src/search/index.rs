@@ -46,12 +46,12 @@ impl Bits {
 #[derive(Debug, Clone)]
 struct CharIndex {
     len: usize,
-    sets: std::collections::HashMap<char, Bits>,
+    sets: foldhash::HashMap<char, Bits>,
 }
 
 impl CharIndex {
     fn new(texts: &[String]) -> CharIndex {
-        let mut sets: std::collections::HashMap<char, Bits> = std::collections::HashMap::new();
+        let mut sets: foldhash::HashMap<char, Bits> = foldhash::HashMap::default();
         let mut distinct: Vec<char> = Vec::new();
         for (i, t) in texts.iter().enumerate() {
             distinct.clear();

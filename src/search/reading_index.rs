@@ -69,7 +69,7 @@ fn read_all(texts: &[String]) -> Vec<Box<[u8]>> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let runs: Vec<&[String]> = texts.chunks(texts.len().div_ceil(cores).max(1)).collect();
     parallel_map(&runs, |run| {
-        let mut cache = Cache::new();
+        let mut cache = Cache::default();
         run.iter()
             .map(|t| reading_of(t, &mut cache))
             .collect::<Vec<_>>()
@@ -94,7 +94,7 @@ impl Readings {
 
     /// Item `i`'s own texts are now `text`.
     pub(super) fn reread(&mut self, i: usize, text: &str) {
-        let reading = reading_of(text, &mut Cache::new());
+        let reading = reading_of(text, &mut Cache::default());
         if let Some((own, _)) = &mut self.bytes {
             own.add(i, &reading);
         }

@@ -3,7 +3,7 @@
 //! see THIRD-PARTY): per-kanji on and kun readings, and common words of two
 //! kanji or more. Unpacked once, the first time a reading is needed.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -48,7 +48,7 @@ impl Words {
         let mut starts = vec![0u32];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         starts.pop_if(|&mut s| s as usize >= text.len());
-        let mut first: HashMap<char, (u32, u32)> = HashMap::new();
+        let mut first: HashMap<char, (u32, u32)> = HashMap::default();
         for (k, &s) in starts.iter().enumerate() {
             if let Some(c) = text[s as usize..].chars().next() {
                 let k = k as u32;

@@ -90,7 +90,7 @@ pub fn positions(key: &ReadingKey, text: &str, start: bool, end: bool) -> Vec<us
     // Read as one field, so that ^ and $ find its ends.
     let field = format!("\n{}\n", folded.text);
     let mut origin = Origin::new();
-    let reading = read::read(&field, Some(&mut origin), &mut Cache::new());
+    let reading = read::read(&field, Some(&mut origin), &mut Cache::default());
     let Some((a, b)) = Scan::new(key, start, end).find(&reading) else {
         return Vec::new();
     };

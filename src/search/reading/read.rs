@@ -7,7 +7,7 @@
 //! alternatives follow the text's own reading, each closed by
 //! [`ALTERNATIVE`], so that one scan of the bytes finds either.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::dict::{Dict, dict, is_kanji};
 use super::kana::{ALTERNATIVE, FIELD, Folder, OTHER, is_kana, voiced};
@@ -276,6 +276,9 @@ fn read_run(dict: &Dict, run: &[char], base: u32) -> Vec<(Vec<u8>, Origin)> {
 pub fn read(text: &str, mut origin: Option<&mut Origin>, cache: &mut Cache) -> Vec<u8> {
     let dict = dict();
     let mut out: Vec<u8> = Vec::with_capacity(text.len() / 2);
+    // Without an origin: the other readings, each closed by ALTERNATIVE.
+    let mut tail: Vec<u8> = Vec::new();
+    // With one: each other reading and its characters.
     let mut others: Vec<(Vec<u8>, Origin)> = Vec::new();
     let mut run: Vec<char> = Vec::new();
     let mut start = 0u32;
@@ -284,33 +287,35 @@ pub fn read(text: &str, mut origin: Option<&mut Origin>, cache: &mut Cache) -> V
             if run.is_empty() {
                 return;
             }
-            let readings = match (origin.is_some(), cache.get(run.as_slice())) {
-                (false, Some(bytes)) => {
-                    vec![(bytes.0.clone(), Vec::new()), (bytes.1.clone(), Vec::new())]
-                }
-                _ => {
-                    let r = read_run(dict, run, start);
-                    if origin.is_none() {
+            match origin.as_deref_mut() {
+                // Phrases repeat: a run read before is copied from the cache.
+                None => match cache.get(run.as_slice()) {
+                    Some((own, alts)) => {
+                        out.extend_from_slice(own);
+                        tail.extend_from_slice(alts);
+                    }
+                    None => {
+                        let mut r = read_run(dict, run, start);
+                        let own = std::mem::take(&mut r[0].0);
                         let mut alts = Vec::new();
                         for (b, _) in &r[1..] {
                             alts.extend_from_slice(b);
                             alts.push(ALTERNATIVE);
                         }
-                        cache.insert(run.clone(), (r[0].0.clone(), alts.clone()));
-                        vec![(r[0].0.clone(), Vec::new()), (alts, Vec::new())]
-                    } else {
-                        r
+                        out.extend_from_slice(&own);
+                        tail.extend_from_slice(&alts);
+                        cache.insert(run.clone(), (own, alts));
                     }
-                }
-            };
-            let mut it = readings.into_iter();
-            if let Some((b, o)) = it.next() {
-                out.extend_from_slice(&b);
-                if let Some(orig) = origin.as_deref_mut() {
-                    orig.extend(o);
+                },
+                Some(orig) => {
+                    let mut it = read_run(dict, run, start).into_iter();
+                    if let Some((b, o)) = it.next() {
+                        out.extend_from_slice(&b);
+                        orig.extend(o);
+                    }
+                    others.extend(it.filter(|(b, _)| !b.is_empty()));
                 }
             }
-            others.extend(it.filter(|(b, _)| !b.is_empty()));
             run.clear();
         };
     for (i, c) in text.chars().enumerate() {
@@ -333,6 +338,7 @@ pub fn read(text: &str, mut origin: Option<&mut Origin>, cache: &mut Cache) -> V
         }
     }
     flush(&mut run, start, &mut out, &mut origin);
+    out.extend_from_slice(&tail);
     for (b, o) in others {
         out.extend_from_slice(&b);
         if let Some(orig) = origin.as_deref_mut() {

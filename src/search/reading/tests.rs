@@ -5,7 +5,7 @@ use super::read::read;
 use super::*;
 
 fn reading(text: &str) -> Vec<u8> {
-    read(text, None, &mut Cache::new())
+    read(text, None, &mut Cache::default())
 }
 
 fn holds(text: &str, kana: &str) -> bool {
