@@ -52,3 +52,16 @@ fn the_board_marks_filters_and_shows_what_each_changed_field_held() {
     s.send("q");
     assert!(s.wait_exit(Duration::from_secs(5)).success());
 }
+
+#[test]
+fn equals_without_a_comparison_says_how_to_get_one() {
+    let dir = copy_of_records();
+    let mut s = Session::start(&[dir.path().to_str().unwrap()], "ja_JP.UTF-8");
+    s.wait_for("1 / 88");
+    s.send("=");
+    let said = s.wait_for("--compare BASE");
+    assert!(said.contains("比較するには"), "{said}");
+    assert!(said.contains("1 / 88"), "the list is as it was: {said}");
+    s.send("q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+}
