@@ -1,6 +1,9 @@
 //! The board compared with an earlier table (issue 29), driven through the
 //! runtime the terminal loop runs: `=` shows only the items changed since
-//! the earlier table and all again, or says how to compare.
+//! the earlier table and all again, or says how to compare; the walkthrough
+//! shows 旧 under a changed code as under a changed text, at 80x24 and on a
+//! projector; a follower applies the presenter's filter only with a
+//! comparison of its own.
 
 use crate::common::{self, TestBoard};
 
@@ -158,5 +161,59 @@ fn help_lists_the_key_and_the_mark_in_both_languages() {
             seen.lines().any(|l| l.contains('~') && l.contains(mark)),
             "{seen}"
         );
+    }
+}
+
+#[test]
+fn walkthrough_compared_80x24_ja() {
+    let (dir, earlier) = changed_copy();
+    let mut b = comparing(dir.path(), Some(earlier), Lang::Ja, 80, 24);
+    b.keys("= p");
+    let screen = b.screen();
+    assert!(screen.contains("旧: A 既に取り組んでいる項目"), "{screen}");
+    assert!(screen.contains("旧: 令和2年4月から"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn walkthrough_compared_160x48_ja() {
+    let (dir, earlier) = changed_copy();
+    let mut b = comparing(dir.path(), Some(earlier), Lang::Ja, 160, 48);
+    b.keys("= p");
+    let screen = b.screen();
+    // 旧 under the large phase, on the right, as under the progress.
+    let old_code = screen
+        .lines()
+        .find(|l| l.contains("旧: A 既に取り組んでいる項目"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let column =
+        unicode_width::UnicodeWidthStr::width(&old_code[..old_code.find("旧: A").unwrap()]);
+    assert!(column > 90, "{old_code}");
+    assert!(screen.contains("旧: 令和2年4月から"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn walkthrough_compared_160x48_en() {
+    let (dir, earlier) = changed_copy();
+    let mut b = comparing(dir.path(), Some(earlier), Lang::En, 160, 48);
+    b.keys("= p Space");
+    let screen = b.screen();
+    assert!(screen.contains("1-2-a"), "{screen}");
+    assert!(
+        screen.contains("was: I 更なる取組の推進を図る項目"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn a_code_not_changed_has_no_old_line_in_the_walkthrough() {
+    let (dir, earlier) = changed_copy();
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut b = comparing(dir.path(), Some(earlier.clone()), Lang::Ja, w, h);
+        b.jump("1-1-a");
+        b.keys("p");
+        assert!(!b.screen().contains("旧:"), "{w}x{h}: {}", b.screen());
     }
 }

@@ -1,6 +1,7 @@
 //! The walkthrough's codes: the phase and direction of the item with their
-//! meanings and how each changed in the meeting — as badges on a narrow
-//! screen, large on a wide one.
+//! meanings, how each changed in the meeting, and what each was in the
+//! earlier table (旧, `--compare BASE`) — as badges on a narrow screen, large
+//! on a wide one.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -82,11 +83,7 @@ pub(super) fn code_lines(out: &mut Pointing, board: &Board, r: &ItemRef, w: usiz
         if let Some(change) = change_line(board, r, field) {
             push_wrapped(&mut out.lines, &change, w, 2);
         }
-        let which = match field {
-            Field::Direction => Which::Direction,
-            _ => Which::Phase,
-        };
-        old_lines(&mut out.lines, board, &r.item.id, which, w);
+        old_lines(&mut out.lines, board, &r.item.id, which_of(field), w);
     }
 }
 
@@ -95,6 +92,14 @@ fn pointed_of(field: Field) -> Pointed {
     match field {
         Field::Direction => Pointed::Direction,
         _ => Pointed::Phase,
+    }
+}
+
+/// A comparison's name of a scale's field.
+fn which_of(field: Field) -> Which {
+    match field {
+        Field::Direction => Which::Direction,
+        _ => Which::Phase,
     }
 }
 
@@ -171,6 +176,7 @@ pub(super) fn draw_codes(
                 lines.push(Line::from(Span::styled(format!("  {l}"), style)));
             }
         }
+        old_lines(&mut lines, board, &r.item.id, which_of(field), w);
         lines.push(Line::from(""));
         put(frame, &mut lines, &mut y, bottom, area);
     }
