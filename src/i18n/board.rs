@@ -85,6 +85,10 @@ catalogue! {
             "比較するには --compare BASE で開いてください（BASE: HEAD~1 などの git のリビジョン、タグ、前回の記録のフォルダー、公開した .xlsx）",
             "to compare, open the board with --compare BASE (BASE: a git revision such as HEAD~1, a tag, the earlier records folder, a published .xlsx)",
         ),
+        PresenterCompares => (
+            "発表者は {base} から変更した項目に絞り込んでいます。このボードは比較していないため全項目を表示します（--compare {base} で開くと同じ一覧になります）",
+            "The presenter shows only the items changed since {base}; this board compares with nothing, so it shows them all (--compare {base} gives the same list)",
+        ),
         KeyToggleFilter => ("選択・解除", "select / unselect"),
         KeySetPhase => ("実施区分を設定（Shift + 記号。すぐ保存し記録）", "set the phase (Shift + its letter; saved and logged at once)"),
         KeySetDirection => ("評価区分を設定（番号。すぐ保存し記録）", "set the direction (its number; saved and logged at once)"),
