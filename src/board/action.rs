@@ -60,6 +60,9 @@ pub enum Command {
     ToggleOrder,
     Filters,
     ClearFilters,
+    /// Only the items changed since the earlier table (`--compare BASE`),
+    /// or all again.
+    ChangedSinceBase,
     SetPhase(String),
     SetDirection(String),
     Picker,

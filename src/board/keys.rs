@@ -123,6 +123,10 @@ pub enum When {
     Detail,
     /// While a search or filter narrows the outline.
     Searching,
+    /// While the board compares with an earlier table (`--compare BASE`)
+    /// and shows more than what changed (once it shows only that, the
+    /// header says so, and the room goes to the keys that follow).
+    Comparing,
 }
 
 /// Keys, the command they give, the help line that says so, and (for the

@@ -167,6 +167,12 @@ pub struct ListView {
     pub not_reviewed: bool,
     /// In source order rather than best first.
     pub by_source: bool,
+    /// Only the items changed since the presenter's earlier table: its
+    /// base, as the presenter's `--compare` gave it. A follower applies it
+    /// only with a comparison of its own (left out while off, so that an
+    /// older follower reads the file as before).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since_base: Option<String>,
 }
 
 /// Which of the three screens a follower can be shown.

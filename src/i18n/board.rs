@@ -77,6 +77,18 @@ catalogue! {
             "filters (phase, direction, department, relisted)",
         ),
         KeyClearFilters => ("絞り込みをすべて解除", "clear all filters"),
+        KeySinceBase => (
+            "前回から変更した項目だけを表示・解除（--compare BASE で開いたとき）",
+            "only the items changed since the earlier table, or all again (opened with --compare BASE)",
+        ),
+        CompareNotOpen => (
+            "比較するには --compare BASE で開いてください（BASE: HEAD~1 などの git のリビジョン、タグ、前回の記録のフォルダー、公開した .xlsx）",
+            "to compare, open the board with --compare BASE (BASE: a git revision such as HEAD~1, a tag, the earlier records folder, a published .xlsx)",
+        ),
+        PresenterCompares => (
+            "発表者は {base} から変更した項目に絞り込んでいます。このボードは比較していないため全項目を表示します（--compare {base} で開くと同じ一覧になります）",
+            "The presenter shows only the items changed since {base}; this board compares with nothing, so it shows them all (--compare {base} gives the same list)",
+        ),
         KeyToggleFilter => ("選択・解除", "select / unselect"),
         KeySetPhase => ("実施区分を設定（Shift + 記号。すぐ保存し記録）", "set the phase (Shift + its letter; saved and logged at once)"),
         KeySetDirection => ("評価区分を設定（番号。すぐ保存し記録）", "set the direction (its number; saved and logged at once)"),
@@ -141,6 +153,10 @@ catalogue! {
         MarkRelisted => (
             "【再掲】ほかの箇所に載っている項目の再掲",
             "【再掲】: relisted, the item also appears elsewhere",
+        ),
+        MarkSinceBase => (
+            "前回から変更・追加した項目（--compare BASE で開いたとき）",
+            "changed or added since the earlier table (opened with --compare BASE)",
         ),
         MarkStale => (
             "絞り込みに合わなくなったが、選択中のため残している行",
@@ -317,5 +333,6 @@ catalogue! {
         FootReviewed => ("審議済み", "reviewed"),
         FootBoard => ("一覧", "board"),
         FootShowItems => ("その項目へ", "show items"),
+        FootSinceBase => ("比較", "compare"),
     }
 }

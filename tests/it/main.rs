@@ -19,6 +19,7 @@ mod board_search;
 mod chrome;
 mod cli;
 mod compare;
+mod compare_board;
 mod compare_out;
 mod config;
 mod csv_rebuild;

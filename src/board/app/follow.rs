@@ -18,6 +18,7 @@ use crate::board::state::Board;
 use crate::domain::presence::{ListView, View};
 use crate::i18n::Msg;
 use crate::search::{Filters, Order};
+use crate::text::visible;
 
 impl App {
     /// The view this board shows, as a presenter would publish it. A board
@@ -126,17 +127,33 @@ fn list_of(board: &Board) -> ListView {
         changed_here: m.changed_here,
         not_reviewed: m.not_reviewed,
         by_source: search.order() == Order::Source,
+        since_base: m
+            .since_base
+            .as_ref()
+            .and(board.earlier())
+            .map(|e| e.base.clone()),
     }
 }
 
 /// Make a follower's `board` show the presenter's `list` (its search and
 /// highlights come with it); nothing when it already does. A filter of the
 /// changes since another meeting is not shared (its ids come from the
-/// presenter's command line).
+/// presenter's command line). The presenter's filter of the changes since
+/// its earlier table is answered by this board's own comparison (its own
+/// ids, its own 旧 lines); a board that compares with nothing cannot answer
+/// it, shows every item the rest lets through, and says why.
 fn mirror(board: &mut Board, list: &ListView) -> Vec<Effect> {
     let mut effects = Vec::new();
-    if list_of(board) == *list {
+    let own = board.earlier().map(|e| e.base.clone());
+    let wanted = ListView {
+        since_base: list.since_base.as_ref().and(own.clone()),
+        ..list.clone()
+    };
+    if list_of(board) == wanted {
         return effects;
+    }
+    if let (Some(base), None) = (&list.since_base, &own) {
+        board.tell_with(Msg::PresenterCompares, &[("base", &visible(base))]);
     }
     let filters = Filters {
         phases: list.phases.iter().cloned().collect(),
@@ -150,7 +167,10 @@ fn mirror(board: &mut Board, list: &ListView) -> Vec<Effect> {
         changed_here: list.changed_here,
         not_reviewed: list.not_reviewed,
         since: None,
-        since_base: None,
+        since_base: wanted
+            .since_base
+            .and(board.earlier())
+            .map(|e| Arc::new(e.ids())),
     };
     if (board.search().order() == Order::Source) != list.by_source {
         effects.extend(board.search_msg(SearchMsg::ToggleOrder));

@@ -5,10 +5,10 @@ use super::{Nav, Outcome, Page, Screen};
 use crate::board::action::{Action, Command};
 use crate::board::keys::{Binding, When, bind};
 use crate::board::outline::NodeKind;
-use crate::board::search::SearchMsg;
+use crate::board::search::{Filter, SearchMsg};
 use crate::board::state::Board;
 use crate::domain::presence::{Shown, View};
-use crate::i18n::Msg;
+use crate::i18n::{CompareMsg, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -65,6 +65,7 @@ fn search_command(board: &mut Board, command: &Command) -> Option<Outcome> {
             super::filters::FilterPanel::new(board),
         ))),
         Command::ClearFilters => board.search_msg(SearchMsg::ClearFilters).into(),
+        Command::ChangedSinceBase => since_base(board),
         Command::Jump => Outcome::nav(Nav::Push(Screen::Jump(Default::default()))),
         Command::Walkthrough => {
             let walk = super::walkthrough::Walkthrough::at_board(board);
@@ -85,6 +86,25 @@ fn search_command(board: &mut Board, command: &Command) -> Option<Outcome> {
         Command::MeetingInfo => super::meeting_info::open(board),
         _ => return None,
     })
+}
+
+/// `=`: only the items changed since the earlier table, or all again; on a
+/// board that compares with nothing, how to compare.
+fn since_base(board: &mut Board) -> Outcome {
+    let Some(earlier) = board.earlier() else {
+        board.tell(Msg::CompareNotOpen);
+        return Outcome::none();
+    };
+    let ids = earlier.ids();
+    let on = board.search().meeting_filters().since_base.is_some();
+    if ids.is_empty() && !on {
+        // Not an empty list: nothing changed.
+        let said = CompareMsg::NothingChanged.text(board.options().lang);
+        board.say(said.to_string());
+        return Outcome::none();
+    }
+    let filter = Filter::SinceBase(std::sync::Arc::new(ids));
+    board.search_msg(SearchMsg::Flip(filter)).into()
 }
 
 impl Page for Browse {
@@ -121,6 +141,8 @@ impl Page for Browse {
             bind("O", ToggleOrder, Msg::KeyOrder),
             bind("f", Filters, Msg::KeyFilters).foot(Msg::FootFilter, When::Always),
             bind("F", ClearFilters, Msg::KeyClearFilters),
+            bind("=", ChangedSinceBase, Msg::KeySinceBase)
+                .foot(Msg::FootSinceBase, When::Comparing),
             bind(":", Jump, Msg::KeyJump),
             bind("r", FollowRelisted, Msg::KeyRelisted),
             bind("p", Walkthrough, Msg::KeyWalkthrough).foot(Msg::FootWalkthrough, When::Always),

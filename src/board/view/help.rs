@@ -61,7 +61,7 @@ pub fn help_lines<'a>(canvas: &Canvas, of: ScreenKind, w: usize) -> Vec<Line<'a>
     lines
 }
 
-/// What the marks before an outline row mean (`+`, `*`, the stale mark).
+/// What the marks before an outline row mean (`+`, `*`, `~`, the stale mark).
 fn mark_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, key_w: usize, w: usize) {
     lines.push(Line::from(""));
     lines.push(heading(board, board.t(Msg::MarksTitle).to_string()));
@@ -69,6 +69,7 @@ fn mark_lines<'a>(lines: &mut Vec<Line<'a>>, board: &Board, key_w: usize, w: usi
     let rows = [
         ("+".to_string(), Msg::MarkChanged),
         ("*".to_string(), Msg::MarkRelisted),
+        ("~".to_string(), Msg::MarkSinceBase),
         (stale.to_string(), Msg::MarkStale),
     ];
     key_lines(lines, board, &rows, key_w, w);

@@ -245,6 +245,10 @@ fn applies(app: &App, when: When) -> bool {
         When::Outline => focus != Some(Focus::Detail),
         When::Detail => focus == Some(Focus::Detail),
         When::Searching => app.board().search().is_narrowed(),
+        When::Comparing => {
+            let board = app.board();
+            board.earlier().is_some() && board.search().meeting_filters().since_base.is_none()
+        }
     }
 }
 

@@ -1,41 +1,54 @@
-//! How a text changed: the changed part in its context for one line
+//! How a text changed: the changed parts in their context on one line
 //! (「…の活用を［検討→決定］した。」), and a character-level diff for the
-//! 新旧対照表, where every changed character is underlined.
-
-use std::time::Duration;
+//! 新旧対照表, where every changed character is underlined. Both read the
+//! same [`pieces`].
 
 use serde::Serialize;
-use similar::{Algorithm, ChangeTag, TextDiff};
+use similar::{Algorithm, TextDiff};
+
+use super::pieces::{DIFF_TIME, Piece, pieces};
 
 /// How many characters of context stand around a changed part of a text.
 const CONTEXT: usize = 8;
 
-/// A text's change by the part that changed:
-/// 「…の活用を［検討→決定］した。」. What `kensho log` and `kensho
-/// compare` print for a changed progress or self-assessment.
+/// A text's change by the parts that changed, each in its context:
+/// 「…の活用を［検討→決定］した。」; kept text between two changes far apart
+/// is shortened in its middle (「…関係…関係機関と…」). What `kensho log`
+/// and `kensho compare` print for a changed progress or self-assessment.
 pub fn text_change(old: &str, new: &str) -> String {
-    let (a, b): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let room = a.len().min(b.len()) - prefix;
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(room)
-        .take_while(|(x, y)| x == y)
-        .count();
     let text = |v: &[char]| v.iter().collect::<String>();
-    let lead = prefix.saturating_sub(CONTEXT);
-    let tail = (suffix.min(CONTEXT)).min(a.len() - prefix);
-    let before = if lead > 0 { "…" } else { "" };
-    let after = if suffix > CONTEXT { "…" } else { "" };
-    format!(
-        "「{before}{}［{}→{}］{}{after}」",
-        text(&a[lead..prefix]),
-        text(&a[prefix..a.len() - suffix]),
-        text(&b[prefix..b.len() - suffix]),
-        text(&a[a.len() - suffix..a.len() - suffix + tail]),
-    )
+    let p = pieces(old, new);
+    let last = p.len().saturating_sub(1);
+    let mut out = String::from("「");
+    for (k, piece) in p.iter().enumerate() {
+        match piece {
+            // Before the first change: its end.
+            Piece::Same(s) if k == 0 && s.len() > CONTEXT => {
+                out.push('…');
+                out.push_str(&text(&s[s.len() - CONTEXT..]));
+            }
+            // After the last change: its start.
+            Piece::Same(s) if k == last && k > 0 && s.len() > CONTEXT => {
+                out.push_str(&text(&s[..CONTEXT]));
+                out.push('…');
+            }
+            // Between two changes: both ends.
+            Piece::Same(s) if k > 0 && k < last && s.len() > 2 * CONTEXT + 1 => {
+                out.push_str(&text(&s[..CONTEXT]));
+                out.push('…');
+                out.push_str(&text(&s[s.len() - CONTEXT..]));
+            }
+            Piece::Same(s) => out.push_str(&text(s)),
+            Piece::Changed { old, new } => {
+                out.push_str(&format!("［{}→{}］", text(old), text(new)));
+            }
+        }
+    }
+    if !p.iter().any(|x| matches!(x, Piece::Changed { .. })) {
+        out.push_str("［→］");
+    }
+    out.push('」');
+    out
 }
 
 /// A run of characters of one side: kept, or changed (deleted from the
@@ -54,34 +67,29 @@ pub struct Marked {
     pub new: Vec<Run>,
 }
 
-/// The longest a character diff may take before it settles for a coarser
-/// (still correct) answer: a pathological pair of long texts never stalls
-/// a comparison.
-const DIFF_TIME: Duration = Duration::from_millis(200);
-
-/// The character-level diff of `old` and `new` (Myers' algorithm, the
-/// common prefix and suffix taken off first).
+/// The character-level diff of `old` and `new`, as [`pieces`] reads it.
 pub fn marked(old: &str, new: &str) -> Marked {
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .timeout(DIFF_TIME)
-        .diff_chars(old, new);
     let mut out = Marked::default();
-    for change in diff.iter_all_changes() {
-        let value = change.value();
-        match change.tag() {
-            ChangeTag::Equal => {
-                push(&mut out.old, value, false);
-                push(&mut out.new, value, false);
+    for piece in pieces(old, new) {
+        match piece {
+            Piece::Same(s) => {
+                let s: String = s.into_iter().collect();
+                push(&mut out.old, &s, false);
+                push(&mut out.new, &s, false);
             }
-            ChangeTag::Delete => push(&mut out.old, value, true),
-            ChangeTag::Insert => push(&mut out.new, value, true),
+            Piece::Changed { old, new } => {
+                push(&mut out.old, &old.into_iter().collect::<String>(), true);
+                push(&mut out.new, &new.into_iter().collect::<String>(), true);
+            }
         }
     }
     out
 }
 
 fn push(runs: &mut Vec<Run>, text: &str, changed: bool) {
+    if text.is_empty() {
+        return;
+    }
     match runs.last_mut() {
         Some(last) if last.changed == changed => last.text.push_str(text),
         _ => runs.push(Run {
@@ -120,6 +128,35 @@ mod tests {
         let long = "前置きの長い文章でこの部分は見せなくてよい。国の事業の活用を検討する。";
         assert!(text_change(long, &long.replace("検討", "決定")).starts_with("「…"));
         assert_eq!(text_change("同じ", "同じ"), "「同じ［→］」");
+    }
+
+    #[test]
+    fn a_text_change_starts_where_the_new_words_start() {
+        // Not 「令和［→7年度も令和］2年4月から」.
+        assert_eq!(
+            text_change(
+                "令和2年4月から実施している。",
+                "令和7年度も令和2年4月から実施している。"
+            ),
+            "「［→令和7年度も］令和2年4月から…」"
+        );
+    }
+
+    #[test]
+    fn each_change_is_shown_alone_with_the_text_between_shortened() {
+        let old = "研修を年2回実施した。関係機関と連携する。";
+        let new = "研修を年4回実施した。関係機関と密に連携する。";
+        assert_eq!(
+            text_change(old, new),
+            "「研修を年［2→4］回実施した。関係機関と［→密に］連携する。」"
+        );
+        let old =
+            "研修を年2回実施した。この間、各区の担当者会議で事例を共有し、関係機関と連携する。";
+        let new = old.replace("2回", "4回").replace("と連携", "と密に連携");
+        assert_eq!(
+            text_change(old, &new),
+            "「研修を年［2→4］回実施した。この…有し、関係機関と［→密に］連携する。」"
+        );
     }
 
     #[test]

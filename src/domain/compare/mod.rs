@@ -12,6 +12,7 @@
 pub mod diff;
 pub mod ids;
 pub mod matrix;
+pub mod pieces;
 pub mod render;
 
 use std::collections::{HashMap, HashSet};

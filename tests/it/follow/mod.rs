@@ -2,6 +2,7 @@
 //! the same records, the presence file between them written and read by the
 //! real worker. (The two-terminal end-to-end test is in e2e.rs.)
 
+mod compare;
 mod list;
 mod presence_file;
 
