@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Peak memory of kensho against the size of the records it opens (issue 22).
 
-Usage: python3 tools/peak_memory.py RECORDS [BINARY]   (after cargo build --release)
+Usage: python3 tools/peak_memory.py [--settle] RECORDS [BINARY]   (after cargo build --release)
 
 RECORDS is a records folder (e.g. `kensho generate --items 100000 --seed 1 /tmp/g100k`);
 it is copied, never changed. For each case the peak resident memory of the process
@@ -14,12 +14,21 @@ bytes (the .ron files):
                      repository where the log is committed), then saved before
   export json/csv    `kensho export` to a pipe
   export xlsx        `kensho export --format xlsx --out FILE`
+
+With --settle, the board is let finish its work before "opened" is read and
+after each edit (its processor time unchanged for 2 s): the search index
+(readings included) is built before the first key, and each save is over
+before the next, so that the figures are the save's own and not a race with
+the index being built (without it, the keys come 3 s after the first frame,
+as they always did).
 """
 import fcntl, os, pty, re, resource, select, shutil, struct, subprocess, sys, tempfile, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RECORDS = sys.argv[1]
-BIN = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "target", "release", "kensho")
+ARGS = [a for a in sys.argv[1:] if a != "--settle"]
+SETTLE = "--settle" in sys.argv[1:]
+RECORDS = ARGS[0]
+BIN = ARGS[1] if len(ARGS) > 1 else os.path.join(ROOT, "target", "release", "kensho")
 FRAME = re.compile(rb"1 / \d+")
 
 
@@ -48,6 +57,24 @@ def drain(fd, seconds):
                 return
 
 
+def cpu_ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def settle(fd, pid, seconds=180):
+    """Drain the screen until the board has used no processor time for 2 s."""
+    if not SETTLE:
+        return
+    end, last, still = time.time() + seconds, -1, 0
+    while time.time() < end and still < 2:
+        drain(fd, 1)
+        now = cpu_ticks(pid)
+        still = still + 1 if now == last else 0
+        last = now
+
+
 def peak_kib(pid):
     with open(f"/proc/{pid}/status") as f:
         return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:"))
@@ -61,11 +88,13 @@ def board(folder):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     read_until(fd, FRAME, 120)
     drain(fd, 3)
+    settle(fd, pid)
     opened = peak_kib(pid)
     # The first save may read every file; the others only the item's.
     for n, key in enumerate(b"DCDCDC"):
         os.write(fd, bytes([key]))
         drain(fd, 8 if n == 0 else 2)
+        settle(fd, pid)
     edited = peak_kib(pid)
     os.write(fd, b"q")
     drain(fd, 2)
@@ -100,10 +129,12 @@ def main():
             out = subprocess.run(
                 [sys.executable, "-c",
                  "import resource,subprocess,sys;"
-                 "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL,check=True);"
-                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)", BIN, *args],
+                 "rc=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL).returncode;"
+                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)", BIN, *args],
                 capture_output=True, text=True, check=True)
-            rows.append((name, int(out.stdout)))
+            kib, rc = out.stdout.split()
+            # A command that fails is said, with the peak it reached.
+            rows.append((name if rc == "0" else f"{name} (FAILED, exit {rc})", int(kib)))
         print(f"records: {size:,.0f} KiB")
         for name, kib in rows:
             print(f"{name:40} {kib:>10,} KiB  {kib / size:.2f}x")

@@ -38,7 +38,7 @@ use std::path::{Path, PathBuf};
 use atomic_write_file::AtomicWriteFile;
 
 use crate::domain::error::io_reason;
-use crate::domain::records::{Records, render};
+use crate::domain::records::{Digest, Records, render, write_rendering};
 use crate::i18n::{CliMsg, Lang};
 
 /// A records file a save replaced: its stamp just before and just after
@@ -113,6 +113,26 @@ pub fn prepare_file(path: &Path, contents: &[u8]) -> Result<Prepared, StoreError
 /// Like [`prepare_file`], the contents given as pieces written one after
 /// the other (a large file with a few lines changed is never copied whole).
 pub fn prepare_pieces(path: &Path, pieces: &[&[u8]]) -> Result<Prepared, StoreError> {
+    prepare_with(path, |out| {
+        pieces.iter().try_for_each(|piece| out.write_all(piece))
+    })
+    .map(|(prepared, ())| prepared)
+}
+
+/// Like [`prepare_file`], the contents the canonical text of `value`,
+/// written as it is made (never held whole), with its digest.
+pub fn prepare_rendering<T: serde::Serialize>(
+    path: &Path,
+    value: &T,
+) -> Result<(Prepared, Digest), StoreError> {
+    prepare_with(path, |out| write_rendering(value, out))
+}
+
+/// The new file beside `path`, its contents written by `write`, synced.
+fn prepare_with<R>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<R>,
+) -> Result<(Prepared, R), StoreError> {
     let mut file = AtomicWriteFile::open(path).map_err(io(path))?;
     // A new file takes the folder's group and permissions; an existing one
     // keeps its own (atomic-write-file copies them).
@@ -123,16 +143,15 @@ pub fn prepare_pieces(path: &Path, pieces: &[&[u8]]) -> Result<Prepared, StoreEr
     }
     // Small pieces gathered, large ones written as they are.
     let mut out = std::io::BufWriter::with_capacity(1 << 20, &mut file);
-    for piece in pieces {
-        out.write_all(piece).map_err(io(path))?;
-    }
+    let made = write(&mut out).map_err(io(path))?;
     out.flush().map_err(io(path))?;
     drop(out);
     file.as_file().sync_all().map_err(io(path))?;
-    Ok(Prepared {
+    let prepared = Prepared {
         file,
         path: path.to_path_buf(),
-    })
+    };
+    Ok((prepared, made))
 }
 
 impl Prepared {

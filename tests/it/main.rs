@@ -29,6 +29,7 @@ mod edits;
 mod edits_git;
 mod edits_hard;
 mod fidelity;
+mod first_save;
 mod follow;
 mod hostile;
 mod keys_answer;

@@ -108,7 +108,7 @@ fn a_save_writes_only_the_file_that_holds_the_item() {
     age(&seams);
     // The first save reads everything and leaves the cache.
     let first = save(dir, &[edit("1-1-a", Field::Phase, "D")]);
-    assert!(first.records.is_some());
+    assert!(first.read_all);
     let before: Vec<(PathBuf, Option<Stamp>)> = ron_files(dir)
         .into_iter()
         .map(|p| {
@@ -117,7 +117,7 @@ fn a_save_writes_only_the_file_that_holds_the_item() {
         })
         .collect();
     let second = save(dir, &[edit("3-4-d", Field::Direction, "II")]);
-    assert!(second.records.is_none(), "read whole: {second:?}");
+    assert!(!second.read_all, "read whole: {second:?}");
     let holder = dir.join("recommendation-3.ron");
     assert_eq!(
         second.written.iter().map(|w| &w.path).collect::<Vec<_>>(),
@@ -160,7 +160,7 @@ fn a_file_changed_outside_kensho_is_read_whole_and_logged_right() {
     // No save takes it in unlogged; adopted, it is read whole and logged.
     refused_until_adopted(dir, &[edit("1-1-a", Field::Phase, "C")]);
     let saved = save(dir, &[edit("1-1-a", Field::Phase, "C")]);
-    assert!(saved.records.is_some(), "a changed file must be read");
+    assert!(saved.read_all, "a changed file must be read");
     sound(dir);
 }
 
@@ -188,7 +188,7 @@ fn the_items_file_is_vouched_for_by_its_content_not_its_stamp() {
     // The changed bytes are noticed: refused until adopted, then read whole.
     refused_until_adopted(dir, &[edit("1-1-a", Field::Phase, "B")]);
     let saved = save(dir, &[edit("1-1-a", Field::Phase, "B")]);
-    assert!(saved.records.is_some(), "the changed bytes must be noticed");
+    assert!(saved.read_all, "the changed bytes must be noticed");
     sound(dir);
 }
 
@@ -199,22 +199,14 @@ fn a_broken_or_linked_cache_only_costs_a_whole_reading() {
     save(dir, &[edit("1-1-a", Field::Phase, "D")]);
     let cache_file = dir.join(CACHE_FOLDER).join(DIGESTS_FILE);
     std::fs::write(&cache_file, b"{\"version\":1,\"files\":").unwrap();
-    assert!(
-        save(dir, &[edit("1-1-a", Field::Phase, "C")])
-            .records
-            .is_some()
-    );
+    assert!(save(dir, &[edit("1-1-a", Field::Phase, "C")]).read_all);
     sound(dir);
     // A cache folder that is a link elsewhere is neither read nor written.
     let elsewhere = tempfile::tempdir().unwrap();
     std::fs::remove_dir_all(dir.join(CACHE_FOLDER)).unwrap();
     std::os::unix::fs::symlink(elsewhere.path(), dir.join(CACHE_FOLDER)).unwrap();
     save(dir, &[edit("1-1-a", Field::Phase, "B")]);
-    assert!(
-        save(dir, &[edit("1-1-a", Field::Phase, "A")])
-            .records
-            .is_some()
-    );
+    assert!(save(dir, &[edit("1-1-a", Field::Phase, "A")]).read_all);
     assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
     sound(dir);
 }
@@ -293,7 +285,7 @@ proptest! {
         for (n, e) in edits.iter().enumerate() {
             let saved = save(dir, std::slice::from_ref(e));
             if cached {
-                prop_assert!(saved.records.is_none(), "save {} read everything", n);
+                prop_assert!(!saved.read_all, "save {} read everything", n);
             }
             cached |= !saved.changes.is_empty();
             let item = expected.report.item_mut(&e.item).unwrap();
@@ -333,19 +325,15 @@ fn files_formatted_by_hand_elsewhere_do_not_make_every_save_slow() {
         std::fs::write(&path, format!("// formatted by hand\n{text}")).unwrap();
     }
     age(&seams);
-    assert!(
-        save(dir, &[edit("1-1-a", Field::Phase, "D")])
-            .records
-            .is_some()
-    );
+    assert!(save(dir, &[edit("1-1-a", Field::Phase, "D")]).read_all);
     let quick = save(dir, &[edit("1-1-a", Field::Phase, "C")]);
-    assert!(quick.records.is_none(), "{quick:?}");
+    assert!(!quick.read_all, "{quick:?}");
     // An item in the file formatted by hand: read whole, and that file is
     // written in the canonical form from then on.
     let id = load(dir).unwrap().report.recommendations[4].points[0].measures[0].items[0]
         .id
         .clone();
-    assert!(save(dir, &[edit(&id, Field::Phase, "D")]).records.is_some());
+    assert!(save(dir, &[edit(&id, Field::Phase, "D")]).read_all);
     let text = std::fs::read_to_string(dir.join("recommendation-5.ron")).unwrap();
     assert!(!text.contains("by hand"));
     logged_right(dir);

@@ -14,13 +14,15 @@
 
 mod load;
 mod metadata;
+mod one_by_one;
 mod state;
 mod validate;
 
 pub use load::{from_texts, load, parallel_map};
+pub use one_by_one::{Soundness, parse_part, read_part};
 pub use state::{
     Digest, STATE_PREFIX, digest_from_hex, digest_hex, digest_of_pieces, digest_of_rendering,
-    digest_of_text, part_digests, state_from, state_of, state_of_json,
+    digest_of_text, part_digests, state_from, state_of, state_of_json, write_rendering,
 };
 pub use validate::{LineIndex, line_column};
 

@@ -75,6 +75,42 @@ impl<R: std::io::Read> std::fmt::Write for Rendering<R> {
     }
 }
 
+/// Write `value`'s canonical text (as [`to_ron`] makes it) to `out` as it
+/// is made, and return its digest: the text itself is never held.
+pub fn write_rendering<T: serde::Serialize, W: std::io::Write + ?Sized>(
+    value: &T,
+    out: &mut W,
+) -> std::io::Result<Digest> {
+    struct Writing<'w, W: ?Sized> {
+        hasher: Sha256,
+        out: &'w mut W,
+        failed: Option<std::io::Error>,
+    }
+    impl<W: std::io::Write + ?Sized> std::fmt::Write for Writing<'_, W> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.hasher.update(s.as_bytes());
+            self.out.write_all(s.as_bytes()).map_err(|e| {
+                self.failed = Some(e);
+                std::fmt::Error
+            })
+        }
+    }
+    let mut writing = Writing {
+        hasher: Sha256::new(),
+        out,
+        failed: None,
+    };
+    let made = ron::ser::to_writer_pretty(&mut writing, value, super::ron_config())
+        .map_err(std::io::Error::other)
+        .and_then(|()| {
+            std::fmt::Write::write_str(&mut writing, "\n").map_err(std::io::Error::other)
+        });
+    match (writing.failed.take(), made) {
+        (Some(e), _) | (None, Err(e)) => Err(e),
+        (None, Ok(())) => Ok(writing.hasher.finalize().into()),
+    }
+}
+
 /// The digest of the text made of `pieces` one after the other.
 pub fn digest_of_pieces(pieces: &[&[u8]]) -> Digest {
     use sha2::Digest as _;

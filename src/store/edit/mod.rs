@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::changelog::{self, Change, LOG_FILE, LogStatus};
 use super::digests::{self, now_ns};
@@ -14,15 +14,18 @@ use super::quick::{self, Folder};
 use super::seam::{self, Fault};
 use super::whole::Parts;
 use super::{StoreError, Written};
-use crate::domain::field::{Conflict, Edit, Typed};
+use crate::domain::field::{Edit, Typed};
 use crate::domain::files::Access;
 use crate::domain::model::{Item, Report};
 use crate::domain::records::{Records, folder_of, header_of, load, state_of};
+use changes::changes_for;
 
 mod adopt;
 mod asked;
+mod changes;
 mod error;
 mod lock;
+mod streamed;
 pub mod unlogged;
 
 pub use adopt::{Adopted, adopt};
@@ -56,10 +59,13 @@ pub struct Why<'a> {
 pub struct Saved {
     /// The changes made (empty when every edit already held).
     pub changes: Vec<Change>,
-    /// The records as now on disk, when this save read them whole (the
-    /// first save after files changed outside kensho); `None` when it read
-    /// only the files it changed.
+    /// The records as now on disk, when this save read them whole at
+    /// once (a save that is refused otherwise: it says why); `None` when
+    /// it read only the files it changed, or every file one at a time.
     pub records: Option<Records>,
+    /// Whether this save read every file (the first save after files
+    /// changed outside kensho, or before the first save).
+    pub read_all: bool,
     /// The report's title, source and scales (the names of its fields).
     pub header: Report,
     /// The files this save replaced, with their stamps before and after.
@@ -135,90 +141,6 @@ fn settle_interrupted(dir: &Path, records: &Records) -> Result<(), EditError> {
     append_log(dir, &aborted).map(|_| ())
 }
 
-/// Where a save finds the items it changes: the whole report, or the
-/// items read from their files alone.
-trait ItemsMut {
-    fn item_mut(&mut self, id: &str) -> Option<&mut Item>;
-}
-
-impl ItemsMut for HashMap<String, &mut Item> {
-    fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
-        self.get_mut(id).map(|i| &mut **i)
-    }
-}
-
-impl ItemsMut for BTreeMap<String, Item> {
-    fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
-        self.get_mut(id)
-    }
-}
-
-/// Apply `edits` to the items (read fresh under the lock) and say what changed.
-/// With `seen` (the copy a board loaded), a field that someone else changed
-/// since is a [`Conflict`], never overwritten.
-fn changes_for(
-    items: &mut impl ItemsMut,
-    edits: &[Edit],
-    why: Why,
-    seen: Option<&Report>,
-) -> Result<Vec<Change>, EditError> {
-    let (user, ssh_client) = changelog::who();
-    let txn = format!(
-        "{}-{}",
-        jiff::Timestamp::now().as_nanosecond(),
-        std::process::id()
-    );
-    let ids = edits.iter().map(|e| e.item.as_str()).collect();
-    let seen = seen.map(|s| s.items_named(&ids));
-    let mut changes = Vec::new();
-    for e in edits {
-        let Some(item) = items.item_mut(&e.item) else {
-            continue;
-        };
-        let current = e.field.get(item);
-        if let Some(seen) = seen.as_ref().and_then(|s| s.get(e.item.as_str())) {
-            let before = e.field.get(seen.item);
-            if before != current && current != e.value {
-                return Err(EditError::Conflict(Conflict {
-                    item: e.item.clone(),
-                    field: e.field,
-                    seen: before,
-                    theirs: current,
-                    ours: e.value.clone(),
-                }));
-            }
-        }
-        if current == e.value {
-            continue;
-        }
-        e.field.set(item, e.value.clone());
-        changes.push(Change {
-            timestamp: changelog::now(),
-            user: user.clone(),
-            display_name: changelog::display_name(why.display_name, &user),
-            ssh_client: ssh_client.clone(),
-            item: e.item.clone(),
-            field: e.field,
-            old: current,
-            new: e.value.clone(),
-            reason: why
-                .item_reasons
-                .and_then(|r| r.get(&e.item))
-                .map(String::as_str)
-                .or(why.reason)
-                .map(str::to_string),
-            meeting: why.meeting.map(str::to_string),
-            department: why.department.map(str::to_string),
-            txn: txn.clone(),
-            status: LogStatus::Applied,
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            // Filled in once every edit of the save is applied.
-            state: None,
-        });
-    }
-    Ok(changes)
-}
-
 /// Apply `edits` to the records at `path`, safely:
 /// 1. take the folder's lock; clean up what a killed save left;
 /// 2. read the records fresh from disk (someone may have saved since): only
@@ -264,10 +186,13 @@ fn save<'a>(
     let dir = folder_of(path);
     with_records_lock(path, || {
         clean_leftovers(&dir);
-        if path.is_dir()
-            && let Some(saved) = save_quickly(path, asked, why, seen)?
-        {
-            return Ok(saved);
+        if path.is_dir() {
+            if let Some(saved) = save_quickly(path, asked, why, seen)? {
+                return Ok(saved);
+            }
+            if let Some(saved) = streamed::save_streamed(path, asked, why, seen)? {
+                return Ok(saved);
+            }
         }
         save_whole(path, asked, why, seen)
     })?
@@ -307,6 +232,7 @@ fn save_quickly<'a>(
         let saved = Saved {
             changes,
             records: None,
+            read_all: false,
             header,
             written: Vec::new(),
             moved_aside: 0,
@@ -344,6 +270,7 @@ fn save_quickly<'a>(
             let saved = Saved {
                 changes,
                 records: None,
+                read_all: false,
                 header,
                 written,
                 moved_aside,
@@ -423,6 +350,7 @@ fn save_whole<'a>(
         let saved = Saved {
             changes,
             records: Some(records),
+            read_all: true,
             header,
             written: Vec::new(),
             moved_aside: 0,
@@ -443,6 +371,7 @@ fn save_whole<'a>(
             let saved = Saved {
                 changes,
                 records: Some(records),
+                read_all: true,
                 header,
                 written,
                 moved_aside,
