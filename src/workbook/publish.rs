@@ -140,9 +140,15 @@ fn table(
             }
         }
     }
-    sheet.set_page_breaks(&page.breaks)?;
+    // Excel keeps at most 1,023 page breaks a sheet: a longer table breaks
+    // its later pages by itself (its headings still repeat on every page).
+    let kept = page.breaks.len().min(MAX_PAGE_BREAKS);
+    sheet.set_page_breaks(&page.breaks[..kept])?;
     Ok(())
 }
+
+/// The page breaks a worksheet may hold (Excel's limit).
+pub const MAX_PAGE_BREAKS: usize = 1023;
 
 /// Where the table stands: its next row, how much of the printed page is
 /// used (in the sheet's points), and the page breaks so far.

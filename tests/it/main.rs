@@ -59,3 +59,4 @@ mod words;
 mod workbook_bounds;
 mod workbook_in;
 mod workbook_out;
+mod workbook_pages;
