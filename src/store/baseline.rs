@@ -4,7 +4,6 @@
 //! is in a repository; `None` otherwise, and on any failure of git's.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use crate::domain::field::Field;
 use crate::domain::model::{Recommendation, Report};
@@ -21,16 +20,7 @@ pub struct Committed {
 /// `git -C dir ARGS`: its output when it succeeds. Git never asks anything
 /// (no terminal, no input).
 fn git(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    out.status.success().then_some(out.stdout)
+    super::git::git(dir, args).ok()?.ok()
 }
 
 /// `HEAD`'s short name and the records files of the folder `dir` in it.

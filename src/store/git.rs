@@ -56,7 +56,7 @@ impl GitError {
 
 /// `git -C dir ARGS`: its standard output, or its standard error's first
 /// line.
-fn git(dir: &Path, args: &[&str]) -> Result<Result<Vec<u8>, String>, GitError> {
+pub(super) fn git(dir: &Path, args: &[&str]) -> Result<Result<Vec<u8>, String>, GitError> {
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)

@@ -113,6 +113,31 @@ impl Undo {
     }
 }
 
+/// Replace the files at `paths` with `replace`: one file as it is, more
+/// than one all or nothing (an [`Undo`] record first, every file back as it
+/// was when one cannot be replaced).
+pub fn all_or_nothing<T>(
+    dir: &Path,
+    txn: &str,
+    paths: &[PathBuf],
+    replace: impl FnOnce(Option<&Undo>) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let undo = match paths.len() {
+        0 | 1 => None,
+        _ => Some(Undo::begin(dir, txn, paths)?),
+    };
+    let replaced = replace(undo.as_ref());
+    match (replaced, undo) {
+        (Ok(done), Some(undo)) => undo.done().map(|()| done),
+        (Ok(done), None) => Ok(done),
+        (Err(e), Some(undo)) => {
+            undo.roll_back()?;
+            Err(e)
+        }
+        (Err(e), None) => Err(e),
+    }
+}
+
 /// Remove the record's folder and what it holds: the list first (and
 /// flushed), so that a kill while removing the rest never leaves a list
 /// whose kept files are partly gone.

@@ -31,7 +31,7 @@ use crate::domain::records::{
 use crate::store::baseline::{CommittedState, committed_state};
 use crate::store::changelog::{self, Change, LOG_FILE};
 use crate::store::digests::{Digests, Entry, Stamp, now_ns, records_files};
-use crate::store::undo::Undo;
+use crate::store::undo::{Undo, all_or_nothing};
 use crate::store::{Prepared, StoreError, Written, prepare_rendering};
 
 /// No file to compare a rendering with.
@@ -297,21 +297,10 @@ fn put_in_place(dir: &Path, parts: Vec<Part>, txn: &str) -> Result<Vec<Written>,
         .filter(|p| p.new.is_some())
         .map(|p| p.path.clone())
         .collect();
-    let undo = match paths.len() {
-        0 | 1 => None,
-        _ => Some(Undo::begin(dir, txn, &paths)?),
-    };
     let mut cache = Digests::default();
-    let replaced = replace_each(parts, undo.as_ref(), &mut cache);
-    let written = match (replaced, undo) {
-        (Ok(written), Some(undo)) => undo.done().map(|()| written)?,
-        (Ok(written), None) => written,
-        (Err(e), Some(undo)) => {
-            undo.roll_back()?;
-            return Err(e);
-        }
-        (Err(e), None) => return Err(e),
-    };
+    let written = all_or_nothing(dir, txn, &paths, |undo| {
+        replace_each(parts, undo, &mut cache)
+    })?;
     cache.write(dir);
     Ok(written)
 }

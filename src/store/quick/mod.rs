@@ -367,20 +367,9 @@ pub(super) fn write_files(
         .iter()
         .map(|f| folder.files[f.file].path.clone())
         .collect();
-    let undo = match paths.len() {
-        0 | 1 => None,
-        _ => Some(super::undo::Undo::begin(dir, txn, &paths)?),
-    };
-    let replaced = replace_each(folder, files, written, undo.as_ref());
-    let written = match (replaced, undo) {
-        (Ok(written), Some(undo)) => undo.done().map(|()| written)?,
-        (Ok(written), None) => written,
-        (Err(e), Some(undo)) => {
-            undo.roll_back()?;
-            return Err(e);
-        }
-        (Err(e), None) => return Err(e),
-    };
+    let written = super::undo::all_or_nothing(dir, txn, &paths, |undo| {
+        replace_each(folder, files, written, undo)
+    })?;
     folder.cache.write(dir);
     Ok(written)
 }
