@@ -7,7 +7,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use crate::text::normalize::fold;
 
 use super::index::blob;
-use super::matcher::{Searcher, Text};
+use super::matcher::{Reading, Searcher, Text};
 use super::query::{Query, TermKind};
 use super::reading::{Cache, positions, reading_of};
 use super::ready::{Ready, anchors};
@@ -22,7 +22,7 @@ impl Searcher {
             .then(|| reading_of(&folded, &mut Cache::default()));
         let text = Text {
             folded: &folded,
-            reading: reading.as_deref(),
+            reading: reading.as_deref().map(Reading::Bytes),
         };
         let mut total = 0;
         for group in &query.groups {

@@ -5,6 +5,7 @@ use crate::domain::model::{Item, Measure, Report};
 use crate::domain::records::parallel_map;
 use crate::text::normalize::fold_onto;
 
+use super::matcher::Reading;
 use super::query::Query;
 use super::reading_index::Readings;
 
@@ -260,19 +261,15 @@ impl SearchIndex {
     }
 
     /// Item `i`'s reading (when the index has readings).
-    pub(super) fn own_reading(&self, i: usize) -> Option<&[u8]> {
-        self.readings
-            .as_ref()
-            .and_then(|r| r.own.get(i))
-            .map(|b| &b[..])
+    pub(super) fn own_reading(&self, i: usize) -> Option<Reading<'_>> {
+        let r = self.readings.as_ref()?;
+        Some(Reading::Pieces(r.own.get(i)?, r))
     }
 
     /// Context `p`'s reading (when the index has readings).
-    pub(super) fn context_reading(&self, p: usize) -> Option<&[u8]> {
-        self.readings
-            .as_ref()
-            .and_then(|r| r.contexts.get(p))
-            .map(|b| &b[..])
+    pub(super) fn context_reading(&self, p: usize) -> Option<Reading<'_>> {
+        let r = self.readings.as_ref()?;
+        Some(Reading::Pieces(r.contexts.get(p)?, r))
     }
 
     pub fn len(&self) -> usize {

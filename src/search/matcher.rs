@@ -9,6 +9,7 @@ use crate::domain::records::parallel_map;
 use super::filters::Filters;
 use super::index::SearchIndex;
 use super::query::{Query, Term, TermKind};
+use super::reading_index::Readings;
 use super::ready::{Ready, ready};
 use super::scattered;
 
@@ -38,7 +39,15 @@ pub(super) fn reading_score(term: &Term) -> i64 {
 #[derive(Clone, Copy)]
 pub(super) struct Text<'a> {
     pub(super) folded: &'a str,
-    pub(super) reading: Option<&'a [u8]>,
+    pub(super) reading: Option<Reading<'a>>,
+}
+
+/// A text's readings: made for it alone (a plain text), or its pieces in
+/// the index's readings.
+#[derive(Clone, Copy)]
+pub(super) enum Reading<'a> {
+    Bytes(&'a [u8]),
+    Pieces(&'a [u32], &'a Readings),
 }
 
 /// How hits are ordered.
@@ -152,10 +161,9 @@ impl Searcher {
             _ => None,
         };
         // Found by reading: the kana of the term in the text's readings.
-        let by_reading = match (&term.reading, reading) {
-            (Some(scan), Some(reading)) => scan.find(reading).map(|_| reading_score(term.term)),
-            _ => None,
-        };
+        let by_reading = reading
+            .is_some_and(|r| term.read_in(r))
+            .then(|| reading_score(term.term));
         literal.max(by_reading)
     }
 

@@ -38,9 +38,11 @@ fn byte_of(c: char) -> u8 {
     (c as u32 - FIRST + 0x81) as u8
 }
 
-/// Whether `c` is kana (or the long-vowel mark), read as itself.
+/// Whether `c` is kana (or the long-vowel mark), read as itself: the
+/// characters [`folded_kana`] folds, by their ranges (asked of every
+/// character of every text, so kept to comparisons).
 pub fn is_kana(c: char) -> bool {
-    c == 'ー' || folded_kana(c).is_some()
+    matches!(c, '\u{3041}'..='\u{3096}' | 'ァ'..='ヶ' | 'ー')
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,5 +164,12 @@ mod tests {
         assert_eq!(voiced(byte('し')), byte('じ'));
         assert_eq!(voiced(byte('ほ')), byte('ぼ'));
         assert_eq!(voiced(byte('あ')), byte('あ'));
+    }
+
+    #[test]
+    fn kana_by_ranges_is_what_folds() {
+        for c in ('\u{3000}'..='\u{3100}').chain(['a', '児', '々']) {
+            assert_eq!(is_kana(c), c == 'ー' || folded_kana(c).is_some(), "{c}");
+        }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod dict;
 pub mod kana;
+pub mod pieces;
 pub mod read;
 pub mod romaji;
 

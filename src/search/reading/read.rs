@@ -295,13 +295,7 @@ pub fn read(text: &str, mut origin: Option<&mut Origin>, cache: &mut Cache) -> V
                         tail.extend_from_slice(alts);
                     }
                     None => {
-                        let mut r = read_run(dict, run, start);
-                        let own = std::mem::take(&mut r[0].0);
-                        let mut alts = Vec::new();
-                        for (b, _) in &r[1..] {
-                            alts.extend_from_slice(b);
-                            alts.push(ALTERNATIVE);
-                        }
+                        let (own, alts) = run_readings(dict, run);
                         out.extend_from_slice(&own);
                         tail.extend_from_slice(&alts);
                         cache.insert(run.clone(), (own, alts));
@@ -350,6 +344,19 @@ pub fn read(text: &str, mut origin: Option<&mut Origin>, cache: &mut Cache) -> V
     }
     out.shrink_to_fit();
     out
+}
+
+/// The readings of `run`: its own, and its others each closed by
+/// [`ALTERNATIVE`].
+pub(super) fn run_readings(dict: &Dict, run: &[char]) -> (Vec<u8>, Vec<u8>) {
+    let mut r = read_run(dict, run, 0);
+    let own = std::mem::take(&mut r[0].0);
+    let mut alts = Vec::new();
+    for (b, _) in &r[1..] {
+        alts.extend_from_slice(b);
+        alts.push(ALTERNATIVE);
+    }
+    (own, alts)
 }
 
 /// Runs already read, for a text whose phrases repeat (the readings of a

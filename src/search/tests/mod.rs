@@ -6,6 +6,7 @@ use crate::domain::records::load;
 use crate::search::query::{Term, TermKind};
 
 mod narrowing;
+mod pieces;
 mod scattered_score;
 
 fn report() -> Report {

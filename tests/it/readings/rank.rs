@@ -81,3 +81,37 @@ fn no_literal_hit_ranks_below_a_reading_only_hit() {
         "no query had both kinds of hit: the test would prove nothing"
     );
 }
+
+/// `^` and `$` hold for readings as for text: a field that only holds
+/// 児童 in its middle is not found by `^jidou`, though its other readings
+/// (相談所 read one by one) begin with じどう. Each query is checked against
+/// the same query in kanji, in the items' own texts.
+#[test]
+fn anchored_readings_find_only_where_a_field_begins_or_ends() {
+    let mut report = report();
+    let mut texts = report
+        .recommendations
+        .iter_mut()
+        .flat_map(|r| &mut r.points)
+        .flat_map(|p| &mut p.measures)
+        .flat_map(|m| &mut m.items);
+    let first = texts.next().unwrap();
+    first.progress = "まず、児童相談所と連携".into();
+    let id = first.id.clone();
+    let second = texts.next().unwrap();
+    second.progress = "児童相談所と連携する。".into();
+    let second_id = second.id.clone();
+    let index = index(&report);
+    let hits = |q: &str| super::ids(&report, &index, &Query::parse(q));
+    assert!(hits("jidou").contains(&id), "{id} holds 児童");
+    assert!(
+        !hits("^jidou").contains(&id),
+        "{id}: no field of it begins with 児童"
+    );
+    assert!(hits("^jidou").contains(&second_id));
+    assert!(
+        hits("renkei$").contains(&id),
+        "{id}: its progress ends with 連携"
+    );
+    assert!(!hits("renkei$").contains(&second_id));
+}
