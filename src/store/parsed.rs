@@ -18,6 +18,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
 
 use super::digests::{CACHE_FOLDER, Stamp, now_ns, records_files};
 use super::vouched::Seen;
@@ -268,21 +269,25 @@ fn parse_bytes<T: serde::de::DeserializeOwned>(bytes: Vec<u8>) -> Option<T> {
 }
 
 /// Write the copies of the files in `fresh` (best effort, each atomically),
-/// one at a time: one copy in memory at once, never all of them.
+/// one at a time, each written as it is encoded: no copy is ever held in
+/// memory (a recommendation of a large report encodes to tens of MB).
 fn keep(dir: &Path, records: &Records, fresh: &[(String, Kept<()>)]) {
     let crate::domain::records::Layout::Folder { files, .. } = &records.layout else {
         return;
     };
     let mut folder = None;
     for (name, kept) in fresh {
-        let Some(copy) = files
+        let Some(recommendation) = files
             .iter()
             .position(|f| f == name)
-            .and_then(|i| copy_of(records.report.recommendations.get(i)?, kept))
+            .and_then(|i| records.report.recommendations.get(i))
         else {
             continue;
         };
-        if !room_for(dir, copy.len() as u64) {
+        let Some((head, size)) = head_of(recommendation, kept) else {
+            continue;
+        };
+        if !room_for(dir, size) {
             return;
         }
         if folder.is_none() {
@@ -291,26 +296,55 @@ fn keep(dir: &Path, records: &Records, fresh: &[(String, Kept<()>)]) {
         let Some(folder) = &folder else {
             return;
         };
-        let _ = super::replace_file_like(
+        let _ = super::replace_file_like_with(
             &folder.join(format!("{name}.bin")),
-            &copy,
             &dir.join(super::LOCK_FILE),
+            |out| {
+                out.write_all(&head)?;
+                postcard::to_io(recommendation, out)
+                    .map(|_| ())
+                    .map_err(std::io::Error::other)
+            },
         );
     }
 }
 
-/// The bytes of the kept copy of `recommendation`, parsed as `kept` says.
-fn copy_of(recommendation: &Recommendation, kept: &Kept<()>) -> Option<Vec<u8>> {
-    let recommendation = postcard::to_stdvec(recommendation).ok()?;
-    let full = Kept {
+/// Counts and hashes the bytes written to it.
+#[derive(Default)]
+struct Measured {
+    len: usize,
+    hash: Sha256,
+}
+
+impl std::io::Write for Measured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.len += buf.len();
+        self.hash.update(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What comes before the encoding of `recommendation` in its kept copy
+/// (the fields of [`Kept`], its checksum among them, then the encoding's
+/// length as postcard writes a sequence's), and the copy's whole size. The
+/// recommendation is encoded once to measure it, and again as it is written.
+fn head_of(recommendation: &Recommendation, kept: &Kept<()>) -> Option<(Vec<u8>, u64)> {
+    let measured = postcard::to_io(recommendation, Measured::default()).ok()?;
+    let head = Kept {
         version: kept.version,
         stamp: kept.stamp,
         read_ns: kept.read_ns,
         bytes: kept.bytes,
-        payload: digest_of_text(&recommendation),
-        recommendation,
+        payload: measured.hash.finalize().into(),
+        recommendation: (),
     };
-    postcard::to_stdvec(&full).ok()
+    let mut head = postcard::to_stdvec(&head).ok()?;
+    head.extend(postcard::to_stdvec(&measured.len).ok()?);
+    let size = (head.len() + measured.len) as u64;
+    Some((head, size))
 }
 
 /// The folder of the parsed copies, made if need be.
