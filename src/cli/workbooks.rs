@@ -61,6 +61,61 @@ fn warn_cut(report: &Report, lang: Lang) {
     );
 }
 
+/// Standard output, noting whether the reader went away.
+struct Piped {
+    out: std::io::Stdout,
+    gone: bool,
+}
+
+impl Write for Piped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(buf);
+        self.gone |= written
+            .as_ref()
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe);
+        written
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The published workbook of `report` written to `out` (atomically; never
+/// one of kensho's own files) or to standard output, as it is made.
+fn deliver_workbook(report: Report, words: Lang, out: Option<&Path>, lang: Lang) -> ExitCode {
+    let workbook_failed =
+        |e: &dyn std::fmt::Display| fail(lang, &BookMsg::ErrWorkbook.fill(lang, &[("error", e)]));
+    let Some(path) = out else {
+        let mut piped = Piped {
+            out: std::io::stdout(),
+            gone: false,
+        };
+        let mut buffered = std::io::BufWriter::new(&mut piped);
+        let written = publish::publish_to(report, words, &mut buffered)
+            .map_err(|e| e.to_string())
+            .and_then(|()| buffered.flush().map_err(|e| e.to_string()));
+        drop(buffered);
+        return match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) if piped.gone => ExitCode::SUCCESS,
+            Err(e) => workbook_failed(&e),
+        };
+    };
+    let mut failed = None;
+    let written = crate::store::out::write_with(path, |sink| {
+        publish::publish_to(report, words, sink).map_err(|e| {
+            let io = std::io::Error::other(e.to_string());
+            failed = Some(e);
+            io
+        })
+    });
+    match (failed, written) {
+        (Some(e), _) => workbook_failed(&e),
+        (None, Ok(())) => ExitCode::SUCCESS,
+        (None, Err(e)) => fail(lang, &e.say(lang)),
+    }
+}
+
 /// Write `bytes` to `out` (atomically; never one of kensho's own files),
 /// or to standard output.
 fn deliver(bytes: &[u8], out: Option<&Path>, lang: Lang) -> ExitCode {
@@ -99,10 +154,7 @@ pub fn export(ask: ExportArgs, lang_given: Option<Lang>, lang: Lang) -> ExitCode
         if ask.out.is_none() && std::io::stdout().is_terminal() {
             return fail(lang, BookMsg::ErrXlsxOut.text(lang));
         }
-        return match publish::published(report, words) {
-            Ok(bytes) => deliver(&bytes, ask.out.as_deref(), lang),
-            Err(e) => fail(lang, &BookMsg::ErrWorkbook.fill(lang, &[("error", &e)])),
-        };
+        return deliver_workbook(report, words, ask.out.as_deref(), lang);
     }
     let style = CsvStyle {
         headers: ask.headers.unwrap_or(match report_lang(&report) {

@@ -128,10 +128,25 @@ pub fn prepare_rendering<T: serde::Serialize>(
     prepare_with(path, |out| write_rendering(value, out))
 }
 
+/// Where [`replace_file_with`] has its contents written: the new file,
+/// buffered.
+pub type Sink<'a> = std::io::BufWriter<&'a mut AtomicWriteFile>;
+
+/// Like [`replace_file`], the contents written by `write` as they are made
+/// (never held whole); what `write` returns is returned.
+pub fn replace_file_with<R>(
+    path: &Path,
+    write: impl FnOnce(&mut Sink<'_>) -> std::io::Result<R>,
+) -> Result<R, StoreError> {
+    let (prepared, made) = prepare_with(path, write)?;
+    prepared.commit()?;
+    Ok(made)
+}
+
 /// The new file beside `path`, its contents written by `write`, synced.
 fn prepare_with<R>(
     path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<R>,
+    write: impl FnOnce(&mut Sink<'_>) -> std::io::Result<R>,
 ) -> Result<(Prepared, R), StoreError> {
     let mut file = AtomicWriteFile::open(path).map_err(io(path))?;
     // A new file takes the folder's group and permissions; an existing one
@@ -169,6 +184,25 @@ pub fn replace_file_like(path: &Path, contents: &[u8], like: &Path) -> Result<()
         copy_access(file.as_file(), like);
     }
     file.write_all(contents).map_err(io(path))?;
+    file.commit().map_err(io(path))?;
+    Ok(())
+}
+
+/// Like [`replace_file_like`], the contents written by `write` as they are
+/// made (never held whole).
+pub fn replace_file_like_with(
+    path: &Path,
+    like: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
+    let mut file = AtomicWriteFile::open(path).map_err(io(path))?;
+    if !path.exists() {
+        copy_access(file.as_file(), like);
+    }
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, &mut file);
+    write(&mut out).map_err(io(path))?;
+    out.flush().map_err(io(path))?;
+    drop(out);
     file.commit().map_err(io(path))?;
     Ok(())
 }

@@ -2,13 +2,14 @@
 //! files, and text always through the same visibility filter as the
 //! terminal (a file is `cat` on a terminal one day).
 
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use super::changelog::{LOG_FILE, TORN_FILE};
 use super::digests::CACHE_FOLDER;
 use super::own::holds_records;
 use super::undo::UNDO_FOLDER;
-use super::{LOCK_FILE, StoreError, replace_file};
+use super::{LOCK_FILE, StoreError};
 use crate::domain::meeting::MEETINGS_DIR;
 use crate::domain::presence::PRESENCE_FILE;
 use crate::i18n::{CliMsg, Lang};
@@ -131,8 +132,35 @@ pub fn write_text(path: &Path, text: &str) -> Result<(), OutError> {
 
 /// Write `bytes` to `path` (atomically): a file that is not text.
 pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), OutError> {
+    write_with(path, |out| out.write_all(bytes))
+}
+
+/// Write `path` (atomically) with what `write` writes as it is made: a
+/// large file that is not text, never held whole. A path that is a device,
+/// a pipe or a socket (`/dev/stdout`, a named pipe) is written into, never
+/// replaced (as the administrator, a rename would put a file where
+/// `/dev/null` was).
+pub fn write_with(
+    path: &Path,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>,
+) -> Result<(), OutError> {
     refuse_own(path)?;
-    replace_file(path, bytes).map_err(OutError::Write)
+    let failed = |source| {
+        OutError::Write(StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    if !special {
+        return super::replace_file_with(path, |out| write(out)).map_err(OutError::Write);
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(failed)?;
+    let mut out = std::io::BufWriter::new(&mut file);
+    write(&mut out).and_then(|()| out.flush()).map_err(failed)
 }
 
 /// Make the folder `dir` (and those above it) for outputs: never inside

@@ -2,12 +2,13 @@
 //! ([`publish::published`]), one workbook per department to fill in
 //! ([`survey::survey`]), and such a workbook taken back ([`returned`]).
 //!
-//! Everything here is pure: workbooks are made into bytes and read from
-//! bytes; the command line reads and writes the files (through
-//! [`crate::store`]).
+//! Everything here is pure: workbooks are made into bytes or any writer
+//! ([`publish::publish_to`]) and read from bytes; the command line reads
+//! and writes the files (through [`crate::store`]).
 
 pub mod base;
 pub mod contrast;
+mod latched;
 mod layout;
 mod pages;
 pub mod publish;

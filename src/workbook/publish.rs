@@ -15,6 +15,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, Note, Worksheet, XlsxError};
 
+use super::latched::Latched;
 use super::layout::{self, cell_text, lines_in, row_points};
 use super::{pages, sheets};
 use crate::domain::export::circled;
@@ -69,11 +70,23 @@ fn band_of(rec: &Recommendation, lang: Lang, continued: bool) -> String {
 }
 
 /// The published workbook of `report` (already narrowed to the items to
-/// show), its words in `lang`. The table's sheet is written row by row in
-/// the workbook's constant-memory mode (each row goes to a temporary file
-/// once it is complete), and each recommendation is let go once its rows
-/// are written, so the export holds little more than the records.
-pub fn published(mut report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+/// show), its words in `lang`, as bytes (see [`publish_to`]).
+pub fn published(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut bytes = Vec::new();
+    publish_to(report, lang, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// The published workbook of `report`, written to `out` as the zip is made
+/// (never held whole). The table's sheet is written row by row in the
+/// workbook's constant-memory mode (each row goes to a temporary file once
+/// it is complete), and each recommendation is let go once its rows are
+/// written, so the export holds little more than the records.
+pub fn publish_to(
+    mut report: Report,
+    lang: Lang,
+    out: impl std::io::Write + Send,
+) -> Result<(), XlsxError> {
     let mut book = layout::book()?;
     // The notes are taken from the records before they are let go.
     let notes = sheets::note_rows(&report, lang);
@@ -87,7 +100,7 @@ pub fn published(mut report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let sheet = book.add_worksheet();
     sheet.set_name(BookMsg::SheetNotes.text(lang))?;
     sheets::notes(sheet, &notes, lang)?;
-    book.save_to_buffer()
+    book.save_to_writer(Latched::new(out))
 }
 
 /// The table's sheet: the heading rows from `report`, then the rows of
@@ -109,8 +122,10 @@ fn table(
         if i > 0 {
             page.new_page();
         }
-        let band = band_text(&rec, lang);
-        let again = band_of(&rec, lang, true);
+        // Made once: a band is written again on every page its
+        // recommendation goes on to.
+        let band = Band::new(&band_text(&rec, lang));
+        let again = Band::new(&band_of(&rec, lang, true));
         page.band(sheet, &band)?;
         for point in &rec.points {
             let rows = plan(point);
@@ -118,16 +133,14 @@ fn table(
             let total: f64 = heights.iter().sum();
             // A point that does not fit what is left of the page, but fits
             // a page, starts one.
-            if page.used + total > pages::PAGE_POINTS
-                && total + page.band_height(&band) <= pages::PAGE_POINTS
-            {
+            if page.used + total > pages::PAGE_POINTS && total + band.height <= pages::PAGE_POINTS {
                 page.new_page();
                 page.band(sheet, &again)?;
             }
             let chunks = pages::split(
                 &heights,
                 pages::PAGE_POINTS - page.used,
-                pages::PAGE_POINTS - page.band_height(&band),
+                pages::PAGE_POINTS - band.height,
             );
             for (c, range) in chunks.iter().enumerate() {
                 if c > 0 {
@@ -164,26 +177,37 @@ impl Page {
         self.used = 0.0;
     }
 
-    fn band_height(&self, text: &str) -> f64 {
-        let full: f64 = WIDTHS[..ID as usize].iter().sum();
-        row_points(lines_in(text, full))
-    }
-
-    /// A recommendation's band (its title and its points) across the table.
-    fn band(&mut self, sheet: &mut Worksheet, text: &str) -> Result<(), XlsxError> {
-        let height = self.band_height(text);
-        sheet.set_row_height(self.row, height)?;
+    /// A recommendation's band across the table.
+    fn band(&mut self, sheet: &mut Worksheet, band: &Band) -> Result<(), XlsxError> {
+        sheet.set_row_height(self.row, band.height)?;
         sheet.merge_range(
             self.row,
             POINT,
             self.row,
             DEPARTMENTS,
-            &cell_text(text),
+            &band.cell,
             &layout::band(),
         )?;
         self.row += 1;
-        self.used += height;
+        self.used += band.height;
         Ok(())
+    }
+}
+
+/// A recommendation's band (its title and its points) as it goes into the
+/// sheet: its cell's text and its row's height.
+struct Band {
+    cell: String,
+    height: f64,
+}
+
+impl Band {
+    fn new(text: &str) -> Band {
+        let full: f64 = WIDTHS[..ID as usize].iter().sum();
+        Band {
+            cell: cell_text(text).into_owned(),
+            height: row_points(lines_in(text, full)),
+        }
     }
 }
 

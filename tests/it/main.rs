@@ -60,3 +60,4 @@ mod workbook_bounds;
 mod workbook_in;
 mod workbook_out;
 mod workbook_pages;
+mod workbook_stream;

@@ -219,3 +219,57 @@ fn the_cache_and_meetings_folders_are_never_written_through_a_link() {
     let through: Vec<_> = std::fs::read_dir(elsewhere.path()).unwrap().collect();
     assert!(through.is_empty(), "written through a link: {through:?}");
 }
+
+/// `--out` onto a named pipe (or a device: `/dev/stdout`, `/dev/null`)
+/// writes into it; it is never replaced by a file.
+#[test]
+fn out_writes_into_a_pipe_or_a_device_and_never_replaces_it() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let reading = fifo.clone();
+    let reader = std::thread::spawn(move || {
+        let mut got = Vec::new();
+        std::fs::File::open(&reading)
+            .unwrap()
+            .read_to_end(&mut got)
+            .unwrap();
+        got
+    });
+    let records = common::records_dir();
+    let out = kensho_at(
+        &records,
+        &[
+            "export",
+            ".",
+            "--format",
+            "json",
+            "--out",
+            fifo.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the pipe is still a pipe"
+    );
+    let got = String::from_utf8(reader.join().unwrap()).unwrap();
+    assert!(got.contains("\"1-1-a\""), "the export came down the pipe");
+    for format in ["xlsx", "csv"] {
+        let out = kensho_at(
+            &records,
+            &["export", ".", "--format", format, "--out", "/dev/null"],
+        );
+        assert!(out.status.success(), "{format}: {}", text(&out));
+        let null = std::fs::metadata("/dev/null").unwrap().file_type();
+        assert!(
+            null.is_char_device(),
+            "{format}: /dev/null is still a device"
+        );
+    }
+}
