@@ -1,9 +1,10 @@
 //! The save that must read every file (no digest cache vouches for them: a
 //! folder never saved, a cache lost, a file changed outside kensho and
-//! adopted) reads them one at a time: each file is parsed, checked as
-//! loading checks it ([`Soundness`]), hashed, given its edits and, when
-//! they change it, written beside itself as its new text is made; then it
-//! is let go before the next is read. So the save never holds a second
+//! adopted) reads them two at a time, each on a core ([`LANES`]), and takes
+//! them in order: each file is parsed, hashed, checked as loading checks it
+//! ([`Soundness`]), given its edits and, when they change it, written beside
+//! itself as its new text is made; then it is let go. So the save never
+//! holds a second
 //! whole report beside the board's, and hands back only its changes (the
 //! board applies them to its own records).
 //!
@@ -116,9 +117,52 @@ fn header_part(dir: &Path) -> Option<(Report, Part)> {
     Some((header, part))
 }
 
+/// A recommendation file as read ahead: its stamp and the time, just
+/// before it was read, then what it holds, the digest of its canonical
+/// text and the digest of its bytes.
+struct Ahead {
+    name: String,
+    path: PathBuf,
+    stamp: Option<Stamp>,
+    read_ns: i128,
+    got: Option<(Recommendation, Digest, Digest)>,
+}
+
+/// How many files are read (parsed and their canonical text hashed) at
+/// once, each on a core of its own, while the save takes them in order.
+const LANES: usize = 2;
+
+/// Read the files `names` in turn, each handed over once the one before
+/// has been taken (one file more in memory, not the records).
+fn read_ahead(names: Vec<(String, PathBuf)>, to: &std::sync::mpsc::SyncSender<Ahead>) {
+    for (name, path) in names {
+        let stamp = Stamp::at(&path);
+        let read_ns = now_ns();
+        let got = stamp
+            .and_then(|_| read_part::<Recommendation>(&path))
+            .and_then(|(rec, bytes)| {
+                let (digest, _) = digest_of_rendering(&rec, NONE).ok()?;
+                Some((rec, digest, bytes))
+            });
+        let ahead = Ahead {
+            name,
+            path,
+            stamp,
+            read_ns,
+            got,
+        };
+        // The save stopped taking them: it has found what it needed.
+        if to.send(ahead).is_err() {
+            return;
+        }
+    }
+}
+
 /// Every recommendation file read, checked and given its edits in turn;
 /// `None` when the records are not sound or an edit names an item that no
-/// file holds. A conflict stops the save.
+/// file holds. A conflict stops the save. The files are read [`LANES`] at
+/// a time (rendering a file to hash its canonical text is most of the
+/// work), and taken in their order.
 fn read_each(
     dir: &Path,
     header: Report,
@@ -130,6 +174,41 @@ fn read_each(
     let Some(names) = records_files(dir) else {
         return Ok(None);
     };
+    let names: Vec<(String, PathBuf)> = names
+        .into_iter()
+        .filter(|(n, _)| n != REPORT_FILE)
+        .collect();
+    let count = names.len();
+    let seams = crate::store::seam::current();
+    std::thread::scope(|scope| {
+        let mut lanes = Vec::new();
+        for lane in 0..LANES {
+            let (to, from) = std::sync::mpsc::sync_channel(0);
+            lanes.push(from);
+            let mine: Vec<(String, PathBuf)> =
+                names.iter().skip(lane).step_by(LANES).cloned().collect();
+            let seams = seams.clone();
+            scope.spawn(move || {
+                let _seams = seams.as_ref().map(crate::store::seam::install);
+                read_ahead(mine, &to);
+            });
+        }
+        let files = (0..count).map(|i| lanes[i % LANES].recv().ok());
+        take_each(dir, header, head, files, edits, why, seen)
+    })
+}
+
+/// [`read_each`]'s files, as they come, checked and given their edits
+/// (`None` for a file that never came: the save is not plain then).
+fn take_each(
+    dir: &Path,
+    header: Report,
+    head: Part,
+    files: impl Iterator<Item = Option<Ahead>>,
+    edits: &[Edit],
+    why: Why,
+    seen: &Seen,
+) -> Result<Option<Reading>, EditError> {
     let author = Author::now();
     let wanted: HashSet<&str> = edits.iter().map(|e| e.item.as_str()).collect();
     let mut found: HashSet<String> = HashSet::new();
@@ -137,17 +216,18 @@ fn read_each(
     let mut parts = vec![head];
     let mut changes = Vec::new();
     let mut conflict = None;
-    for (name, path) in names.into_iter().filter(|(n, _)| n != REPORT_FILE) {
-        let Some(stamp) = Stamp::at(&path) else {
-            return Ok(None);
-        };
-        let read_ns = now_ns();
-        let Some((mut rec, bytes)) = read_part::<Recommendation>(&path)
-            .and_then(|(rec, bytes)| Some((sound.check(&name, rec)?, bytes)))
+    for ahead in files {
+        let Some(Ahead {
+            name,
+            path,
+            stamp: Some(stamp),
+            read_ns,
+            got: Some((rec, digest, bytes)),
+        }) = ahead
         else {
             return Ok(None);
         };
-        let Ok((digest, _)) = digest_of_rendering(&rec, NONE) else {
+        let Some(mut rec) = sound.check(&name, rec) else {
             return Ok(None);
         };
         let mut items = items_named(&mut rec, &wanted);
