@@ -61,3 +61,35 @@ fn pieces_find_a_reading_exactly_where_the_whole_reading_does() {
         readings.pieces.len()
     );
 }
+
+/// Text typed on the board is found by its reading at once: an index whose
+/// items were read again answers as one made afresh.
+#[test]
+fn a_reread_item_is_found_by_its_new_reading() {
+    use crate::search::{Filters, Order, Query, Searcher};
+    let mut report = report();
+    let mut index = SearchIndex::new(&report).with_readings().with_char_index();
+    let changed = vec![2, 50];
+    for (n, item) in report.items_mut().enumerate() {
+        if changed.contains(&n) {
+            item.progress = format!("里親の登録を{n}件進めた。");
+        }
+    }
+    index.refold(&report, &changed);
+    let fresh = SearchIndex::new(&report).with_readings().with_char_index();
+    let search = |index: &SearchIndex, q: &str| {
+        Searcher::default().search(
+            index,
+            &report,
+            &Query::parse(q),
+            &Filters::default(),
+            Order::Score,
+            None,
+        )
+    };
+    for q in ["satooya", "さとおや", "^satooya", "とうろく", "jidou"] {
+        assert_eq!(search(&index, q), search(&fresh, q), "{q}");
+    }
+    let found: Vec<usize> = search(&index, "satooya").iter().map(|h| h.item).collect();
+    assert!(changed.iter().all(|n| found.contains(n)), "{found:?}");
+}
