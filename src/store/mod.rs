@@ -174,6 +174,44 @@ impl Prepared {
     pub fn commit(self) -> Result<(), StoreError> {
         self.file.commit().map_err(io(&self.path))
     }
+
+    /// [`Prepared::commit`] the records file `name` (recommendation
+    /// `number`, whose canonical text has `digest`), with its stamps just
+    /// before and after, and its entry in `cache` made anew (or dropped
+    /// when its stamp cannot be read).
+    pub fn commit_noted(
+        self,
+        name: &str,
+        number: Option<u32>,
+        digest: &Digest,
+        cache: &mut digests::Digests,
+    ) -> Result<Written, StoreError> {
+        let path = self.path.clone();
+        let before = digests::Stamp::at(&path);
+        let read_ns = digests::now_ns();
+        self.commit()?;
+        let after = digests::Stamp::at(&path);
+        match after {
+            Some(stamp) => {
+                let entry = digests::Entry {
+                    number,
+                    stamp,
+                    read_ns,
+                    digest: crate::domain::records::digest_hex(digest),
+                    canonical: true,
+                };
+                cache.record(name, entry);
+            }
+            None => {
+                cache.files.remove(name);
+            }
+        }
+        Ok(Written {
+            path,
+            before,
+            after,
+        })
+    }
 }
 
 /// Like [`replace_file`]; a file created now gets the permission bits and

@@ -407,25 +407,7 @@ fn replace_each(
         if let (Some(undo), false) = (undo, written.is_empty()) {
             undo.between_files();
         }
-        let before = Stamp::at(&part.path);
-        let read_ns = now_ns();
-        prepared.commit()?;
-        let after = Stamp::at(&part.path);
-        if let Some(stamp) = after {
-            let entry = Entry {
-                number: part.number,
-                stamp,
-                read_ns,
-                digest: digest_hex(&digest),
-                canonical: true,
-            };
-            cache.record(&part.name, entry);
-        }
-        written.push(Written {
-            path: part.path,
-            before,
-            after,
-        });
+        written.push(prepared.commit_noted(&part.name, part.number, &digest, cache)?);
     }
     Ok(written)
 }

@@ -26,7 +26,7 @@ use crate::domain::field::Edit;
 use crate::domain::files::{MAX_RECORDS_FILE, read_regular};
 use crate::domain::model::{Item, Report};
 use crate::domain::records::{
-    Digest, REPORT_FILE, digest_hex, digest_of_pieces, digest_of_text, parallel_map, state_from,
+    Digest, REPORT_FILE, digest_of_pieces, digest_of_text, parallel_map, state_from,
 };
 
 /// A records file as this save sees it.
@@ -389,28 +389,10 @@ fn replace_each(
         if let (Some(undo), true) = (undo, k > 0) {
             undo.between_files();
         }
-        let known = &mut folder.files[file];
-        let before = Stamp::at(&known.path);
-        let read_ns = now_ns();
-        prepared.commit()?;
-        let after = Stamp::at(&known.path);
-        if let Some(stamp) = after {
-            let entry = Entry {
-                number: known.entry.number,
-                stamp,
-                read_ns,
-                digest: digest_hex(&digest),
-                canonical: true,
-            };
-            folder.cache.record(&known.name, entry);
-        } else {
-            folder.cache.files.remove(&known.name);
-        }
-        written.push(Written {
-            path: known.path.clone(),
-            before,
-            after,
-        });
+        let known = &folder.files[file];
+        let noted =
+            prepared.commit_noted(&known.name, known.entry.number, &digest, &mut folder.cache)?;
+        written.push(noted);
     }
     Ok(written)
 }
