@@ -217,13 +217,7 @@ impl Prepared {
 /// Like [`replace_file`]; a file created now gets the permission bits and
 /// group of `like` (so that whoever may read the records may read it).
 pub fn replace_file_like(path: &Path, contents: &[u8], like: &Path) -> Result<(), StoreError> {
-    let mut file = AtomicWriteFile::open(path).map_err(io(path))?;
-    if !path.exists() {
-        copy_access(file.as_file(), like);
-    }
-    file.write_all(contents).map_err(io(path))?;
-    file.commit().map_err(io(path))?;
-    Ok(())
+    replace_file_like_with(path, like, |out| out.write_all(contents))
 }
 
 /// Like [`replace_file_like`], the contents written by `write` as they are
@@ -237,7 +231,9 @@ pub fn replace_file_like_with(
     if !path.exists() {
         copy_access(file.as_file(), like);
     }
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, &mut file);
+    // Small pieces gathered (a kept copy is encoded field by field); a
+    // piece larger than the buffer goes straight through.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut file);
     write(&mut out).map_err(io(path))?;
     out.flush().map_err(io(path))?;
     drop(out);
