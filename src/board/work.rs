@@ -15,10 +15,10 @@ use crate::domain::presence::{Owner, Presence, View};
 use crate::domain::records::Records;
 use crate::i18n::{Lang, Msg};
 use crate::search::{Filters, Hit, Order, Query};
-use crate::store::EditError;
 use crate::store::changelog::Change;
 use crate::store::meeting::MeetingChange;
 use crate::store::presence::PresenceError;
+use crate::store::{EditError, SeenValues};
 
 /// A search to run. It carries the records it must answer from, so a result
 /// never comes from other data than the board's.
@@ -84,12 +84,16 @@ pub struct SaveRequest {
 /// A write for the store worker.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Job {
-    /// Save edits. `seen` is the data the change was asked on (with this
-    /// board's own earlier saves applied): a field someone else changed since
-    /// is a conflict, never overwritten.
+    /// Save edits. `seen` holds the values of the edited fields as the
+    /// change was asked (with this board's own earlier saves applied): a
+    /// field someone else changed since is a conflict, never overwritten.
+    /// `agenda` is the records a meeting's agenda is read against, only
+    /// for a save made in a meeting (a waiting save holding the records
+    /// would make the board copy them at its next change).
     Save {
         request: SaveRequest,
-        seen: Arc<Records>,
+        seen: SeenValues,
+        agenda: Option<Arc<Records>>,
     },
     /// Record a reason for an earlier change (a line of its own in the log).
     Reason { change: Box<Change>, reason: String },

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use kensho::domain::field::{Edit, Field};
 use kensho::domain::records::load;
-use kensho::store::{EditError, Why, apply_edits};
+use kensho::store::{EditError, SeenValues, Why, apply_edits, apply_edits_beside};
 
 fn edit(item: &str, field: Field, value: &str) -> Edit {
     Edit {
@@ -71,6 +71,44 @@ fn a_never_saved_folder_is_read_one_file_at_a_time_and_only_the_changes_come_bac
     );
     assert!(!next.unwrap().read_all);
     verify_ok(dir);
+}
+
+#[test]
+fn a_board_reads_the_files_one_at_a_time_and_saves_what_a_command_saves() {
+    let edits = [
+        edit("2-1-a", Field::Phase, "D"),
+        edit("1-1-a", Field::Direction, "III"),
+        edit("6-1-a", Field::Progress, "一つずつ読んで保存"),
+    ];
+    let (command, board) = (common::copy_records(), common::copy_records());
+    let report = load(board.path()).unwrap().report;
+    let by_command = apply_edits(command.path(), &edits, Why::default(), Some(&report)).unwrap();
+    // What a board keeps with its save: the values it saw, not the records.
+    let seen = SeenValues::of(&report, &edits);
+    let by_board = apply_edits_beside(board.path(), &edits, Why::default(), Some(&seen)).unwrap();
+    assert!(by_board.read_all && by_board.records.is_none());
+    let said = |s: &kensho::store::Saved| -> Vec<(String, String, String)> {
+        let c = s.changes.iter();
+        c.map(|c| (c.item.clone(), c.old.clone(), c.new.clone()))
+            .collect()
+    };
+    assert_eq!(said(&by_board), said(&by_command));
+    assert_eq!(by_board.changes.len(), 3);
+    let ron = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        let all = common::snapshot(dir).into_iter();
+        all.filter(|(n, _)| n.ends_with(".ron")).collect()
+    };
+    assert_eq!(ron(board.path()), ron(command.path()));
+    verify_ok(board.path());
+    // A field changed since the board saw it is refused the same way.
+    let stale = SeenValues::of(&report, &[edit("2-1-a", Field::Phase, "B")]);
+    let again = [edit("2-1-a", Field::Phase, "B")];
+    match apply_edits_beside(board.path(), &again, Why::default(), Some(&stale)) {
+        Err(EditError::Conflict(c)) => {
+            assert_eq!((c.item.as_str(), c.theirs.as_str()), ("2-1-a", "D"))
+        }
+        other => panic!("no conflict: {other:?}"),
+    }
 }
 
 #[test]

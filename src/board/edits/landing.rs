@@ -21,10 +21,13 @@ impl Edits {
         let footer = scope.footer;
         let mut effects = match outcome {
             StoreOutcome::Saved { changes, records } => {
-                // The job's copy of the records goes first: the board's own
-                // is then changed in place, not copied.
-                if let Job::Save { request, seen } = job {
-                    drop(seen);
+                // The job's share of the records goes first: the board's
+                // own is then changed in place, not copied.
+                if let Job::Save {
+                    request, agenda, ..
+                } = job
+                {
+                    drop(agenda);
                     self.saved(&scope.records.report, footer, request, &changes);
                 }
                 vec![Effect::Tell(Note::Saved { changes, records })]

@@ -14,6 +14,7 @@ pub use editor::{edit_in_editor, users_editor};
 pub use landing::change_words;
 pub use queue::{HeldConflict, RETRY_AFTER};
 
+use crate::store::SeenValues;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Instant;
@@ -134,8 +135,7 @@ impl Edits {
 
     fn save(&mut self, scope: Scope, mut request: SaveRequest) -> Vec<Effect> {
         request.meeting = scope.meeting.map(str::to_string);
-        let seen = Arc::clone(scope.records);
-        self.submit(Job::Save { request, seen })
+        self.submit(save_job(scope.records, request))
     }
 
     /// What `field` of `item` holds, or will hold once this board's saves
@@ -207,13 +207,11 @@ impl Edits {
             self.give_back(held.request);
             return self.queue.next();
         }
-        let job = Job::Save {
-            request: SaveRequest {
-                force: true,
-                ..held.request
-            },
-            seen: Arc::clone(scope.records),
+        let request = SaveRequest {
+            force: true,
+            ..held.request
         };
+        let job = save_job(scope.records, request);
         self.queue.waiting.push_front(job);
         self.queue.next()
     }
@@ -306,5 +304,15 @@ impl Edits {
             .rev()
             .find(|e| e.item == item && e.field == field)
             .map(|e| e.value.as_str())
+    }
+}
+
+/// The save of `request`, asked on `records`: what it saw of the fields it
+/// changes, and the records only when a meeting's agenda is read with it.
+fn save_job(records: &Arc<Records>, request: SaveRequest) -> Job {
+    Job::Save {
+        seen: SeenValues::of(&records.report, &request.edits),
+        agenda: request.meeting.as_ref().map(|_| Arc::clone(records)),
+        request,
     }
 }

@@ -3,7 +3,6 @@
 //! save held until the user chooses in the conflict.
 
 use std::collections::VecDeque;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::board::action::Effect;
@@ -129,16 +128,9 @@ impl Queue {
     /// else's change to refuse).
     pub fn patch_waiting(&mut self, changes: &[Change]) {
         for job in &mut self.waiting {
-            let Job::Save { seen, .. } = job else {
-                continue;
-            };
-            let mut records = (**seen).clone();
-            for c in changes {
-                if let Some(item) = records.report.item_mut(&c.item) {
-                    c.field.set(item, c.new.clone());
-                }
+            if let Job::Save { request, seen, .. } = job {
+                seen.patch(&request.edits, changes);
             }
-            *seen = Arc::new(records);
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::domain::records::Records;
 use crate::store::changelog::{self, Change};
 use crate::store::meeting::{MeetingChange, Seen, change_meeting, read_now, write_minutes};
 use crate::store::watch::Watcher;
-use crate::store::{EditError, Why, add_reason, apply_edits};
+use crate::store::{EditError, Why, add_reason, apply_edits_beside};
 
 /// Work for the store worker.
 #[derive(Debug)]
@@ -84,14 +84,20 @@ impl Worker {
 
     fn job(&mut self, job: Box<Job>) -> Action {
         let outcome = match &*job {
-            Job::Save { request, seen } => {
+            Job::Save {
+                request,
+                seen,
+                agenda,
+            } => {
                 // A change belongs to a meeting only while it is open on
                 // disk (someone may have closed it meanwhile).
-                let open = request.meeting.as_deref().filter(|name| {
+                let open = request.meeting.as_deref().zip(agenda.as_deref());
+                let open = open.filter(|(name, records)| {
                     let file = meeting_file(&crate::domain::records::folder_of(&self.path), name);
-                    self.meeting_now(&file, &seen.report)
+                    self.meeting_now(&file, &records.report)
                         .is_some_and(|m| m.name == name.trim() && m.closed.is_none())
                 });
+                let open = open.map(|(name, _)| name);
                 let meeting = open.map(str::to_string);
                 let meeting = meeting.as_deref();
                 let why = Why {
@@ -101,8 +107,8 @@ impl Worker {
                     department: None,
                     item_reasons: None,
                 };
-                let seen = (!request.force).then_some(&seen.report);
-                self.save(apply_edits(&self.path, &request.edits, why, seen))
+                let seen = (!request.force).then_some(seen as &dyn crate::store::AskedOn);
+                self.save(apply_edits_beside(&self.path, &request.edits, why, seen))
             }
             Job::Reason { change, reason } => {
                 match add_reason(&self.path, change, reason, self.display_name.as_deref()) {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{EditError, Why};
 use crate::domain::field::{Conflict, Edit};
-use crate::domain::model::{Item, ItemRef, Report};
+use crate::domain::model::{Item, Report};
 use crate::store::changelog::{self, Change, LogStatus};
 
 /// Where a save finds the items it changes: the whole report, or the
@@ -51,14 +51,70 @@ impl Author {
     }
 }
 
-/// The items of `seen` (the copy a board loaded) that `edits` name.
-pub(super) fn seen_items<'s>(seen: Option<&'s Report>, edits: &[Edit]) -> Seen<'s> {
-    let ids = edits.iter().map(|e| e.item.as_str()).collect();
-    seen.map(|s| s.items_named(&ids))
+/// What the one asking for a save saw of the fields it changes: a field
+/// someone else changed since is a [`Conflict`], never overwritten.
+pub trait AskedOn {
+    /// For each of `edits`, in their order, the value its field had when
+    /// the change was asked (`None`: not seen, so not checked).
+    fn values(&self, edits: &[Edit]) -> Vec<Option<String>>;
 }
 
-/// See [`seen_items`].
-pub(super) type Seen<'s> = Option<HashMap<&'s str, ItemRef<'s>>>;
+/// A copy of the records (a board's, or an import's reading).
+impl AskedOn for Report {
+    fn values(&self, edits: &[Edit]) -> Vec<Option<String>> {
+        let ids = edits.iter().map(|e| e.item.as_str()).collect();
+        let items = self.items_named(&ids);
+        edits
+            .iter()
+            .map(|e| items.get(e.item.as_str()).map(|r| e.field.get(r.item)))
+            .collect()
+    }
+}
+
+/// Just the values, in the order of the edits they belong to: what a
+/// board keeps with a save that waits its turn, instead of a copy of the
+/// records (a copy per waiting save, made as each save landed, was a
+/// record's worth of memory each).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SeenValues(pub Vec<Option<String>>);
+
+impl SeenValues {
+    /// What `seen` holds for `edits`.
+    pub fn of(seen: &impl AskedOn, edits: &[Edit]) -> SeenValues {
+        SeenValues(seen.values(edits))
+    }
+
+    /// `changes` landed after these values were seen: the fields they
+    /// changed are seen with their new values.
+    pub fn patch(&mut self, edits: &[Edit], changes: &[Change]) {
+        let new: HashMap<(&str, crate::domain::field::Field), &str> = changes
+            .iter()
+            .map(|c| ((c.item.as_str(), c.field), c.new.as_str()))
+            .collect();
+        for (value, e) in self.0.iter_mut().zip(edits) {
+            if let Some(v) = new.get(&(e.item.as_str(), e.field)) {
+                *value = Some(v.to_string());
+            }
+        }
+    }
+}
+
+impl AskedOn for SeenValues {
+    fn values(&self, edits: &[Edit]) -> Vec<Option<String>> {
+        let mut values = self.0.clone();
+        values.resize(edits.len(), None);
+        values
+    }
+}
+
+/// The values seen of each edit's field, once per save (`None`: nothing
+/// was seen, nothing is checked).
+pub(super) fn seen_values(seen: Option<&dyn AskedOn>, edits: &[Edit]) -> SeenNow {
+    seen.map(|s| s.values(edits))
+}
+
+/// See [`seen_values`].
+pub(super) type SeenNow = Option<Vec<Option<String>>>;
 
 /// Apply `edits` to the items (read fresh under the lock) and say what changed.
 /// With `seen` (the copy a board loaded), a field that someone else changed
@@ -67,9 +123,9 @@ pub(super) fn changes_for(
     items: &mut impl ItemsMut,
     edits: &[Edit],
     why: Why,
-    seen: Option<&Report>,
+    seen: Option<&dyn AskedOn>,
 ) -> Result<Vec<Change>, EditError> {
-    let seen = seen_items(seen, edits);
+    let seen = seen_values(seen, edits);
     let changes = changes_by(&Author::now(), items, edits, why, &seen)?;
     Ok(changes.into_iter().map(|(_, c)| c).collect())
 }
@@ -82,7 +138,7 @@ pub(super) fn changes_by(
     items: &mut impl ItemsMut,
     edits: &[Edit],
     why: Why,
-    seen: &Seen,
+    seen: &SeenNow,
 ) -> Result<Vec<(usize, Change)>, EditError> {
     let mut changes = Vec::new();
     for (k, e) in edits.iter().enumerate() {
@@ -90,17 +146,17 @@ pub(super) fn changes_by(
             continue;
         };
         let current = e.field.get(item);
-        if let Some(seen) = seen.as_ref().and_then(|s| s.get(e.item.as_str())) {
-            let before = e.field.get(seen.item);
-            if before != current && current != e.value {
-                return Err(EditError::Conflict(Conflict {
-                    item: e.item.clone(),
-                    field: e.field,
-                    seen: before,
-                    theirs: current,
-                    ours: e.value.clone(),
-                }));
-            }
+        if let Some(before) = seen.as_ref().and_then(|s| s.get(k)?.clone())
+            && before != current
+            && current != e.value
+        {
+            return Err(EditError::Conflict(Conflict {
+                item: e.item.clone(),
+                field: e.field,
+                seen: before,
+                theirs: current,
+                ours: e.value.clone(),
+            }));
         }
         if current == e.value {
             continue;

@@ -1,6 +1,7 @@
 //! The save that must read every file (no digest cache vouches for them: a
 //! folder never saved, a cache lost, a file changed outside kensho and
-//! adopted) reads them two at a time, each on a core ([`LANES`]), and takes
+//! adopted) reads them two at a time, each on a core (one beside a board:
+//! [`Lanes`]), and takes
 //! them in order: each file is parsed, hashed, checked as loading checks it
 //! ([`Soundness`]), given its edits and, when they change it, written beside
 //! itself as its new text is made; then it is let go. So the save never
@@ -22,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::asked::Asked;
-use super::changes::{Author, Seen, changes_by, seen_items};
+use super::changes::{AskedOn, Author, SeenNow, changes_by, seen_values};
 use super::{EditError, Saved, SavedAs, Why, append_log, check_code, not_written, records_written};
 use crate::domain::field::{Conflict, Edit};
 use crate::domain::model::{Item, Recommendation, Report};
@@ -70,7 +71,8 @@ pub(super) fn save_streamed<'a>(
     dir: &Path,
     asked: Asked<'a>,
     why: Why,
-    seen: Option<&Report>,
+    seen: Option<&dyn AskedOn>,
+    lanes: Lanes,
 ) -> Result<Option<SavedAs<'a>>, EditError> {
     let Some((header, head)) = header_part(dir) else {
         return Ok(None);
@@ -80,8 +82,8 @@ pub(super) fn save_streamed<'a>(
     let Ok(edits) = asked.edits(&header, false) else {
         return Ok(None);
     };
-    let seen = seen_items(seen, &edits);
-    let Some(reading) = read_each(dir, header, head, &edits, why, &seen)? else {
+    let seen = seen_values(seen, &edits);
+    let Some(reading) = read_each(dir, header, head, &edits, (why, &seen), lanes)? else {
         return Ok(None);
     };
     if !as_logged(dir, &reading.parts)? {
@@ -129,8 +131,14 @@ struct Ahead {
 }
 
 /// How many files are read (parsed and their canonical text hashed) at
-/// once, each on a core of its own, while the save takes them in order.
-const LANES: usize = 2;
+/// once, each on a core of its own, while the save takes them in order:
+/// two for a command (quicker), one beside a board (which holds the
+/// records already: each lane holds a file's text and what it parses to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lanes {
+    One = 1,
+    Two = 2,
+}
 
 /// Read the files `names` in turn, each handed over once the one before
 /// has been taken (one file more in memory, not the records).
@@ -160,7 +168,7 @@ fn read_ahead(names: Vec<(String, PathBuf)>, to: &std::sync::mpsc::SyncSender<Ah
 
 /// Every recommendation file read, checked and given its edits in turn;
 /// `None` when the records are not sound or an edit names an item that no
-/// file holds. A conflict stops the save. The files are read [`LANES`] at
+/// file holds. A conflict stops the save. The files are read [`Lanes`] at
 /// a time (rendering a file to hash its canonical text is most of the
 /// work), and taken in their order.
 fn read_each(
@@ -168,9 +176,10 @@ fn read_each(
     header: Report,
     head: Part,
     edits: &[Edit],
-    why: Why,
-    seen: &Seen,
+    (why, seen): (Why, &SeenNow),
+    lanes: Lanes,
 ) -> Result<Option<Reading>, EditError> {
+    let lanes = lanes as usize;
     let Some(names) = records_files(dir) else {
         return Ok(None);
     };
@@ -181,19 +190,19 @@ fn read_each(
     let count = names.len();
     let seams = crate::store::seam::current();
     std::thread::scope(|scope| {
-        let mut lanes = Vec::new();
-        for lane in 0..LANES {
-            let (to, from) = std::sync::mpsc::sync_channel(0);
-            lanes.push(from);
+        let mut from = Vec::new();
+        for lane in 0..lanes {
+            let (to, taken) = std::sync::mpsc::sync_channel(0);
+            from.push(taken);
             let mine: Vec<(String, PathBuf)> =
-                names.iter().skip(lane).step_by(LANES).cloned().collect();
+                names.iter().skip(lane).step_by(lanes).cloned().collect();
             let seams = seams.clone();
             scope.spawn(move || {
                 let _seams = seams.as_ref().map(crate::store::seam::install);
                 read_ahead(mine, &to);
             });
         }
-        let files = (0..count).map(|i| lanes[i % LANES].recv().ok());
+        let files = (0..count).map(|i| from[i % lanes].recv().ok());
         take_each(dir, header, head, files, edits, why, seen)
     })
 }
@@ -207,7 +216,7 @@ fn take_each(
     files: impl Iterator<Item = Option<Ahead>>,
     edits: &[Edit],
     why: Why,
-    seen: &Seen,
+    seen: &SeenNow,
 ) -> Result<Option<Reading>, EditError> {
     let author = Author::now();
     let wanted: HashSet<&str> = edits.iter().map(|e| e.item.as_str()).collect();
