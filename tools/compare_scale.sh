@@ -11,8 +11,8 @@
 #           costs nothing measurable).
 #   search  `kensho search` against `fzf --filter` over the same items, one
 #           line each, for an exact term and a fuzzy query.
-# Timed with hyperfine (medians, after a warm-up run). Needs git, fzf and
-# hyperfine (apt-get install -y git fzf hyperfine).
+# Timed with farm-bench (the two commands in turn, the ratio taken pair by
+# pair; quote the medians). Needs git and fzf (apt-get install -y git fzf).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -22,14 +22,13 @@ bin=$PWD/target/release/kensho
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# pair RUNS SCRIPT_A SCRIPT_B: time both shell scripts and print how they
-# compare.
+# pair RUNS SCRIPT_A SCRIPT_B: time both shell scripts in turn and print
+# how they compare.
 pair() {
   local runs=$1
   printf '%s\n' "$2" > "$work/a.sh"
   printf '%s\n' "$3" > "$work/b.sh"
-  hyperfine -N --warmup 1 --runs "$runs" --style basic "sh $work/a.sh" "sh $work/b.sh" 2>&1 |
-    grep -E "Time|faster|±" || true
+  farm-bench -n "$runs" --timeout 900 --vs "sh $work/b.sh" -- sh "$work/a.sh" 2>&1
 }
 
 for n in "${sizes[@]}"; do

@@ -80,7 +80,24 @@ def peak_kib(pid):
         return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:"))
 
 
+def log_lines(folder):
+    try:
+        with open(os.path.join(folder, "changes.jsonl"), "rb") as f:
+            return sum(1 for _ in f)
+    except FileNotFoundError:
+        return 0
+
+
+def wait_for_log(fd, folder, lines, seconds=300):
+    end = time.time() + seconds
+    while log_lines(folder) < lines:
+        if time.time() > end:
+            raise SystemExit(f"the edits were not all saved within {seconds} s")
+        drain(fd, 0.5)
+
+
 def board(folder):
+    logged = log_lines(folder)
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
@@ -95,6 +112,9 @@ def board(folder):
         os.write(fd, bytes([key]))
         drain(fd, 8 if n == 0 else 2)
         settle(fd, pid)
+    # Every edit saved before the peak is read (on a busy machine the last
+    # saves come later; and q while saves wait only warns).
+    wait_for_log(fd, folder, logged + 6)
     edited = peak_kib(pid)
     os.write(fd, b"q")
     drain(fd, 2)
