@@ -104,12 +104,9 @@ pub enum Job {
         change: MeetingChange,
         records: Arc<Records>,
     },
-    /// Write the minutes of a meeting beside its file, in `lang`.
-    Minutes {
-        name: String,
-        records: Arc<Records>,
-        lang: Lang,
-    },
+    /// Write the minutes of a meeting beside its file, in `lang` (the
+    /// minutes are made from the files, so the job holds no records).
+    Minutes { name: String, lang: Lang },
 }
 
 /// Why store work did not happen: the store's own error, shared (an answer

@@ -28,8 +28,9 @@ pub mod watch;
 mod whole;
 
 pub use edit::{
-    Adopted, AskedOn, EditError, LOCK_FILE, Saved, SeenValues, Why, add_reason, adopt, apply_edits,
-    apply_edits_beside, apply_typed, clean_leftovers, clean_leftovers_if_free, unlogged, with_lock,
+    Adopted, AskedOn, EditError, LOCK_FILE, Landed, Saved, SeenValues, Why, add_reason, adopt,
+    apply_edits, apply_edits_beside, apply_typed, clean_leftovers, clean_leftovers_if_free,
+    unlogged, with_lock,
 };
 
 use std::io::Write;

@@ -187,15 +187,25 @@ fn saves_waiting_their_turn_hold_no_copy_of_the_records() {
         let set = kensho::board::action::Command::SetPhase(code.into());
         b.rt.step(&mut b.host, Action::Command(set)).unwrap();
     };
-    // Three keys before the first of them is saved: two wait their turn.
     let records = std::sync::Arc::as_ptr(b.app().board().records());
+    let shares = std::sync::Arc::strong_count(b.app().board().records());
+    // Three keys while another writer holds the folder: one save waits
+    // for the lock, two behind it.
+    let hold = b.hold_lock();
     set(&mut b, "D");
     set(&mut b, "C");
     set(&mut b, "A");
+    // No save shares the board's records. Each did, and when one landed
+    // every waiting save was given a whole copy of the records with the
+    // change in it (a records' worth of memory per waiting save).
+    assert_eq!(
+        std::sync::Arc::strong_count(b.app().board().records()),
+        shares,
+        "a waiting save holds the records"
+    );
+    drop(hold);
     b.settle();
-    // Each landing changed the board's records in place. A waiting save
-    // that held them made the board copy them whole (a records' worth of
-    // memory at each landing; 1.4x the records at 100k items).
+    // Each landing changed the board's records in place.
     assert!(
         std::ptr::eq(records, std::sync::Arc::as_ptr(b.app().board().records())),
         "the records were copied"

@@ -74,7 +74,7 @@ fn a_never_saved_folder_is_read_one_file_at_a_time_and_only_the_changes_come_bac
 }
 
 #[test]
-fn a_board_reads_the_files_one_at_a_time_and_saves_what_a_command_saves() {
+fn a_boards_save_that_reads_every_file_saves_what_a_commands_save_does() {
     let edits = [
         edit("2-1-a", Field::Phase, "D"),
         edit("1-1-a", Field::Direction, "III"),
@@ -100,15 +100,28 @@ fn a_board_reads_the_files_one_at_a_time_and_saves_what_a_command_saves() {
     };
     assert_eq!(ron(board.path()), ron(command.path()));
     verify_ok(board.path());
-    // A field changed since the board saw it is refused the same way.
-    let stale = SeenValues::of(&report, &[edit("2-1-a", Field::Phase, "B")]);
+    // On a folder never saved, a field changed since the board saw it is
+    // refused the same way.
+    let fresh = common::copy_records();
+    set_in_file(fresh.path(), "2-1-a", "D");
     let again = [edit("2-1-a", Field::Phase, "B")];
-    match apply_edits_beside(board.path(), &again, Why::default(), Some(&stale)) {
+    let stale = SeenValues::of(&report, &again);
+    match apply_edits_beside(fresh.path(), &again, Why::default(), Some(&stale)) {
         Err(EditError::Conflict(c)) => {
             assert_eq!((c.item.as_str(), c.theirs.as_str()), ("2-1-a", "D"))
         }
         other => panic!("no conflict: {other:?}"),
     }
+}
+
+/// Item `id`'s phase set to `code` in its file, by hand (no log line).
+fn set_in_file(dir: &Path, id: &str, code: &str) {
+    let path = dir.join(format!("recommendation-{}.ron", &id[..1]));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.find(&format!("id: \"{id}\"")).unwrap();
+    let phase = at + text[at..].find("phase: \"").unwrap() + "phase: \"".len();
+    let end = phase + text[phase..].find('"').unwrap();
+    std::fs::write(&path, format!("{}{code}{}", &text[..phase], &text[end..])).unwrap();
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crate::board::action::Effect;
 use crate::board::work::{Job, SaveRequest};
 use crate::domain::field::{Conflict, Edit};
+use crate::store::SeenValues;
 use crate::store::changelog::Change;
 
 /// How long a failed job waits before it is tried again.
@@ -127,9 +128,10 @@ impl Queue {
     /// without it, so their view of the data gets it (it is not someone
     /// else's change to refuse).
     pub fn patch_waiting(&mut self, changes: &[Change]) {
+        let landed = SeenValues::landed(changes);
         for job in &mut self.waiting {
             if let Job::Save { request, seen, .. } = job {
-                seen.patch(&request.edits, changes);
+                seen.patch(&request.edits, &landed);
             }
         }
     }

@@ -97,7 +97,6 @@ impl Room {
             RoomMsg::Minutes => match &self.state {
                 Some(state) => vec![Effect::Tell(Note::Write(Job::Minutes {
                     name: state.meeting.name.clone(),
-                    records: Arc::clone(scope.records),
                     lang: scope.footer.lang(),
                 }))],
                 None => {

@@ -72,11 +72,16 @@ impl AskedOn for Report {
 }
 
 /// Just the values, in the order of the edits they belong to: what a
-/// board keeps with a save that waits its turn, instead of a copy of the
-/// records (a copy per waiting save, made as each save landed, was a
-/// record's worth of memory each).
+/// board keeps with a save that waits its turn. It kept a share of its
+/// records, and each save that landed gave every waiting save a whole copy
+/// of them with the change in it: a records' worth of memory per waiting
+/// save.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SeenValues(pub Vec<Option<String>>);
+
+/// The new value of each field that landed changes changed (the last
+/// change of a field wins), to patch [`SeenValues`] with.
+pub type Landed<'c> = HashMap<(&'c str, crate::domain::field::Field), &'c str>;
 
 impl SeenValues {
     /// What `seen` holds for `edits`.
@@ -84,16 +89,21 @@ impl SeenValues {
         SeenValues(seen.values(edits))
     }
 
-    /// `changes` landed after these values were seen: the fields they
-    /// changed are seen with their new values.
-    pub fn patch(&mut self, edits: &[Edit], changes: &[Change]) {
-        let new: HashMap<(&str, crate::domain::field::Field), &str> = changes
-            .iter()
-            .map(|c| ((c.item.as_str(), c.field), c.new.as_str()))
-            .collect();
+    /// `changes`, made after these values were seen, as [`SeenValues::patch`] takes them.
+    pub fn landed(changes: &[Change]) -> Landed<'_> {
+        let each = changes.iter();
+        each.map(|c| ((c.item.as_str(), c.field), c.new.as_str()))
+            .collect()
+    }
+
+    /// `landed` changes came after these values were seen: the fields they
+    /// changed are seen with their new values. A field not seen (its item
+    /// not in the records it was asked on) stays unchecked.
+    pub fn patch(&mut self, edits: &[Edit], landed: &Landed) {
         for (value, e) in self.0.iter_mut().zip(edits) {
-            if let Some(v) = new.get(&(e.item.as_str(), e.field)) {
-                *value = Some(v.to_string());
+            if let (Some(seen), Some(v)) = (value.as_mut(), landed.get(&(e.item.as_str(), e.field)))
+            {
+                *seen = v.to_string();
             }
         }
     }
@@ -101,6 +111,7 @@ impl SeenValues {
 
 impl AskedOn for SeenValues {
     fn values(&self, edits: &[Edit]) -> Vec<Option<String>> {
+        debug_assert_eq!(self.0.len(), edits.len(), "one value per edit");
         let mut values = self.0.clone();
         values.resize(edits.len(), None);
         values
@@ -117,8 +128,9 @@ pub(super) fn seen_values(seen: Option<&dyn AskedOn>, edits: &[Edit]) -> SeenNow
 pub(super) type SeenNow = Option<Vec<Option<String>>>;
 
 /// Apply `edits` to the items (read fresh under the lock) and say what changed.
-/// With `seen` (the copy a board loaded), a field that someone else changed
-/// since is a [`Conflict`], never overwritten.
+/// With `seen` (what the change was asked on: a board's values, or a copy
+/// of the records), a field that someone else changed since is a
+/// [`Conflict`], never overwritten.
 pub(super) fn changes_for(
     items: &mut impl ItemsMut,
     edits: &[Edit],

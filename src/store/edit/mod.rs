@@ -19,7 +19,7 @@ use crate::domain::files::Access;
 use crate::domain::model::{Item, Report};
 use crate::domain::records::{Records, folder_of, header_of, load, state_of};
 use changes::changes_for;
-pub use changes::{AskedOn, SeenValues};
+pub use changes::{AskedOn, Landed, SeenValues};
 use streamed::Lanes;
 
 mod adopt;
@@ -148,8 +148,9 @@ fn settle_interrupted(dir: &Path, records: &Records) -> Result<(), EditError> {
 /// 2. read the records fresh from disk (someone may have saved since): only
 ///    the files that hold the edited items when the digest cache vouches for
 ///    the others ([`quick`]), else all of them;
-/// 3. when `seen` is given (the copy a board loaded), refuse to overwrite a
-///    field that someone else changed since: [`EditError::Conflict`];
+/// 3. when `seen` is given (what the change was asked on: the values a
+///    board saw, or a copy of the records), refuse to overwrite a field
+///    that someone else changed since: [`EditError::Conflict`];
 /// 4. append the change lines to the log and fsync it;
 /// 5. replace the changed records files atomically.
 ///

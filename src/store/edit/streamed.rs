@@ -1,13 +1,12 @@
 //! The save that must read every file (no digest cache vouches for them: a
 //! folder never saved, a cache lost, a file changed outside kensho and
-//! adopted) reads them two at a time, each on a core (one beside a board:
-//! [`Lanes`]), and takes
-//! them in order: each file is parsed, hashed, checked as loading checks it
-//! ([`Soundness`]), given its edits and, when they change it, written beside
-//! itself as its new text is made; then it is let go. So the save never
-//! holds a second
-//! whole report beside the board's, and hands back only its changes (the
-//! board applies them to its own records).
+//! adopted) reads them two at a time for a command, one at a time beside a
+//! board ([`Lanes`]), and takes them in order: each file is parsed, hashed,
+//! checked as loading checks it ([`Soundness`]), given its edits and, when
+//! they change it, written beside itself as its new text is made; then it
+//! is let go. So the save never holds a second whole report beside the
+//! board's, and hands back only its changes (the board applies them to its
+//! own records).
 //!
 //! Every promise of the whole reading holds: the records must be what the
 //! last save left (its `state`), or, before the first save, what git's last
