@@ -87,13 +87,11 @@ pub enum Job {
     /// Save edits. `seen` holds the values of the edited fields as the
     /// change was asked (with this board's own earlier saves applied): a
     /// field someone else changed since is a conflict, never overwritten.
-    /// `agenda` is the records a meeting's agenda is read against, only
-    /// for a save made in a meeting (a waiting save holding the records
-    /// would make the board copy them at its next change).
+    /// It holds no share of the board's records: a waiting save that held
+    /// them would make the board copy them when it changes them.
     Save {
         request: SaveRequest,
         seen: SeenValues,
-        agenda: Option<Arc<Records>>,
     },
     /// Record a reason for an earlier change (a line of its own in the log).
     Reason { change: Box<Change>, reason: String },

@@ -228,6 +228,50 @@ fn a_meeting_closed_elsewhere_takes_no_more_changes_or_marks() {
 }
 
 #[test]
+fn saves_waiting_in_a_meeting_hold_no_copy_of_the_records_and_are_the_meetings() {
+    let mut b = TestBoard::on_copy(Lang::En, 100, 30);
+    b.keys("f j j j Space Esc");
+    start(&mut b);
+    let shares = std::sync::Arc::strong_count(b.app().board().records());
+    let set = |b: &mut TestBoard, code: &str| {
+        let set = kensho::board::action::Command::SetPhase(code.into());
+        let action = kensho::board::action::Action::Command(set);
+        b.rt.step(&mut b.host, action).unwrap();
+    };
+    let now = b
+        .app()
+        .board()
+        .selected_item()
+        .unwrap()
+        .item
+        .phase
+        .0
+        .clone();
+    let [first, second] = match now.as_str() {
+        "A" | "B" => ["C", "D"],
+        _ => ["A", "B"],
+    };
+    // Two keys while another writer holds the folder: both saves wait.
+    let hold = b.hold_lock();
+    set(&mut b, first);
+    set(&mut b, second);
+    // The meeting's open state is read from its file, not against the
+    // board's records: no waiting save holds them.
+    assert_eq!(
+        std::sync::Arc::strong_count(b.app().board().records()),
+        shares
+    );
+    drop(hold);
+    b.settle();
+    let (log, _) = changelog::read(&b.path().join("changes.jsonl")).unwrap();
+    let last: Vec<_> = log[log.len() - 2..]
+        .iter()
+        .map(|c| (c.new.as_str(), c.meeting.as_deref()))
+        .collect();
+    assert_eq!(last, [(first, Some(NAME)), (second, Some(NAME))]);
+}
+
+#[test]
 fn a_reason_goes_with_the_change_of_the_item_on_screen() {
     let mut b = TestBoard::on_copy(Lang::Ja, 100, 30);
     b.keys("f j j j Space Esc");

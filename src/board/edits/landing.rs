@@ -21,13 +21,7 @@ impl Edits {
         let footer = scope.footer;
         let mut effects = match outcome {
             StoreOutcome::Saved { changes, records } => {
-                // The job's share of the records goes first: the board's
-                // own is then changed in place, not copied.
-                if let Job::Save {
-                    request, agenda, ..
-                } = job
-                {
-                    drop(agenda);
+                if let Job::Save { request, .. } = job {
                     self.saved(&scope.records.report, footer, request, &changes);
                 }
                 vec![Effect::Tell(Note::Saved { changes, records })]

@@ -308,11 +308,10 @@ impl Edits {
 }
 
 /// The save of `request`, asked on `records`: what it saw of the fields it
-/// changes, and the records only when a meeting's agenda is read with it.
-fn save_job(records: &Arc<Records>, request: SaveRequest) -> Job {
+/// changes.
+fn save_job(records: &Records, request: SaveRequest) -> Job {
     Job::Save {
         seen: SeenValues::of(&records.report, &request.edits),
-        agenda: request.meeting.as_ref().map(|_| Arc::clone(records)),
         request,
     }
 }

@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use crate::board::action::Action;
 use crate::board::inbox::{Answers, WorkId};
 use crate::board::work::{Job, StoreFailure, StoreOutcome};
-use crate::domain::meeting::{Meeting, meeting_file};
+use crate::domain::meeting::{Meeting, meeting_file, read_head};
 use crate::domain::model::Report;
 use crate::domain::records::Records;
 use crate::store::changelog::{self, Change};
@@ -84,20 +84,13 @@ impl Worker {
 
     fn job(&mut self, job: Box<Job>) -> Action {
         let outcome = match &*job {
-            Job::Save {
-                request,
-                seen,
-                agenda,
-            } => {
+            Job::Save { request, seen } => {
                 // A change belongs to a meeting only while it is open on
                 // disk (someone may have closed it meanwhile).
-                let open = request.meeting.as_deref().zip(agenda.as_deref());
-                let open = open.filter(|(name, records)| {
-                    let file = meeting_file(&crate::domain::records::folder_of(&self.path), name);
-                    self.meeting_now(&file, &records.report)
-                        .is_some_and(|m| m.name == name.trim() && m.closed.is_none())
-                });
-                let open = open.map(|(name, _)| name);
+                let open = request
+                    .meeting
+                    .as_deref()
+                    .filter(|name| self.meeting_open(name));
                 let meeting = open.map(str::to_string);
                 let meeting = meeting.as_deref();
                 let why = Why {
@@ -215,6 +208,25 @@ impl Worker {
             Some((file, m))
         });
         Action::DiskChecked { records, meeting }
+    }
+
+    /// Whether meeting `name` is open now: the meeting kept says so while
+    /// its file is unchanged (marks go to the journal), else the file's own
+    /// head (read without the records: the save holds none).
+    fn meeting_open(&self, name: &str) -> bool {
+        let dir = crate::domain::records::folder_of(&self.path);
+        let file = meeting_file(&dir, name);
+        let kept = self.meeting.as_ref().filter(|(f, _, seen)| {
+            *f == file && seen.stamp.is_some() && crate::store::digests::Stamp::at(f) == seen.stamp
+        });
+        let (stored, closed) = match kept {
+            Some((_, m, _)) => (m.name.clone(), m.closed.is_some()),
+            None => match read_head(&file) {
+                Ok(head) => (head.name, head.closed.is_some()),
+                Err(_) => return false,
+            },
+        };
+        stored == name.trim() && !closed
     }
 
     /// The meeting in `file` as it is now: the one kept while neither its

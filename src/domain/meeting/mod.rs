@@ -225,6 +225,31 @@ pub fn read_meeting(path: &Path) -> Result<Vec<u8>, LoadErrors> {
     })
 }
 
+/// What a meeting file says of itself: its name and whether it is closed,
+/// read without its agenda being checked against the records (a save only
+/// asks whether the meeting it is made in is still open).
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Meeting")]
+pub struct MeetingHead {
+    pub name: String,
+    #[serde(default)]
+    pub closed: Option<String>,
+}
+
+/// The head of meeting file `path` ([`MeetingHead`]).
+pub fn read_head(path: &Path) -> Result<MeetingHead, LoadErrors> {
+    let bytes = read_meeting(path)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| LoadError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+    })?;
+    let head = ron::Options::default().from_str(text);
+    Ok(head.map_err(|e| LoadError::Syntax {
+        at: Location::of(path, &e),
+        code: e.code,
+    })?)
+}
+
 /// The meeting in `bytes` (read from `path`), checked against `report`, in
 /// one pass over each (however many items are unknown).
 pub fn parse_meeting(path: &Path, bytes: Vec<u8>, report: &Report) -> Result<Meeting, LoadErrors> {
