@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use crate::domain::error::io_reason;
 use crate::domain::field::{Conflict, Edit};
-use crate::domain::meeting::Meeting;
+use crate::domain::meeting::{IdSet, Meeting};
 use crate::domain::presence::{Owner, Presence, View};
 use crate::domain::records::Records;
 use crate::i18n::{Lang, Msg};
@@ -95,12 +95,15 @@ pub enum Job {
     },
     /// Record a reason for an earlier change (a line of its own in the log).
     Reason { change: Box<Change>, reason: String },
-    /// Start, resume or close a review meeting, or mark an item reviewed;
-    /// the agenda is checked against `records`.
+    /// Start, resume or close a review meeting, or mark an item reviewed,
+    /// in the records folder `dir`; the meeting's items are checked
+    /// against the records' `ids` (a job waiting with the records would
+    /// make the board copy them when a save before it lands).
     Meeting {
         name: String,
         change: MeetingChange,
-        records: Arc<Records>,
+        dir: PathBuf,
+        ids: Arc<IdSet>,
     },
     /// Write the minutes of a meeting beside its file, in `lang` (the
     /// minutes are made from the files, so the job holds no records).

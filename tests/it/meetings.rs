@@ -228,7 +228,7 @@ fn a_meeting_closed_elsewhere_takes_no_more_changes_or_marks() {
 }
 
 #[test]
-fn saves_waiting_in_a_meeting_hold_no_copy_of_the_records_and_are_the_meetings() {
+fn saves_and_marks_waiting_in_a_meeting_hold_no_copy_of_the_records() {
     let mut b = TestBoard::on_copy(Lang::En, 100, 30);
     b.keys("f j j j Space Esc");
     start(&mut b);
@@ -255,8 +255,10 @@ fn saves_waiting_in_a_meeting_hold_no_copy_of_the_records_and_are_the_meetings()
     let hold = b.hold_lock();
     set(&mut b, first);
     set(&mut b, second);
-    // The meeting's open state is read from its file, not against the
-    // board's records: no waiting save holds them.
+    // And the item marked reviewed: the mark waits behind the saves.
+    b.press("r");
+    // The meeting's open state is read from its file, its items checked
+    // against the records' ids: no waiting job holds the records.
     assert_eq!(
         std::sync::Arc::strong_count(b.app().board().records()),
         shares
@@ -269,6 +271,7 @@ fn saves_waiting_in_a_meeting_hold_no_copy_of_the_records_and_are_the_meetings()
         .map(|c| (c.new.as_str(), c.meeting.as_deref()))
         .collect();
     assert_eq!(last, [(first, Some(NAME)), (second, Some(NAME))]);
+    assert_eq!(meeting_of(b.path()).reviewed(), 1, "the mark landed");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use crate::board::action::Action;
 use crate::board::inbox::{Answers, WorkId};
 use crate::board::work::{Job, StoreFailure, StoreOutcome};
-use crate::domain::meeting::{Meeting, meeting_file, read_head};
+use crate::domain::meeting::{ItemIds, Meeting, meeting_file, read_head};
 use crate::domain::model::Report;
 use crate::domain::records::Records;
 use crate::store::changelog::{self, Change};
@@ -118,8 +118,9 @@ impl Worker {
             Job::Meeting {
                 name,
                 change,
-                records,
-            } => self.meeting(name, change, records),
+                dir,
+                ids,
+            } => self.meeting(name, change, dir, &**ids),
         };
         Action::StoreDone { job, outcome }
     }
@@ -150,10 +151,16 @@ impl Worker {
         }
     }
 
-    fn meeting(&mut self, name: &str, change: &MeetingChange, records: &Records) -> StoreOutcome {
+    fn meeting(
+        &mut self,
+        name: &str,
+        change: &MeetingChange,
+        dir: &Path,
+        ids: &dyn ItemIds,
+    ) -> StoreOutcome {
         let user = changelog::who_shown(self.display_name.as_deref());
         let now = changelog::now();
-        let file = meeting_file(&records.layout.dir(), name);
+        let file = meeting_file(dir, name);
         // The meeting kept goes to the change (which hands it back changed).
         let known = match self.meeting.take() {
             Some((f, m, seen)) if f == file => Some((*m, seen)),
@@ -162,14 +169,7 @@ impl Worker {
                 None
             }
         };
-        let done = change_meeting(
-            &self.path,
-            &records.report,
-            name,
-            change,
-            (&now, &user),
-            known,
-        );
+        let done = change_meeting(&self.path, ids, name, change, (&now, &user), known);
         if let Ok(done) = &done {
             let kept = (
                 done.file.clone(),
@@ -182,7 +182,7 @@ impl Worker {
         match done {
             Ok(done) => {
                 let start = matches!(change, MeetingChange::Start { .. });
-                let log = start.then(|| meeting_log(records, &done.meeting.name));
+                let log = start.then(|| meeting_log(dir, &done.meeting.name));
                 StoreOutcome::Meeting {
                     file: done.file,
                     meeting: Box::new(done.meeting),
@@ -256,7 +256,7 @@ fn read_meeting(name: &str, records: &Records) -> Action {
     let file = meeting_file(&records.layout.dir(), name);
     match crate::domain::meeting::load_meeting(&file, &records.report) {
         Ok(meeting) => Action::MeetingRead {
-            log: meeting_log(records, name),
+            log: meeting_log(&records.layout.dir(), name),
             file,
             meeting: Some(Box::new(meeting)),
         },
@@ -270,8 +270,8 @@ fn read_meeting(name: &str, records: &Records) -> Action {
 
 /// The lines of the change log made in meeting `name` (a log that cannot be
 /// read gives none: the board still works, the minutes say more).
-fn meeting_log(records: &Records, name: &str) -> Vec<Change> {
-    let file = records.layout.dir().join(changelog::LOG_FILE);
+fn meeting_log(dir: &Path, name: &str) -> Vec<Change> {
+    let file = dir.join(changelog::LOG_FILE);
     let (changes, _) = changelog::read(&file).unwrap_or_default();
     changes
         .into_iter()

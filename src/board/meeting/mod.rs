@@ -7,6 +7,7 @@ mod state;
 
 pub use state::{FieldChange, MeetingState};
 
+use crate::domain::meeting::IdSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -68,6 +69,8 @@ pub enum RoomMsg {
 /// What the meeting room reads and changes besides itself.
 pub struct Scope<'a> {
     pub records: &'a Arc<Records>,
+    /// The items' ids, which a meeting job keeps (not the records).
+    pub ids: &'a Arc<IdSet>,
     pub footer: &'a mut Footer,
 }
 
@@ -89,7 +92,7 @@ impl Room {
                     items,
                     zone: self.zone.clone(),
                 };
-                vec![job(scope.records, name, start)]
+                vec![job(&scope, name, start)]
             }
             RoomMsg::Review(item) => self.review(scope, &item),
             RoomMsg::Remark { item, text } => self.remark(scope, item, text),
@@ -152,7 +155,7 @@ impl Room {
         };
         let name = state.meeting.name.clone();
         vec![
-            job(scope.records, &name, change),
+            job(&scope, &name, change),
             Effect::Tell(Note::MeetingChanged),
         ]
     }
@@ -166,7 +169,7 @@ impl Room {
         state.remark(&item, &text);
         let name = state.meeting.name.clone();
         vec![
-            job(scope.records, &name, MeetingChange::Remark { item, text }),
+            job(&scope, &name, MeetingChange::Remark { item, text }),
             Effect::Tell(Note::MeetingChanged),
         ]
     }
@@ -197,7 +200,7 @@ impl Room {
         scope.footer.tell(Msg::DetailSaved);
         let name = state.meeting.name.clone();
         vec![
-            job(scope.records, &name, MeetingChange::Details(set)),
+            job(&scope, &name, MeetingChange::Details(set)),
             Effect::Tell(Note::MeetingChanged),
         ]
     }
@@ -281,12 +284,13 @@ impl Room {
     }
 }
 
-/// A store job for meeting `name` (the agenda is checked against
-/// `records`), to wait its turn in the board's queue.
-fn job(records: &Arc<Records>, name: &str, change: MeetingChange) -> Effect {
+/// A store job for meeting `name` (its items are checked against the
+/// records' ids), to wait its turn in the board's queue.
+fn job(scope: &Scope, name: &str, change: MeetingChange) -> Effect {
     Effect::Tell(Note::Write(Job::Meeting {
         name: name.to_string(),
         change,
-        records: Arc::clone(records),
+        dir: scope.records.layout.dir(),
+        ids: Arc::clone(scope.ids),
     }))
 }

@@ -2,9 +2,10 @@
 //! their last replacement as a whole, the generation now, and the items
 //! changed in place since (the search worker's index refolds just those).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::board::work::DataVersion;
+use crate::domain::meeting::IdSet;
 use crate::domain::records::Records;
 use crate::store::changelog::Change;
 
@@ -14,6 +15,9 @@ pub struct Data {
     version: DataVersion,
     /// Every department of the report, for the picker.
     departments: Vec<String>,
+    /// The items' ids, made when a meeting job first asks (a job keeps
+    /// these instead of the records: see [`IdSet`]).
+    ids: OnceLock<Arc<IdSet>>,
 }
 
 impl Data {
@@ -26,6 +30,7 @@ impl Data {
             records,
             version: DataVersion::default(),
             departments,
+            ids: OnceLock::new(),
         }
     }
 
@@ -39,6 +44,12 @@ impl Data {
 
     pub fn departments(&self) -> &[String] {
         &self.departments
+    }
+
+    /// The ids of the items on screen (changes in place keep them).
+    pub fn ids(&self) -> &Arc<IdSet> {
+        self.ids
+            .get_or_init(|| Arc::new(IdSet::of(&self.records.report)))
     }
 
     /// This board's own changes, applied in place (a copy is made only
@@ -66,6 +77,7 @@ impl Data {
     pub fn replace(&mut self, records: Records) {
         let generation = self.version.now + 1;
         self.departments = crate::search::all_departments(&records.report);
+        self.ids = OnceLock::new();
         self.records = Arc::new(records);
         self.version = DataVersion {
             base: generation,

@@ -48,6 +48,7 @@ impl Board {
     pub fn meeting(&mut self, msg: RoomMsg) -> Vec<Effect> {
         let scope = meeting::Scope {
             records: self.data.records(),
+            ids: self.data.ids(),
             footer: &mut self.footer,
         };
         self.room.update(scope, msg)

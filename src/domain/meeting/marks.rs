@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 
 use super::{Entry, MAX_MEETING_FILE, Meeting, unknown_item};
 use crate::domain::error::{LoadError, LoadErrors, Location};
-use crate::domain::model::Report;
 
 /// The journal's extension: `meetings/NAME.marks`.
 pub const MARKS_EXTENSION: &str = "marks";
@@ -109,7 +108,11 @@ pub fn parse_marks(path: &Path, bytes: &[u8], first_line: usize) -> Result<Marks
 /// entry of its item, or joins the agenda (an item marked that was not on
 /// it, which must be an item of `report`: else nothing is applied, and the
 /// errors say where).
-pub fn apply_marks(meeting: &mut Meeting, marks: Marks, report: &Report) -> Result<(), LoadErrors> {
+pub fn apply_marks(
+    meeting: &mut Meeting,
+    marks: Marks,
+    report: &dyn super::ItemIds,
+) -> Result<(), LoadErrors> {
     let places = places(meeting, &marks.entries);
     // Only items joining the agenda are looked up in the records (those on
     // it were checked when the meeting was read), all in one pass.
@@ -121,13 +124,11 @@ pub fn apply_marks(meeting: &mut Meeting, marks: Marks, report: &Report) -> Resu
         .map(|((_, e), _)| e.item.as_str())
         .collect();
     if !joining.is_empty() {
-        let known = report.items_named(&joining);
+        let known = report.known(&joining);
         let errors: Vec<LoadError> = marks
             .entries
             .iter()
-            .filter(|(_, e)| {
-                joining.contains(e.item.as_str()) && !known.contains_key(e.item.as_str())
-            })
+            .filter(|(_, e)| joining.contains(e.item.as_str()) && !known.contains(e.item.as_str()))
             .map(|(line, e)| {
                 let at = Location {
                     path: marks.path.clone(),
@@ -223,7 +224,7 @@ mod tests {
         parse_marks(Path::new("m.marks"), text.as_bytes(), 1).unwrap()
     }
 
-    fn bundled() -> Report {
+    fn bundled() -> crate::domain::model::Report {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
         crate::domain::records::load(&dir).unwrap().report
     }

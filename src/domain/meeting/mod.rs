@@ -9,6 +9,7 @@ pub mod details;
 pub mod marks;
 pub mod names;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -194,7 +195,7 @@ pub const MAX_MEETING_FILE: u64 = crate::domain::files::MAX_RECORDS_FILE;
 /// Read meeting file `path` and its journal of marks, checked against
 /// `report`: each parses, and every agenda item is an item of the report.
 /// Errors say where, as for records.
-pub fn load_meeting(path: &Path, report: &Report) -> Result<Meeting, LoadErrors> {
+pub fn load_meeting(path: &Path, report: &dyn ItemIds) -> Result<Meeting, LoadErrors> {
     // The journal first: a fold of it into the file between the two
     // readings then finds its marks in the file.
     let journal = marks::marks_file(path);
@@ -225,6 +226,43 @@ pub fn read_meeting(path: &Path) -> Result<Vec<u8>, LoadErrors> {
     })
 }
 
+/// What a meeting's item ids are checked against: the records, or just the
+/// ids of their items (what a board's waiting job keeps instead of the
+/// records: a job holding them made the board copy them at its next change).
+pub trait ItemIds {
+    /// Those of `ids` that are items.
+    fn known<'a>(&self, ids: &HashSet<&'a str>) -> HashSet<&'a str>;
+}
+
+impl ItemIds for Report {
+    fn known<'a>(&self, ids: &HashSet<&'a str>) -> HashSet<&'a str> {
+        let named = self.items_named(ids);
+        ids.iter()
+            .copied()
+            .filter(|id| named.contains_key(id))
+            .collect()
+    }
+}
+
+/// The ids of every item of a report.
+#[derive(Debug, Default, PartialEq)]
+pub struct IdSet(HashSet<Box<str>>);
+
+impl IdSet {
+    pub fn of(report: &Report) -> IdSet {
+        IdSet(report.items().map(|r| r.item.id.as_str().into()).collect())
+    }
+}
+
+impl ItemIds for IdSet {
+    fn known<'a>(&self, ids: &HashSet<&'a str>) -> HashSet<&'a str> {
+        ids.iter()
+            .copied()
+            .filter(|id| self.0.contains(*id))
+            .collect()
+    }
+}
+
 /// What a meeting file says of itself: its name and whether it is closed,
 /// read without its agenda being checked against the records (a save only
 /// asks whether the meeting it is made in is still open).
@@ -252,7 +290,11 @@ pub fn read_head(path: &Path) -> Result<MeetingHead, LoadErrors> {
 
 /// The meeting in `bytes` (read from `path`), checked against `report`, in
 /// one pass over each (however many items are unknown).
-pub fn parse_meeting(path: &Path, bytes: Vec<u8>, report: &Report) -> Result<Meeting, LoadErrors> {
+pub fn parse_meeting(
+    path: &Path,
+    bytes: Vec<u8>,
+    report: &dyn ItemIds,
+) -> Result<Meeting, LoadErrors> {
     let text = String::from_utf8(bytes).map_err(|e| LoadError::Io {
         path: path.to_path_buf(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
@@ -267,7 +309,7 @@ pub fn parse_meeting(path: &Path, bytes: Vec<u8>, report: &Report) -> Result<Mee
     let mut errors = Vec::new();
     let mut from = 0;
     let ids = meeting.agenda.iter().map(|e| e.item.as_str()).collect();
-    let items = report.items_named(&ids);
+    let items = report.known(&ids);
     // Made at the first error: many errors cost one pass over the text.
     let mut lines = None;
     for entry in &meeting.agenda {
@@ -278,7 +320,7 @@ pub fn parse_meeting(path: &Path, bytes: Vec<u8>, report: &Report) -> Result<Mee
             .map(|o| o + from)
             .unwrap_or(from);
         from = (at + needle.len()).min(text.len());
-        if !items.contains_key(entry.item.as_str()) {
+        if !items.contains(entry.item.as_str()) {
             let (line, column) = lines
                 .get_or_insert_with(|| LineIndex::new(&text))
                 .line_column(&text, at);

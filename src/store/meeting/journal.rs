@@ -10,8 +10,7 @@ use std::path::Path;
 use super::Seen;
 use crate::domain::files::Access;
 use crate::domain::meeting::marks::{apply_marks, marks_file, parse_marks, read_marks};
-use crate::domain::meeting::{Meeting, parse_meeting, read_meeting};
-use crate::domain::model::Report;
+use crate::domain::meeting::{ItemIds, Meeting, parse_meeting, read_meeting};
 use crate::domain::records::digest_of_text;
 use crate::store::digests::{Stamp, now_ns, old_enough};
 use crate::store::edit::EditError;
@@ -35,7 +34,7 @@ pub struct JournalSeen {
 /// journal's new lines when lines were added, else both read whole.
 pub fn read_now(
     file: &Path,
-    report: &Report,
+    report: &dyn ItemIds,
     known: Option<(Meeting, Seen)>,
 ) -> Result<(Meeting, Seen), EditError> {
     if let Some((meeting, seen)) = known
@@ -71,7 +70,7 @@ fn file_unchanged(file: &Path, seen: Seen) -> Option<Seen> {
 /// removed since (the caller reads it whole).
 fn journal_since(
     file: &Path,
-    report: &Report,
+    report: &dyn ItemIds,
     mut meeting: Meeting,
     seen: Seen,
 ) -> Result<Option<(Meeting, Seen)>, EditError> {
@@ -97,7 +96,7 @@ fn journal_since(
 }
 
 /// The meeting in `file` and its journal, read whole.
-pub fn read_whole(file: &Path, report: &Report) -> Result<(Meeting, Seen), EditError> {
+pub fn read_whole(file: &Path, report: &dyn ItemIds) -> Result<(Meeting, Seen), EditError> {
     let known_ns = now_ns();
     // The journal first (see `load_meeting`).
     let path = marks_file(file);

@@ -3,8 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{existing, journal};
-use crate::domain::meeting::meeting_file;
-use crate::domain::model::Report;
+use crate::domain::meeting::{ItemIds, meeting_file};
 use crate::domain::records::folder_of;
 use crate::store::StoreError;
 use crate::store::changelog::{LOG_FILE, read};
@@ -15,7 +14,7 @@ use crate::store::edit::{EditError, with_lock};
 /// changes logged in it, unless `force`. The file removed.
 pub fn remove_meeting(
     path: &Path,
-    report: &Report,
+    report: &dyn ItemIds,
     name: &str,
     force: bool,
 ) -> Result<PathBuf, EditError> {

@@ -17,10 +17,9 @@ use super::{StoreError, replace_file};
 use crate::domain::meeting::details::{DetailField, known_zone};
 use crate::domain::meeting::marks::{line_of, marks_file};
 use crate::domain::meeting::{
-    Entry, Meeting, Remark, Review, load_meeting, meeting_file, read_meeting,
+    Entry, ItemIds, Meeting, Remark, Review, load_meeting, meeting_file, read_meeting,
 };
 use crate::domain::minutes::Minutes;
-use crate::domain::model::Report;
 use crate::domain::records::{Digest, digest_of_text, folder_of, load};
 use crate::i18n::Lang;
 
@@ -133,13 +132,13 @@ impl Seen {
 
 /// Read meeting `file` and its journal with what is needed to change it
 /// later.
-pub fn read_seen(file: &Path, report: &Report) -> Result<(Meeting, Seen), EditError> {
+pub fn read_seen(file: &Path, report: &dyn ItemIds) -> Result<(Meeting, Seen), EditError> {
     journal::read_whole(file, report)
 }
 
 /// The meeting `name` in `file`, checked: its stored name is `name` (two
 /// names can map to one file name).
-fn existing(file: &Path, name: &str, report: &Report) -> Result<Meeting, EditError> {
+fn existing(file: &Path, name: &str, report: &dyn ItemIds) -> Result<Meeting, EditError> {
     named(load_meeting(file, report).map_err(EditError::Load)?, name)
 }
 
@@ -276,7 +275,7 @@ fn change_entry(
 /// mark is one line appended to the meeting's journal.
 pub fn change_meeting(
     path: &Path,
-    report: &Report,
+    report: &dyn ItemIds,
     name: &str,
     change: &MeetingChange,
     now_by: (&str, &str),
