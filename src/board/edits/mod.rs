@@ -14,10 +14,11 @@ pub use editor::{edit_in_editor, users_editor};
 pub use landing::change_words;
 pub use queue::{HeldConflict, RETRY_AFTER};
 
-use crate::store::SeenValues;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Instant;
+
+use crate::store::SeenValues;
 
 use super::action::Effect;
 use super::footer::Footer;

@@ -14,9 +14,10 @@ use crate::domain::meeting::{ItemIds, Meeting, meeting_file, read_head};
 use crate::domain::model::Report;
 use crate::domain::records::Records;
 use crate::store::changelog::{self, Change};
+use crate::store::digests::Stamp;
 use crate::store::meeting::{MeetingChange, Seen, change_meeting, read_now, write_minutes};
 use crate::store::watch::Watcher;
-use crate::store::{EditError, Why, add_reason, apply_edits_beside};
+use crate::store::{AskedOn, EditError, Why, add_reason, apply_edits_beside};
 
 /// Work for the store worker.
 #[derive(Debug)]
@@ -100,7 +101,7 @@ impl Worker {
                     department: None,
                     item_reasons: None,
                 };
-                let seen = (!request.force).then_some(seen as &dyn crate::store::AskedOn);
+                let seen = (!request.force).then_some(seen as &dyn AskedOn);
                 self.save(apply_edits_beside(&self.path, &request.edits, why, seen))
             }
             Job::Reason { change, reason } => {
@@ -217,7 +218,7 @@ impl Worker {
         let dir = crate::domain::records::folder_of(&self.path);
         let file = meeting_file(&dir, name);
         let kept = self.meeting.as_ref().filter(|(f, _, seen)| {
-            *f == file && seen.stamp.is_some() && crate::store::digests::Stamp::at(f) == seen.stamp
+            *f == file && seen.stamp.is_some() && Stamp::at(f) == seen.stamp
         });
         let (stored, closed) = match kept {
             Some((_, m, _)) => (m.name.clone(), m.closed.is_some()),

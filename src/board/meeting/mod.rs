@@ -7,15 +7,15 @@ mod state;
 
 pub use state::{FieldChange, MeetingState};
 
-use crate::domain::meeting::IdSet;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use crate::board::state::Data;
 
 use super::action::{Effect, Note};
 use super::footer::Footer;
 use super::work::Job;
 use crate::domain::meeting::Meeting;
-use crate::domain::records::Records;
 use crate::i18n::Msg;
 use crate::store::changelog::Change;
 use crate::store::meeting::MeetingChange;
@@ -68,9 +68,9 @@ pub enum RoomMsg {
 
 /// What the meeting room reads and changes besides itself.
 pub struct Scope<'a> {
-    pub records: &'a Arc<Records>,
-    /// The items' ids, which a meeting job keeps (not the records).
-    pub ids: &'a Arc<IdSet>,
+    /// The records on screen; a meeting job keeps their items' ids, made
+    /// when the first job asks (not the records).
+    pub data: &'a Data,
     pub footer: &'a mut Footer,
 }
 
@@ -290,7 +290,7 @@ fn job(scope: &Scope, name: &str, change: MeetingChange) -> Effect {
     Effect::Tell(Note::Write(Job::Meeting {
         name: name.to_string(),
         change,
-        dir: scope.records.layout.dir(),
-        ids: Arc::clone(scope.ids),
+        dir: scope.data.records().layout.dir(),
+        ids: Arc::clone(scope.data.ids()),
     }))
 }

@@ -22,7 +22,7 @@ use super::theme::{Theme, ThemeName};
 use crate::domain::model::{ItemRef, Report};
 use crate::domain::records::Records;
 use crate::i18n::{Lang, Msg};
-use data::Data;
+pub(crate) use data::Data;
 
 /// How colours are used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

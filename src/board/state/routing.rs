@@ -47,8 +47,7 @@ impl Board {
     /// A message for the meeting room.
     pub fn meeting(&mut self, msg: RoomMsg) -> Vec<Effect> {
         let scope = meeting::Scope {
-            records: self.data.records(),
-            ids: self.data.ids(),
+            data: &self.data,
             footer: &mut self.footer,
         };
         self.room.update(scope, msg)
