@@ -1,9 +1,12 @@
-//! The search time of each keystroke of 児童相談所との連携 at 100k items, as the
-//! board runs it (each keystroke over the previous one's hits): one quick pass
-//! for BENCHMARKS.md (the criterion bench `search -- keystroke` is the careful
-//! one).
+//! The search time of each keystroke of a query (児童相談所との連携 unless one
+//! is given) at 100k items, as the board runs it (each keystroke over the
+//! previous one's hits, the texts' readings indexed as the board does): one
+//! quick pass for BENCHMARKS.md (the criterion bench `search -- keystroke` is
+//! the careful one).
 //!
-//! cargo run --release --example keystrokes
+//! cargo run --release --example keystrokes [QUERY [ROUNDS]]
+//!
+//! Rounds before the last warm up (two unless told; more for a profiler).
 // Tests and benchmarks may stop at the first surprise.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -21,17 +24,30 @@ fn main() {
         .unwrap()
         .report;
     let report = generate(&template, 100_000, 1);
-    let index = SearchIndex::new(&report).with_char_index();
+    let index = SearchIndex::new(&report).with_readings().with_char_index();
+    let typed = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "児童相談所との連携".to_string());
     let searcher = Searcher::default();
-    let chars: Vec<char> = "児童相談所との連携".chars().collect();
-    // Two rounds to warm up, the third printed.
-    for round in 0..3 {
+    let chars: Vec<char> = typed.chars().collect();
+    let rounds: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    // The last round printed.
+    for round in 0..rounds {
         let mut prev: Option<(Query, Vec<Hit>)> = None;
         // What each search learnt, as the board's search worker keeps it.
         let mut memo: Option<Memo> = None;
         for k in 1..=chars.len() {
             let q = Query::parse(&chars[..k].iter().collect::<String>());
             let filters = Filters::default();
+            if let Some(ms) = std::env::var("KEY_GAP_MS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+            {
+                std::thread::sleep(std::time::Duration::from_millis(ms));
+            }
             let t = std::time::Instant::now();
             let previous = prev.as_ref().map(|(before, hits)| Previous {
                 query: before,
@@ -47,7 +63,7 @@ fn main() {
                 &mut memo,
             );
             let el = t.elapsed();
-            if round == 2 {
+            if round + 1 == rounds {
                 println!(
                     "{k} {:>7} hits {:>6.1} ms (after {:?} hits)",
                     hits.len(),

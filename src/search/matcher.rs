@@ -155,15 +155,20 @@ impl Searcher {
         if whole_possible && term.whole_in(text) {
             return Some(exact_score(term.term));
         }
-        let literal = match term.term.kind {
-            // The matcher's score, computed without its copy of the text.
-            TermKind::Fuzzy => scattered::score(text, &term.scattered),
-            _ => None,
-        };
         // Found by reading: the kana of the term in the text's readings.
         let by_reading = reading
             .is_some_and(|r| term.read_in(r))
             .then(|| reading_score(term.term));
+        let literal = match term.term.kind {
+            // The matcher's score, computed without its copy of the text;
+            // not asked for a long text the reading found: there a match
+            // that is not the term whole scores at most 24n − 12 (see
+            // `scattered::greedy`), below the reading's 24n + 4.
+            TermKind::Fuzzy if by_reading.is_none() || !scattered::greedy(text) => {
+                scattered::score(text, &term.scattered)
+            }
+            _ => None,
+        };
         literal.max(by_reading)
     }
 

@@ -115,6 +115,20 @@ pub fn matcher() -> SkimMatcherV2 {
         .element_limit(ELEMENT_LIMIT)
 }
 
+/// Whether the matcher scores `text` by its greedy path (this module's
+/// passes) rather than by its full alignment.
+///
+/// On that path a pattern of n characters scores at most 24n: each
+/// character 16, and a bonus of at most 8 when it follows the one before
+/// at once. A character after a gap gets no bonus and pays at least 4: a
+/// match that is not the pattern whole (it has such a character) scores at
+/// most 24n − 12.
+pub fn greedy(text: &str) -> bool {
+    // A character is at most four bytes: only a text of 128 to 511 bytes
+    // needs counting.
+    !(text.len() < 128 || (text.len() < 512 && 2 * (text.chars().count() + 1) <= ELEMENT_LIMIT))
+}
+
 /// The score [`matcher`] gives `pattern` in `text` alone (None when the
 /// pattern's characters are not all in the text in order).
 pub fn score(text: &str, pattern: &Pattern) -> Option<i64> {
@@ -125,11 +139,8 @@ pub fn score(text: &str, pattern: &Pattern) -> Option<i64> {
     if chars.is_empty() {
         return Some(0);
     }
-    // The matcher's own path for short texts (a character is at most four
-    // bytes: only a text of 128 to 511 bytes needs counting).
-    let short =
-        text.len() < 128 || (text.len() < 512 && 2 * (text.chars().count() + 1) <= ELEMENT_LIMIT);
-    if short {
+    // The matcher's own path for short texts.
+    if !greedy(text) {
         return matcher().fuzzy_match(text, pattern_text);
     }
     // The pattern's characters in order from the left: the byte offset of

@@ -66,3 +66,37 @@ proptest! {
         );
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    /// The bound that lets a term found by reading skip its scattered score
+    /// (`scattered::greedy`): in a long text, a match that is not the
+    /// pattern whole scores at most 24n − 12, below a reading hit's 24n + 4.
+    #[test]
+    fn a_scattered_match_in_a_long_text_scores_below_a_reading_hit(
+        which in 0usize..10_000,
+        picks in proptest::collection::vec(0usize..100_000, 2..10),
+    ) {
+        use super::super::scattered::{Pattern, greedy, score};
+        let texts = texts();
+        let chars = &texts[which % texts.len()];
+        let text: String = chars.iter().collect();
+        prop_assume!(greedy(&text));
+        let mut at: Vec<usize> = picks.iter().map(|p| p % chars.len()).collect();
+        at.sort_unstable();
+        at.dedup();
+        let pattern: String = at.iter().map(|&i| chars[i]).collect();
+        let n = pattern.chars().count() as i64;
+        prop_assume!(n >= 2 && !text.contains(&pattern));
+        let found = score(&text, &Pattern::new(&pattern));
+        prop_assert!(found.is_some(), "{:?} in {:?}", pattern, text);
+        let term = Term {
+            kind: TermKind::Fuzzy,
+            text: pattern.clone(),
+            negate: false,
+            reading: None,
+        };
+        prop_assert!(found < Some(super::super::matcher::reading_score(&term)));
+        prop_assert!(found <= Some(24 * n - 12), "{:?} scored {:?}", pattern, found);
+    }
+}
