@@ -284,6 +284,15 @@ impl SearchIndex {
     /// when the query has no such group).
     pub(super) fn prefilter(&self, query: &Query) -> Option<Possible> {
         let (own_chars, context_chars) = self.chars.as_ref()?;
+        // A query of one term: the items whose own texts hold all of its
+        // characters (the others can match it only by reading).
+        let literal = match query.groups.as_slice() {
+            [group] => match group.as_slice() {
+                [term] if !term.negate => Some(own_chars.containing_all(&term.text)),
+                _ => None,
+            },
+            _ => None,
+        };
         let groups: Vec<(Bits, Bits)> = query
             .groups
             .iter()
@@ -303,7 +312,7 @@ impl SearchIndex {
                 _ => None,
             })
             .collect();
-        (!groups.is_empty()).then_some(Possible { groups })
+        (!groups.is_empty()).then_some(Possible { groups, literal })
     }
 }
 
@@ -311,9 +320,20 @@ impl SearchIndex {
 /// groups, the items and the contexts that hold all of the term's characters.
 pub(super) struct Possible {
     groups: Vec<(Bits, Bits)>,
+    /// For a query of one term: the items whose own texts hold all of its
+    /// characters.
+    literal: Option<Bits>,
 }
 
 impl Possible {
+    /// Whether the query's one term may stand (whole or scattered) in item
+    /// `item`'s own texts: not when they lack one of its characters (the
+    /// sets only grow when texts change, so this stays a necessary
+    /// condition). Always, for a query of more terms.
+    pub(super) fn literal(&self, item: usize) -> bool {
+        self.literal.as_ref().is_none_or(|bits| bits.get(item))
+    }
+
     pub(super) fn may_match(&self, index: &SearchIndex, item: usize) -> bool {
         let point = index.point_of.get(item).copied();
         self.groups

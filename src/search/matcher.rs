@@ -104,6 +104,18 @@ enum Candidate {
     NotWhole,
 }
 
+/// What an item's own texts may hold of a query's one term, as far as
+/// what is known before they are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Literal {
+    /// The term whole, or scattered.
+    Any,
+    /// The term scattered, not whole.
+    NotWhole,
+    /// Neither: they lack one of its characters (only a reading may match).
+    None,
+}
+
 /// Every item of `index` flagged `Candidate::No` but those given.
 fn flags(index: &SearchIndex, given: impl Iterator<Item = (usize, Candidate)>) -> Vec<Candidate> {
     let mut flags = vec![Candidate::No; index.len()];
@@ -140,31 +152,34 @@ pub struct Searcher {
 
 impl Searcher {
     pub(super) fn term_score(&self, term: &Ready, text: Text) -> Option<i64> {
-        self.term_score_knowing(term, text, true)
+        self.term_score_knowing(term, text, Literal::Any)
     }
 
-    /// [`Searcher::term_score`], told when the term cannot stand whole in
-    /// the text (`whole_possible` false): then it is not looked for.
-    fn term_score_knowing(&self, term: &Ready, text: Text, whole_possible: bool) -> Option<i64> {
+    /// [`Searcher::term_score`], told what the text cannot hold of the
+    /// term: that is not looked for.
+    fn term_score_knowing(&self, term: &Ready, text: Text, literal: Literal) -> Option<i64> {
         let (text, reading) = (text.folded, text.reading);
         // The term standing whole in the text: for an exact term the match,
         // for a fuzzy one the best match there is (the matcher's score for
         // n characters is at most 24n + 8, below `exact_score`; see the test
         // `a_whole_term_outscores_any_fuzzy_match`), so the matcher is not
         // asked.
-        if whole_possible && term.whole_in(text) {
+        if literal == Literal::Any && term.whole_in(text) {
             return Some(exact_score(term.term));
         }
         // Found by reading: the kana of the term in the text's readings.
         let by_reading = reading
             .is_some_and(|r| term.read_in(r))
             .then(|| reading_score(term.term));
+        let scattered_possible = literal != Literal::None;
         let literal = match term.term.kind {
             // The matcher's score, computed without its copy of the text;
             // not asked for a long text the reading found: there a match
             // that is not the term whole scores at most 24n − 12 (see
             // `scattered::greedy`), below the reading's 24n + 4.
-            TermKind::Fuzzy if by_reading.is_none() || !scattered::greedy(text) => {
+            TermKind::Fuzzy
+                if scattered_possible && (by_reading.is_none() || !scattered::greedy(text)) =>
+            {
                 scattered::score(text, &term.scattered)
             }
             _ => None,
@@ -210,8 +225,8 @@ impl Searcher {
             .collect()
     }
 
-    /// `whole_possible` false: the query is one fuzzy term that cannot stand
-    /// whole in the item's own texts (see [`Searcher::search_after`]).
+    /// `literal`: what the item's own texts may hold of the query's one term
+    /// (see [`Searcher::search_after`] and `Possible::literal`).
     fn item_score(
         &self,
         index: &SearchIndex,
@@ -219,7 +234,7 @@ impl Searcher {
         terms: &[Ready],
         ctx: &[Vec<Ctx>],
         i: usize,
-        whole_possible: bool,
+        literal: Literal,
     ) -> Option<i64> {
         let own = index.item(i);
         let point = index.point_of[i];
@@ -247,10 +262,7 @@ impl Searcher {
                     // above one that mentions it in passing), and alone ranks
                     // below any own hit.
                     let in_context = in_context.map(|s| (s / CONTEXT_DIVISOR).max(1));
-                    match (
-                        self.term_score_knowing(term, own, whole_possible),
-                        in_context,
-                    ) {
+                    match (self.term_score_knowing(term, own, literal), in_context) {
                         (Some(o), c) => Some(o + c.unwrap_or(0)),
                         (None, c) => c,
                     }
@@ -267,7 +279,7 @@ impl Searcher {
         let point = *index.point_of.get(i)?;
         let terms = ready(query);
         let ctx = self.context_scores(index, &terms, &[point], None);
-        self.item_score(index, query, &terms, &ctx, i, true)
+        self.item_score(index, query, &terms, &ctx, i, Literal::Any)
     }
 
     /// Items among `candidates` (all when None) that pass `filters` and match
@@ -377,13 +389,17 @@ impl Searcher {
             })
         };
         // Kept in source order, which is also the texts' order in memory.
-        let mut keep: Vec<(usize, bool)> = Vec::with_capacity(index.len());
+        let literal = |i: usize, whole: Literal| match &possible {
+            Some(p) if !p.literal(i) => Literal::None,
+            _ => whole,
+        };
+        let mut keep: Vec<(usize, Literal)> = Vec::with_capacity(index.len());
         keep.extend(
             (0..index.len())
                 .filter_map(|i| match flag(i) {
                     Candidate::No => None,
-                    Candidate::Yes => Some((i, true)),
-                    Candidate::NotWhole => Some((i, false)),
+                    Candidate::Yes => Some((i, literal(i, Literal::Any))),
+                    Candidate::NotWhole => Some((i, literal(i, Literal::NotWhole))),
                 })
                 .filter(|&(i, _)| possible.as_ref().is_none_or(|p| p.may_match(index, i)))
                 .filter(|&(i, _)| unfiltered || items.get(i).is_some_and(|it| filters.accepts(it))),
@@ -398,11 +414,11 @@ impl Searcher {
         let (ctx_ref, terms_ref) = (&ctx, &terms);
         // Runs of items handed out to the cores as each finishes its last
         // (texts differ in length: halves would finish far apart).
-        let runs: Vec<&[(usize, bool)]> = keep.chunks(512).collect();
+        let runs: Vec<&[(usize, Literal)]> = keep.chunks(512).collect();
         let found = parallel_map(&runs, |run| {
             run.iter()
-                .filter_map(|&(i, whole_possible)| {
-                    self.item_score(index, query, terms_ref, ctx_ref, i, whole_possible)
+                .filter_map(|&(i, literal)| {
+                    self.item_score(index, query, terms_ref, ctx_ref, i, literal)
                         .map(|score| Hit { item: i, score })
                 })
                 .collect::<Vec<Hit>>()

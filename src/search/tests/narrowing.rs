@@ -116,3 +116,49 @@ proptest! {
         }
     }
 }
+
+/// The bundled records and a generated report, each with its readings
+/// indexed twice: with the character sets a board's search skips by, and
+/// without (every text read).
+fn read_twice() -> &'static [(Report, SearchIndex, SearchIndex)] {
+    static REPORTS: std::sync::OnceLock<Vec<(Report, SearchIndex, SearchIndex)>> =
+        std::sync::OnceLock::new();
+    REPORTS.get_or_init(|| {
+        reports()
+            .iter()
+            .map(|(r, _)| {
+                let every = SearchIndex::new(r).with_readings();
+                (r.clone(), every.clone().with_char_index(), every)
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// What the character sets let a search skip (an item whose own texts
+    /// lack a character of the term is matched by reading only) changes
+    /// no answer: the same hits, order and scores as reading every text.
+    #[test]
+    fn skipping_by_the_character_sets_changes_no_answer(
+        (which, typed) in typing(),
+        word in proptest::sample::select(vec![
+            "jidou", "soudan", "keisatsu", "けいさつ", "れんけい", "kyouiku", "gakkou",
+            "shien", "ジドウ", "satooya", "kodomo", "renkei", "児童 soudan", "^jidou",
+        ]),
+        length in 1..9usize,
+    ) {
+        let (report, skipping, reading_all) = &read_twice()[which];
+        let searcher = Searcher::default();
+        let filters = Filters::default();
+        let typed_word: String = word.chars().take(length).collect();
+        for text in typed.iter().chain([&typed_word]) {
+            let query = Query::parse(text);
+            let skipped =
+                searcher.search(skipping, report, &query, &filters, Order::Score, None);
+            let read = searcher.search(reading_all, report, &query, &filters, Order::Score, None);
+            prop_assert_eq!(&skipped, &read, "{:?}", text);
+        }
+    }
+}
