@@ -5,8 +5,9 @@
 #
 # Generates ITEMS items (default 100000, seed 1) into a temporary folder, dumps
 # the same items one line per item (id and every text of the item and its
-# context) for fzf, and times both with hyperfine. Needs fzf and hyperfine
-# (apt-get install fzf hyperfine).
+# context) for fzf, and times both with farm-bench (the two commands in turn,
+# the ratio taken pair by pair; quote the medians). Needs fzf (apt-get install
+# fzf) and farm-bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 items=${1:-100000}
@@ -24,7 +25,7 @@ for q in "${queries[@]}"; do
   echo "== query: $q"
   echo "   hits: kensho $("$bin" search "$work/records" "$q" --limit 100000000 | wc -l), fzf $(fzf --filter "$q" < "$work/corpus.txt" | wc -l)"
   printf -v qq '%q' "$q"
-  hyperfine --warmup 1 --runs 5 --style basic \
-    -n "kensho search" "$bin search $work/records $qq --limit 100000000 > /dev/null" \
-    -n "fzf --filter" "fzf --filter $qq < $work/corpus.txt > /dev/null" 2>&1 | grep -E "Time|±|faster|slower|kensho|fzf" || true
+  printf '%s\n' "$bin search $work/records $qq --limit 100000000 > /dev/null" > "$work/kensho.sh"
+  printf '%s\n' "fzf --filter $qq < $work/corpus.txt > /dev/null" > "$work/fzf.sh"
+  farm-bench -n 5 --timeout 300 --vs "sh $work/fzf.sh" -- sh "$work/kensho.sh" 2>&1
 done
