@@ -65,10 +65,7 @@ proptest! {
             "{:?} in {:?}", pattern, text
         );
     }
-}
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
     /// The bound that lets a term found by reading skip its scattered score
     /// (`scattered::greedy`): in a long text, a match that is not the
     /// pattern whole scores at most 24n − 12, below a reading hit's 24n + 4.
